@@ -1,0 +1,13 @@
+// Every output file is written whole or not at all: to a temporary file in the same folder, then
+// renamed over the target, so a reader never sees half a plan.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace cloudplan::exporters {
+
+// Creates missing parent folders. Returns an empty string on success, else what went wrong.
+std::string writeFileAtomically(const std::string& path, std::string_view content);
+
+}  // namespace cloudplan::exporters

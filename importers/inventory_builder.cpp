@@ -1,0 +1,159 @@
+#include "importers/inventory_builder.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "importers/suggest.h"
+
+namespace cloudplan::importers {
+
+using models::AgencyIndex;
+using models::Coupling;
+using models::kNone;
+using models::quoted;
+using models::SystemIndex;
+
+uint32_t InventoryBuilder::addFile(std::string path, models::InputKind kind, std::string sha256) {
+  inventory_.files.push_back(models::InputFile{std::move(path), kind, std::move(sha256)});
+  return static_cast<uint32_t>(inventory_.files.size() - 1);
+}
+
+void InventoryBuilder::error(models::SourceLocation where, std::string_view code,
+                             std::string message) {
+  diagnostics_.error(code, inventory_.fileOf(where), where.line, std::move(message));
+}
+
+void InventoryBuilder::warning(models::SourceLocation where, std::string_view code,
+                               std::string message) {
+  diagnostics_.warning(code, inventory_.fileOf(where), where.line, std::move(message));
+}
+
+models::Inventory InventoryBuilder::finish() {
+  resolveDependencies();
+  resolveAgencies();
+  pending_.clear();
+  pendingParents_.clear();
+  return std::move(inventory_);
+}
+
+namespace {
+
+std::string didYouMean(std::optional<std::string_view> suggestion, std::string_view otherwise) {
+  if (suggestion) return fmt::format(" (did you mean {}?)", quoted(*suggestion));
+  return std::string(otherwise);
+}
+
+}  // namespace
+
+void InventoryBuilder::resolveDependencies() {
+  auto& inventory = inventory_;
+  std::optional<Suggester> suggester;  // built on the first unknown id only
+  auto suggest = [&](std::string_view id) {
+    if (!suggester) {
+      std::vector<std::string_view> ids;
+      ids.reserve(inventory.systems.size());
+      for (const auto& s : inventory.systems) ids.push_back(s.id);
+      suggester.emplace(std::move(ids));
+    }
+    return suggester->closest(id);
+  };
+  std::unordered_map<uint64_t, uint32_t> pairIndex;
+  pairIndex.reserve(pending_.size());
+  inventory.dependencies.reserve(pending_.size());
+  for (const PendingDependency& p : pending_) {
+    const auto consumer = inventory.findSystem(p.consumer);
+    const auto provider = inventory.findSystem(p.provider);
+    for (const auto& [found, id, column] : {std::tuple{consumer, p.consumer, p.consumerColumn},
+                                            std::tuple{provider, p.provider, p.providerColumn}}) {
+      if (found) continue;
+      error(p.where, "unknown-system",
+            fmt::format("unknown system {} in {}{}", quoted(id), column,
+                        didYouMean(suggest(id), " (define it in a systems file)")));
+    }
+    if (!consumer || !provider) continue;
+    if (*consumer == *provider) {
+      error(p.where, "self-dependency",
+            fmt::format("system {} depends on itself ({})", quoted(p.consumer),
+                        p.providerColumn == "to" ? std::string("remove this row")
+                                                 : fmt::format("remove it from {}", p.providerColumn)));
+      continue;
+    }
+    const uint64_t key = (uint64_t{*consumer} << 32) | *provider;
+    const auto [it, inserted] =
+        pairIndex.emplace(key, static_cast<uint32_t>(inventory.dependencies.size()));
+    if (!inserted) {
+      models::Dependency& first = inventory.dependencies[it->second];
+      const Coupling kept = std::max(first.coupling, p.coupling);
+      warning(p.where, "repeated-dependency",
+              fmt::format("dependency {} -> {} is listed again (first at {}); merged into one, "
+                          "coupling {}",
+                          quoted(p.consumer), quoted(p.provider), describe(first.where),
+                          quoted(models::nameOf(kept))));
+      first.coupling = kept;
+      if (first.kind.empty()) first.kind = p.kind;
+      if (first.description.empty()) first.description = p.description;
+      if (first.properties.count == 0) first.properties = p.properties;
+      continue;
+    }
+    inventory.dependencies.push_back(models::Dependency{*consumer, *provider, p.coupling, p.kind,
+                                                        p.description, p.properties, p.where});
+  }
+}
+
+void InventoryBuilder::resolveAgencies() {
+  auto& agencies = inventory_.agencies;
+  std::vector<std::string_view> declared;
+  for (const auto& a : agencies) {
+    if (a.declared) declared.push_back(a.code);
+  }
+  if (declared.empty()) return;  // no agencies file: any code a system names is fine
+  Suggester suggester(declared);
+  for (auto& [agency, parentCode] : pendingParents_) {
+    const auto parent = inventory_.findAgency(parentCode);
+    if (parent && agencies[*parent].declared) {
+      agencies[agency].parent = *parent;
+      continue;
+    }
+    error(agencies[agency].where, "unknown-agency",
+          fmt::format("unknown parent agency {} of {}{}", quoted(parentCode),
+                      quoted(agencies[agency].code),
+                      didYouMean(suggester.closest(parentCode), " (add it to the agencies file)")));
+  }
+  for (const auto& system : inventory_.systems) {
+    if (system.agency == kNone || agencies[system.agency].declared) continue;
+    const std::string_view code = agencies[system.agency].code;
+    error(system.where, "unknown-agency",
+          fmt::format("unknown agency {} of system {}{}", quoted(code), quoted(system.id),
+                      didYouMean(suggester.closest(code), " (add it to the agencies file)")));
+  }
+  reportParentCycles();
+}
+
+void InventoryBuilder::reportParentCycles() {
+  auto& agencies = inventory_.agencies;
+  // 0: not visited, 1: on the current path, 2: done.
+  std::vector<uint8_t> state(agencies.size(), 0);
+  for (AgencyIndex start = 0; start < agencies.size(); ++start) {
+    std::vector<AgencyIndex> path;
+    AgencyIndex a = start;
+    while (a != kNone && state[a] == 0) {
+      state[a] = 1;
+      path.push_back(a);
+      a = agencies[a].parent;
+    }
+    if (a != kNone && state[a] == 1) {
+      std::string chain;
+      auto it = std::find(path.begin(), path.end(), a);
+      for (auto c = it; c != path.end(); ++c) chain += fmt::format("{} -> ", agencies[*c].code);
+      chain += agencies[a].code;
+      error(agencies[a].where, "agency-cycle",
+            fmt::format("agency parents form a cycle: {} (remove one of these parents)", chain));
+      for (auto c = it; c != path.end(); ++c) agencies[*c].parent = kNone;
+    }
+    for (AgencyIndex p : path) state[p] = 2;
+  }
+}
+
+}  // namespace cloudplan::importers

@@ -1,0 +1,61 @@
+// Gathers what the importers read from every file of a run, then resolves what spans files:
+// references to systems and agencies (with suggestions), self-dependencies, repeated pairs and
+// agency parent cycles. Importers of every format feed the same builder.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/diagnostic.h"
+#include "models/inventory.h"
+
+namespace cloudplan::importers {
+
+// A dependency whose ends are still ids, as written in a file.
+struct PendingDependency {
+  std::string_view consumer;
+  std::string_view provider;
+  models::Coupling coupling = models::Coupling::normal;
+  std::string_view kind;
+  std::string_view description;
+  models::PropertyRange properties;
+  models::SourceLocation where;
+  // The columns the ids were written in: "from" and "to", or "id" and "depends_on", ...
+  std::string_view consumerColumn;
+  std::string_view providerColumn;
+};
+
+class InventoryBuilder {
+ public:
+  explicit InventoryBuilder(models::Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+
+  models::Inventory& inventory() { return inventory_; }
+  models::Diagnostics& diagnostics() { return diagnostics_; }
+
+  uint32_t addFile(std::string path, models::InputKind kind, std::string sha256 = {});
+  void addDependency(const PendingDependency& dependency) { pending_.push_back(dependency); }
+  void setParent(models::AgencyIndex agency, std::string_view parentCode) {
+    pendingParents_.emplace_back(agency, parentCode);
+  }
+
+  // Resolves every pending reference and hands over the inventory.
+  models::Inventory finish();
+
+  // "file:line" of a record, for messages.
+  std::string describe(models::SourceLocation where) const { return inventory_.describe(where); }
+  void error(models::SourceLocation where, std::string_view code, std::string message);
+  void warning(models::SourceLocation where, std::string_view code, std::string message);
+
+ private:
+  void resolveDependencies();
+  void resolveAgencies();
+  void reportParentCycles();
+
+  models::Diagnostics& diagnostics_;
+  models::Inventory inventory_;
+  std::vector<PendingDependency> pending_;
+  std::vector<std::pair<models::AgencyIndex, std::string_view>> pendingParents_;
+};
+
+}  // namespace cloudplan::importers

@@ -1,0 +1,54 @@
+// Problems found in the inputs or in planning: a message for people, a stable code for tools.
+// Lower layers append to a Diagnostics list; only the cli sorts and prints it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cloudplan::models {
+
+enum class Severity : uint8_t { error, warning, note };
+
+std::string_view nameOf(Severity severity);
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string code;     // e.g. "unknown-system"
+  std::string file;     // empty when the problem is not in one file (a plan-wide problem)
+  uint32_t line = 0;    // 0 when the problem is the whole file
+  std::string message;  // lower-case, the offending value quoted, the fix in parentheses
+};
+
+class Diagnostics {
+ public:
+  void add(Severity severity, std::string_view code, std::string_view file, uint32_t line,
+           std::string message);
+  void error(std::string_view code, std::string_view file, uint32_t line, std::string message) {
+    add(Severity::error, code, file, line, std::move(message));
+  }
+  void warning(std::string_view code, std::string_view file, uint32_t line, std::string message) {
+    add(Severity::warning, code, file, line, std::move(message));
+  }
+  void note(std::string_view code, std::string_view file, uint32_t line, std::string message) {
+    add(Severity::note, code, file, line, std::move(message));
+  }
+
+  const std::vector<Diagnostic>& all() const { return items_; }
+  size_t count(Severity severity) const;
+  bool hasErrors() const { return count(Severity::error) > 0; }
+
+  // Orders by file (in the order files were first named), then line; plan-wide ones last.
+  void sort();
+
+ private:
+  std::vector<Diagnostic> items_;
+  std::vector<std::string> fileOrder_;
+};
+
+// A user's value as it appears in a message: quoted, and cut short when it is very long.
+std::string quoted(std::string_view value);
+
+}  // namespace cloudplan::models

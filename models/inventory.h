@@ -1,0 +1,73 @@
+// The government-wide inventory: every system, dependency and agency of one run's input files,
+// interned into dense indices. It owns every string; the views in its records point into it.
+#pragma once
+
+#include <deque>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "models/agency.h"
+#include "models/dependency.h"
+#include "models/system.h"
+
+namespace cloudplan::models {
+
+enum class InputKind : uint8_t { systems, dependencies, agencies, archimate, archiCsv, unknown };
+
+template <>
+struct Vocabulary<InputKind> {
+  static constexpr std::array<std::string_view, 6> names = {
+      "systems", "dependencies", "agencies", "archimate", "archi-csv", "unknown"};
+};
+
+struct InputFile {
+  std::string path;
+  InputKind kind = InputKind::unknown;
+  std::string sha256;  // hex; empty when it was not computed
+};
+
+struct Property {
+  std::string_view key;
+  std::string_view value;
+};
+
+class Inventory {
+ public:
+  std::vector<InputFile> files;
+  std::vector<System> systems;  // in input order; SystemIndex is the position
+  std::vector<Dependency> dependencies;
+  std::vector<Agency> agencies;
+  std::vector<Property> properties;
+
+  // Keeps `text` alive as long as the inventory. Importers parse a file's buffer in place through
+  // the returned reference, so that records can view it without copies.
+  std::string& keep(std::string text);
+
+  // Adds a system under its id; nullopt when the id is taken (the caller reports it).
+  std::optional<SystemIndex> addSystem(const System& system);
+  std::optional<SystemIndex> findSystem(std::string_view id) const;
+
+  // The agency with this code, created undeclared when no file declared it yet.
+  AgencyIndex internAgency(std::string_view code);
+  std::optional<AgencyIndex> findAgency(std::string_view code) const;
+
+  std::span<const Property> propertiesOf(PropertyRange range) const {
+    return {properties.data() + range.first, range.count};
+  }
+  // "path:line", or "path" for a whole file.
+  std::string describe(SourceLocation where) const;
+  const std::string& fileOf(SourceLocation where) const;
+
+  void reserveSystems(size_t count);
+
+ private:
+  std::deque<std::string> text_;  // a deque never moves its elements, so views stay valid
+  std::unordered_map<std::string_view, SystemIndex> systemIndex_;
+  std::unordered_map<std::string_view, AgencyIndex> agencyIndex_;
+};
+
+}  // namespace cloudplan::models
