@@ -14,9 +14,8 @@ void addDiagnosticsOption(CLI::App& command, DiagnosticsFormat& format) {
   command
       .add_option("--diagnostics", format,
                   "how to print problems: text (file:line: error: ...) or json (one object a line)")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, DiagnosticsFormat>{{"text", DiagnosticsFormat::text},
-                                                   {"json", DiagnosticsFormat::json}}));
+      ->transform(CLI::CheckedTransformer(std::map<std::string, DiagnosticsFormat>{
+          {"text", DiagnosticsFormat::text}, {"json", DiagnosticsFormat::json}}));
 }
 
 int run(int argc, char** argv) {

@@ -16,7 +16,8 @@ std::string writeFileAtomically(const std::string& path, std::string_view conten
   std::error_code ec;
   if (target.has_parent_path()) {
     fs::create_directories(target.parent_path(), ec);
-    if (ec) return "cannot create the folder " + target.parent_path().string() + ": " + ec.message();
+    if (ec)
+      return "cannot create the folder " + target.parent_path().string() + ": " + ec.message();
   }
   std::string temporary = path + ".tmp-XXXXXX";
   const int fd = mkstemp(temporary.data());

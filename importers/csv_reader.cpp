@@ -3,14 +3,18 @@
 namespace cloudplan::importers {
 namespace {
 
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool isBlank(char c) {
+  return c == ' ' || c == '\t' || c == '\r';
+}
 
 }  // namespace
 
 std::string_view trimBlanks(std::string_view text) {
   size_t begin = 0, end = text.size();
-  while (begin < end && isBlank(text[begin])) ++begin;
-  while (end > begin && isBlank(text[end - 1])) --end;
+  while (begin < end && isBlank(text[begin]))
+    ++begin;
+  while (end > begin && isBlank(text[end - 1]))
+    --end;
   return text.substr(begin, end - begin);
 }
 
@@ -32,7 +36,8 @@ bool CsvReader::readRecord() {
   recordLine_ = currentLine_;
   while (true) {
     size_t start = pos_;
-    while (start < size_ && (data_[start] == ' ' || data_[start] == '\t')) ++start;
+    while (start < size_ && (data_[start] == ' ' || data_[start] == '\t'))
+      ++start;
     std::string_view cell;
     if (start < size_ && data_[start] == '"') {
       pos_ = start;
@@ -53,7 +58,8 @@ bool CsvReader::readRecord() {
 
 void CsvReader::readPlainCell(std::string_view& cell) {
   const size_t start = pos_;
-  while (pos_ < size_ && data_[pos_] != delimiter_ && data_[pos_] != '\n') ++pos_;
+  while (pos_ < size_ && data_[pos_] != delimiter_ && data_[pos_] != '\n')
+    ++pos_;
   cell = trimBlanks(std::string_view(data_ + start, pos_ - start));
 }
 
@@ -83,7 +89,8 @@ bool CsvReader::readQuotedCell(std::string_view& cell) {
     ++pos_;
   }
   cell = trimBlanks(std::string_view(data_ + begin, out - begin));
-  while (pos_ < size_ && isBlank(data_[pos_])) ++pos_;
+  while (pos_ < size_ && isBlank(data_[pos_]))
+    ++pos_;
   if (pos_ < size_ && data_[pos_] != delimiter_ && data_[pos_] != '\n') {
     error_ = CsvError{currentLine_, "text-after-quote",
                       "text after the closing quote of a quoted cell (write a quote inside a "

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "importers/suggest.h"
 
@@ -54,16 +53,22 @@ void InventoryBuilder::resolveDependencies() {
     if (!suggester) {
       std::vector<std::string_view> ids;
       ids.reserve(inventory.systems.size());
-      for (const auto& s : inventory.systems) ids.push_back(s.id);
+      for (const auto& s : inventory.systems)
+        ids.push_back(s.id);
       suggester.emplace(std::move(ids));
     }
     return suggester->closest(id);
   };
-  std::unordered_map<uint64_t, uint32_t> pairIndex;
-  pairIndex.reserve(pending_.size());
-  inventory.dependencies.reserve(pending_.size());
-  for (const PendingDependency& p : pending_) {
-    const auto consumer = inventory.findSystem(p.consumer);
+  struct Resolved {
+    SystemIndex consumer, provider;
+    uint32_t pending;
+  };
+  std::vector<Resolved> resolved;
+  resolved.reserve(pending_.size());
+  for (uint32_t i = 0; i < pending_.size(); ++i) {
+    const PendingDependency& p = pending_[i];
+    const auto consumer = p.consumerIndex != kNone ? std::optional(p.consumerIndex)
+                                                   : inventory.findSystem(p.consumer);
     const auto provider = inventory.findSystem(p.provider);
     for (const auto& [found, id, column] : {std::tuple{consumer, p.consumer, p.consumerColumn},
                                             std::tuple{provider, p.provider, p.providerColumn}}) {
@@ -74,31 +79,68 @@ void InventoryBuilder::resolveDependencies() {
     }
     if (!consumer || !provider) continue;
     if (*consumer == *provider) {
+      const std::string fix = p.providerColumn == "to"
+                                  ? std::string("remove this row")
+                                  : fmt::format("remove it from {}", p.providerColumn);
       error(p.where, "self-dependency",
-            fmt::format("system {} depends on itself ({})", quoted(p.consumer),
-                        p.providerColumn == "to" ? std::string("remove this row")
-                                                 : fmt::format("remove it from {}", p.providerColumn)));
+            fmt::format("system {} depends on itself ({})", quoted(p.consumer), fix));
       continue;
     }
-    const uint64_t key = (uint64_t{*consumer} << 32) | *provider;
-    const auto [it, inserted] =
-        pairIndex.emplace(key, static_cast<uint32_t>(inventory.dependencies.size()));
-    if (!inserted) {
-      models::Dependency& first = inventory.dependencies[it->second];
-      const Coupling kept = std::max(first.coupling, p.coupling);
-      warning(p.where, "repeated-dependency",
-              fmt::format("dependency {} -> {} is listed again (first at {}); merged into one, "
-                          "coupling {}",
-                          quoted(p.consumer), quoted(p.provider), describe(first.where),
-                          quoted(models::nameOf(kept))));
-      first.coupling = kept;
-      if (first.kind.empty()) first.kind = p.kind;
-      if (first.description.empty()) first.description = p.description;
-      if (first.properties.count == 0) first.properties = p.properties;
+    resolved.push_back({*consumer, *provider, i});
+  }
+
+  // The first listing of each (consumer, provider) pair: bucket the pairs by consumer (stable),
+  // then one sweep per consumer with a stamp per provider. Linear, and cache-friendly where a
+  // hash map of pairs is not.
+  const size_t systems = inventory.systems.size();
+  std::vector<uint32_t> start(systems + 1, 0);
+  for (const Resolved& r : resolved)
+    ++start[r.consumer + 1];
+  for (size_t s = 0; s < systems; ++s)
+    start[s + 1] += start[s];
+  std::vector<uint32_t> byConsumer(resolved.size());
+  {
+    std::vector<uint32_t> next(start.begin(), start.end() - 1);
+    for (uint32_t k = 0; k < resolved.size(); ++k)
+      byConsumer[next[resolved[k].consumer]++] = k;
+  }
+  std::vector<uint32_t> firstOf(resolved.size());
+  std::vector<SystemIndex> stamp(systems, kNone);
+  std::vector<uint32_t> firstForProvider(systems);
+  for (size_t s = 0; s < systems; ++s) {
+    for (uint32_t j = start[s]; j < start[s + 1]; ++j) {
+      const uint32_t k = byConsumer[j];
+      const SystemIndex provider = resolved[k].provider;
+      if (stamp[provider] != s) {
+        stamp[provider] = static_cast<SystemIndex>(s);
+        firstForProvider[provider] = k;
+      }
+      firstOf[k] = firstForProvider[provider];
+    }
+  }
+
+  std::vector<uint32_t> output(resolved.size());
+  inventory.dependencies.reserve(resolved.size());
+  for (uint32_t k = 0; k < resolved.size(); ++k) {
+    const PendingDependency& p = pending_[resolved[k].pending];
+    if (firstOf[k] == k) {
+      output[k] = static_cast<uint32_t>(inventory.dependencies.size());
+      inventory.dependencies.push_back(models::Dependency{resolved[k].consumer,
+                                                          resolved[k].provider, p.coupling, p.kind,
+                                                          p.description, p.properties, p.where});
       continue;
     }
-    inventory.dependencies.push_back(models::Dependency{*consumer, *provider, p.coupling, p.kind,
-                                                        p.description, p.properties, p.where});
+    models::Dependency& first = inventory.dependencies[output[firstOf[k]]];
+    const Coupling kept = std::max(first.coupling, p.coupling);
+    warning(p.where, "repeated-dependency",
+            fmt::format("dependency {} -> {} is listed again (first at {}); merged into one, "
+                        "coupling {}",
+                        quoted(p.consumer), quoted(p.provider), describe(first.where),
+                        quoted(models::nameOf(kept))));
+    first.coupling = kept;
+    if (first.kind.empty()) first.kind = p.kind;
+    if (first.description.empty()) first.description = p.description;
+    if (first.properties.count == 0) first.properties = p.properties;
   }
 }
 
@@ -146,13 +188,16 @@ void InventoryBuilder::reportParentCycles() {
     if (a != kNone && state[a] == 1) {
       std::string chain;
       auto it = std::find(path.begin(), path.end(), a);
-      for (auto c = it; c != path.end(); ++c) chain += fmt::format("{} -> ", agencies[*c].code);
+      for (auto c = it; c != path.end(); ++c)
+        chain += fmt::format("{} -> ", agencies[*c].code);
       chain += agencies[a].code;
       error(agencies[a].where, "agency-cycle",
             fmt::format("agency parents form a cycle: {} (remove one of these parents)", chain));
-      for (auto c = it; c != path.end(); ++c) agencies[*c].parent = kNone;
+      for (auto c = it; c != path.end(); ++c)
+        agencies[*c].parent = kNone;
     }
-    for (AgencyIndex p : path) state[p] = 2;
+    for (AgencyIndex p : path)
+      state[p] = 2;
   }
 }
 

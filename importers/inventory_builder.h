@@ -16,6 +16,7 @@ namespace cloudplan::importers {
 struct PendingDependency {
   std::string_view consumer;
   std::string_view provider;
+  models::SystemIndex consumerIndex = models::kNone;  // known already when a system row lists it
   models::Coupling coupling = models::Coupling::normal;
   std::string_view kind;
   std::string_view description;
@@ -35,6 +36,7 @@ class InventoryBuilder {
 
   uint32_t addFile(std::string path, models::InputKind kind, std::string sha256 = {});
   void addDependency(const PendingDependency& dependency) { pending_.push_back(dependency); }
+  void reserveDependencies(size_t more) { models::reserveMore(pending_, more); }
   void setParent(models::AgencyIndex agency, std::string_view parentCode) {
     pendingParents_.emplace_back(agency, parentCode);
   }

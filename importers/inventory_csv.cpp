@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -45,26 +46,27 @@ enum Column : uint8_t {
 };
 
 constexpr std::array<std::string_view, kColumnCount> kColumnNames = {
-    "id",        "name",       "agency", "type",     "strategy", "criticality", "effort_days",
-    "target",    "pinned_wave", "not_before", "depends_on", "move_with", "from", "to",
-    "coupling",  "kind",       "description", "code", "parent"};
+    "id",          "name",        "agency", "type",        "strategy",
+    "criticality", "effort_days", "target", "pinned_wave", "not_before",
+    "depends_on",  "move_with",   "from",   "to",          "coupling",
+    "kind",        "description", "code",   "parent"};
 
 struct FileLayout {
   InputKind kind;
-  std::vector<Column> columns;   // the columns this kind of file defines
+  std::vector<Column> columns;  // the columns this kind of file defines
   std::vector<Column> required;
 };
 
 const FileLayout& layoutOf(InputKind kind) {
-  static const FileLayout kSystems{InputKind::systems,
-                                   {kId, kName, kAgency, kType, kStrategy, kCriticality,
-                                    kEffortDays, kTarget, kPinnedWave, kNotBefore, kDependsOn,
-                                    kMoveWith},
-                                   {kId, kName, kAgency}};
+  static const FileLayout kSystems{
+      InputKind::systems,
+      {kId, kName, kAgency, kType, kStrategy, kCriticality, kEffortDays, kTarget, kPinnedWave,
+       kNotBefore, kDependsOn, kMoveWith},
+      {kId, kName, kAgency}};
   static const FileLayout kDependencies{
       InputKind::dependencies, {kFrom, kTo, kCoupling, kKind, kDescription}, {kFrom, kTo}};
   static const FileLayout kAgencies{InputKind::agencies, {kCode, kName, kParent}, {kCode, kName}};
-  return kind == InputKind::systems ? kSystems
+  return kind == InputKind::systems        ? kSystems
          : kind == InputKind::dependencies ? kDependencies
                                            : kAgencies;
 }
@@ -110,6 +112,8 @@ class CsvFile {
 
  private:
   bool readHeader(std::span<const std::string_view> header, uint32_t line);
+  // Grows the inventory's arrays once per file rather than by doubling row after row.
+  void reserveFor(size_t rows);
   void readRow(std::span<const std::string_view> cells, uint32_t line);
   void readSystem(SourceLocation where);
   void readDependency(SourceLocation where);
@@ -123,7 +127,7 @@ class CsvFile {
 
   template <class E>
   E choice(SourceLocation where, Column column, E fallback);
-  void pendingList(SourceLocation where, std::string_view consumer, Column column,
+  void pendingList(SourceLocation where, models::SystemIndex consumer, Column column,
                    models::Coupling coupling);
 
   void error(SourceLocation where, std::string_view code, std::string message) {
@@ -147,6 +151,7 @@ void CsvFile::read(std::string& text) {
     if (!haveHeader) {
       haveHeader = true;
       if (!readHeader(reader.cells(), reader.line())) return;
+      reserveFor(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
       continue;
     }
     readRow(reader.cells(), reader.line());
@@ -214,11 +219,22 @@ bool CsvFile::readHeader(std::span<const std::string_view> header, uint32_t line
   return ok;
 }
 
+void CsvFile::reserveFor(size_t rows) {
+  auto& inventory = builder_.inventory();
+  models::reserveMore(inventory.properties, rows * extras_.size());
+  if (kind_ == InputKind::systems) {
+    inventory.reserveMoreSystems(rows);
+  } else if (kind_ == InputKind::dependencies) {
+    builder_.reserveDependencies(rows);
+  }
+}
+
 void CsvFile::readRow(std::span<const std::string_view> cells, uint32_t line) {
   const SourceLocation where{file_, line};
   if (cells.size() > header_.size()) {
     size_t used = cells.size();
-    while (used > header_.size() && cells[used - 1].empty()) --used;
+    while (used > header_.size() && cells[used - 1].empty())
+      --used;
     if (used > header_.size()) {
       error(where, "too-many-cells",
             fmt::format("{} cells, but the header has {} columns; the row is skipped (quote a "
@@ -280,7 +296,7 @@ E CsvFile::choice(SourceLocation where, Column column, E fallback) {
   return fallback;
 }
 
-void CsvFile::pendingList(SourceLocation where, std::string_view consumer, Column column,
+void CsvFile::pendingList(SourceLocation where, models::SystemIndex consumer, Column column,
                           models::Coupling coupling) {
   std::string_view list = cell(column);
   while (!list.empty()) {
@@ -288,8 +304,9 @@ void CsvFile::pendingList(SourceLocation where, std::string_view consumer, Colum
     const std::string_view provider = trimBlanks(list.substr(0, semicolon));
     list = semicolon == std::string_view::npos ? std::string_view() : list.substr(semicolon + 1);
     if (provider.empty()) continue;
-    builder_.addDependency(PendingDependency{.consumer = consumer,
+    builder_.addDependency(PendingDependency{.consumer = builder_.inventory().systems[consumer].id,
                                              .provider = provider,
+                                             .consumerIndex = consumer,
                                              .coupling = coupling,
                                              .where = where,
                                              .consumerColumn = "id",
@@ -371,8 +388,8 @@ void CsvFile::readSystem(SourceLocation where) {
                       quoted(system.id), builder_.describe(first.where)));
     return;
   }
-  pendingList(where, system.id, kDependsOn, models::Coupling::normal);
-  pendingList(where, system.id, kMoveWith, models::Coupling::tight);
+  pendingList(where, *index, kDependsOn, models::Coupling::normal);
+  pendingList(where, *index, kMoveWith, models::Coupling::tight);
 }
 
 void CsvFile::readDependency(SourceLocation where) {
@@ -383,16 +400,16 @@ void CsvFile::readDependency(SourceLocation where) {
                       from.empty() ? "to" : "from", quoted(from.empty() ? to : from)));
     return;
   }
-  builder_.addDependency(PendingDependency{.consumer = from,
-                                           .provider = to,
-                                           .coupling = choice(where, kCoupling,
-                                                              models::Coupling::normal),
-                                           .kind = cell(kKind),
-                                           .description = cell(kDescription),
-                                           .properties = keepProperties(),
-                                           .where = where,
-                                           .consumerColumn = "from",
-                                           .providerColumn = "to"});
+  builder_.addDependency(
+      PendingDependency{.consumer = from,
+                        .provider = to,
+                        .coupling = choice(where, kCoupling, models::Coupling::normal),
+                        .kind = cell(kKind),
+                        .description = cell(kDescription),
+                        .properties = keepProperties(),
+                        .where = where,
+                        .consumerColumn = "from",
+                        .providerColumn = "to"});
 }
 
 void CsvFile::readAgency(SourceLocation where) {

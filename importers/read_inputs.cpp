@@ -24,7 +24,8 @@ std::string sha256Hex(std::string_view bytes) {
   EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
   std::string hex;
   hex.reserve(2 * length);
-  for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
+  for (unsigned int i = 0; i < length; ++i)
+    hex += fmt::format("{:02x}", digest[i]);
   return hex;
 }
 
@@ -97,8 +98,8 @@ models::Inventory readInputs(std::span<const std::string> paths, const ReadOptio
     for (const std::string& path : expand(named, diagnostics)) {
       auto text = readWholeFile(path, diagnostics);
       if (!text) continue;
-      const uint32_t file = builder.addFile(
-          path, models::InputKind::unknown, options.hashInputs ? sha256Hex(*text) : std::string());
+      const uint32_t file = builder.addFile(path, models::InputKind::unknown,
+                                            options.hashInputs ? sha256Hex(*text) : std::string());
       stripByteOrderMark(*text);
       if (auto problem = findEncodingProblem(*text)) {
         builder.error({file, problem->line}, problem->code, problem->message);

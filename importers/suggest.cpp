@@ -10,10 +10,14 @@ constexpr size_t kScanAlways = 256;
 // Comparisons the full scan may spend over all questions; past it only the index answers.
 constexpr uint64_t kScanBudget = 4'000'000;
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // The largest distance at which a name still reads as a typo of another.
-size_t plausibleDistance(std::string_view name) { return std::max<size_t>(2, name.size() / 3); }
+size_t plausibleDistance(std::string_view name) {
+  return std::max<size_t>(2, name.size() / 3);
+}
 
 constexpr uint64_t kBase = 1'000'003;
 
@@ -30,7 +34,8 @@ uint64_t variantHash(std::string_view name, size_t skip) {
 template <class Visit>
 void forEachVariant(std::string_view name, Visit visit) {
   visit(variantHash(name, std::string_view::npos));
-  for (size_t i = 0; i < name.size(); ++i) visit(variantHash(name, i));
+  for (size_t i = 0; i < name.size(); ++i)
+    visit(variantHash(name, i));
 }
 
 }  // namespace
@@ -39,7 +44,8 @@ size_t editDistance(std::string_view a, std::string_view b, size_t limit) {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > limit) return limit + 1;
   std::vector<size_t> row(a.size() + 1);
-  for (size_t i = 0; i <= a.size(); ++i) row[i] = i;
+  for (size_t i = 0; i <= a.size(); ++i)
+    row[i] = i;
   for (size_t j = 1; j <= b.size(); ++j) {
     size_t diagonal = row[0];
     row[0] = j;
@@ -70,7 +76,8 @@ std::optional<std::string_view> Suggester::closest(std::string_view unknown) {
 void Suggester::buildIndex() {
   indexed_ = true;
   size_t total = 0;
-  for (std::string_view name : known_) total += name.size() + 1;
+  for (std::string_view name : known_)
+    total += name.size() + 1;
   deletions_.reserve(total);
   for (uint32_t k = 0; k < known_.size(); ++k) {
     forEachVariant(known_[k], [&](uint64_t h) { deletions_.emplace_back(h, k); });

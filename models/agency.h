@@ -9,9 +9,9 @@ namespace cloudplan::models {
 
 struct Agency {
   std::string_view code;
-  std::string_view name;            // empty when only systems name the code
+  std::string_view name;  // empty when only systems name the code
   AgencyIndex parent = kNone;
-  bool declared = false;            // listed in an agencies file, not only named by a system
+  bool declared = false;  // listed in an agencies file, not only named by a system
   PropertyRange properties;
   SourceLocation where;
 };

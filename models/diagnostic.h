@@ -40,12 +40,12 @@ class Diagnostics {
   size_t count(Severity severity) const;
   bool hasErrors() const { return count(Severity::error) > 0; }
 
-  // Orders by file (in the order files were first named), then line; plan-wide ones last.
+  // Orders by file path, then line; plan-wide ones last. Stable: a line's problems keep the
+  // order in which they were found.
   void sort();
 
  private:
   std::vector<Diagnostic> items_;
-  std::vector<std::string> fileOrder_;
 };
 
 // A user's value as it appears in a message: quoted, and cut short when it is very long.

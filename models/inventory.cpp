@@ -2,7 +2,9 @@
 
 namespace cloudplan::models {
 
-std::string& Inventory::keep(std::string text) { return text_.emplace_back(std::move(text)); }
+std::string& Inventory::keep(std::string text) {
+  return text_.emplace_back(std::move(text));
+}
 
 std::optional<SystemIndex> Inventory::addSystem(const System& system) {
   const auto index = static_cast<SystemIndex>(systems.size());
@@ -18,8 +20,7 @@ std::optional<SystemIndex> Inventory::findSystem(std::string_view id) const {
 }
 
 AgencyIndex Inventory::internAgency(std::string_view code) {
-  const auto [it, inserted] =
-      agencyIndex_.emplace(code, static_cast<AgencyIndex>(agencies.size()));
+  const auto [it, inserted] = agencyIndex_.emplace(code, static_cast<AgencyIndex>(agencies.size()));
   if (inserted) agencies.push_back(Agency{.code = code});
   return it->second;
 }
@@ -41,9 +42,10 @@ std::string Inventory::describe(SourceLocation where) const {
   return text;
 }
 
-void Inventory::reserveSystems(size_t count) {
-  systems.reserve(count);
-  systemIndex_.reserve(count);
+void Inventory::reserveMoreSystems(size_t more) {
+  const size_t capacity = systems.capacity();
+  reserveMore(systems, more);
+  if (systems.capacity() != capacity) systemIndex_.reserve(systems.capacity());
 }
 
 }  // namespace cloudplan::models

@@ -2,13 +2,15 @@
 // interned into dense indices. It owns every string; the views in its records point into it.
 #pragma once
 
+#include <algorithm>
 #include <deque>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include <tsl/robin_map.h>
 
 #include "models/agency.h"
 #include "models/dependency.h"
@@ -20,8 +22,8 @@ enum class InputKind : uint8_t { systems, dependencies, agencies, archimate, arc
 
 template <>
 struct Vocabulary<InputKind> {
-  static constexpr std::array<std::string_view, 6> names = {
-      "systems", "dependencies", "agencies", "archimate", "archi-csv", "unknown"};
+  static constexpr std::array<std::string_view, 6> names = {"systems",   "dependencies", "agencies",
+                                                            "archimate", "archi-csv",    "unknown"};
 };
 
 struct InputFile {
@@ -34,6 +36,14 @@ struct Property {
   std::string_view key;
   std::string_view value;
 };
+
+// Room for `more` elements beyond the size, growing geometrically so that many small
+// reservations (one per file) stay linear overall.
+template <class Vector>
+void reserveMore(Vector& vector, size_t more) {
+  const size_t needed = vector.size() + more;
+  if (needed > vector.capacity()) vector.reserve(std::max(needed, 2 * vector.capacity()));
+}
 
 class Inventory {
  public:
@@ -62,12 +72,19 @@ class Inventory {
   std::string describe(SourceLocation where) const;
   const std::string& fileOf(SourceLocation where) const;
 
-  void reserveSystems(size_t count);
+  // Room for `more` systems beyond those held, growing geometrically across files.
+  void reserveMoreSystems(size_t more);
 
  private:
   std::deque<std::string> text_;  // a deque never moves its elements, so views stay valid
-  std::unordered_map<std::string_view, SystemIndex> systemIndex_;
-  std::unordered_map<std::string_view, AgencyIndex> agencyIndex_;
+  // Open addressing: interning 10^5 ids is the importers' hottest loop.
+  // Stored hashes spare a string comparison on every probe that cannot match.
+  template <class Value>
+  using IdMap = tsl::robin_map<std::string_view, Value, std::hash<std::string_view>,
+                               std::equal_to<std::string_view>,
+                               std::allocator<std::pair<std::string_view, Value>>, true>;
+  IdMap<SystemIndex> systemIndex_;
+  IdMap<AgencyIndex> agencyIndex_;
 };
 
 }  // namespace cloudplan::models

@@ -42,7 +42,7 @@ struct MoveGroup {
   std::string id;                    // "G1", "G2", ... in order of their first system
   std::vector<SystemIndex> systems;  // in input order
   MoveGroupCause cause = MoveGroupCause::tight;
-  std::vector<uint32_t> links;       // indices into Inventory::dependencies that bind it
+  std::vector<uint32_t> links;  // indices into Inventory::dependencies that bind it
 };
 
 struct Wave {

@@ -1,4 +1,5 @@
-// The closed vocabularies of the inventory format (types, the 7 Rs, couplings, ...) and their names.
+// The closed vocabularies of the inventory format (types, the 7 Rs, couplings, ...) and their
+// names.
 #pragma once
 
 #include <array>
