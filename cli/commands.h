@@ -2,6 +2,7 @@
 // importers, engine and exporters, prints, and returns the process exit code.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,5 +19,21 @@ struct ValidateOptions {
 int runValidate(const ValidateOptions& options);
 
 int runTemplate(const std::string& folder);
+
+struct PlanOptions {
+  std::vector<std::string> inputs;
+  std::string outputFolder;
+  std::string order = "providers-first";
+  std::optional<uint32_t> waveCapacity;
+  std::optional<double> waveEffort;
+  std::string start = "2027-01-04";
+  uint32_t waveLengthDays = 28;
+  std::vector<std::string> freeze;  // FROM..TO
+  bool allowOversize = false;
+  DiagnosticsFormat diagnostics = DiagnosticsFormat::text;
+};
+int runPlan(const PlanOptions& options);
+
+int runExplain(const std::string& planPath, const std::string& systemId);
 
 }  // namespace cloudplan::cli

@@ -24,7 +24,9 @@ int run(int argc, char** argv) {
       "Examples:\n"
       "  cloudplan template my-ministry/          write a blank inventory to fill in\n"
       "  cloudplan validate inventory/            check every file of a folder\n"
-      "  cloudplan validate systems.csv deps.csv --diagnostics json",
+      "  cloudplan validate systems.csv deps.csv --diagnostics json\n"
+      "  cloudplan plan inventory/ --wave-capacity 40 --freeze 2027-12-20..2028-01-02 -o out/\n"
+      "  cloudplan explain out/plan.json MOF/payroll",
       "cloudplan"};
   app.set_version_flag("--version", "cloudplan " CLOUDPLAN_VERSION);
   app.require_subcommand(1);
@@ -41,6 +43,30 @@ int run(int argc, char** argv) {
       "template", "write a blank inventory (systems, dependencies, agencies) to fill in");
   templateCommand->add_option("folder", templateFolder, "where to write the files")->required();
 
+  PlanOptions plan;
+  CLI::App* planCommand = app.add_subcommand(
+      "plan", "sequence the inventory into migration waves and write the plan");
+  planCommand->add_option("inputs", plan.inputs, "inventory files or folders of them")->required();
+  planCommand->add_option("-o,--output", plan.outputFolder, "folder for plan.json, schedule.csv, waves.csv")
+      ->required();
+  planCommand->add_option("--order", plan.order,
+                          "providers-first (default), consumers-first or none");
+  planCommand->add_option("--wave-capacity", plan.waveCapacity, "at most N systems in a wave");
+  planCommand->add_option("--wave-effort", plan.waveEffort, "at most D effort-days in a wave");
+  planCommand->add_option("--start", plan.start, "first day of wave 1 (YYYY-MM-DD, default 2027-01-04)");
+  planCommand->add_option("--wave-length", plan.waveLengthDays, "days in a wave (default 28)");
+  planCommand->add_option("--freeze", plan.freeze,
+                          "FROM..TO: no migration work in these days (repeatable)");
+  planCommand->add_flag("--allow-oversize", plan.allowOversize,
+                        "give a move group over a limit a wave of its own instead of failing");
+  addDiagnosticsOption(*planCommand, plan.diagnostics);
+
+  std::string explainPlan, explainSystem;
+  CLI::App* explainCommand =
+      app.add_subcommand("explain", "why a system is in its wave, from a plan.json");
+  explainCommand->add_option("plan", explainPlan, "a plan.json that cloudplan plan wrote")->required();
+  explainCommand->add_option("system", explainSystem, "the id of a system")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -49,6 +75,8 @@ int run(int argc, char** argv) {
   }
   if (validateCommand->parsed()) return runValidate(validate);
   if (templateCommand->parsed()) return runTemplate(templateFolder);
+  if (planCommand->parsed()) return runPlan(plan);
+  if (explainCommand->parsed()) return runExplain(explainPlan, explainSystem);
   return kUsage;
 }
 

@@ -1,0 +1,112 @@
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "engine/plan_migration.h"
+#include "exporters/atomic_write.h"
+#include "exporters/plan_json.h"
+#include "exporters/schedule_csv.h"
+#include "importers/read_inputs.h"
+
+namespace cloudplan::cli {
+namespace {
+
+// Settings from the command line; usage errors are printed and give nullopt.
+std::optional<models::PlanSettings> settingsFrom(const PlanOptions& options) {
+  models::PlanSettings settings;
+  bool ok = true;
+  auto usage = [&](std::string message) {
+    std::cerr << "cloudplan plan: error: " << message << '\n';
+    ok = false;
+  };
+  if (auto order = models::parseName<models::Order>(options.order)) {
+    settings.order = *order;
+  } else {
+    usage(fmt::format("--order {} is not one of {}", models::quoted(options.order),
+                      models::allowedNames<models::Order>()));
+  }
+  if (options.waveCapacity && *options.waveCapacity == 0) usage("--wave-capacity must be at least 1");
+  settings.waveCapacity = options.waveCapacity;
+  if (options.waveEffort && !(*options.waveEffort > 0)) usage("--wave-effort must be more than 0");
+  settings.waveEffort = options.waveEffort;
+  if (auto start = models::parseDate(options.start)) {
+    settings.start = *start;
+  } else {
+    usage(fmt::format("--start {} is not a date YYYY-MM-DD", models::quoted(options.start)));
+  }
+  if (options.waveLengthDays < 1 || options.waveLengthDays > 366) {
+    usage("--wave-length must be from 1 to 366 days");
+  }
+  settings.waveLengthDays = options.waveLengthDays;
+  for (const std::string& window : options.freeze) {
+    const size_t dots = window.find("..");
+    const auto from = models::parseDate(window.substr(0, dots));
+    const auto to = dots == std::string::npos ? std::nullopt
+                                              : models::parseDate(window.substr(dots + 2));
+    if (!from || !to || *to < *from) {
+      usage(fmt::format("--freeze {} is not a window FROM..TO of dates (for example "
+                        "2027-12-20..2028-01-02)",
+                        models::quoted(window)));
+      continue;
+    }
+    settings.freeze.push_back({*from, *to});
+  }
+  settings.allowOversize = options.allowOversize;
+  if (!ok) return std::nullopt;
+  return settings;
+}
+
+void printSummary(const models::Plan& plan) {
+  const auto& m = plan.metrics;
+  std::cout << fmt::format(
+      "plan: {} systems ({} scheduled) in {} waves, lower bound {}; peak hybrid links {}, "
+      "permanent {}\n",
+      m.systems, m.scheduled, m.waves, m.lowerBound.waves, m.peakHybridLinks,
+      m.permanentHybridLinks);
+  std::cout << fmt::format("{:>5}  {:<10}  {:<10}  {:>8}  {:>8}  {:>10}  {:>13}\n", "wave",
+                           "start", "end", "migrate", "retire", "effort", "hybrid after");
+  for (const auto& wave : plan.waves) {
+    std::cout << fmt::format("{:>5}  {:<10}  {:<10}  {:>8}  {:>8}  {:>10.1f}  {:>13}{}\n",
+                             wave.number, models::formatDate(wave.start),
+                             models::formatDate(wave.end), wave.migrating, wave.retiring,
+                             wave.effortDays, wave.hybridLinksAfter,
+                             wave.oversize ? "  oversize" : "");
+  }
+}
+
+}  // namespace
+
+int runPlan(const PlanOptions& options) {
+  const auto settings = settingsFrom(options);
+  if (!settings) return kUsage;
+  models::Diagnostics diagnostics;
+  const models::Inventory inventory =
+      importers::readInputs(options.inputs, {.hashInputs = true}, diagnostics);
+  std::optional<models::Plan> plan;
+  if (!diagnostics.hasErrors()) plan = engine::planMigration(inventory, *settings, diagnostics);
+  diagnostics.sort();
+  printDiagnostics(std::cerr, diagnostics, options.diagnostics, "plan");
+  if (!plan) {
+    std::cerr << fmt::format("plan: error: no plan written ({} errors; fix them and run again)\n",
+                             diagnostics.count(models::Severity::error));
+    return kInputErrors;
+  }
+  const std::string folder = options.outputFolder;
+  const std::pair<std::string, std::string> files[] = {
+      {"plan.json", exporters::planToJson(inventory, *plan, diagnostics)},
+      {"schedule.csv", exporters::scheduleToCsv(inventory, *plan)},
+      {"waves.csv", exporters::wavesToCsv(*plan)}};
+  for (const auto& [name, content] : files) {
+    if (std::string error = exporters::writeFileAtomically(folder + "/" + name, content);
+        !error.empty()) {
+      std::cerr << "plan: error: " << error << '\n';
+      return kInputErrors;
+    }
+  }
+  printSummary(*plan);
+  std::cout << fmt::format("wrote {0}/plan.json, {0}/schedule.csv, {0}/waves.csv\n", folder);
+  return kOk;
+}
+
+}  // namespace cloudplan::cli

@@ -1,0 +1,39 @@
+#include "engine/calendar.h"
+
+namespace cloudplan::engine {
+
+WaveCalendar::WaveCalendar(const models::PlanSettings& settings) : settings_(settings) {}
+
+void WaveCalendar::extendTo(uint32_t wave) {
+  const auto length = static_cast<int32_t>(settings_.waveLengthDays);
+  while (starts_.size() < wave) {
+    models::Date day = starts_.empty() ? settings_.start : starts_.back() + length;
+    for (bool moved = true; moved;) {
+      moved = false;
+      for (const models::FreezeWindow& window : settings_.freeze) {
+        if (day <= window.to && day + (length - 1) >= window.from) {
+          day = window.to + 1;
+          moved = true;
+        }
+      }
+    }
+    starts_.push_back(day);
+  }
+}
+
+models::Date WaveCalendar::start(uint32_t wave) {
+  extendTo(wave);
+  return starts_[wave - 1];
+}
+
+models::Date WaveCalendar::end(uint32_t wave) {
+  return start(wave) + static_cast<int32_t>(settings_.waveLengthDays - 1);
+}
+
+uint32_t WaveCalendar::firstWaveStartingOnOrAfter(models::Date day) {
+  uint32_t wave = 1;
+  while (wave <= models::kMaxWaves && start(wave) < day) ++wave;
+  return wave;
+}
+
+}  // namespace cloudplan::engine

@@ -1,0 +1,30 @@
+// Wave dates: back to back from the start date, each wave_length_days long, and a wave that would
+// overlap a freeze window starts the day after the window instead.
+#pragma once
+
+#include <vector>
+
+#include "models/plan.h"
+
+namespace cloudplan::engine {
+
+class WaveCalendar {
+ public:
+  explicit WaveCalendar(const models::PlanSettings& settings);
+
+  // Waves are numbered from 1.
+  models::Date start(uint32_t wave);
+  models::Date end(uint32_t wave);
+
+  // The first wave that starts on or after `day` (1 when `day` is before the start); past
+  // kMaxWaves it answers kMaxWaves + 1.
+  uint32_t firstWaveStartingOnOrAfter(models::Date day);
+
+ private:
+  void extendTo(uint32_t wave);
+
+  const models::PlanSettings& settings_;
+  std::vector<models::Date> starts_;
+};
+
+}  // namespace cloudplan::engine

@@ -1,0 +1,191 @@
+#include "engine/explain.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <deque>
+
+namespace cloudplan::engine {
+
+using models::kNone;
+using models::SystemIndex;
+
+namespace {
+
+// The shortest cycle of dependencies (consumer -> provider) inside the group through its first
+// system that has one, as "A -> B -> A"; empty when its cycle runs through tight links only.
+std::string cycleThrough(const models::Inventory& inventory, const models::MoveGroup& group) {
+  constexpr size_t kLargest = 200;  // the search is quadratic; a larger group is only counted
+  if (group.systems.size() > kLargest) return {};
+  for (SystemIndex start : group.systems) {
+    std::vector<std::pair<SystemIndex, uint32_t>> parent;  // BFS tree: (system, via dependency)
+    std::deque<SystemIndex> queue{start};
+    std::vector<SystemIndex> seen{start};
+    auto parentOf = [&](SystemIndex s) {
+      for (const auto& [child, via] : parent) {
+        if (child == s) return via;
+      }
+      return kNone;
+    };
+    while (!queue.empty()) {
+      const SystemIndex s = queue.front();
+      queue.pop_front();
+      for (uint32_t d : group.links) {
+        const auto& dependency = inventory.dependencies[d];
+        if (dependency.consumer != s || dependency.coupling == models::Coupling::tight) continue;
+        const SystemIndex next = dependency.provider;
+        if (next == start) {
+          std::vector<std::string_view> path{inventory.systems[start].id};
+          for (SystemIndex at = s; at != start;) {
+            path.push_back(inventory.systems[at].id);
+            at = inventory.dependencies[parentOf(at)].consumer;
+          }
+          path.push_back(inventory.systems[start].id);
+          std::reverse(path.begin() + 1, path.end() - 1);
+          return fmt::format("{}", fmt::join(path, " -> "));
+        }
+        if (std::find(seen.begin(), seen.end(), next) != seen.end()) continue;
+        seen.push_back(next);
+        parent.emplace_back(next, d);
+        queue.push_back(next);
+      }
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string describeMoveGroup(const models::Inventory& inventory, const models::MoveGroup& group) {
+  std::vector<std::string> parts;
+  std::vector<std::string> tight;
+  for (uint32_t d : group.links) {
+    const auto& dependency = inventory.dependencies[d];
+    if (dependency.coupling == models::Coupling::tight) {
+      tight.push_back(fmt::format("{} + {}", inventory.systems[dependency.consumer].id,
+                                  inventory.systems[dependency.provider].id));
+    }
+  }
+  if (!tight.empty()) {
+    if (tight.size() > 4) {
+      const size_t more = tight.size() - 3;
+      tight.resize(3);
+      tight.push_back(fmt::format("{} more", more));
+    }
+    parts.push_back(fmt::format("tight: {}", fmt::join(tight, ", ")));
+  }
+  if (group.cause != models::MoveGroupCause::tight) {
+    const std::string cycle = cycleThrough(inventory, group);
+    parts.push_back(cycle.empty() ? std::string("cycle of dependencies and retirements")
+                                  : "cycle: " + cycle);
+  }
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+void explainWaves(const models::Inventory& inventory, const ConstraintGraph& graph,
+                  const MoveUnits& units, const std::vector<UnitLoad>& loads,
+                  const Schedule& schedule, WaveCalendar& calendar, models::Plan& plan) {
+  const auto& settings = plan.settings;
+  std::vector<std::string> groupText(units.groups.size());
+  for (size_t g = 0; g < units.groups.size(); ++g) {
+    groupText[g] = describeMoveGroup(inventory, units.groups[g]);
+  }
+  for (uint32_t u = 0; u < units.size(); ++u) {
+    const uint32_t wave = schedule.waveOf[u];
+    const UnitLoad& load = loads[u];
+    const auto members = units.membersOf(u);
+    const bool grouped = units.groupOf[u] != kNone;
+    std::vector<std::string> reasons;
+    if (grouped) {
+      const auto& group = units.groups[units.groupOf[u]];
+      reasons.push_back(fmt::format("moves with its move group {} ({} systems; {})", group.id,
+                                    group.systems.size(), groupText[units.groupOf[u]]));
+    }
+    auto subject = [&](SystemIndex s) {
+      return grouped ? fmt::format("{} ", inventory.systems[s].id) : std::string();
+    };
+    // What holds the unit back: the latest of its predecessors, its pin and its dates.
+    uint32_t held = 0, binding = kNone, alsoBinding = 0;
+    for (const UnitArc& previous : units.predecessorsOf(u)) {
+      const uint32_t w = schedule.waveOf[previous.unit];
+      if (w > held) {
+        held = w;
+        binding = previous.arc;
+        alsoBinding = 0;
+      } else if (w == held) {
+        ++alsoBinding;
+      }
+    }
+    if (binding != kNone && held == wave) {
+      const ConstraintArc& arc = graph.arcs[binding];
+      const std::string more = alsoBinding ? fmt::format(" (and {} more)", alsoBinding) : "";
+      switch (arc.rule) {
+        case ArcRule::providerFirst:
+          reasons.push_back(fmt::format("{}waits for its provider {}, which moves in wave {}{}",
+                                        subject(arc.after), inventory.systems[arc.before].id,
+                                        wave, more));
+          break;
+        case ArcRule::consumerFirst:
+          reasons.push_back(fmt::format(
+              "{}waits for its consumer {}, which moves in wave {} (consumers-first){}",
+              subject(arc.after), inventory.systems[arc.before].id, wave, more));
+          break;
+        case ArcRule::retireAfterUse:
+          reasons.push_back(fmt::format(
+              "{}is switched off only once its consumer {} has moved, in wave {}{}",
+              subject(arc.after), inventory.systems[arc.before].id, wave, more));
+          break;
+      }
+    }
+    if (load.pin) {
+      for (SystemIndex s : members) {
+        if (inventory.systems[s].pinnedWave) {
+          reasons.push_back(fmt::format("{}pinned to wave {}", subject(s), load.pin));
+        }
+      }
+    }
+    if (load.dateWave == wave && wave > 1) {
+      for (SystemIndex s : members) {
+        const auto& date = inventory.systems[s].notBefore;
+        if (date && calendar.firstWaveStartingOnOrAfter(*date) == wave) {
+          reasons.push_back(fmt::format("{}not before {}: wave {} is the first to start on or "
+                                        "after it ({})",
+                                        subject(s), models::formatDate(*date), wave,
+                                        models::formatDate(calendar.start(wave))));
+        }
+      }
+    }
+    const uint32_t ready = std::max({1u, held, load.pin, load.dateWave});
+    if (wave > ready) {
+      const models::Wave& before = plan.waves[wave - 2];
+      const uint32_t used = static_cast<uint32_t>(before.systems.size());
+      if (settings.waveCapacity && used + load.systems > *settings.waveCapacity) {
+        reasons.push_back(fmt::format(
+            "could move from wave {}; wave {} was full ({} of {} systems)", ready, wave - 1,
+            used, *settings.waveCapacity));
+      } else if (settings.waveEffort &&
+                 before.effortDays + load.effortDays > *settings.waveEffort + 1e-9) {
+        reasons.push_back(fmt::format(
+            "could move from wave {}; wave {} had no room for its {:g} effort-days ({:g} of "
+            "{:g} used)",
+            ready, wave - 1, load.effortDays, before.effortDays, *settings.waveEffort));
+      } else if (before.oversize) {
+        reasons.push_back(fmt::format(
+            "could move from wave {}; wave {} is given to an oversize move group", ready,
+            wave - 1));
+      } else {
+        reasons.push_back(fmt::format(
+            "could move from wave {}; placed in wave {} to move together with the systems it "
+            "is linked to (fewer hybrid links)",
+            ready, wave));
+      }
+    }
+    if (reasons.empty() || (grouped && reasons.size() == 1)) {
+      reasons.push_back(wave == 1 ? "earliest possible wave: nothing holds it back"
+                                  : "earliest possible wave");
+    }
+    for (SystemIndex s : members) plan.systems[s].reasons = reasons;
+  }
+}
+
+}  // namespace cloudplan::engine

@@ -1,0 +1,15 @@
+// The fewest waves any plan could have, by the rules' own count: capacity, effort, pins and
+// dates. Reviewers compare the plan's waves with it to see how close to the best it is.
+#pragma once
+
+#include <vector>
+
+#include "engine/schedule_waves.h"
+#include "models/plan.h"
+
+namespace cloudplan::engine {
+
+models::LowerBound computeLowerBound(const std::vector<UnitLoad>& loads,
+                                     const models::PlanSettings& settings);
+
+}  // namespace cloudplan::engine

@@ -1,0 +1,103 @@
+#include "engine/plan_migration.h"
+
+#include <fmt/format.h>
+
+#include "engine/calendar.h"
+#include "engine/constraint_graph.h"
+#include "engine/explain.h"
+#include "engine/hybrid_links.h"
+#include "engine/lower_bound.h"
+#include "engine/move_groups.h"
+#include "engine/schedule_waves.h"
+
+namespace cloudplan::engine {
+
+using models::kNone;
+using models::quoted;
+
+namespace {
+
+void warnOfRetainedSystems(const models::Inventory& inventory, const ConstraintGraph& graph,
+                           models::Diagnostics& diagnostics) {
+  for (const auto& system : inventory.systems) {
+    if (system.scheduled() || (!system.pinnedWave && !system.notBefore)) continue;
+    diagnostics.warning("retained-pin-ignored", inventory.fileOf(system.where), system.where.line,
+                        fmt::format("system {} is retained, so its {} is ignored", quoted(system.id),
+                                    system.pinnedWave ? "pinned_wave" : "not_before"));
+  }
+  for (uint32_t d : graph.retainedConsumersOfRetiring) {
+    const auto& dependency = inventory.dependencies[d];
+    diagnostics.warning(
+        "retained-loses-provider", inventory.fileOf(dependency.where), dependency.where.line,
+        fmt::format("retained system {} depends on {}, which retires: it loses that provider "
+                    "(migrate the consumer, or keep the provider)",
+                    quoted(inventory.systems[dependency.consumer].id),
+                    quoted(inventory.systems[dependency.provider].id)));
+  }
+}
+
+}  // namespace
+
+std::optional<models::Plan> planMigration(const models::Inventory& inventory,
+                                          const models::PlanSettings& settings,
+                                          models::Diagnostics& diagnostics) {
+  const ConstraintGraph graph = buildConstraintGraph(inventory, settings.order);
+  warnOfRetainedSystems(inventory, graph, diagnostics);
+  const MoveUnits units = condenseMoveGroups(inventory, graph);
+  WaveCalendar calendar(settings);
+  const std::vector<UnitLoad> loads = measureUnits(inventory, units, settings, calendar);
+  const models::LowerBound bound = computeLowerBound(loads, settings);
+  const auto schedule =
+      scheduleWaves(inventory, graph, units, loads, settings, bound.waves, diagnostics);
+  if (!schedule) return std::nullopt;
+
+  models::Plan plan;
+  plan.settings = settings;
+  plan.moveGroups = units.groups;
+  plan.systems.resize(inventory.systems.size());
+  std::vector<uint32_t> waveOf(inventory.systems.size(), 0);
+  for (uint32_t u = 0; u < units.size(); ++u) {
+    for (models::SystemIndex s : units.membersOf(u)) {
+      waveOf[s] = schedule->waveOf[u];
+      plan.systems[s].wave = schedule->waveOf[u];
+      plan.systems[s].moveGroup = units.groupOf[u];
+    }
+  }
+  plan.waves.resize(schedule->waves);
+  for (uint32_t k = 1; k <= schedule->waves; ++k) {
+    models::Wave& wave = plan.waves[k - 1];
+    wave.number = k;
+    wave.start = calendar.start(k);
+    wave.end = calendar.end(k);
+    wave.oversize = schedule->oversizeWave[k - 1];
+  }
+  for (models::SystemIndex s = 0; s < inventory.systems.size(); ++s) {
+    if (!waveOf[s]) continue;
+    const auto& system = inventory.systems[s];
+    models::Wave& wave = plan.waves[waveOf[s] - 1];
+    wave.systems.push_back(s);
+    wave.effortDays += system.effortDays;
+    ++(system.action() == models::Action::retire ? wave.retiring : wave.migrating);
+  }
+  const HybridLinks hybrid = countHybridLinks(inventory, waveOf, schedule->waves);
+  for (uint32_t k = 0; k < schedule->waves; ++k) plan.waves[k].hybridLinksAfter = hybrid.afterWave[k];
+  explainWaves(inventory, graph, units, loads, *schedule, calendar, plan);
+
+  auto& metrics = plan.metrics;
+  metrics.systems = static_cast<uint32_t>(inventory.systems.size());
+  metrics.dependencies = static_cast<uint32_t>(inventory.dependencies.size());
+  metrics.scheduled = static_cast<uint32_t>(units.members.size());
+  metrics.waves = schedule->waves;
+  metrics.lowerBound = bound;
+  metrics.peakHybridLinks = hybrid.peak;
+  metrics.permanentHybridLinks = hybrid.permanent;
+  if (schedule->waves > bound.waves) {
+    diagnostics.note("above-lower-bound", "", 0,
+                     fmt::format("the plan has {} waves, {} more than the lower bound {}: {}",
+                                 schedule->waves, schedule->waves - bound.waves, bound.waves,
+                                 schedule->longerThanBoundBecause));
+  }
+  return plan;
+}
+
+}  // namespace cloudplan::engine

@@ -1,0 +1,429 @@
+#include "engine/schedule_waves.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+#include <queue>
+
+namespace cloudplan::engine {
+
+using models::kNone;
+using models::quoted;
+using models::SystemIndex;
+
+namespace {
+
+constexpr double kEffortSlack = 1e-9;
+// A wave stops looking for a unit that fits after this many in a row did not.
+constexpr uint32_t kMissesPerWave = 64;
+
+// Every dependency, of any coupling, seen from both ends: hybrid links count them all.
+struct Links {
+  std::vector<uint32_t> start;
+  std::vector<SystemIndex> other;
+
+  explicit Links(const models::Inventory& inventory) {
+    const size_t systems = inventory.systems.size();
+    start.assign(systems + 1, 0);
+    for (const auto& d : inventory.dependencies) {
+      ++start[d.consumer + 1];
+      ++start[d.provider + 1];
+    }
+    for (size_t s = 0; s < systems; ++s) start[s + 1] += start[s];
+    other.resize(start[systems]);
+    std::vector<uint32_t> next(start.begin(), start.end() - 1);
+    for (const auto& d : inventory.dependencies) {
+      other[next[d.consumer]++] = d.provider;
+      other[next[d.provider]++] = d.consumer;
+    }
+  }
+  std::span<const SystemIndex> of(SystemIndex s) const {
+    return {other.data() + start[s], start[s + 1] - start[s]};
+  }
+};
+
+// What holds a unit's earliest wave where it is.
+struct Earliest {
+  uint32_t wave = 1;
+  uint32_t arc = kNone;  // the ordering arc from the predecessor that sets it, if one does
+};
+
+class Scheduler {
+ public:
+  Scheduler(const models::Inventory& inventory, const ConstraintGraph& graph,
+            const MoveUnits& units, const std::vector<UnitLoad>& loads,
+            const models::PlanSettings& settings, models::Diagnostics& diagnostics)
+      : inventory_(inventory),
+        graph_(graph),
+        units_(units),
+        loads_(loads),
+        settings_(settings),
+        diagnostics_(diagnostics),
+        links_(inventory) {}
+
+  std::optional<Schedule> run(uint32_t lowerBound);
+
+ private:
+  bool checkUnits();
+  bool computeEarliest();
+  std::string chainTo(uint32_t unit) const;
+  std::string describeUnit(uint32_t unit) const;
+  bool attempt(uint32_t waves, Schedule& schedule);
+  void place(uint32_t unit, uint32_t wave, Schedule& schedule);
+
+  enum class State : uint8_t { onPremises, cloud, gone };
+  struct Entry {
+    uint32_t deadline;
+    int64_t gain;
+    uint32_t unit;
+    uint32_t version;
+    bool operator>(const Entry& other) const {
+      if (deadline != other.deadline) return deadline > other.deadline;
+      if (gain != other.gain) return gain > other.gain;
+      return unit > other.unit;
+    }
+  };
+  void push(uint32_t unit) {
+    ready_.push(Entry{latest_[unit], gain_[unit], unit, ++version_[unit]});
+    inHeap_[unit] = true;
+  }
+
+  const models::Inventory& inventory_;
+  const ConstraintGraph& graph_;
+  const MoveUnits& units_;
+  const std::vector<UnitLoad>& loads_;
+  const models::PlanSettings& settings_;
+  models::Diagnostics& diagnostics_;
+  const Links links_;
+
+  std::vector<uint32_t> topological_;
+  std::vector<Earliest> earliest_;
+  std::vector<uint32_t> latest_;
+  // State of one attempt.
+  std::vector<State> state_;
+  std::vector<int64_t> gain_;
+  std::vector<uint32_t> version_;
+  std::vector<uint32_t> waitingFor_;
+  std::vector<bool> inHeap_;
+  std::vector<std::vector<uint32_t>> startsIn_;
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> ready_;
+  std::string failure_;
+};
+
+std::string Scheduler::describeUnit(uint32_t unit) const {
+  const auto members = units_.membersOf(unit);
+  if (units_.groupOf[unit] == kNone) return fmt::format("system {}", quoted(inventory_.systems[members[0]].id));
+  std::string names;
+  for (size_t i = 0; i < members.size() && i < 4; ++i) {
+    names += (i ? ", " : "") + std::string(inventory_.systems[members[i]].id);
+  }
+  if (members.size() > 4) names += fmt::format(", ... ({} systems)", members.size());
+  return fmt::format("move group {} ({})", units_.groups[units_.groupOf[unit]].id, names);
+}
+
+bool Scheduler::checkUnits() {
+  bool ok = true;
+  const auto& limits = settings_;
+  for (uint32_t u = 0; u < units_.size(); ++u) {
+    const auto members = units_.membersOf(u);
+    // Pins inside one unit must agree: its systems share a wave.
+    SystemIndex pinned = kNone;
+    for (SystemIndex s : members) {
+      const auto& system = inventory_.systems[s];
+      if (system.pinnedWave == 0) continue;
+      if (pinned == kNone) {
+        pinned = s;
+      } else if (inventory_.systems[pinned].pinnedWave != system.pinnedWave) {
+        diagnostics_.error(
+            "contradicting-pins", "", 0,
+            fmt::format("pins contradict each other: {} is pinned to wave {} and {} to wave {}, "
+                        "but {} moves as one (change one of the pins)",
+                        quoted(inventory_.systems[pinned].id),
+                        inventory_.systems[pinned].pinnedWave, quoted(system.id),
+                        system.pinnedWave, describeUnit(u)));
+        ok = false;
+        break;
+      }
+    }
+    const UnitLoad& load = loads_[u];
+    if (load.oversize && !limits.allowOversize) {
+      std::vector<std::string> over;
+      if (limits.waveCapacity && load.systems > *limits.waveCapacity) {
+        over.push_back(fmt::format("{} systems, more than the wave capacity {}", load.systems,
+                                   *limits.waveCapacity));
+      }
+      if (limits.waveEffort && load.effortDays > *limits.waveEffort + kEffortSlack) {
+        over.push_back(fmt::format("{:g} effort-days, more than the wave effort limit {:g}",
+                                   load.effortDays, *limits.waveEffort));
+      }
+      diagnostics_.error("oversize", "", 0,
+                         fmt::format("{} needs {} (raise the limit, or give it a wave of its "
+                                     "own with --allow-oversize)",
+                                     describeUnit(u), fmt::join(over, " and ")));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+// The systems along the arcs that set `unit`'s earliest wave, from where the chain starts.
+std::string Scheduler::chainTo(uint32_t unit) const {
+  auto id = [&](SystemIndex s) { return inventory_.systems[s].id; };
+  std::vector<std::string_view> chain;
+  for (uint32_t u = unit; earliest_[u].arc != kNone && chain.size() < 50;) {
+    const ConstraintArc& arc = graph_.arcs[earliest_[u].arc];
+    // Entering a move group at one system and leaving it from another shows both.
+    if (chain.empty() || chain.back() != id(arc.after)) chain.push_back(id(arc.after));
+    chain.push_back(id(arc.before));
+    u = units_.unitOf[arc.before];
+  }
+  std::reverse(chain.begin(), chain.end());
+  return fmt::format("{}", fmt::join(chain, " -> "));
+}
+
+std::string describeOrigin(const models::System& system, uint32_t wave) {
+  if (system.pinnedWave) return fmt::format("pinned to wave {}", system.pinnedWave);
+  return fmt::format("not before {}, so wave {} at the earliest", models::formatDate(*system.notBefore),
+                     wave);
+}
+
+bool Scheduler::computeEarliest() {
+  const size_t count = units_.size();
+  // Kahn's algorithm: the unit graph is acyclic, cycles having been condensed into groups.
+  std::vector<uint32_t> waiting(count);
+  for (uint32_t u = 0; u < count; ++u) waiting[u] = static_cast<uint32_t>(units_.predecessorsOf(u).size());
+  topological_.clear();
+  topological_.reserve(count);
+  for (uint32_t u = 0; u < count; ++u) {
+    if (waiting[u] == 0) topological_.push_back(u);
+  }
+  for (size_t i = 0; i < topological_.size(); ++i) {
+    for (const UnitArc& next : units_.successorsOf(topological_[i])) {
+      if (--waiting[next.unit] == 0) topological_.push_back(next.unit);
+    }
+  }
+  earliest_.assign(count, Earliest{});
+  bool ok = true;
+  for (uint32_t u : topological_) {
+    const UnitLoad& load = loads_[u];
+    Earliest e{std::max<uint32_t>(load.dateWave, 1), kNone};
+    for (const UnitArc& previous : units_.predecessorsOf(u)) {
+      if (earliest_[previous.unit].wave > e.wave) e = {earliest_[previous.unit].wave, previous.arc};
+    }
+    if (load.pin && e.wave > load.pin) {
+      // Name the pinned system and what forces it later.
+      SystemIndex pinnedSystem = kNone;
+      for (SystemIndex s : units_.membersOf(u)) {
+        if (inventory_.systems[s].pinnedWave) pinnedSystem = s;
+      }
+      const auto& pinned = inventory_.systems[pinnedSystem];
+      if (e.arc == kNone) {
+        SystemIndex dated = kNone;
+        for (SystemIndex s : units_.membersOf(u)) {
+          if (inventory_.systems[s].notBefore && (dated == kNone || inventory_.systems[s].notBefore > inventory_.systems[dated].notBefore)) dated = s;
+        }
+        diagnostics_.error(
+            "pin-before-date", "", 0,
+            fmt::format("{} is pinned to wave {}, but {} has not_before {}, which wave {} is the "
+                        "first to allow (move the pin or the date)",
+                        quoted(pinned.id), load.pin, quoted(inventory_.systems[dated].id),
+                        models::formatDate(*inventory_.systems[dated].notBefore), e.wave));
+      } else {
+        earliest_[u] = e;
+        // Walk back to the unit whose pin or date starts the chain.
+        uint32_t origin = u;
+        while (earliest_[origin].arc != kNone) origin = units_.unitOf[graph_.arcs[earliest_[origin].arc].before];
+        SystemIndex originSystem = units_.membersOf(origin)[0];
+        for (SystemIndex s : units_.membersOf(origin)) {
+          if (inventory_.systems[s].pinnedWave || inventory_.systems[s].notBefore) originSystem = s;
+        }
+        diagnostics_.error(
+            "pin-contradicts-dependency", "", 0,
+            fmt::format("pins contradict a dependency: {} is pinned to wave {}, but {} is {} and "
+                        "must move no later: {} (move one of the pins)",
+                        quoted(pinned.id), load.pin, quoted(inventory_.systems[originSystem].id),
+                        describeOrigin(inventory_.systems[originSystem], earliest_[origin].wave),
+                        chainTo(u)));
+      }
+      ok = false;
+      e = {load.pin, kNone};
+    }
+    if (load.pin) e = {load.pin, kNone};
+    earliest_[u] = e;
+  }
+  return ok;
+}
+
+void Scheduler::place(uint32_t unit, uint32_t wave, Schedule& schedule) {
+  schedule.waveOf[unit] = wave;
+  inHeap_[unit] = false;
+  for (SystemIndex x : units_.membersOf(unit)) {
+    const bool retiring = inventory_.systems[x].action() == models::Action::retire;
+    state_[x] = retiring ? State::gone : State::cloud;
+    for (SystemIndex y : links_.of(x)) {
+      const uint32_t other = units_.unitOf[y];
+      if (other == kNone || other == unit || state_[y] != State::onPremises) continue;
+      const bool otherRetiring = inventory_.systems[y].action() == models::Action::retire;
+      // How placing `other` later changes the hybrid links, now that x has left the premises.
+      const int change = retiring ? (otherRetiring ? 0 : -1) : (otherRetiring ? -1 : -2);
+      if (change == 0) continue;
+      gain_[other] += change;
+      if (inHeap_[other]) push(other);
+    }
+  }
+  for (const UnitArc& next : units_.successorsOf(unit)) {
+    if (--waitingFor_[next.unit] != 0) continue;
+    if (earliest_[next.unit].wave <= wave) {
+      push(next.unit);
+    } else {
+      startsIn_[earliest_[next.unit].wave].push_back(next.unit);
+    }
+  }
+}
+
+bool Scheduler::attempt(uint32_t waves, Schedule& schedule) {
+  const size_t count = units_.size();
+  // The latest wave each unit may take and still leave room for what must follow it.
+  latest_.assign(count, waves);
+  for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
+    const uint32_t u = *it;
+    if (loads_[u].pin) latest_[u] = std::min(latest_[u], loads_[u].pin);
+    for (const UnitArc& next : units_.successorsOf(u)) latest_[u] = std::min(latest_[u], latest_[next.unit]);
+  }
+  state_.assign(inventory_.systems.size(), State::onPremises);
+  gain_.assign(count, 0);
+  version_.assign(count, 0);
+  inHeap_.assign(count, false);
+  waitingFor_.resize(count);
+  startsIn_.assign(waves + 2, {});
+  ready_ = {};
+  schedule.waveOf.assign(count, 0);
+  schedule.oversizeWave.assign(waves, false);
+  for (uint32_t u = 0; u < count; ++u) {
+    for (SystemIndex x : units_.membersOf(u)) {
+      if (inventory_.systems[x].action() != models::Action::migrate) continue;
+      for (SystemIndex y : links_.of(x)) gain_[u] += units_.unitOf[y] != u;
+    }
+    waitingFor_[u] = static_cast<uint32_t>(units_.predecessorsOf(u).size());
+    if (waitingFor_[u] == 0) startsIn_[earliest_[u].wave].push_back(u);
+  }
+  const auto& capacity = settings_.waveCapacity;
+  const auto& effortLimit = settings_.waveEffort;
+  std::vector<uint32_t> deferred;
+  size_t placed = 0;
+  for (uint32_t wave = 1; wave <= waves; ++wave) {
+    for (uint32_t u : startsIn_[wave]) push(u);
+    uint32_t systems = 0, misses = 0;
+    double effort = 0;
+    deferred.clear();
+    while (!ready_.empty()) {
+      const Entry top = ready_.top();
+      if (!inHeap_[top.unit] || top.version != version_[top.unit]) {
+        ready_.pop();
+        continue;
+      }
+      const UnitLoad& load = loads_[top.unit];
+      if (capacity && systems >= *capacity && top.deadline > wave) break;
+      ready_.pop();
+      bool fits = load.oversize ? systems == 0
+                                : (!capacity || systems + load.systems <= *capacity) &&
+                                      (!effortLimit || effort + load.effortDays <= *effortLimit + kEffortSlack);
+      if (!fits) {
+        if (top.deadline <= wave) {
+          failure_ = fmt::format(
+              "with {} waves, {} must move by wave {} but that wave is full", waves,
+              describeUnit(top.unit), wave);
+          return false;
+        }
+        inHeap_[top.unit] = false;
+        deferred.push_back(top.unit);
+        if (++misses > kMissesPerWave) break;
+        continue;
+      }
+      systems += load.systems;
+      effort += load.effortDays;
+      ++placed;
+      place(top.unit, wave, schedule);
+      if (load.oversize) {
+        schedule.oversizeWave[wave - 1] = true;
+        break;
+      }
+    }
+    for (uint32_t u : deferred) push(u);
+  }
+  if (placed != count) {
+    failure_ = fmt::format("with {} waves, the dates, pins and limits leave some systems no room",
+                           waves);
+    return false;
+  }
+  schedule.waves = 0;
+  for (uint32_t u = 0; u < count; ++u) schedule.waves = std::max(schedule.waves, schedule.waveOf[u]);
+  schedule.oversizeWave.resize(schedule.waves);
+  return true;
+}
+
+std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
+  const bool unitsOk = checkUnits();
+  const bool earliestOk = computeEarliest();
+  if (!unitsOk || !earliestOk) return std::nullopt;
+  uint32_t first = std::max<uint32_t>(lowerBound, units_.size() ? 1 : 0);
+  for (const Earliest& e : earliest_) first = std::max(first, e.wave);
+  if (first > models::kMaxWaves) {
+    diagnostics_.error("too-many-waves", "", 0,
+                       fmt::format("the plan would need more than {} waves (check the "
+                                   "not_before dates and the limits)",
+                                   models::kMaxWaves));
+    return std::nullopt;
+  }
+  Schedule schedule;
+  if (units_.size() == 0) return schedule;
+  std::string firstFailure;
+  for (uint32_t waves = first; waves <= models::kMaxWaves; ++waves) {
+    if (attempt(waves, schedule)) {
+      if (schedule.waves > lowerBound) {
+        schedule.longerThanBoundBecause =
+            firstFailure.empty()
+                ? fmt::format("dependencies and dates hold systems back until wave {}", first)
+                : firstFailure;
+      }
+      return schedule;
+    }
+    if (firstFailure.empty()) firstFailure = failure_;
+  }
+  diagnostics_.error("too-many-waves", "", 0,
+                     fmt::format("no plan fits in {} waves: {}", models::kMaxWaves, firstFailure));
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const MoveUnits& units,
+                                   const models::PlanSettings& settings, WaveCalendar& calendar) {
+  std::vector<UnitLoad> loads(units.size());
+  for (uint32_t u = 0; u < units.size(); ++u) {
+    UnitLoad& load = loads[u];
+    for (SystemIndex s : units.membersOf(u)) {
+      const auto& system = inventory.systems[s];
+      ++load.systems;
+      load.effortDays += system.effortDays;
+      if (system.pinnedWave) load.pin = std::max(load.pin, system.pinnedWave);
+      if (system.notBefore) {
+        load.dateWave = std::max(load.dateWave, calendar.firstWaveStartingOnOrAfter(*system.notBefore));
+      }
+    }
+    load.oversize = (settings.waveCapacity && load.systems > *settings.waveCapacity) ||
+                    (settings.waveEffort && load.effortDays > *settings.waveEffort + kEffortSlack);
+  }
+  return loads;
+}
+
+std::optional<Schedule> scheduleWaves(const models::Inventory& inventory,
+                                      const ConstraintGraph& graph, const MoveUnits& units,
+                                      const std::vector<UnitLoad>& loads,
+                                      const models::PlanSettings& settings, uint32_t lowerBound,
+                                      models::Diagnostics& diagnostics) {
+  return Scheduler(inventory, graph, units, loads, settings, diagnostics).run(lowerBound);
+}
+
+}  // namespace cloudplan::engine

@@ -1,0 +1,30 @@
+#include "exporters/csv_writer.h"
+
+namespace cloudplan::exporters {
+
+void appendCsvCell(std::string& out, std::string_view cell) {
+  const bool formula = !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' ||
+                                         cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r');
+  const bool quote = formula || cell.find_first_of(",\"\r\n") != std::string_view::npos;
+  if (!quote) {
+    out += cell;
+    return;
+  }
+  out += '"';
+  if (formula) out += '\'';
+  for (char c : cell) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void appendCsvRow(std::string& out, const std::vector<std::string>& cells) {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i) out += ',';
+    appendCsvCell(out, cells[i]);
+  }
+  out += "\r\n";
+}
+
+}  // namespace cloudplan::exporters

@@ -1,0 +1,16 @@
+// plan.json (format cloudplan-plan/1): the machine-readable plan every other view is made from.
+// The same plan gives the same bytes.
+#pragma once
+
+#include <string>
+
+#include "models/diagnostic.h"
+#include "models/inventory.h"
+#include "models/plan.h"
+
+namespace cloudplan::exporters {
+
+std::string planToJson(const models::Inventory& inventory, const models::Plan& plan,
+                       const models::Diagnostics& diagnostics);
+
+}  // namespace cloudplan::exporters
