@@ -73,21 +73,27 @@ class Scheduler {
   void place(uint32_t unit, uint32_t wave, Schedule& schedule);
 
   enum class State : uint8_t { onPremises, cloud, gone };
+  // Ready units by urgency, then by their agency's turn, then by how few hybrid links placing
+  // them opens (gain), then by input order.
   struct Entry {
     uint32_t deadline;
+    uint32_t turn;
     int64_t gain;
     uint32_t unit;
     uint32_t version;
     bool operator>(const Entry& other) const {
       if (deadline != other.deadline) return deadline > other.deadline;
+      if (turn != other.turn) return turn > other.turn;
       if (gain != other.gain) return gain > other.gain;
       return unit > other.unit;
     }
   };
   void push(uint32_t unit) {
-    ready_.push(Entry{latest_[unit], gain_[unit], unit, ++version_[unit]});
+    ready_.push(Entry{latest_[unit], turn_[unit], gain_[unit], unit, ++version_[unit]});
     inHeap_[unit] = true;
   }
+  void computeTurns();
+  uint32_t waves_ = 1;  // the first number of waves tried: sizes the agencies' turns
 
   const models::Inventory& inventory_;
   const ConstraintGraph& graph_;
@@ -100,6 +106,7 @@ class Scheduler {
   std::vector<uint32_t> topological_;
   std::vector<Earliest> earliest_;
   std::vector<uint32_t> latest_;
+  std::vector<uint32_t> turn_;
   // State of one attempt.
   std::vector<State> state_;
   std::vector<int64_t> gain_;
@@ -255,6 +262,92 @@ bool Scheduler::computeEarliest() {
   return ok;
 }
 
+// Agencies move one after another, so that the links inside an agency (most of them) never run
+// hybrid: each unit's turn is its agency's place in that order, departments followed by their
+// offices, agencies held back by a not_before date after the others. A provider takes the
+// earliest turn of the units that wait for it, so it never holds an agency back.
+void Scheduler::computeTurns() {
+  const auto& agencies = inventory_.agencies;
+  std::vector<uint32_t> dateOf(agencies.size(), 1);
+  std::vector<uint32_t> agencyOf(units_.size(), models::kNone);
+  for (uint32_t u = 0; u < units_.size(); ++u) {
+    agencyOf[u] = inventory_.systems[units_.membersOf(u)[0]].agency;
+    if (agencyOf[u] != kNone) dateOf[agencyOf[u]] = std::max(dateOf[agencyOf[u]], loads_[u].dateWave);
+  }
+  // Departments before their offices, depth first, in input order.
+  std::vector<std::vector<models::AgencyIndex>> children(agencies.size());
+  std::vector<models::AgencyIndex> order, stack;
+  for (models::AgencyIndex a = 0; a < agencies.size(); ++a) {
+    if (agencies[a].parent == kNone) {
+      stack.push_back(a);
+    } else {
+      children[agencies[a].parent].push_back(a);
+    }
+  }
+  std::reverse(stack.begin(), stack.end());
+  while (!stack.empty()) {
+    const models::AgencyIndex a = stack.back();
+    stack.pop_back();
+    order.push_back(a);
+    for (auto it = children[a].rbegin(); it != children[a].rend(); ++it) stack.push_back(*it);
+  }
+  // Links to retained systems run hybrid from the day their other end moves, for good, while
+  // links to systems already in the cloud stop being hybrid when their other end arrives: an
+  // agency with more of the first kind goes later. An agency with a not_before date waits until
+  // roughly that many systems have gone before it, so that it still moves in one piece.
+  std::vector<int64_t> score(agencies.size(), 0);
+  std::vector<uint32_t> systemsOf(agencies.size(), 0);
+  for (SystemIndex s = 0; s < inventory_.systems.size(); ++s) {
+    const auto& system = inventory_.systems[s];
+    if (!system.scheduled() || system.agency == kNone) continue;
+    ++systemsOf[system.agency];
+    for (SystemIndex other : links_.of(s)) {
+      const auto& peer = inventory_.systems[other];
+      if (!peer.scheduled()) {
+        ++score[system.agency];
+      } else if (peer.agency != system.agency) {
+        --score[system.agency];
+      }
+    }
+  }
+  std::stable_sort(order.begin(), order.end(), [&](models::AgencyIndex a, models::AgencyIndex b) {
+    return score[a] < score[b];
+  });
+  const uint64_t perWave = settings_.waveCapacity ? *settings_.waveCapacity
+                                                  : std::max<uint64_t>(1, units_.members.size() / std::max(1u, waves_));
+  std::vector<models::AgencyIndex> merged, waiting;
+  uint64_t placedSystems = 0;
+  auto release = [&](bool all) {
+    std::stable_sort(waiting.begin(), waiting.end(),
+                     [&](auto a, auto b) { return dateOf[a] < dateOf[b]; });
+    size_t i = 0;
+    for (; i < waiting.size() && (all || (dateOf[waiting[i]] - 1) * perWave <= placedSystems); ++i) {
+      merged.push_back(waiting[i]);
+      placedSystems += systemsOf[waiting[i]];
+    }
+    waiting.erase(waiting.begin(), waiting.begin() + static_cast<std::ptrdiff_t>(i));
+  };
+  for (models::AgencyIndex a : order) {
+    release(false);
+    if ((dateOf[a] - 1) * perWave > placedSystems) {
+      waiting.push_back(a);
+      continue;
+    }
+    merged.push_back(a);
+    placedSystems += systemsOf[a];
+  }
+  release(true);
+  order = std::move(merged);
+  std::vector<uint32_t> agencyTurn(agencies.size() + 1, static_cast<uint32_t>(agencies.size()));
+  for (uint32_t i = 0; i < order.size(); ++i) agencyTurn[order[i]] = i;
+  turn_.assign(units_.size(), 0);
+  for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
+    const uint32_t u = *it;
+    turn_[u] = agencyOf[u] == kNone ? static_cast<uint32_t>(agencies.size()) : agencyTurn[agencyOf[u]];
+    for (const UnitArc& next : units_.successorsOf(u)) turn_[u] = std::min(turn_[u], turn_[next.unit]);
+  }
+}
+
 void Scheduler::place(uint32_t unit, uint32_t wave, Schedule& schedule) {
   schedule.waveOf[unit] = wave;
   inHeap_[unit] = false;
@@ -369,6 +462,8 @@ std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
   if (!unitsOk || !earliestOk) return std::nullopt;
   uint32_t first = std::max<uint32_t>(lowerBound, units_.size() ? 1 : 0);
   for (const Earliest& e : earliest_) first = std::max(first, e.wave);
+  waves_ = std::max(1u, first);
+  computeTurns();
   if (first > models::kMaxWaves) {
     diagnostics_.error("too-many-waves", "", 0,
                        fmt::format("the plan would need more than {} waves (check the "
