@@ -1,5 +1,7 @@
 #include "exporters/plan_json.h"
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "exporters/diagnostics_json.h"
@@ -33,38 +35,73 @@ Json settingsToJson(const models::PlanSettings& settings) {
               {"allow_oversize", settings.allowOversize}};
 }
 
+// The document is written section by section, each array element compact on a line of its own:
+// a 10^5-system plan never exists as one JSON tree in memory, and diffs of two plans stay
+// readable line by line.
+class PlanWriter {
+ public:
+  void scalar(std::string_view key, const Json& value) {
+    separate();
+    out_ += fmt::format("  {}: {}", Json(key).dump(), dump(value));
+  }
+  void beginArray(std::string_view key) {
+    separate();
+    out_ += fmt::format("  {}: [", Json(key).dump());
+    firstElement_ = true;
+  }
+  void element(const Json& value) {
+    out_ += firstElement_ ? "\n    " : ",\n    ";
+    out_ += dump(value);
+    firstElement_ = false;
+  }
+  void endArray() { out_ += firstElement_ ? "]" : "\n  ]"; }
+  std::string finish() { return std::move(out_) + "\n}\n"; }
+
+ private:
+  static std::string dump(const Json& value) {
+    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
+  void separate() {
+    out_ += first_ ? "{\n" : ",\n";
+    first_ = false;
+  }
+  std::string out_;
+  bool first_ = true;
+  bool firstElement_ = true;
+};
+
 }  // namespace
 
 std::string planToJson(const models::Inventory& inventory, const models::Plan& plan,
                        const models::Diagnostics& diagnostics) {
-  Json json;
-  json["format"] = "cloudplan-plan/1";
-  json["generator"] = "cloudplan " CLOUDPLAN_VERSION;
-  Json inputs = Json::array();
+  PlanWriter json;
+  json.scalar("format", "cloudplan-plan/1");
+  json.scalar("generator", "cloudplan " CLOUDPLAN_VERSION);
+  json.beginArray("inputs");
   for (const auto& file : inventory.files) {
-    inputs.push_back(
+    json.element(
         {{"path", file.path}, {"sha256", file.sha256}, {"kind", models::nameOf(file.kind)}});
   }
-  json["inputs"] = std::move(inputs);
-  json["settings"] = settingsToJson(plan.settings);
+  json.endArray();
+  json.scalar("settings", settingsToJson(plan.settings));
 
-  Json waves = Json::array();
+  json.beginArray("waves");
   for (const auto& wave : plan.waves) {
     Json ids = Json::array();
     for (auto s : wave.systems) ids.push_back(inventory.systems[s].id);
-    waves.push_back({{"wave", wave.number},
-                     {"start", models::formatDate(wave.start)},
-                     {"end", models::formatDate(wave.end)},
-                     {"systems", std::move(ids)},
-                     {"effort_days", wave.effortDays},
-                     {"oversize", wave.oversize},
-                     {"migrating", wave.migrating},
-                     {"retiring", wave.retiring},
-                     {"hybrid_links_after", wave.hybridLinksAfter}});
+    json.element({{"wave", wave.number},
+                  {"start", models::formatDate(wave.start)},
+                  {"end", models::formatDate(wave.end)},
+                  {"systems", std::move(ids)},
+                  {"effort_days", wave.effortDays},
+                  {"oversize", wave.oversize},
+                  {"migrating", wave.migrating},
+                  {"retiring", wave.retiring},
+                  {"hybrid_links_after", wave.hybridLinksAfter}});
   }
-  json["waves"] = std::move(waves);
+  json.endArray();
 
-  Json systems = Json::array();
+  json.beginArray("systems");
   for (models::SystemIndex s = 0; s < inventory.systems.size(); ++s) {
     const auto& system = inventory.systems[s];
     const auto& planned = plan.systems[s];
@@ -85,11 +122,11 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
     if (system.pinnedWave) entry["pinned_wave"] = system.pinnedWave;
     if (system.notBefore) entry["not_before"] = models::formatDate(*system.notBefore);
     entry["properties"] = propertiesToJson(inventory, system.properties);
-    systems.push_back(std::move(entry));
+    json.element(entry);
   }
-  json["systems"] = std::move(systems);
+  json.endArray();
 
-  Json dependencies = Json::array();
+  json.beginArray("dependencies");
   for (const auto& d : inventory.dependencies) {
     Json entry{{"from", inventory.systems[d.consumer].id},
                {"to", inventory.systems[d.provider].id},
@@ -97,11 +134,11 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
                {"kind", d.kind}};
     if (!d.description.empty()) entry["description"] = d.description;
     if (d.properties.count) entry["properties"] = propertiesToJson(inventory, d.properties);
-    dependencies.push_back(std::move(entry));
+    json.element(entry);
   }
-  json["dependencies"] = std::move(dependencies);
+  json.endArray();
 
-  Json groups = Json::array();
+  json.beginArray("move_groups");
   for (const auto& group : plan.moveGroups) {
     Json ids = Json::array();
     for (auto s : group.systems) ids.push_back(inventory.systems[s].id);
@@ -112,30 +149,30 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
                        {"to", inventory.systems[dependency.provider].id},
                        {"coupling", models::nameOf(dependency.coupling)}});
     }
-    groups.push_back({{"id", group.id},
-                      {"systems", std::move(ids)},
-                      {"cause", models::nameOf(group.cause)},
-                      {"links", std::move(links)}});
+    json.element({{"id", group.id},
+                  {"systems", std::move(ids)},
+                  {"cause", models::nameOf(group.cause)},
+                  {"links", std::move(links)}});
   }
-  json["move_groups"] = std::move(groups);
+  json.endArray();
 
   const auto& m = plan.metrics;
-  json["metrics"] = {{"systems", m.systems},
-                     {"dependencies", m.dependencies},
-                     {"scheduled", m.scheduled},
-                     {"waves", m.waves},
-                     {"lower_bound_waves", m.lowerBound.waves},
-                     {"lower_bound_terms",
-                      {{"capacity", m.lowerBound.capacity},
-                       {"effort", m.lowerBound.effort},
-                       {"pin", m.lowerBound.pin},
-                       {"date", m.lowerBound.date}}},
-                     {"peak_hybrid_links", m.peakHybridLinks},
-                     {"permanent_hybrid_links", m.permanentHybridLinks}};
-  Json listed = Json::array();
-  for (const auto& d : diagnostics.all()) listed.push_back(diagnosticToJson(d));
-  json["diagnostics"] = std::move(listed);
-  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  json.scalar("metrics", {{"systems", m.systems},
+                          {"dependencies", m.dependencies},
+                          {"scheduled", m.scheduled},
+                          {"waves", m.waves},
+                          {"lower_bound_waves", m.lowerBound.waves},
+                          {"lower_bound_terms",
+                           {{"capacity", m.lowerBound.capacity},
+                            {"effort", m.lowerBound.effort},
+                            {"pin", m.lowerBound.pin},
+                            {"date", m.lowerBound.date}}},
+                          {"peak_hybrid_links", m.peakHybridLinks},
+                          {"permanent_hybrid_links", m.permanentHybridLinks}});
+  json.beginArray("diagnostics");
+  for (const auto& d : diagnostics.all()) json.element(diagnosticToJson(d));
+  json.endArray();
+  return json.finish();
 }
 
 }  // namespace cloudplan::exporters
