@@ -1,0 +1,25 @@
+// Inventories for engine tests, written as inventory CSV text and read by the real importer.
+#pragma once
+
+#include <string>
+
+#include "importers/inventory_builder.h"
+#include "importers/inventory_csv.h"
+#include "models/diagnostic.h"
+#include "models/inventory.h"
+
+namespace cloudplan::testing {
+
+inline models::Inventory inventoryFrom(std::string systems, std::string dependencies = {}) {
+  models::Diagnostics diagnostics;
+  importers::InventoryBuilder builder(diagnostics);
+  const uint32_t file = builder.addFile("systems.csv", models::InputKind::systems);
+  importers::readInventoryCsv(builder, file, std::move(systems));
+  if (!dependencies.empty()) {
+    const uint32_t deps = builder.addFile("dependencies.csv", models::InputKind::dependencies);
+    importers::readInventoryCsv(builder, deps, std::move(dependencies));
+  }
+  return builder.finish();
+}
+
+}  // namespace cloudplan::testing

@@ -1,0 +1,233 @@
+#include "engine/plan_migration.h"
+
+#include <fmt/format.h>
+
+#include <catch2/catch.hpp>
+
+#include "tests/engine/inventory_fixture.h"
+
+namespace cloudplan::engine {
+namespace {
+
+using testing::inventoryFrom;
+
+constexpr const char* kHeader = "id,name,agency,strategy,pinned_wave,not_before,effort_days\n";
+
+struct Planned {
+  models::Inventory inventory;
+  std::optional<models::Plan> plan;
+  models::Diagnostics diagnostics;
+
+  uint32_t waveOf(std::string_view id) const {
+    return plan->systems[*inventory.findSystem(id)].wave;
+  }
+  std::vector<std::string> messages() const {
+    std::vector<std::string> all;
+    for (const auto& d : diagnostics.all()) all.push_back(d.message);
+    return all;
+  }
+};
+
+Planned planOf(std::string systems, std::string dependencies, models::PlanSettings settings = {}) {
+  Planned result{inventoryFrom(kHeader + systems, dependencies), std::nullopt, {}};
+  result.plan = planMigration(result.inventory, settings, result.diagnostics);
+  return result;
+}
+
+models::PlanSettings capacity(uint32_t n) {
+  models::PlanSettings settings;
+  settings.waveCapacity = n;
+  return settings;
+}
+
+TEST_CASE("a migrating provider moves no later than its migrating consumer") {
+  const auto p = planOf("app,App,A,,,,\ndb,DB,A,,,,\n", "from,to\napp,db\n", capacity(1));
+  REQUIRE(p.plan);
+  CHECK(p.waveOf("db") == 1);
+  CHECK(p.waveOf("app") == 2);
+  CHECK(p.plan->systems[*p.inventory.findSystem("app")].reasons ==
+        std::vector<std::string>{"waits for its provider db, which moves in wave 1"});
+}
+
+TEST_CASE("consumers-first order moves the consumer no later than its provider") {
+  auto settings = capacity(1);
+  settings.order = models::Order::consumersFirst;
+  const auto p = planOf("app,App,A,,,,\ndb,DB,A,,,,\n", "from,to\napp,db\n", settings);
+  REQUIRE(p.plan);
+  CHECK(p.waveOf("app") == 1);
+  CHECK(p.waveOf("db") == 2);
+}
+
+TEST_CASE("a loose dependency does not order its ends") {
+  const auto p = planOf("app,App,A,,,,\ndb,DB,A,,,,\n", "from,to,coupling\ndb,app,loose\n",
+                        capacity(1));
+  REQUIRE(p.plan);
+  CHECK(p.waveOf("app") == 1);
+  CHECK(p.waveOf("db") == 2);
+}
+
+TEST_CASE("a retiring provider is switched off no earlier than its consumer moves") {
+  const auto p = planOf("app,App,A,,,,\nold,Old,A,retire,,,\n", "from,to\napp,old\n", capacity(1));
+  REQUIRE(p.plan);
+  CHECK(p.waveOf("app") == 1);
+  CHECK(p.waveOf("old") == 2);
+  CHECK(p.plan->systems[*p.inventory.findSystem("old")].reasons ==
+        std::vector<std::string>{
+            "is switched off only once its consumer app has moved, in wave 2"});
+}
+
+TEST_CASE("a retained consumer of a retiring provider is a warning") {
+  const auto p = planOf("keep,Keep,A,retain,,,\nold,Old,A,retire,,,\n", "from,to\nkeep,old\n");
+  REQUIRE(p.plan);
+  CHECK(p.plan->systems[*p.inventory.findSystem("keep")].wave == 0);
+  CHECK(p.messages() == std::vector<std::string>{
+                            "retained system 'keep' depends on 'old', which retires: it loses "
+                            "that provider (migrate the consumer, or keep the provider)"});
+}
+
+TEST_CASE("tightly coupled systems form a move group that shares a wave") {
+  const auto p = planOf("app,App,A,,,,\ndb,DB,A,,,,\nx,X,B,,,,\n", "from,to,coupling\napp,db,tight\n",
+                        capacity(2));
+  REQUIRE(p.plan);
+  REQUIRE(p.plan->moveGroups.size() == 1);
+  CHECK(p.plan->moveGroups[0].cause == models::MoveGroupCause::tight);
+  CHECK(p.waveOf("app") == p.waveOf("db"));
+  CHECK(p.plan->systems[*p.inventory.findSystem("db")].reasons[0] ==
+        "moves with its move group G1 (2 systems; tight: app + db)");
+}
+
+TEST_CASE("a dependency cycle becomes a move group that names the cycle") {
+  const auto p = planOf("a,A,X,,,,\nb,B,X,,,,\nc,C,X,,,,\n", "from,to\na,b\nb,c\nc,a\n");
+  REQUIRE(p.plan);
+  REQUIRE(p.plan->moveGroups.size() == 1);
+  CHECK(p.plan->moveGroups[0].cause == models::MoveGroupCause::cycle);
+  CHECK(p.plan->systems[0].reasons[0] ==
+        "moves with its move group G1 (3 systems; cycle: a -> b -> c -> a)");
+}
+
+TEST_CASE("a cycle closed by a tight link is a move group of both causes") {
+  const auto p = planOf("a,A,X,,,,\nb,B,X,,,,\nc,C,X,,,,\n",
+                        "from,to,coupling\na,b,normal\nb,c,normal\nc,a,tight\n");
+  REQUIRE(p.plan);
+  REQUIRE(p.plan->moveGroups.size() == 1);
+  CHECK(p.plan->moveGroups[0].cause == models::MoveGroupCause::both);
+}
+
+TEST_CASE("capacity sets the number of waves and the lower bound") {
+  std::string systems;
+  for (int i = 0; i < 10; ++i) systems += fmt::format("s{},S,A,,,,\n", i);
+  const auto p = planOf(systems, "", capacity(3));
+  REQUIRE(p.plan);
+  CHECK(p.plan->metrics.waves == 4);
+  CHECK(p.plan->metrics.lowerBound.waves == 4);
+  CHECK(p.plan->metrics.lowerBound.capacity == 4);
+}
+
+TEST_CASE("the effort limit bounds the effort of each wave") {
+  models::PlanSettings settings;
+  settings.waveEffort = 25;
+  const auto p = planOf("a,A,X,,,,20\nb,B,X,,,,20\nc,C,X,,,,5\n", "", settings);
+  REQUIRE(p.plan);
+  CHECK(p.plan->metrics.waves == 2);
+  for (const auto& wave : p.plan->waves) CHECK(wave.effortDays <= 25);
+}
+
+TEST_CASE("a pinned system moves in its wave") {
+  const auto p = planOf("a,A,X,,3,,\nb,B,X,,,,\n", "");
+  REQUIRE(p.plan);
+  CHECK(p.waveOf("a") == 3);
+  CHECK(p.waveOf("b") == 1);
+  CHECK(p.plan->systems[0].reasons == std::vector<std::string>{"pinned to wave 3"});
+}
+
+TEST_CASE("pins that contradict a tight link are an error naming both") {
+  const auto p = planOf("a,A,X,,2,,\nb,B,X,,5,,\n", "from,to,coupling\na,b,tight\n");
+  CHECK_FALSE(p.plan);
+  CHECK(p.messages() == std::vector<std::string>{
+                            "pins contradict each other: 'a' is pinned to wave 2 and 'b' to wave "
+                            "5, but move group G1 (a, b) moves as one (change one of the pins)"});
+}
+
+TEST_CASE("a pin that contradicts a dependency is an error naming the chain") {
+  const auto p = planOf("gl,GL,X,,2,,\nmid,Mid,X,,,,\nsso,SSO,X,,5,,\n", "from,to\ngl,mid\nmid,sso\n");
+  CHECK_FALSE(p.plan);
+  CHECK(p.messages() == std::vector<std::string>{
+                            "pins contradict a dependency: 'gl' is pinned to wave 2, but 'sso' is "
+                            "pinned to wave 5 and must move no later: sso -> mid -> gl (move one "
+                            "of the pins)"});
+}
+
+TEST_CASE("a pin before a not_before date is an error") {
+  const auto p = planOf("a,A,X,,1,2027-03-01,\n", "");
+  CHECK_FALSE(p.plan);
+  CHECK(p.messages() == std::vector<std::string>{
+                            "'a' is pinned to wave 1, but 'a' has not_before 2027-03-01, which "
+                            "wave 3 is the first to allow (move the pin or the date)"});
+}
+
+TEST_CASE("a move group over the capacity is an error unless oversize is allowed") {
+  auto settings = capacity(1);
+  const auto refused = planOf("a,A,X,,,,\nb,B,X,,,,\nc,C,X,,,,\n", "from,to,coupling\na,b,tight\n",
+                              settings);
+  CHECK_FALSE(refused.plan);
+  CHECK(refused.messages() ==
+        std::vector<std::string>{"move group G1 (a, b) needs 2 systems, more than the wave "
+                                 "capacity 1 (raise the limit, or give it a wave of its own "
+                                 "with --allow-oversize)"});
+  settings.allowOversize = true;
+  const auto allowed = planOf("a,A,X,,,,\nb,B,X,,,,\nc,C,X,,,,\n", "from,to,coupling\na,b,tight\n",
+                              settings);
+  REQUIRE(allowed.plan);
+  CHECK(allowed.plan->metrics.waves == 2);
+  const uint32_t groupWave = allowed.waveOf("a");
+  CHECK(allowed.plan->waves[groupWave - 1].oversize);
+  CHECK(allowed.plan->waves[groupWave - 1].systems.size() == 2);
+}
+
+TEST_CASE("a system with not_before waits for the first wave that starts on or after it") {
+  const auto p = planOf("a,A,X,,,2027-02-01,\n", "");
+  REQUIRE(p.plan);
+  CHECK(p.waveOf("a") == 2);
+  CHECK(models::formatDate(p.plan->waves[1].start) == "2027-02-01");
+  CHECK(p.plan->waves[0].systems.empty());
+}
+
+TEST_CASE("a wave that would overlap a freeze window starts after it") {
+  auto settings = capacity(1);
+  settings.freeze.push_back({*models::parseDate("2027-02-10"), *models::parseDate("2027-02-20")});
+  const auto p = planOf("a,A,X,,,,\nb,B,X,,,,\nc,C,X,,,,\n", "", settings);
+  REQUIRE(p.plan);
+  CHECK(models::formatDate(p.plan->waves[0].start) == "2027-01-04");
+  CHECK(models::formatDate(p.plan->waves[0].end) == "2027-01-31");
+  CHECK(models::formatDate(p.plan->waves[1].start) == "2027-02-21");
+  CHECK(models::formatDate(p.plan->waves[2].start) == "2027-03-21");
+}
+
+TEST_CASE("a link is hybrid while one end is in the cloud and the other on premises") {
+  const auto p = planOf("a,A,X,,,,\nb,B,X,,,,\nkeep,K,X,retain,,,\n",
+                        "from,to\nb,a\nkeep,a\n", capacity(1));
+  REQUIRE(p.plan);
+  CHECK(p.plan->waves[0].hybridLinksAfter == 2);  // a moved; b and keep still on premises
+  CHECK(p.plan->waves[1].hybridLinksAfter == 1);  // keep stays for good
+  CHECK(p.plan->metrics.peakHybridLinks == 2);
+  CHECK(p.plan->metrics.permanentHybridLinks == 1);
+}
+
+TEST_CASE("a full wave holds the next ready system back and says so") {
+  const auto p = planOf("a,A,X,,,,\nb,B,X,,,,\n", "", capacity(1));
+  REQUIRE(p.plan);
+  CHECK(p.plan->systems[1].reasons ==
+        std::vector<std::string>{"could move from wave 1; wave 1 was full (1 of 1 systems)"});
+}
+
+TEST_CASE("the same inputs give the same plan") {
+  const auto first = planOf("a,A,X,,,,\nb,B,Y,,,,\nc,C,X,,,,\n", "from,to\nc,a\n", capacity(2));
+  const auto second = planOf("a,A,X,,,,\nb,B,Y,,,,\nc,C,X,,,,\n", "from,to\nc,a\n", capacity(2));
+  REQUIRE(first.plan);
+  for (models::SystemIndex s = 0; s < 3; ++s) {
+    CHECK(first.plan->systems[s].wave == second.plan->systems[s].wave);
+  }
+}
+
+}  // namespace
+}  // namespace cloudplan::engine
