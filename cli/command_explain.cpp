@@ -37,10 +37,9 @@ int runExplain(const std::string& planPath, const std::string& systemId) {
   if (found == systems.end()) {
     importers::Suggester suggester({ids.begin(), ids.end()});
     const auto close = suggester.closest(systemId);
-    std::cerr << fmt::format("explain: error: no system {} in {}{}\n", models::quoted(systemId),
-                             planPath,
-                             close ? fmt::format(" (did you mean {}?)", models::quoted(*close))
-                                   : "");
+    std::cerr << fmt::format(
+        "explain: error: no system {} in {}{}\n", models::quoted(systemId), planPath,
+        close ? fmt::format(" (did you mean {}?)", models::quoted(*close)) : "");
     return kInputErrors;
   }
   const Json& system = *found->second;
@@ -61,13 +60,15 @@ int runExplain(const std::string& planPath, const std::string& systemId) {
     for (const Json& group : plan->value("move_groups", Json::array())) {
       if (group.value("id", "") != system["move_group"]) continue;
       std::vector<std::string> members;
-      for (const Json& id : group.value("systems", Json::array())) members.push_back(id);
+      for (const Json& id : group.value("systems", Json::array()))
+        members.push_back(id);
       std::cout << fmt::format("  move group {} ({}): {}\n", group.value("id", ""),
                                group.value("cause", ""), fmt::join(members, ", "));
     }
   }
-  for (const auto& [title, self, other] : {std::tuple{"providers (it depends on)", "from", "to"},
-                                           std::tuple{"consumers (they depend on it)", "to", "from"}}) {
+  for (const auto& [title, self, other] :
+       {std::tuple{"providers (it depends on)", "from", "to"},
+        std::tuple{"consumers (they depend on it)", "to", "from"}}) {
     std::vector<std::string> lines;
     for (const Json& d : plan->value("dependencies", Json::array())) {
       if (d.value(self, "") != systemId) continue;
@@ -78,7 +79,8 @@ int runExplain(const std::string& planPath, const std::string& systemId) {
                                   d.value("coupling", ""), d.value("kind", "")));
     }
     std::cout << fmt::format("  {}: {}\n", title, lines.empty() ? "none" : "");
-    for (const auto& line : lines) std::cout << line << '\n';
+    for (const auto& line : lines)
+      std::cout << line << '\n';
   }
   return kOk;
 }

@@ -26,7 +26,8 @@ std::optional<models::PlanSettings> settingsFrom(const PlanOptions& options) {
     usage(fmt::format("--order {} is not one of {}", models::quoted(options.order),
                       models::allowedNames<models::Order>()));
   }
-  if (options.waveCapacity && *options.waveCapacity == 0) usage("--wave-capacity must be at least 1");
+  if (options.waveCapacity && *options.waveCapacity == 0)
+    usage("--wave-capacity must be at least 1");
   settings.waveCapacity = options.waveCapacity;
   if (options.waveEffort && !(*options.waveEffort > 0)) usage("--wave-effort must be more than 0");
   settings.waveEffort = options.waveEffort;
@@ -42,12 +43,13 @@ std::optional<models::PlanSettings> settingsFrom(const PlanOptions& options) {
   for (const std::string& window : options.freeze) {
     const size_t dots = window.find("..");
     const auto from = models::parseDate(window.substr(0, dots));
-    const auto to = dots == std::string::npos ? std::nullopt
-                                              : models::parseDate(window.substr(dots + 2));
+    const auto to =
+        dots == std::string::npos ? std::nullopt : models::parseDate(window.substr(dots + 2));
     if (!from || !to || *to < *from) {
-      usage(fmt::format("--freeze {} is not a window FROM..TO of dates (for example "
-                        "2027-12-20..2028-01-02)",
-                        models::quoted(window)));
+      usage(
+          fmt::format("--freeze {} is not a window FROM..TO of dates (for example "
+                      "2027-12-20..2028-01-02)",
+                      models::quoted(window)));
       continue;
     }
     settings.freeze.push_back({*from, *to});
@@ -64,14 +66,13 @@ void printSummary(const models::Plan& plan) {
       "permanent {}\n",
       m.systems, m.scheduled, m.waves, m.lowerBound.waves, m.peakHybridLinks,
       m.permanentHybridLinks);
-  std::cout << fmt::format("{:>5}  {:<10}  {:<10}  {:>8}  {:>8}  {:>10}  {:>13}\n", "wave",
-                           "start", "end", "migrate", "retire", "effort", "hybrid after");
+  std::cout << fmt::format("{:>5}  {:<10}  {:<10}  {:>8}  {:>8}  {:>10}  {:>13}\n", "wave", "start",
+                           "end", "migrate", "retire", "effort", "hybrid after");
   for (const auto& wave : plan.waves) {
-    std::cout << fmt::format("{:>5}  {:<10}  {:<10}  {:>8}  {:>8}  {:>10.1f}  {:>13}{}\n",
-                             wave.number, models::formatDate(wave.start),
-                             models::formatDate(wave.end), wave.migrating, wave.retiring,
-                             wave.effortDays, wave.hybridLinksAfter,
-                             wave.oversize ? "  oversize" : "");
+    std::cout << fmt::format(
+        "{:>5}  {:<10}  {:<10}  {:>8}  {:>8}  {:>10.1f}  {:>13}{}\n", wave.number,
+        models::formatDate(wave.start), models::formatDate(wave.end), wave.migrating, wave.retiring,
+        wave.effortDays, wave.hybridLinksAfter, wave.oversize ? "  oversize" : "");
   }
 }
 

@@ -44,16 +44,19 @@ int run(int argc, char** argv) {
   templateCommand->add_option("folder", templateFolder, "where to write the files")->required();
 
   PlanOptions plan;
-  CLI::App* planCommand = app.add_subcommand(
-      "plan", "sequence the inventory into migration waves and write the plan");
+  CLI::App* planCommand =
+      app.add_subcommand("plan", "sequence the inventory into migration waves and write the plan");
   planCommand->add_option("inputs", plan.inputs, "inventory files or folders of them")->required();
-  planCommand->add_option("-o,--output", plan.outputFolder, "folder for plan.json, schedule.csv, waves.csv")
+  planCommand
+      ->add_option("-o,--output", plan.outputFolder,
+                   "folder for plan.json, schedule.csv, waves.csv")
       ->required();
   planCommand->add_option("--order", plan.order,
                           "providers-first (default), consumers-first or none");
   planCommand->add_option("--wave-capacity", plan.waveCapacity, "at most N systems in a wave");
   planCommand->add_option("--wave-effort", plan.waveEffort, "at most D effort-days in a wave");
-  planCommand->add_option("--start", plan.start, "first day of wave 1 (YYYY-MM-DD, default 2027-01-04)");
+  planCommand->add_option("--start", plan.start,
+                          "first day of wave 1 (YYYY-MM-DD, default 2027-01-04)");
   planCommand->add_option("--wave-length", plan.waveLengthDays, "days in a wave (default 28)");
   planCommand->add_option("--freeze", plan.freeze,
                           "FROM..TO: no migration work in these days (repeatable)");
@@ -64,7 +67,8 @@ int run(int argc, char** argv) {
   std::string explainPlan, explainSystem;
   CLI::App* explainCommand =
       app.add_subcommand("explain", "why a system is in its wave, from a plan.json");
-  explainCommand->add_option("plan", explainPlan, "a plan.json that cloudplan plan wrote")->required();
+  explainCommand->add_option("plan", explainPlan, "a plan.json that cloudplan plan wrote")
+      ->required();
   explainCommand->add_option("system", explainSystem, "the id of a system")->required();
 
   try {

@@ -32,7 +32,8 @@ models::Date WaveCalendar::end(uint32_t wave) {
 
 uint32_t WaveCalendar::firstWaveStartingOnOrAfter(models::Date day) {
   uint32_t wave = 1;
-  while (wave <= models::kMaxWaves && start(wave) < day) ++wave;
+  while (wave <= models::kMaxWaves && start(wave) < day)
+    ++wave;
   return wave;
 }
 

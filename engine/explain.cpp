@@ -122,18 +122,18 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
       switch (arc.rule) {
         case ArcRule::providerFirst:
           reasons.push_back(fmt::format("{}waits for its provider {}, which moves in wave {}{}",
-                                        subject(arc.after), inventory.systems[arc.before].id,
-                                        wave, more));
+                                        subject(arc.after), inventory.systems[arc.before].id, wave,
+                                        more));
           break;
         case ArcRule::consumerFirst:
-          reasons.push_back(fmt::format(
-              "{}waits for its consumer {}, which moves in wave {} (consumers-first){}",
-              subject(arc.after), inventory.systems[arc.before].id, wave, more));
+          reasons.push_back(
+              fmt::format("{}waits for its consumer {}, which moves in wave {} (consumers-first){}",
+                          subject(arc.after), inventory.systems[arc.before].id, wave, more));
           break;
         case ArcRule::retireAfterUse:
-          reasons.push_back(fmt::format(
-              "{}is switched off only once its consumer {} has moved, in wave {}{}",
-              subject(arc.after), inventory.systems[arc.before].id, wave, more));
+          reasons.push_back(
+              fmt::format("{}is switched off only once its consumer {} has moved, in wave {}{}",
+                          subject(arc.after), inventory.systems[arc.before].id, wave, more));
           break;
       }
     }
@@ -148,10 +148,11 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
       for (SystemIndex s : members) {
         const auto& date = inventory.systems[s].notBefore;
         if (date && calendar.firstWaveStartingOnOrAfter(*date) == wave) {
-          reasons.push_back(fmt::format("{}not before {}: wave {} is the first to start on or "
-                                        "after it ({})",
-                                        subject(s), models::formatDate(*date), wave,
-                                        models::formatDate(calendar.start(wave))));
+          reasons.push_back(
+              fmt::format("{}not before {}: wave {} is the first to start on or "
+                          "after it ({})",
+                          subject(s), models::formatDate(*date), wave,
+                          models::formatDate(calendar.start(wave))));
         }
       }
     }
@@ -160,9 +161,9 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
       const models::Wave& before = plan.waves[wave - 2];
       const uint32_t used = static_cast<uint32_t>(before.systems.size());
       if (settings.waveCapacity && used + load.systems > *settings.waveCapacity) {
-        reasons.push_back(fmt::format(
-            "could move from wave {}; wave {} was full ({} of {} systems)", ready, wave - 1,
-            used, *settings.waveCapacity));
+        reasons.push_back(
+            fmt::format("could move from wave {}; wave {} was full ({} of {} systems)", ready,
+                        wave - 1, used, *settings.waveCapacity));
       } else if (settings.waveEffort &&
                  before.effortDays + load.effortDays > *settings.waveEffort + 1e-9) {
         reasons.push_back(fmt::format(
@@ -170,9 +171,9 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
             "{:g} used)",
             ready, wave - 1, load.effortDays, before.effortDays, *settings.waveEffort));
       } else if (before.oversize) {
-        reasons.push_back(fmt::format(
-            "could move from wave {}; wave {} is given to an oversize move group", ready,
-            wave - 1));
+        reasons.push_back(
+            fmt::format("could move from wave {}; wave {} is given to an oversize move group",
+                        ready, wave - 1));
       } else {
         reasons.push_back(fmt::format(
             "could move from wave {}; placed in wave {} to move together with the systems it "
@@ -184,7 +185,8 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
       reasons.push_back(wave == 1 ? "earliest possible wave: nothing holds it back"
                                   : "earliest possible wave");
     }
-    for (SystemIndex s : members) plan.systems[s].reasons = reasons;
+    for (SystemIndex s : members)
+      plan.systems[s].reasons = reasons;
   }
 }
 

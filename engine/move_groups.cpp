@@ -1,6 +1,5 @@
 #include "engine/move_groups.h"
 
-#include <boost/property_map/property_map.hpp>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <boost/pending/disjoint_sets.hpp>
@@ -21,11 +20,14 @@ using Graph = boost::compressed_sparse_row_graph<boost::directedS>;
 void buildAdjacency(size_t nodes, const std::vector<std::pair<uint32_t, UnitArc>>& edges,
                     std::vector<uint32_t>& start, std::vector<UnitArc>& targets) {
   start.assign(nodes + 1, 0);
-  for (const auto& [from, to] : edges) ++start[from + 1];
-  for (size_t i = 0; i < nodes; ++i) start[i + 1] += start[i];
+  for (const auto& [from, to] : edges)
+    ++start[from + 1];
+  for (size_t i = 0; i < nodes; ++i)
+    start[i + 1] += start[i];
   targets.resize(edges.size());
   std::vector<uint32_t> next(start.begin(), start.end() - 1);
-  for (const auto& [from, to] : edges) targets[next[from]++] = to;
+  for (const auto& [from, to] : edges)
+    targets[next[from]++] = to;
 }
 
 }  // namespace
@@ -68,17 +70,21 @@ MoveUnits condenseMoveGroups(const models::Inventory& inventory, const Constrain
     units.unitOf[systemOf[v]] = unit;
   }
   units.memberStart.assign(unitCount + 1, 0);
-  for (SystemIndex s : systemOf) ++units.memberStart[units.unitOf[s] + 1];
-  for (uint32_t u = 0; u < unitCount; ++u) units.memberStart[u + 1] += units.memberStart[u];
+  for (SystemIndex s : systemOf)
+    ++units.memberStart[units.unitOf[s] + 1];
+  for (uint32_t u = 0; u < unitCount; ++u)
+    units.memberStart[u + 1] += units.memberStart[u];
   units.members.resize(vertices);
   {
     std::vector<uint32_t> next(units.memberStart.begin(), units.memberStart.end() - 1);
-    for (SystemIndex s : systemOf) units.members[next[units.unitOf[s]]++] = s;
+    for (SystemIndex s : systemOf)
+      units.members[next[units.unitOf[s]]++] = s;
   }
 
   // A group's cause: tight links inside it, ordering cycles between its tight parts, or both.
   std::vector<uint32_t> rank(systems, 0), parent(systems);
-  for (SystemIndex s = 0; s < systems; ++s) parent[s] = s;
+  for (SystemIndex s = 0; s < systems; ++s)
+    parent[s] = s;
   boost::disjoint_sets tightParts(
       boost::make_iterator_property_map(rank.begin(), boost::identity_property_map()),
       boost::make_iterator_property_map(parent.begin(), boost::identity_property_map()));
@@ -90,7 +96,8 @@ MoveUnits condenseMoveGroups(const models::Inventory& inventory, const Constrain
     const auto members = units.membersOf(u);
     if (members.size() < 2) continue;
     std::vector<uint32_t> parts;
-    for (SystemIndex s : members) parts.push_back(tightParts.find_set(s));
+    for (SystemIndex s : members)
+      parts.push_back(tightParts.find_set(s));
     std::sort(parts.begin(), parts.end());
     const size_t distinctParts = std::unique(parts.begin(), parts.end()) - parts.begin();
     const bool tightPart = distinctParts < members.size();
@@ -123,7 +130,8 @@ MoveUnits condenseMoveGroups(const models::Inventory& inventory, const Constrain
     forward.push_back({from, UnitArc{to, a}});
     backward.push_back({to, UnitArc{from, a}});
   }
-  for (auto& group : units.groups) std::sort(group.links.begin(), group.links.end());
+  for (auto& group : units.groups)
+    std::sort(group.links.begin(), group.links.end());
   buildAdjacency(unitCount, forward, units.successorStart, units.successors);
   buildAdjacency(unitCount, backward, units.predecessorStart, units.predecessors);
   return units;

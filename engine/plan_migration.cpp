@@ -21,9 +21,10 @@ void warnOfRetainedSystems(const models::Inventory& inventory, const ConstraintG
                            models::Diagnostics& diagnostics) {
   for (const auto& system : inventory.systems) {
     if (system.scheduled() || (!system.pinnedWave && !system.notBefore)) continue;
-    diagnostics.warning("retained-pin-ignored", inventory.fileOf(system.where), system.where.line,
-                        fmt::format("system {} is retained, so its {} is ignored", quoted(system.id),
-                                    system.pinnedWave ? "pinned_wave" : "not_before"));
+    diagnostics.warning(
+        "retained-pin-ignored", inventory.fileOf(system.where), system.where.line,
+        fmt::format("system {} is retained, so its {} is ignored", quoted(system.id),
+                    system.pinnedWave ? "pinned_wave" : "not_before"));
   }
   for (uint32_t d : graph.retainedConsumersOfRetiring) {
     const auto& dependency = inventory.dependencies[d];
@@ -80,7 +81,8 @@ std::optional<models::Plan> planMigration(const models::Inventory& inventory,
     ++(system.action() == models::Action::retire ? wave.retiring : wave.migrating);
   }
   const HybridLinks hybrid = countHybridLinks(inventory, waveOf, schedule->waves);
-  for (uint32_t k = 0; k < schedule->waves; ++k) plan.waves[k].hybridLinksAfter = hybrid.afterWave[k];
+  for (uint32_t k = 0; k < schedule->waves; ++k)
+    plan.waves[k].hybridLinksAfter = hybrid.afterWave[k];
   explainWaves(inventory, graph, units, loads, *schedule, calendar, plan);
 
   auto& metrics = plan.metrics;
@@ -92,10 +94,10 @@ std::optional<models::Plan> planMigration(const models::Inventory& inventory,
   metrics.peakHybridLinks = hybrid.peak;
   metrics.permanentHybridLinks = hybrid.permanent;
   if (schedule->waves > bound.waves) {
-    diagnostics.note("above-lower-bound", "", 0,
-                     fmt::format("the plan has {} waves, {} more than the lower bound {}: {}",
-                                 schedule->waves, schedule->waves - bound.waves, bound.waves,
-                                 schedule->longerThanBoundBecause));
+    diagnostics.note(
+        "above-lower-bound", "", 0,
+        fmt::format("the plan has {} waves, {} more than the lower bound {}: {}", schedule->waves,
+                    schedule->waves - bound.waves, bound.waves, schedule->longerThanBoundBecause));
   }
   return plan;
 }

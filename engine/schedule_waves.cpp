@@ -30,7 +30,8 @@ struct Links {
       ++start[d.consumer + 1];
       ++start[d.provider + 1];
     }
-    for (size_t s = 0; s < systems; ++s) start[s + 1] += start[s];
+    for (size_t s = 0; s < systems; ++s)
+      start[s + 1] += start[s];
     other.resize(start[systems]);
     std::vector<uint32_t> next(start.begin(), start.end() - 1);
     for (const auto& d : inventory.dependencies) {
@@ -120,7 +121,8 @@ class Scheduler {
 
 std::string Scheduler::describeUnit(uint32_t unit) const {
   const auto members = units_.membersOf(unit);
-  if (units_.groupOf[unit] == kNone) return fmt::format("system {}", quoted(inventory_.systems[members[0]].id));
+  if (units_.groupOf[unit] == kNone)
+    return fmt::format("system {}", quoted(inventory_.systems[members[0]].id));
   std::string names;
   for (size_t i = 0; i < members.size() && i < 4; ++i) {
     names += (i ? ", " : "") + std::string(inventory_.systems[members[i]].id);
@@ -147,8 +149,8 @@ bool Scheduler::checkUnits() {
             fmt::format("pins contradict each other: {} is pinned to wave {} and {} to wave {}, "
                         "but {} moves as one (change one of the pins)",
                         quoted(inventory_.systems[pinned].id),
-                        inventory_.systems[pinned].pinnedWave, quoted(system.id),
-                        system.pinnedWave, describeUnit(u)));
+                        inventory_.systems[pinned].pinnedWave, quoted(system.id), system.pinnedWave,
+                        describeUnit(u)));
         ok = false;
         break;
       }
@@ -191,15 +193,16 @@ std::string Scheduler::chainTo(uint32_t unit) const {
 
 std::string describeOrigin(const models::System& system, uint32_t wave) {
   if (system.pinnedWave) return fmt::format("pinned to wave {}", system.pinnedWave);
-  return fmt::format("not before {}, so wave {} at the earliest", models::formatDate(*system.notBefore),
-                     wave);
+  return fmt::format("not before {}, so wave {} at the earliest",
+                     models::formatDate(*system.notBefore), wave);
 }
 
 bool Scheduler::computeEarliest() {
   const size_t count = units_.size();
   // Kahn's algorithm: the unit graph is acyclic, cycles having been condensed into groups.
   std::vector<uint32_t> waiting(count);
-  for (uint32_t u = 0; u < count; ++u) waiting[u] = static_cast<uint32_t>(units_.predecessorsOf(u).size());
+  for (uint32_t u = 0; u < count; ++u)
+    waiting[u] = static_cast<uint32_t>(units_.predecessorsOf(u).size());
   topological_.clear();
   topological_.reserve(count);
   for (uint32_t u = 0; u < count; ++u) {
@@ -228,7 +231,10 @@ bool Scheduler::computeEarliest() {
       if (e.arc == kNone) {
         SystemIndex dated = kNone;
         for (SystemIndex s : units_.membersOf(u)) {
-          if (inventory_.systems[s].notBefore && (dated == kNone || inventory_.systems[s].notBefore > inventory_.systems[dated].notBefore)) dated = s;
+          if (inventory_.systems[s].notBefore &&
+              (dated == kNone ||
+               inventory_.systems[s].notBefore > inventory_.systems[dated].notBefore))
+            dated = s;
         }
         diagnostics_.error(
             "pin-before-date", "", 0,
@@ -240,7 +246,8 @@ bool Scheduler::computeEarliest() {
         earliest_[u] = e;
         // Walk back to the unit whose pin or date starts the chain.
         uint32_t origin = u;
-        while (earliest_[origin].arc != kNone) origin = units_.unitOf[graph_.arcs[earliest_[origin].arc].before];
+        while (earliest_[origin].arc != kNone)
+          origin = units_.unitOf[graph_.arcs[earliest_[origin].arc].before];
         SystemIndex originSystem = units_.membersOf(origin)[0];
         for (SystemIndex s : units_.membersOf(origin)) {
           if (inventory_.systems[s].pinnedWave || inventory_.systems[s].notBefore) originSystem = s;
@@ -272,7 +279,8 @@ void Scheduler::computeTurns() {
   std::vector<uint32_t> agencyOf(units_.size(), models::kNone);
   for (uint32_t u = 0; u < units_.size(); ++u) {
     agencyOf[u] = inventory_.systems[units_.membersOf(u)[0]].agency;
-    if (agencyOf[u] != kNone) dateOf[agencyOf[u]] = std::max(dateOf[agencyOf[u]], loads_[u].dateWave);
+    if (agencyOf[u] != kNone)
+      dateOf[agencyOf[u]] = std::max(dateOf[agencyOf[u]], loads_[u].dateWave);
   }
   // Departments before their offices, depth first, in input order.
   std::vector<std::vector<models::AgencyIndex>> children(agencies.size());
@@ -289,7 +297,8 @@ void Scheduler::computeTurns() {
     const models::AgencyIndex a = stack.back();
     stack.pop_back();
     order.push_back(a);
-    for (auto it = children[a].rbegin(); it != children[a].rend(); ++it) stack.push_back(*it);
+    for (auto it = children[a].rbegin(); it != children[a].rend(); ++it)
+      stack.push_back(*it);
   }
   // Links to retained systems run hybrid from the day their other end moves, for good, while
   // links to systems already in the cloud stop being hybrid when their other end arrives: an
@@ -313,15 +322,17 @@ void Scheduler::computeTurns() {
   std::stable_sort(order.begin(), order.end(), [&](models::AgencyIndex a, models::AgencyIndex b) {
     return score[a] < score[b];
   });
-  const uint64_t perWave = settings_.waveCapacity ? *settings_.waveCapacity
-                                                  : std::max<uint64_t>(1, units_.members.size() / std::max(1u, waves_));
+  const uint64_t perWave =
+      settings_.waveCapacity ? *settings_.waveCapacity
+                             : std::max<uint64_t>(1, units_.members.size() / std::max(1u, waves_));
   std::vector<models::AgencyIndex> merged, waiting;
   uint64_t placedSystems = 0;
   auto release = [&](bool all) {
     std::stable_sort(waiting.begin(), waiting.end(),
                      [&](auto a, auto b) { return dateOf[a] < dateOf[b]; });
     size_t i = 0;
-    for (; i < waiting.size() && (all || (dateOf[waiting[i]] - 1) * perWave <= placedSystems); ++i) {
+    for (; i < waiting.size() && (all || (dateOf[waiting[i]] - 1) * perWave <= placedSystems);
+         ++i) {
       merged.push_back(waiting[i]);
       placedSystems += systemsOf[waiting[i]];
     }
@@ -339,12 +350,15 @@ void Scheduler::computeTurns() {
   release(true);
   order = std::move(merged);
   std::vector<uint32_t> agencyTurn(agencies.size() + 1, static_cast<uint32_t>(agencies.size()));
-  for (uint32_t i = 0; i < order.size(); ++i) agencyTurn[order[i]] = i;
+  for (uint32_t i = 0; i < order.size(); ++i)
+    agencyTurn[order[i]] = i;
   turn_.assign(units_.size(), 0);
   for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
     const uint32_t u = *it;
-    turn_[u] = agencyOf[u] == kNone ? static_cast<uint32_t>(agencies.size()) : agencyTurn[agencyOf[u]];
-    for (const UnitArc& next : units_.successorsOf(u)) turn_[u] = std::min(turn_[u], turn_[next.unit]);
+    turn_[u] =
+        agencyOf[u] == kNone ? static_cast<uint32_t>(agencies.size()) : agencyTurn[agencyOf[u]];
+    for (const UnitArc& next : units_.successorsOf(u))
+      turn_[u] = std::min(turn_[u], turn_[next.unit]);
   }
 }
 
@@ -382,7 +396,8 @@ bool Scheduler::attempt(uint32_t waves, Schedule& schedule) {
   for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
     const uint32_t u = *it;
     if (loads_[u].pin) latest_[u] = std::min(latest_[u], loads_[u].pin);
-    for (const UnitArc& next : units_.successorsOf(u)) latest_[u] = std::min(latest_[u], latest_[next.unit]);
+    for (const UnitArc& next : units_.successorsOf(u))
+      latest_[u] = std::min(latest_[u], latest_[next.unit]);
   }
   state_.assign(inventory_.systems.size(), State::onPremises);
   gain_.assign(count, 0);
@@ -396,7 +411,8 @@ bool Scheduler::attempt(uint32_t waves, Schedule& schedule) {
   for (uint32_t u = 0; u < count; ++u) {
     for (SystemIndex x : units_.membersOf(u)) {
       if (inventory_.systems[x].action() != models::Action::migrate) continue;
-      for (SystemIndex y : links_.of(x)) gain_[u] += units_.unitOf[y] != u;
+      for (SystemIndex y : links_.of(x))
+        gain_[u] += units_.unitOf[y] != u;
     }
     waitingFor_[u] = static_cast<uint32_t>(units_.predecessorsOf(u).size());
     if (waitingFor_[u] == 0) startsIn_[earliest_[u].wave].push_back(u);
@@ -406,7 +422,8 @@ bool Scheduler::attempt(uint32_t waves, Schedule& schedule) {
   std::vector<uint32_t> deferred;
   size_t placed = 0;
   for (uint32_t wave = 1; wave <= waves; ++wave) {
-    for (uint32_t u : startsIn_[wave]) push(u);
+    for (uint32_t u : startsIn_[wave])
+      push(u);
     uint32_t systems = 0, misses = 0;
     double effort = 0;
     deferred.clear();
@@ -421,12 +438,12 @@ bool Scheduler::attempt(uint32_t waves, Schedule& schedule) {
       ready_.pop();
       bool fits = load.oversize ? systems == 0
                                 : (!capacity || systems + load.systems <= *capacity) &&
-                                      (!effortLimit || effort + load.effortDays <= *effortLimit + kEffortSlack);
+                                      (!effortLimit ||
+                                       effort + load.effortDays <= *effortLimit + kEffortSlack);
       if (!fits) {
         if (top.deadline <= wave) {
-          failure_ = fmt::format(
-              "with {} waves, {} must move by wave {} but that wave is full", waves,
-              describeUnit(top.unit), wave);
+          failure_ = fmt::format("with {} waves, {} must move by wave {} but that wave is full",
+                                 waves, describeUnit(top.unit), wave);
           return false;
         }
         inHeap_[top.unit] = false;
@@ -443,15 +460,17 @@ bool Scheduler::attempt(uint32_t waves, Schedule& schedule) {
         break;
       }
     }
-    for (uint32_t u : deferred) push(u);
+    for (uint32_t u : deferred)
+      push(u);
   }
   if (placed != count) {
-    failure_ = fmt::format("with {} waves, the dates, pins and limits leave some systems no room",
-                           waves);
+    failure_ =
+        fmt::format("with {} waves, the dates, pins and limits leave some systems no room", waves);
     return false;
   }
   schedule.waves = 0;
-  for (uint32_t u = 0; u < count; ++u) schedule.waves = std::max(schedule.waves, schedule.waveOf[u]);
+  for (uint32_t u = 0; u < count; ++u)
+    schedule.waves = std::max(schedule.waves, schedule.waveOf[u]);
   schedule.oversizeWave.resize(schedule.waves);
   return true;
 }
@@ -461,7 +480,8 @@ std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
   const bool earliestOk = computeEarliest();
   if (!unitsOk || !earliestOk) return std::nullopt;
   uint32_t first = std::max<uint32_t>(lowerBound, units_.size() ? 1 : 0);
-  for (const Earliest& e : earliest_) first = std::max(first, e.wave);
+  for (const Earliest& e : earliest_)
+    first = std::max(first, e.wave);
   waves_ = std::max(1u, first);
   computeTurns();
   if (first > models::kMaxWaves) {
@@ -504,7 +524,8 @@ std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const Mov
       load.effortDays += system.effortDays;
       if (system.pinnedWave) load.pin = std::max(load.pin, system.pinnedWave);
       if (system.notBefore) {
-        load.dateWave = std::max(load.dateWave, calendar.firstWaveStartingOnOrAfter(*system.notBefore));
+        load.dateWave =
+            std::max(load.dateWave, calendar.firstWaveStartingOnOrAfter(*system.notBefore));
       }
     }
     load.oversize = (settings.waveCapacity && load.systems > *settings.waveCapacity) ||

@@ -88,7 +88,8 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
   json.beginArray("waves");
   for (const auto& wave : plan.waves) {
     Json ids = Json::array();
-    for (auto s : wave.systems) ids.push_back(inventory.systems[s].id);
+    for (auto s : wave.systems)
+      ids.push_back(inventory.systems[s].id);
     json.element({{"wave", wave.number},
                   {"start", models::formatDate(wave.start)},
                   {"end", models::formatDate(wave.end)},
@@ -141,7 +142,8 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
   json.beginArray("move_groups");
   for (const auto& group : plan.moveGroups) {
     Json ids = Json::array();
-    for (auto s : group.systems) ids.push_back(inventory.systems[s].id);
+    for (auto s : group.systems)
+      ids.push_back(inventory.systems[s].id);
     Json links = Json::array();
     for (uint32_t d : group.links) {
       const auto& dependency = inventory.dependencies[d];
@@ -170,7 +172,8 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
                           {"peak_hybrid_links", m.peakHybridLinks},
                           {"permanent_hybrid_links", m.permanentHybridLinks}});
   json.beginArray("diagnostics");
-  for (const auto& d : diagnostics.all()) json.element(diagnosticToJson(d));
+  for (const auto& d : diagnostics.all())
+    json.element(diagnosticToJson(d));
   json.endArray();
   return json.finish();
 }

@@ -16,7 +16,8 @@ std::string scheduleToCsv(const models::Inventory& inventory, const models::Plan
   std::unordered_map<std::string, size_t> columnOf;
   auto lowered = [](std::string_view key) {
     std::string text(key);
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : text)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return text;
   };
   for (const auto& system : inventory.systems) {
@@ -27,17 +28,19 @@ std::string scheduleToCsv(const models::Inventory& inventory, const models::Plan
     }
   }
   std::string out = "\xEF\xBB\xBF";  // spreadsheets read UTF-8 only with a byte-order mark
-  std::vector<std::string> row{"wave",   "start",       "end",         "id",       "name",
-                               "agency", "type",        "strategy",    "action",   "criticality",
+  std::vector<std::string> row{"wave",        "start",  "end",        "id",     "name",
+                               "agency",      "type",   "strategy",   "action", "criticality",
                                "effort_days", "target", "move_group", "reasons"};
-  for (auto column : columns) row.emplace_back(column);
+  for (auto column : columns)
+    row.emplace_back(column);
   appendCsvRow(out, row);
   for (models::SystemIndex s = 0; s < inventory.systems.size(); ++s) {
     const auto& system = inventory.systems[s];
     const auto& planned = plan.systems[s];
     const models::Wave* wave = planned.wave ? &plan.waves[planned.wave - 1] : nullptr;
     std::string reasons;
-    for (const auto& reason : planned.reasons) reasons += (reasons.empty() ? "" : "; ") + reason;
+    for (const auto& reason : planned.reasons)
+      reasons += (reasons.empty() ? "" : "; ") + reason;
     row = {wave ? std::to_string(wave->number) : "",
            wave ? models::formatDate(wave->start) : "",
            wave ? models::formatDate(wave->end) : "",

@@ -21,8 +21,9 @@ std::optional<nlohmann::json> readPlanJson(const std::string& path,
   text << in.rdbuf();
   nlohmann::json plan = nlohmann::json::parse(text.str(), nullptr, false);
   if (plan.is_discarded() || !plan.is_object()) {
-    diagnostics.error("not-a-plan", path, 0, "not a JSON object (give the plan.json that "
-                                             "cloudplan plan wrote)");
+    diagnostics.error("not-a-plan", path, 0,
+                      "not a JSON object (give the plan.json that "
+                      "cloudplan plan wrote)");
     return std::nullopt;
   }
   if (plan.value("format", "") != "cloudplan-plan/1") {

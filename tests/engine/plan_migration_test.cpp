@@ -23,7 +23,8 @@ struct Planned {
   }
   std::vector<std::string> messages() const {
     std::vector<std::string> all;
-    for (const auto& d : diagnostics.all()) all.push_back(d.message);
+    for (const auto& d : diagnostics.all())
+      all.push_back(d.message);
     return all;
   }
 };
@@ -59,8 +60,8 @@ TEST_CASE("consumers-first order moves the consumer no later than its provider")
 }
 
 TEST_CASE("a loose dependency does not order its ends") {
-  const auto p = planOf("app,App,A,,,,\ndb,DB,A,,,,\n", "from,to,coupling\ndb,app,loose\n",
-                        capacity(1));
+  const auto p =
+      planOf("app,App,A,,,,\ndb,DB,A,,,,\n", "from,to,coupling\ndb,app,loose\n", capacity(1));
   REQUIRE(p.plan);
   CHECK(p.waveOf("app") == 1);
   CHECK(p.waveOf("db") == 2);
@@ -71,23 +72,23 @@ TEST_CASE("a retiring provider is switched off no earlier than its consumer move
   REQUIRE(p.plan);
   CHECK(p.waveOf("app") == 1);
   CHECK(p.waveOf("old") == 2);
-  CHECK(p.plan->systems[*p.inventory.findSystem("old")].reasons ==
-        std::vector<std::string>{
-            "is switched off only once its consumer app has moved, in wave 2"});
+  CHECK(
+      p.plan->systems[*p.inventory.findSystem("old")].reasons ==
+      std::vector<std::string>{"is switched off only once its consumer app has moved, in wave 2"});
 }
 
 TEST_CASE("a retained consumer of a retiring provider is a warning") {
   const auto p = planOf("keep,Keep,A,retain,,,\nold,Old,A,retire,,,\n", "from,to\nkeep,old\n");
   REQUIRE(p.plan);
   CHECK(p.plan->systems[*p.inventory.findSystem("keep")].wave == 0);
-  CHECK(p.messages() == std::vector<std::string>{
-                            "retained system 'keep' depends on 'old', which retires: it loses "
-                            "that provider (migrate the consumer, or keep the provider)"});
+  CHECK(p.messages() ==
+        std::vector<std::string>{"retained system 'keep' depends on 'old', which retires: it loses "
+                                 "that provider (migrate the consumer, or keep the provider)"});
 }
 
 TEST_CASE("tightly coupled systems form a move group that shares a wave") {
-  const auto p = planOf("app,App,A,,,,\ndb,DB,A,,,,\nx,X,B,,,,\n", "from,to,coupling\napp,db,tight\n",
-                        capacity(2));
+  const auto p = planOf("app,App,A,,,,\ndb,DB,A,,,,\nx,X,B,,,,\n",
+                        "from,to,coupling\napp,db,tight\n", capacity(2));
   REQUIRE(p.plan);
   REQUIRE(p.plan->moveGroups.size() == 1);
   CHECK(p.plan->moveGroups[0].cause == models::MoveGroupCause::tight);
@@ -115,7 +116,8 @@ TEST_CASE("a cycle closed by a tight link is a move group of both causes") {
 
 TEST_CASE("capacity sets the number of waves and the lower bound") {
   std::string systems;
-  for (int i = 0; i < 10; ++i) systems += fmt::format("s{},S,A,,,,\n", i);
+  for (int i = 0; i < 10; ++i)
+    systems += fmt::format("s{},S,A,,,,\n", i);
   const auto p = planOf(systems, "", capacity(3));
   REQUIRE(p.plan);
   CHECK(p.plan->metrics.waves == 4);
@@ -129,7 +131,8 @@ TEST_CASE("the effort limit bounds the effort of each wave") {
   const auto p = planOf("a,A,X,,,,20\nb,B,X,,,,20\nc,C,X,,,,5\n", "", settings);
   REQUIRE(p.plan);
   CHECK(p.plan->metrics.waves == 2);
-  for (const auto& wave : p.plan->waves) CHECK(wave.effortDays <= 25);
+  for (const auto& wave : p.plan->waves)
+    CHECK(wave.effortDays <= 25);
 }
 
 TEST_CASE("a pinned system moves in its wave") {
@@ -149,7 +152,8 @@ TEST_CASE("pins that contradict a tight link are an error naming both") {
 }
 
 TEST_CASE("a pin that contradicts a dependency is an error naming the chain") {
-  const auto p = planOf("gl,GL,X,,2,,\nmid,Mid,X,,,,\nsso,SSO,X,,5,,\n", "from,to\ngl,mid\nmid,sso\n");
+  const auto p =
+      planOf("gl,GL,X,,2,,\nmid,Mid,X,,,,\nsso,SSO,X,,5,,\n", "from,to\ngl,mid\nmid,sso\n");
   CHECK_FALSE(p.plan);
   CHECK(p.messages() == std::vector<std::string>{
                             "pins contradict a dependency: 'gl' is pinned to wave 2, but 'sso' is "
@@ -167,16 +171,16 @@ TEST_CASE("a pin before a not_before date is an error") {
 
 TEST_CASE("a move group over the capacity is an error unless oversize is allowed") {
   auto settings = capacity(1);
-  const auto refused = planOf("a,A,X,,,,\nb,B,X,,,,\nc,C,X,,,,\n", "from,to,coupling\na,b,tight\n",
-                              settings);
+  const auto refused =
+      planOf("a,A,X,,,,\nb,B,X,,,,\nc,C,X,,,,\n", "from,to,coupling\na,b,tight\n", settings);
   CHECK_FALSE(refused.plan);
   CHECK(refused.messages() ==
         std::vector<std::string>{"move group G1 (a, b) needs 2 systems, more than the wave "
                                  "capacity 1 (raise the limit, or give it a wave of its own "
                                  "with --allow-oversize)"});
   settings.allowOversize = true;
-  const auto allowed = planOf("a,A,X,,,,\nb,B,X,,,,\nc,C,X,,,,\n", "from,to,coupling\na,b,tight\n",
-                              settings);
+  const auto allowed =
+      planOf("a,A,X,,,,\nb,B,X,,,,\nc,C,X,,,,\n", "from,to,coupling\na,b,tight\n", settings);
   REQUIRE(allowed.plan);
   CHECK(allowed.plan->metrics.waves == 2);
   const uint32_t groupWave = allowed.waveOf("a");
@@ -204,8 +208,8 @@ TEST_CASE("a wave that would overlap a freeze window starts after it") {
 }
 
 TEST_CASE("a link is hybrid while one end is in the cloud and the other on premises") {
-  const auto p = planOf("a,A,X,,,,\nb,B,X,,,,\nkeep,K,X,retain,,,\n",
-                        "from,to\nb,a\nkeep,a\n", capacity(1));
+  const auto p =
+      planOf("a,A,X,,,,\nb,B,X,,,,\nkeep,K,X,retain,,,\n", "from,to\nb,a\nkeep,a\n", capacity(1));
   REQUIRE(p.plan);
   CHECK(p.plan->waves[0].hybridLinksAfter == 2);  // a moved; b and keep still on premises
   CHECK(p.plan->waves[1].hybridLinksAfter == 1);  // keep stays for good

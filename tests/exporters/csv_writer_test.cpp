@@ -11,7 +11,9 @@ std::string cell(std::string_view text) {
   return out;
 }
 
-TEST_CASE("a plain cell is written as it is") { CHECK(cell("MOF/payroll") == "MOF/payroll"); }
+TEST_CASE("a plain cell is written as it is") {
+  CHECK(cell("MOF/payroll") == "MOF/payroll");
+}
 
 TEST_CASE("a cell with a comma, quote or line break is quoted with doubled quotes") {
   CHECK(cell("a, b") == "\"a, b\"");
