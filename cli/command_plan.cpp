@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <future>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -93,18 +94,29 @@ int runPlan(const PlanOptions& options) {
                              diagnostics.count(models::Severity::error));
     return kInputErrors;
   }
+  // Each output is rendered and written on its own thread: on a national inventory the plan.json
+  // alone is some 100 MB of text, and the machine has more than one core.
   const std::string folder = options.outputFolder;
-  const std::pair<std::string, std::string> files[] = {
-      {"plan.json", exporters::planToJson(inventory, *plan, diagnostics)},
-      {"schedule.csv", exporters::scheduleToCsv(inventory, *plan)},
-      {"waves.csv", exporters::wavesToCsv(*plan)}};
-  for (const auto& [name, content] : files) {
-    if (std::string error = exporters::writeFileAtomically(folder + "/" + name, content);
-        !error.empty()) {
+  auto output = [&](std::string name, auto render) {
+    return std::async(std::launch::async, [&inventory, &plan, &diagnostics, folder, name, render] {
+      return exporters::writeFileAtomically(folder + "/" + name,
+                                            render(inventory, *plan, diagnostics));
+    });
+  };
+  std::future<std::string> outputs[] = {
+      output("plan.json", exporters::planToJson),
+      output("schedule.csv", [](const auto& i, const auto& p,
+                                const auto&) { return exporters::scheduleToCsv(i, p); }),
+      output("waves.csv",
+             [](const auto&, const auto& p, const auto&) { return exporters::wavesToCsv(p); })};
+  bool written = true;
+  for (auto& result : outputs) {
+    if (std::string error = result.get(); !error.empty()) {
       std::cerr << "plan: error: " << error << '\n';
-      return kInputErrors;
+      written = false;
     }
   }
+  if (!written) return kInputErrors;
   printSummary(*plan);
   std::cout << fmt::format("wrote {0}/plan.json, {0}/schedule.csv, {0}/waves.csv\n", folder);
   return kOk;

@@ -1,181 +1,203 @@
 #include "exporters/plan_json.h"
 
-#include <fmt/format.h>
-
-#include <nlohmann/json.hpp>
-
 #include "exporters/diagnostics_json.h"
+#include "exporters/json_text.h"
 
 namespace cloudplan::exporters {
 
-using Json = nlohmann::ordered_json;
 using models::kNone;
 
 namespace {
 
-Json propertiesToJson(const models::Inventory& inventory, models::PropertyRange range) {
-  Json properties = Json::object();
-  for (const auto& property : inventory.propertiesOf(range)) {
-    properties[std::string(property.key)] = property.value;
-  }
-  return properties;
-}
-
-Json settingsToJson(const models::PlanSettings& settings) {
-  Json freeze = Json::array();
-  for (const auto& window : settings.freeze) {
-    freeze.push_back({models::formatDate(window.from), models::formatDate(window.to)});
-  }
-  return Json{{"order", models::nameOf(settings.order)},
-              {"wave_capacity", settings.waveCapacity ? Json(*settings.waveCapacity) : Json()},
-              {"wave_effort", settings.waveEffort ? Json(*settings.waveEffort) : Json()},
-              {"start", models::formatDate(settings.start)},
-              {"wave_length_days", settings.waveLengthDays},
-              {"freeze", freeze},
-              {"allow_oversize", settings.allowOversize}};
-}
-
 // The document is written section by section, each array element compact on a line of its own:
-// a 10^5-system plan never exists as one JSON tree in memory, and diffs of two plans stay
-// readable line by line.
-class PlanWriter {
+// a 10^5-system plan never exists as a tree in memory, and two plans diff line by line.
+class PlanDocument {
  public:
-  void scalar(std::string_view key, const Json& value) {
-    separate();
-    out_ += fmt::format("  {}: {}", Json(key).dump(), dump(value));
+  // Starts a top-level member; returns the string to append its value to.
+  std::string& member(std::string_view key) {
+    out_ += first_ ? "{\n  " : ",\n  ";
+    first_ = false;
+    appendJsonString(out_, key);
+    out_ += ": ";
+    return out_;
   }
   void beginArray(std::string_view key) {
-    separate();
-    out_ += fmt::format("  {}: [", Json(key).dump());
+    member(key) += '[';
     firstElement_ = true;
   }
-  void element(const Json& value) {
+  // Starts an array element; returns the string to append it to.
+  std::string& element() {
     out_ += firstElement_ ? "\n    " : ",\n    ";
-    out_ += dump(value);
     firstElement_ = false;
+    return out_;
   }
   void endArray() { out_ += firstElement_ ? "]" : "\n  ]"; }
   std::string finish() { return std::move(out_) + "\n}\n"; }
 
  private:
-  static std::string dump(const Json& value) {
-    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
-  }
-  void separate() {
-    out_ += first_ ? "{\n" : ",\n";
-    first_ = false;
-  }
   std::string out_;
   bool first_ = true;
   bool firstElement_ = true;
 };
 
+void appendProperties(std::string& out, const models::Inventory& inventory,
+                      models::PropertyRange range) {
+  JsonObject properties(out);
+  for (const auto& property : inventory.propertiesOf(range)) {
+    properties.string(property.key, property.value);
+  }
+}
+
+void appendSettings(std::string& out, const models::PlanSettings& settings) {
+  JsonObject json(out);
+  json.string("order", models::nameOf(settings.order));
+  if (settings.waveCapacity) {
+    json.integer("wave_capacity", *settings.waveCapacity);
+  } else {
+    json.null("wave_capacity");
+  }
+  if (settings.waveEffort) {
+    json.number("wave_effort", *settings.waveEffort);
+  } else {
+    json.null("wave_effort");
+  }
+  json.string("start", models::formatDate(settings.start));
+  json.integer("wave_length_days", settings.waveLengthDays);
+  std::string& freeze = json.member("freeze");
+  freeze += '[';
+  for (size_t i = 0; i < settings.freeze.size(); ++i) {
+    if (i) freeze += ',';
+    freeze += '[';
+    appendJsonString(freeze, models::formatDate(settings.freeze[i].from));
+    freeze += ',';
+    appendJsonString(freeze, models::formatDate(settings.freeze[i].to));
+    freeze += ']';
+  }
+  freeze += ']';
+  json.boolean("allow_oversize", settings.allowOversize);
+}
+
 }  // namespace
 
 std::string planToJson(const models::Inventory& inventory, const models::Plan& plan,
                        const models::Diagnostics& diagnostics) {
-  PlanWriter json;
-  json.scalar("format", "cloudplan-plan/1");
-  json.scalar("generator", "cloudplan " CLOUDPLAN_VERSION);
-  json.beginArray("inputs");
+  const auto idOf = [&](models::SystemIndex s) { return inventory.systems[s].id; };
+  PlanDocument document;
+  appendJsonString(document.member("format"), "cloudplan-plan/1");
+  appendJsonString(document.member("generator"), "cloudplan " CLOUDPLAN_VERSION);
+  document.beginArray("inputs");
   for (const auto& file : inventory.files) {
-    json.element(
-        {{"path", file.path}, {"sha256", file.sha256}, {"kind", models::nameOf(file.kind)}});
+    JsonObject(document.element())
+        .string("path", file.path)
+        .string("sha256", file.sha256)
+        .string("kind", models::nameOf(file.kind));
   }
-  json.endArray();
-  json.scalar("settings", settingsToJson(plan.settings));
+  document.endArray();
+  appendSettings(document.member("settings"), plan.settings);
 
-  json.beginArray("waves");
+  document.beginArray("waves");
   for (const auto& wave : plan.waves) {
-    Json ids = Json::array();
-    for (auto s : wave.systems)
-      ids.push_back(inventory.systems[s].id);
-    json.element({{"wave", wave.number},
-                  {"start", models::formatDate(wave.start)},
-                  {"end", models::formatDate(wave.end)},
-                  {"systems", std::move(ids)},
-                  {"effort_days", wave.effortDays},
-                  {"oversize", wave.oversize},
-                  {"migrating", wave.migrating},
-                  {"retiring", wave.retiring},
-                  {"hybrid_links_after", wave.hybridLinksAfter}});
+    JsonObject json(document.element());
+    json.integer("wave", wave.number)
+        .string("start", models::formatDate(wave.start))
+        .string("end", models::formatDate(wave.end));
+    appendJsonStringArray(json.member("systems"), wave.systems, idOf);
+    json.number("effort_days", wave.effortDays)
+        .boolean("oversize", wave.oversize)
+        .integer("migrating", wave.migrating)
+        .integer("retiring", wave.retiring)
+        .integer("hybrid_links_after", wave.hybridLinksAfter);
   }
-  json.endArray();
+  document.endArray();
 
-  json.beginArray("systems");
+  document.beginArray("systems");
   for (models::SystemIndex s = 0; s < inventory.systems.size(); ++s) {
     const auto& system = inventory.systems[s];
     const auto& planned = plan.systems[s];
-    Json entry{{"id", system.id},
-               {"name", system.name},
-               {"agency", system.agency == kNone ? std::string_view()
-                                                 : inventory.agencies[system.agency].code},
-               {"type", models::nameOf(system.type)},
-               {"strategy", models::nameOf(system.strategy)},
-               {"criticality", models::nameOf(system.criticality)},
-               {"effort_days", system.effortDays},
-               {"action", models::nameOf(system.action())},
-               {"wave", planned.wave ? Json(planned.wave) : Json()},
-               {"move_group",
-                planned.moveGroup == kNone ? Json() : Json(plan.moveGroups[planned.moveGroup].id)},
-               {"reasons", planned.reasons}};
-    if (!system.target.empty()) entry["target"] = system.target;
-    if (system.pinnedWave) entry["pinned_wave"] = system.pinnedWave;
-    if (system.notBefore) entry["not_before"] = models::formatDate(*system.notBefore);
-    entry["properties"] = propertiesToJson(inventory, system.properties);
-    json.element(entry);
-  }
-  json.endArray();
-
-  json.beginArray("dependencies");
-  for (const auto& d : inventory.dependencies) {
-    Json entry{{"from", inventory.systems[d.consumer].id},
-               {"to", inventory.systems[d.provider].id},
-               {"coupling", models::nameOf(d.coupling)},
-               {"kind", d.kind}};
-    if (!d.description.empty()) entry["description"] = d.description;
-    if (d.properties.count) entry["properties"] = propertiesToJson(inventory, d.properties);
-    json.element(entry);
-  }
-  json.endArray();
-
-  json.beginArray("move_groups");
-  for (const auto& group : plan.moveGroups) {
-    Json ids = Json::array();
-    for (auto s : group.systems)
-      ids.push_back(inventory.systems[s].id);
-    Json links = Json::array();
-    for (uint32_t d : group.links) {
-      const auto& dependency = inventory.dependencies[d];
-      links.push_back({{"from", inventory.systems[dependency.consumer].id},
-                       {"to", inventory.systems[dependency.provider].id},
-                       {"coupling", models::nameOf(dependency.coupling)}});
+    JsonObject json(document.element());
+    json.string("id", system.id)
+        .string("name", system.name)
+        .string("agency",
+                system.agency == kNone ? std::string_view() : inventory.agencies[system.agency].code)
+        .string("type", models::nameOf(system.type))
+        .string("strategy", models::nameOf(system.strategy))
+        .string("criticality", models::nameOf(system.criticality))
+        .number("effort_days", system.effortDays)
+        .string("action", models::nameOf(system.action()));
+    if (planned.wave) {
+      json.integer("wave", planned.wave);
+    } else {
+      json.null("wave");
     }
-    json.element({{"id", group.id},
-                  {"systems", std::move(ids)},
-                  {"cause", models::nameOf(group.cause)},
-                  {"links", std::move(links)}});
+    if (planned.moveGroup == kNone) {
+      json.null("move_group");
+    } else {
+      json.string("move_group", plan.moveGroups[planned.moveGroup].id);
+    }
+    appendJsonStringArray(json.member("reasons"), planned.reasons,
+                          [](const std::string& reason) { return std::string_view(reason); });
+    if (!system.target.empty()) json.string("target", system.target);
+    if (system.pinnedWave) json.integer("pinned_wave", system.pinnedWave);
+    if (system.notBefore) json.string("not_before", models::formatDate(*system.notBefore));
+    appendProperties(json.member("properties"), inventory, system.properties);
   }
-  json.endArray();
+  document.endArray();
 
-  const auto& m = plan.metrics;
-  json.scalar("metrics", {{"systems", m.systems},
-                          {"dependencies", m.dependencies},
-                          {"scheduled", m.scheduled},
-                          {"waves", m.waves},
-                          {"lower_bound_waves", m.lowerBound.waves},
-                          {"lower_bound_terms",
-                           {{"capacity", m.lowerBound.capacity},
-                            {"effort", m.lowerBound.effort},
-                            {"pin", m.lowerBound.pin},
-                            {"date", m.lowerBound.date}}},
-                          {"peak_hybrid_links", m.peakHybridLinks},
-                          {"permanent_hybrid_links", m.permanentHybridLinks}});
-  json.beginArray("diagnostics");
-  for (const auto& d : diagnostics.all())
-    json.element(diagnosticToJson(d));
-  json.endArray();
-  return json.finish();
+  document.beginArray("dependencies");
+  for (const auto& d : inventory.dependencies) {
+    JsonObject json(document.element());
+    json.string("from", idOf(d.consumer))
+        .string("to", idOf(d.provider))
+        .string("coupling", models::nameOf(d.coupling))
+        .string("kind", d.kind);
+    if (!d.description.empty()) json.string("description", d.description);
+    if (d.properties.count) appendProperties(json.member("properties"), inventory, d.properties);
+  }
+  document.endArray();
+
+  document.beginArray("move_groups");
+  for (const auto& group : plan.moveGroups) {
+    JsonObject json(document.element());
+    json.string("id", group.id);
+    appendJsonStringArray(json.member("systems"), group.systems, idOf);
+    json.string("cause", models::nameOf(group.cause));
+    std::string& links = json.member("links");
+    links += '[';
+    for (size_t i = 0; i < group.links.size(); ++i) {
+      if (i) links += ',';
+      const auto& dependency = inventory.dependencies[group.links[i]];
+      JsonObject(links)
+          .string("from", idOf(dependency.consumer))
+          .string("to", idOf(dependency.provider))
+          .string("coupling", models::nameOf(dependency.coupling));
+    }
+    links += ']';
+  }
+  document.endArray();
+
+  {
+    const auto& m = plan.metrics;
+    JsonObject json(document.member("metrics"));
+    json.integer("systems", m.systems)
+        .integer("dependencies", m.dependencies)
+        .integer("scheduled", m.scheduled)
+        .integer("waves", m.waves)
+        .integer("lower_bound_waves", m.lowerBound.waves);
+    JsonObject(json.member("lower_bound_terms"))
+        .integer("capacity", m.lowerBound.capacity)
+        .integer("effort", m.lowerBound.effort)
+        .integer("pin", m.lowerBound.pin)
+        .integer("date", m.lowerBound.date);
+    json.integer("peak_hybrid_links", m.peakHybridLinks)
+        .integer("permanent_hybrid_links", m.permanentHybridLinks);
+  }
+  document.beginArray("diagnostics");
+  for (const auto& d : diagnostics.all()) {
+    document.element() +=
+        diagnosticToJson(d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  document.endArray();
+  return document.finish();
 }
 
 }  // namespace cloudplan::exporters
