@@ -17,6 +17,10 @@ namespace {
 constexpr double kEffortSlack = 1e-9;
 // A wave stops looking for a unit that fits after this many in a row did not.
 constexpr uint32_t kMissesPerWave = 64;
+// See computeTurns: a provider with at most this many local consumers follows a remote one
+// (measured on generated inventories: pulling providers that serve their own agency too costs
+// more hybrid links than it saves).
+constexpr size_t kLocalConsumersToPull = 0;
 
 // Every dependency, of any coupling, seen from both ends: hybrid links count them all.
 struct Links {
@@ -70,7 +74,14 @@ class Scheduler {
   bool computeEarliest();
   std::string chainTo(uint32_t unit) const;
   std::string describeUnit(uint32_t unit) const;
-  bool attempt(uint32_t waves, Schedule& schedule);
+  bool attempt(uint32_t waves, bool holdAgencies, Schedule& schedule);
+  // The wave from which a unit is offered: its earliest, or with `holdAgencies_` its agency's
+  // (so that an agency with a dated system moves together), never past its deadline.
+  uint32_t offeredFrom(uint32_t unit) const {
+    const uint32_t earliest = earliest_[unit].wave;
+    if (!holdAgencies_) return earliest;
+    return std::max(earliest, std::min(agencyWave_[unit], latest_[unit]));
+  }
   void place(uint32_t unit, uint32_t wave, Schedule& schedule);
 
   enum class State : uint8_t { onPremises, cloud, gone };
@@ -108,6 +119,8 @@ class Scheduler {
   std::vector<Earliest> earliest_;
   std::vector<uint32_t> latest_;
   std::vector<uint32_t> turn_;
+  std::vector<uint32_t> agencyWave_;  // per unit: the latest date wave in its agency
+  bool holdAgencies_ = false;
   // State of one attempt.
   std::vector<State> state_;
   std::vector<int64_t> gain_;
@@ -282,30 +295,13 @@ void Scheduler::computeTurns() {
     if (agencyOf[u] != kNone)
       dateOf[agencyOf[u]] = std::max(dateOf[agencyOf[u]], loads_[u].dateWave);
   }
-  // Departments before their offices, depth first, in input order.
-  std::vector<std::vector<models::AgencyIndex>> children(agencies.size());
-  std::vector<models::AgencyIndex> order, stack;
-  for (models::AgencyIndex a = 0; a < agencies.size(); ++a) {
-    if (agencies[a].parent == kNone) {
-      stack.push_back(a);
-    } else {
-      children[agencies[a].parent].push_back(a);
-    }
-  }
-  std::reverse(stack.begin(), stack.end());
-  while (!stack.empty()) {
-    const models::AgencyIndex a = stack.back();
-    stack.pop_back();
-    order.push_back(a);
-    for (auto it = children[a].rbegin(); it != children[a].rend(); ++it)
-      stack.push_back(*it);
-  }
   // Links to retained systems run hybrid from the day their other end moves, for good, while
-  // links to systems already in the cloud stop being hybrid when their other end arrives: an
-  // agency with more of the first kind goes later. An agency with a not_before date waits until
-  // roughly that many systems have gone before it, so that it still moves in one piece.
+  // links to systems of other agencies (shared services, mostly, which move early) stop being
+  // hybrid when their other end arrives: agencies with more of the first kind per system go
+  // later. A department and its offices go as one block, so that the links between them stay
+  // short; blocks and the offices within them are ordered by that score.
   std::vector<int64_t> score(agencies.size(), 0);
-  std::vector<uint32_t> systemsOf(agencies.size(), 0);
+  std::vector<int64_t> systemsOf(agencies.size(), 0);
   for (SystemIndex s = 0; s < inventory_.systems.size(); ++s) {
     const auto& system = inventory_.systems[s];
     if (!system.scheduled() || system.agency == kNone) continue;
@@ -319,9 +315,42 @@ void Scheduler::computeTurns() {
       }
     }
   }
-  std::stable_sort(order.begin(), order.end(), [&](models::AgencyIndex a, models::AgencyIndex b) {
-    return score[a] < score[b];
-  });
+  std::vector<std::vector<models::AgencyIndex>> children(agencies.size());
+  std::vector<models::AgencyIndex> roots;
+  for (models::AgencyIndex a = 0; a < agencies.size(); ++a) {
+    (agencies[a].parent == kNone ? roots : children[agencies[a].parent]).push_back(a);
+  }
+  // Subtree sums, children before parents (reverse preorder).
+  std::vector<models::AgencyIndex> preorder, stack(roots.rbegin(), roots.rend());
+  while (!stack.empty()) {
+    const models::AgencyIndex a = stack.back();
+    stack.pop_back();
+    preorder.push_back(a);
+    stack.insert(stack.end(), children[a].begin(), children[a].end());
+  }
+  std::vector<int64_t> treeScore = score, treeSystems = systemsOf;
+  for (auto it = preorder.rbegin(); it != preorder.rend(); ++it) {
+    if (agencies[*it].parent == kNone) continue;
+    treeScore[agencies[*it].parent] += treeScore[*it];
+    treeSystems[agencies[*it].parent] += treeSystems[*it];
+  }
+  const auto byScore = [&](models::AgencyIndex a, models::AgencyIndex b) {
+    return treeScore[a] * std::max<int64_t>(1, treeSystems[b]) <
+           treeScore[b] * std::max<int64_t>(1, treeSystems[a]);
+  };
+  std::stable_sort(roots.begin(), roots.end(), byScore);
+  for (auto& list : children)
+    std::stable_sort(list.begin(), list.end(), byScore);
+  // Each agency before its offices, depth first.
+  std::vector<models::AgencyIndex> order;
+  stack.assign(roots.rbegin(), roots.rend());
+  while (!stack.empty()) {
+    const models::AgencyIndex a = stack.back();
+    stack.pop_back();
+    order.push_back(a);
+    stack.insert(stack.end(), children[a].rbegin(), children[a].rend());
+  }
+  // An agency with a not_before date waits until roughly that many systems have gone before it.
   const uint64_t perWave =
       settings_.waveCapacity ? *settings_.waveCapacity
                              : std::max<uint64_t>(1, units_.members.size() / std::max(1u, waves_));
@@ -352,13 +381,26 @@ void Scheduler::computeTurns() {
   std::vector<uint32_t> agencyTurn(agencies.size() + 1, static_cast<uint32_t>(agencies.size()));
   for (uint32_t i = 0; i < order.size(); ++i)
     agencyTurn[order[i]] = i;
+  agencyWave_.assign(units_.size(), 1);
+  for (uint32_t u = 0; u < units_.size(); ++u) {
+    if (agencyOf[u] != kNone) agencyWave_[u] = dateOf[agencyOf[u]];
+  }
   turn_.assign(units_.size(), 0);
   for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
     const uint32_t u = *it;
     turn_[u] =
         agencyOf[u] == kNone ? static_cast<uint32_t>(agencies.size()) : agencyTurn[agencyOf[u]];
+    // A provider moves at the turn of an earlier agency that waits for it only when few of its
+    // own agency's systems depend on it: pulling a shared platform forward would leave all its
+    // local consumers hybrid until their own turn.
+    size_t local = 0;
     for (const UnitArc& next : units_.successorsOf(u))
-      turn_[u] = std::min(turn_[u], turn_[next.unit]);
+      local += agencyOf[next.unit] == agencyOf[u];
+    for (const UnitArc& next : units_.successorsOf(u)) {
+      if (agencyOf[next.unit] == agencyOf[u] || local <= kLocalConsumersToPull) {
+        turn_[u] = std::min(turn_[u], turn_[next.unit]);
+      }
+    }
   }
 }
 
@@ -381,15 +423,16 @@ void Scheduler::place(uint32_t unit, uint32_t wave, Schedule& schedule) {
   }
   for (const UnitArc& next : units_.successorsOf(unit)) {
     if (--waitingFor_[next.unit] != 0) continue;
-    if (earliest_[next.unit].wave <= wave) {
+    if (offeredFrom(next.unit) <= wave) {
       push(next.unit);
     } else {
-      startsIn_[earliest_[next.unit].wave].push_back(next.unit);
+      startsIn_[offeredFrom(next.unit)].push_back(next.unit);
     }
   }
 }
 
-bool Scheduler::attempt(uint32_t waves, Schedule& schedule) {
+bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
+  holdAgencies_ = holdAgencies;
   const size_t count = units_.size();
   // The latest wave each unit may take and still leave room for what must follow it.
   latest_.assign(count, waves);
@@ -415,7 +458,7 @@ bool Scheduler::attempt(uint32_t waves, Schedule& schedule) {
         gain_[u] += units_.unitOf[y] != u;
     }
     waitingFor_[u] = static_cast<uint32_t>(units_.predecessorsOf(u).size());
-    if (waitingFor_[u] == 0) startsIn_[earliest_[u].wave].push_back(u);
+    if (waitingFor_[u] == 0) startsIn_[offeredFrom(u)].push_back(u);
   }
   const auto& capacity = settings_.waveCapacity;
   const auto& effortLimit = settings_.waveEffort;
@@ -495,7 +538,8 @@ std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
   if (units_.size() == 0) return schedule;
   std::string firstFailure;
   for (uint32_t waves = first; waves <= models::kMaxWaves; ++waves) {
-    if (attempt(waves, schedule)) {
+    // Holding dated agencies back keeps them whole; without it more plans fit the same waves.
+    if (attempt(waves, true, schedule) || attempt(waves, false, schedule)) {
       if (schedule.waves > lowerBound) {
         schedule.longerThanBoundBecause =
             firstFailure.empty()
