@@ -95,6 +95,19 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
   document.endArray();
   appendSettings(document.member("settings"), plan.settings);
 
+  document.beginArray("agencies");
+  for (const auto& agency : inventory.agencies) {
+    JsonObject json(document.element());
+    json.string("code", agency.code).string("name", agency.name);
+    if (agency.parent == kNone) {
+      json.null("parent");
+    } else {
+      json.string("parent", inventory.agencies[agency.parent].code);
+    }
+    appendProperties(json.member("properties"), inventory, agency.properties);
+  }
+  document.endArray();
+
   document.beginArray("waves");
   for (const auto& wave : plan.waves) {
     JsonObject json(document.element());
