@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+
 namespace cloudplan::exporters {
 
 void appendJsonString(std::string& out, std::string_view text) {
@@ -52,14 +54,20 @@ JsonObject& JsonObject::string(std::string_view key, std::string_view value) {
 JsonObject& JsonObject::number(std::string_view key, double value) {
   // Shortest text that reads back as the same double; integral values keep a ".0" so that
   // readers see a number of days, not a count.
-  std::string text = fmt::format("{}", value);
-  if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
-  member(key) += text;
+  char buffer[32];
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  std::string& out = member(key);
+  out.append(buffer, end);
+  if (std::string_view(buffer, end - buffer).find_first_of(".eEn") == std::string_view::npos) {
+    out += ".0";
+  }
   return *this;
 }
 
 JsonObject& JsonObject::integer(std::string_view key, uint64_t value) {
-  fmt::format_to(std::back_inserter(member(key)), "{}", value);
+  char buffer[24];
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  member(key).append(buffer, end);
   return *this;
 }
 

@@ -13,6 +13,8 @@ namespace {
 // a 10^5-system plan never exists as a tree in memory, and two plans diff line by line.
 class PlanDocument {
  public:
+  // Sized up front from the inventory: growing a 100 MB string by doubling copies it twice over.
+  explicit PlanDocument(size_t expectedBytes) { out_.reserve(expectedBytes); }
   // Starts a top-level member; returns the string to append its value to.
   std::string& member(std::string_view key) {
     out_ += first_ ? "{\n  " : ",\n  ";
@@ -82,7 +84,8 @@ void appendSettings(std::string& out, const models::PlanSettings& settings) {
 std::string planToJson(const models::Inventory& inventory, const models::Plan& plan,
                        const models::Diagnostics& diagnostics) {
   const auto idOf = [&](models::SystemIndex s) { return inventory.systems[s].id; };
-  PlanDocument document;
+  PlanDocument document(512 * inventory.systems.size() + 128 * inventory.dependencies.size() +
+                        4096);
   appendJsonString(document.member("format"), "cloudplan-plan/1");
   appendJsonString(document.member("generator"), "cloudplan " CLOUDPLAN_VERSION);
   document.beginArray("inputs");
