@@ -26,9 +26,14 @@ int runExplain(const std::string& planPath, const std::string& systemId) {
     printDiagnostics(std::cerr, diagnostics, DiagnosticsFormat::text, "explain");
     return kInputErrors;
   }
+  // value() returns copies: keep the plan's own arrays, which the map below points into.
+  static const Json kNone = Json::array();
+  auto array = [&](const char* key) -> const Json& {
+    return plan->contains(key) && (*plan)[key].is_array() ? (*plan)[key] : kNone;
+  };
   std::unordered_map<std::string, const Json*> systems;
   std::vector<std::string> ids;
-  for (const Json& entry : plan->value("systems", Json::array())) {
+  for (const Json& entry : array("systems")) {
     const std::string id = entry.value("id", "");
     systems.emplace(id, &entry);
     ids.push_back(id);
@@ -47,7 +52,7 @@ int runExplain(const std::string& planPath, const std::string& systemId) {
                            system.value("agency", ""));
   std::cout << fmt::format("  {}: {} ({})\n", waveOf(system), system.value("action", ""),
                            system.value("strategy", ""));
-  for (const Json& wave : plan->value("waves", Json::array())) {
+  for (const Json& wave : array("waves")) {
     if (system.contains("wave") && wave.value("wave", 0) == system["wave"]) {
       std::cout << fmt::format("  from {} to {}\n", wave.value("start", ""), wave.value("end", ""));
     }
@@ -57,7 +62,7 @@ int runExplain(const std::string& planPath, const std::string& systemId) {
     std::cout << "    - " << reason.get<std::string>() << '\n';
   }
   if (system.contains("move_group") && system["move_group"].is_string()) {
-    for (const Json& group : plan->value("move_groups", Json::array())) {
+    for (const Json& group : array("move_groups")) {
       if (group.value("id", "") != system["move_group"]) continue;
       std::vector<std::string> members;
       for (const Json& id : group.value("systems", Json::array()))
@@ -70,7 +75,7 @@ int runExplain(const std::string& planPath, const std::string& systemId) {
        {std::tuple{"providers (it depends on)", "from", "to"},
         std::tuple{"consumers (they depend on it)", "to", "from"}}) {
     std::vector<std::string> lines;
-    for (const Json& d : plan->value("dependencies", Json::array())) {
+    for (const Json& d : array("dependencies")) {
       if (d.value(self, "") != systemId) continue;
       const std::string peer = d.value(other, "");
       const auto it = systems.find(peer);
@@ -78,7 +83,7 @@ int runExplain(const std::string& planPath, const std::string& systemId) {
                                   it == systems.end() ? "?" : waveOf(*it->second),
                                   d.value("coupling", ""), d.value("kind", "")));
     }
-    std::cout << fmt::format("  {}: {}\n", title, lines.empty() ? "none" : "");
+    std::cout << fmt::format("  {}:{}\n", title, lines.empty() ? " none" : "");
     for (const auto& line : lines)
       std::cout << line << '\n';
   }

@@ -2,16 +2,18 @@
 
 namespace cloudplan::engine {
 
-WaveCalendar::WaveCalendar(const models::PlanSettings& settings) : settings_(settings) {}
+WaveCalendar::WaveCalendar(const models::PlanSettings& settings)
+    : start_(settings.start),
+      length_(static_cast<int32_t>(settings.waveLengthDays)),
+      freeze_(settings.freeze) {}
 
 void WaveCalendar::extendTo(uint32_t wave) {
-  const auto length = static_cast<int32_t>(settings_.waveLengthDays);
   while (starts_.size() < wave) {
-    models::Date day = starts_.empty() ? settings_.start : starts_.back() + length;
+    models::Date day = starts_.empty() ? start_ : starts_.back() + length_;
     for (bool moved = true; moved;) {
       moved = false;
-      for (const models::FreezeWindow& window : settings_.freeze) {
-        if (day <= window.to && day + (length - 1) >= window.from) {
+      for (const models::FreezeWindow& window : freeze_) {
+        if (day <= window.to && day + (length_ - 1) >= window.from) {
           day = window.to + 1;
           moved = true;
         }
@@ -27,7 +29,7 @@ models::Date WaveCalendar::start(uint32_t wave) {
 }
 
 models::Date WaveCalendar::end(uint32_t wave) {
-  return start(wave) + static_cast<int32_t>(settings_.waveLengthDays - 1);
+  return start(wave) + (length_ - 1);
 }
 
 uint32_t WaveCalendar::firstWaveStartingOnOrAfter(models::Date day) {

@@ -23,7 +23,9 @@ class WaveCalendar {
  private:
   void extendTo(uint32_t wave);
 
-  const models::PlanSettings& settings_;
+  models::Date start_;
+  int32_t length_;
+  std::vector<models::FreezeWindow> freeze_;
   std::vector<models::Date> starts_;
 };
 

@@ -42,12 +42,12 @@ models::PlanSettings capacity(uint32_t n) {
 }
 
 TEST_CASE("a migrating provider moves no later than its migrating consumer") {
-  const auto p = planOf("app,App,A,,,,\ndb,DB,A,,,,\n", "from,to\napp,db\n", capacity(1));
+  const auto p = planOf("app,App,A,,,,\ndb,DB,A,,2,,\n", "from,to\napp,db\n");
   REQUIRE(p.plan);
-  CHECK(p.waveOf("db") == 1);
+  CHECK(p.waveOf("db") == 2);
   CHECK(p.waveOf("app") == 2);
   CHECK(p.plan->systems[*p.inventory.findSystem("app")].reasons ==
-        std::vector<std::string>{"waits for its provider db, which moves in wave 1"});
+        std::vector<std::string>{"waits for its provider db, which moves in wave 2"});
 }
 
 TEST_CASE("consumers-first order moves the consumer no later than its provider") {
@@ -68,9 +68,9 @@ TEST_CASE("a loose dependency does not order its ends") {
 }
 
 TEST_CASE("a retiring provider is switched off no earlier than its consumer moves") {
-  const auto p = planOf("app,App,A,,,,\nold,Old,A,retire,,,\n", "from,to\napp,old\n", capacity(1));
+  const auto p = planOf("app,App,A,,2,,\nold,Old,A,retire,,,\n", "from,to\napp,old\n");
   REQUIRE(p.plan);
-  CHECK(p.waveOf("app") == 1);
+  CHECK(p.waveOf("app") == 2);
   CHECK(p.waveOf("old") == 2);
   CHECK(
       p.plan->systems[*p.inventory.findSystem("old")].reasons ==
