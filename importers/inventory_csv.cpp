@@ -332,6 +332,13 @@ void CsvFile::readSystem(SourceLocation where) {
       return;
     }
   }
+  // A duplicate row is skipped whole: nothing of it (agency, properties) may reach the inventory.
+  if (const auto first = inventory.findSystem(system.id)) {
+    error(where, "duplicate-id",
+          fmt::format("duplicate id {}; the row is skipped (first defined at {})",
+                      quoted(system.id), builder_.describe(inventory.systems[*first].where)));
+    return;
+  }
   system.name = cell(kName);
   if (system.name.empty()) {
     error(where, "missing-value", fmt::format("system {} has no name", quoted(system.id)));
@@ -355,7 +362,7 @@ void CsvFile::readSystem(SourceLocation where) {
                         "like 12 or 7.5)",
                         quoted(effort)));
     } else {
-      system.effortDays = value;
+      system.effortDays = value + 0.0;  // -0 reads as -0.0; + 0.0 makes it plain zero
     }
   }
   system.target = cell(kTarget);
@@ -380,24 +387,20 @@ void CsvFile::readSystem(SourceLocation where) {
     }
   }
   system.properties = keepProperties();
-  const auto index = inventory.addSystem(system);
-  if (!index) {
-    const auto& first = inventory.systems[*inventory.findSystem(system.id)];
-    error(where, "duplicate-id",
-          fmt::format("duplicate id {}; the row is skipped (first defined at {})",
-                      quoted(system.id), builder_.describe(first.where)));
-    return;
-  }
-  pendingList(where, *index, kDependsOn, models::Coupling::normal);
-  pendingList(where, *index, kMoveWith, models::Coupling::tight);
+  const models::SystemIndex index = *inventory.addSystem(system);  // not a duplicate: checked
+  pendingList(where, index, kDependsOn, models::Coupling::normal);
+  pendingList(where, index, kMoveWith, models::Coupling::tight);
 }
 
 void CsvFile::readDependency(SourceLocation where) {
   const std::string_view from = cell(kFrom), to = cell(kTo);
   if (from.empty() || to.empty()) {
+    const std::string has = from.empty() && to.empty()
+                                ? std::string("both are empty")
+                                : fmt::format("it has {} {}", from.empty() ? "to" : "from",
+                                              quoted(from.empty() ? to : from));
     error(where, "missing-value",
-          fmt::format("a dependency needs both from and to; the row is skipped (it has {} {})",
-                      from.empty() ? "to" : "from", quoted(from.empty() ? to : from)));
+          fmt::format("a dependency needs both from and to; the row is skipped ({})", has));
     return;
   }
   builder_.addDependency(

@@ -43,18 +43,22 @@ void forEachVariant(std::string_view name, Visit visit) {
 size_t editDistance(std::string_view a, std::string_view b, size_t limit) {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > limit) return limit + 1;
-  std::vector<size_t> row(a.size() + 1);
+  // Optimal string alignment: two rows back as well, so that swapped neighbours cost one edit.
+  std::vector<size_t> before(a.size() + 1), previous(a.size() + 1), row(a.size() + 1);
   for (size_t i = 0; i <= a.size(); ++i)
     row[i] = i;
   for (size_t j = 1; j <= b.size(); ++j) {
-    size_t diagonal = row[0];
+    std::swap(before, previous);
+    std::swap(previous, row);
     row[0] = j;
     size_t best = row[0];
     for (size_t i = 1; i <= a.size(); ++i) {
-      const size_t above = row[i];
       const size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-      row[i] = std::min({row[i] + 1, row[i - 1] + 1, diagonal + cost});
-      diagonal = above;
+      row[i] = std::min({previous[i] + 1, row[i - 1] + 1, previous[i - 1] + cost});
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+          lower(a[i - 2]) == lower(b[j - 1])) {
+        row[i] = std::min(row[i], before[i - 2] + 1);
+      }
       best = std::min(best, row[i]);
     }
     if (best > limit) return limit + 1;

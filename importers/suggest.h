@@ -11,7 +11,8 @@
 
 namespace cloudplan::importers {
 
-// Levenshtein distance, ignoring letter case; stops early and returns `limit + 1` once the
+// Edit distance ignoring letter case, where swapping two neighbouring letters is one edit
+// (optimal string alignment); stops early and returns `limit + 1` once the
 // distance is known to exceed `limit`.
 size_t editDistance(std::string_view a, std::string_view b, size_t limit);
 
