@@ -1,7 +1,12 @@
 #include "importers/csv_reader.h"
 
+#include <fmt/format.h>
+
 namespace cloudplan::importers {
 namespace {
+
+// No inventory has this many columns; a row with more is not a table (and each cell costs memory).
+constexpr size_t kMaxCells = 10'000;
 
 bool isBlank(char c) {
   return c == ' ' || c == '\t' || c == '\r';
@@ -44,6 +49,13 @@ bool CsvReader::readRecord() {
       if (!readQuotedCell(cell)) return false;
     } else {
       readPlainCell(cell);
+    }
+    if (cells_.size() == kMaxCells) {
+      error_ = CsvError{recordLine_, "too-many-cells",
+                        fmt::format("a row of more than {} cells; the rest of the file is not "
+                                    "read (is this an inventory CSV file?)",
+                                    kMaxCells)};
+      return false;
     }
     cells_.push_back(cell);
     if (pos_ >= size_) return true;
@@ -93,8 +105,8 @@ bool CsvReader::readQuotedCell(std::string_view& cell) {
     ++pos_;
   if (pos_ < size_ && data_[pos_] != delimiter_ && data_[pos_] != '\n') {
     error_ = CsvError{currentLine_, "text-after-quote",
-                      "text after the closing quote of a quoted cell (write a quote inside a "
-                      "quoted cell as \"\")"};
+                      "text after the closing quote of a quoted cell; the rest of the file is "
+                      "not read (write a quote inside a quoted cell as \"\")"};
     return false;
   }
   return true;

@@ -124,8 +124,8 @@ TEST_CASE("text after a closing quote is an error at the line of the quote") {
   CHECK(read.error->line == 3);
   CHECK(read.error->code == "text-after-quote");
   CHECK(read.error->message ==
-        "text after the closing quote of a quoted cell (write a quote inside a quoted cell as "
-        "\"\")");
+        "text after the closing quote of a quoted cell; the rest of the file is not read (write "
+        "a quote inside a quoted cell as \"\")");
 }
 
 TEST_CASE("blanks after a closing quote are allowed") {
@@ -174,3 +174,20 @@ TEST_CASE("a very long line is read as one record") {
   CHECK(read.records[0].cells[1].size() == 10'000'000);
   CHECK(read.records[1] == Record{2, {"x", "y"}});
 }
+
+namespace cloudplan::importers {
+namespace {
+
+TEST_CASE("a row of more than ten thousand cells stops the reading") {
+  std::string text(20'000, ',');
+  CsvReader reader(text.data(), text.size());
+  CHECK_FALSE(reader.next());
+  REQUIRE(reader.error());
+  CHECK(reader.error()->code == "too-many-cells");
+  CHECK(reader.error()->message ==
+        "a row of more than 10000 cells; the rest of the file is not read (is this an inventory "
+        "CSV file?)");
+}
+
+}  // namespace
+}  // namespace cloudplan::importers

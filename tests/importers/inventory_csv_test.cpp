@@ -839,15 +839,17 @@ TEST_CASE("an unterminated quote is an error at the line where the cell began") 
 
 TEST_CASE("text after a closing quote is an error and reading the file stops there") {
   const auto r = readSystems(kSystemsHeader + "A,\"Alpha\" system,X\nB,b,X\n");
-  CHECK(r.lines == Lines{"systems.csv:2: error: text after the closing quote of a quoted cell "
-                         "(write a quote inside a quoted cell as \"\") [text-after-quote]"});
+  CHECK(r.lines == Lines{"systems.csv:2: error: text after the closing quote of a quoted cell; the "
+                         "rest of the file is not read (write a quote inside a quoted cell as "
+                         "\"\") [text-after-quote]"});
   CHECK(r.inventory.systems.empty());
 }
 
 TEST_CASE("a quoted cell spanning lines reports text after its quote at the closing line") {
   const auto r = readSystems(kSystemsHeader + "A,a,X\nB,\"b\nb\"x,X\n");
-  CHECK(r.lines == Lines{"systems.csv:4: error: text after the closing quote of a quoted cell "
-                         "(write a quote inside a quoted cell as \"\") [text-after-quote]"});
+  CHECK(r.lines == Lines{"systems.csv:4: error: text after the closing quote of a quoted cell; the "
+                         "rest of the file is not read (write a quote inside a quoted cell as "
+                         "\"\") [text-after-quote]"});
   CHECK(r.inventory.systems.size() == 1);
 }
 
