@@ -1,5 +1,8 @@
 #include "engine/schedule_waves.h"
 
+#include "engine/agency_turns.h"
+#include "engine/system_links.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -17,36 +20,6 @@ namespace {
 constexpr double kEffortSlack = 1e-9;
 // A wave stops looking for a unit that fits after this many in a row did not.
 constexpr uint32_t kMissesPerWave = 64;
-// See computeTurns: a provider with at most this many local consumers follows a remote one
-// (measured on generated inventories: pulling providers that serve their own agency too costs
-// more hybrid links than it saves).
-constexpr size_t kLocalConsumersToPull = 0;
-
-// Every dependency, of any coupling, seen from both ends: hybrid links count them all.
-struct Links {
-  std::vector<uint32_t> start;
-  std::vector<SystemIndex> other;
-
-  explicit Links(const models::Inventory& inventory) {
-    const size_t systems = inventory.systems.size();
-    start.assign(systems + 1, 0);
-    for (const auto& d : inventory.dependencies) {
-      ++start[d.consumer + 1];
-      ++start[d.provider + 1];
-    }
-    for (size_t s = 0; s < systems; ++s)
-      start[s + 1] += start[s];
-    other.resize(start[systems]);
-    std::vector<uint32_t> next(start.begin(), start.end() - 1);
-    for (const auto& d : inventory.dependencies) {
-      other[next[d.consumer]++] = d.provider;
-      other[next[d.provider]++] = d.consumer;
-    }
-  }
-  std::span<const SystemIndex> of(SystemIndex s) const {
-    return {other.data() + start[s], start[s + 1] - start[s]};
-  }
-};
 
 // What holds a unit's earliest wave where it is.
 struct Earliest {
@@ -80,7 +53,7 @@ class Scheduler {
   uint32_t offeredFrom(uint32_t unit) const {
     const uint32_t earliest = earliest_[unit].wave;
     if (!holdAgencies_) return earliest;
-    return std::max(earliest, std::min(agencyWave_[unit], latest_[unit]));
+    return std::max(earliest, std::min(turns_.agencyWave[unit], latest_[unit]));
   }
   void place(uint32_t unit, uint32_t wave, Schedule& schedule);
 
@@ -101,11 +74,9 @@ class Scheduler {
     }
   };
   void push(uint32_t unit) {
-    ready_.push(Entry{latest_[unit], turn_[unit], gain_[unit], unit, ++version_[unit]});
+    ready_.push(Entry{latest_[unit], turns_.turn[unit], gain_[unit], unit, ++version_[unit]});
     inHeap_[unit] = true;
   }
-  void computeTurns();
-  uint32_t waves_ = 1;  // the first number of waves tried: sizes the agencies' turns
 
   const models::Inventory& inventory_;
   const ConstraintGraph& graph_;
@@ -113,13 +84,12 @@ class Scheduler {
   const std::vector<UnitLoad>& loads_;
   const models::PlanSettings& settings_;
   models::Diagnostics& diagnostics_;
-  const Links links_;
+  const SystemLinks links_;
 
   std::vector<uint32_t> topological_;
   std::vector<Earliest> earliest_;
   std::vector<uint32_t> latest_;
-  std::vector<uint32_t> turn_;
-  std::vector<uint32_t> agencyWave_;  // per unit: the latest date wave in its agency
+  AgencyTurns turns_;
   bool holdAgencies_ = false;
   // State of one attempt.
   std::vector<State> state_;
@@ -282,128 +252,6 @@ bool Scheduler::computeEarliest() {
   return ok;
 }
 
-// Agencies move one after another, so that the links inside an agency (most of them) never run
-// hybrid: each unit's turn is its agency's place in that order, departments followed by their
-// offices, agencies held back by a not_before date after the others. A provider takes the
-// earliest turn of the units that wait for it, so it never holds an agency back.
-void Scheduler::computeTurns() {
-  const auto& agencies = inventory_.agencies;
-  std::vector<uint32_t> dateOf(agencies.size(), 1);
-  std::vector<uint32_t> agencyOf(units_.size(), models::kNone);
-  for (uint32_t u = 0; u < units_.size(); ++u) {
-    agencyOf[u] = inventory_.systems[units_.membersOf(u)[0]].agency;
-    if (agencyOf[u] != kNone)
-      dateOf[agencyOf[u]] = std::max(dateOf[agencyOf[u]], loads_[u].dateWave);
-  }
-  // Links to retained systems run hybrid from the day their other end moves, for good, while
-  // links to systems of other agencies (shared services, mostly, which move early) stop being
-  // hybrid when their other end arrives: agencies with more of the first kind per system go
-  // later. A department and its offices go as one block, so that the links between them stay
-  // short; blocks and the offices within them are ordered by that score.
-  std::vector<int64_t> score(agencies.size(), 0);
-  std::vector<int64_t> systemsOf(agencies.size(), 0);
-  for (SystemIndex s = 0; s < inventory_.systems.size(); ++s) {
-    const auto& system = inventory_.systems[s];
-    if (!system.scheduled() || system.agency == kNone) continue;
-    ++systemsOf[system.agency];
-    for (SystemIndex other : links_.of(s)) {
-      const auto& peer = inventory_.systems[other];
-      if (!peer.scheduled()) {
-        ++score[system.agency];
-      } else if (peer.agency != system.agency) {
-        --score[system.agency];
-      }
-    }
-  }
-  std::vector<std::vector<models::AgencyIndex>> children(agencies.size());
-  std::vector<models::AgencyIndex> roots;
-  for (models::AgencyIndex a = 0; a < agencies.size(); ++a) {
-    (agencies[a].parent == kNone ? roots : children[agencies[a].parent]).push_back(a);
-  }
-  // Subtree sums, children before parents (reverse preorder).
-  std::vector<models::AgencyIndex> preorder, stack(roots.rbegin(), roots.rend());
-  while (!stack.empty()) {
-    const models::AgencyIndex a = stack.back();
-    stack.pop_back();
-    preorder.push_back(a);
-    stack.insert(stack.end(), children[a].begin(), children[a].end());
-  }
-  std::vector<int64_t> treeScore = score, treeSystems = systemsOf;
-  for (auto it = preorder.rbegin(); it != preorder.rend(); ++it) {
-    if (agencies[*it].parent == kNone) continue;
-    treeScore[agencies[*it].parent] += treeScore[*it];
-    treeSystems[agencies[*it].parent] += treeSystems[*it];
-  }
-  const auto byScore = [&](models::AgencyIndex a, models::AgencyIndex b) {
-    return treeScore[a] * std::max<int64_t>(1, treeSystems[b]) <
-           treeScore[b] * std::max<int64_t>(1, treeSystems[a]);
-  };
-  std::stable_sort(roots.begin(), roots.end(), byScore);
-  for (auto& list : children)
-    std::stable_sort(list.begin(), list.end(), byScore);
-  // Each agency before its offices, depth first.
-  std::vector<models::AgencyIndex> order;
-  stack.assign(roots.rbegin(), roots.rend());
-  while (!stack.empty()) {
-    const models::AgencyIndex a = stack.back();
-    stack.pop_back();
-    order.push_back(a);
-    stack.insert(stack.end(), children[a].rbegin(), children[a].rend());
-  }
-  // An agency with a not_before date waits until roughly that many systems have gone before it.
-  const uint64_t perWave =
-      settings_.waveCapacity ? *settings_.waveCapacity
-                             : std::max<uint64_t>(1, units_.members.size() / std::max(1u, waves_));
-  std::vector<models::AgencyIndex> merged, waiting;
-  uint64_t placedSystems = 0;
-  auto release = [&](bool all) {
-    std::stable_sort(waiting.begin(), waiting.end(),
-                     [&](auto a, auto b) { return dateOf[a] < dateOf[b]; });
-    size_t i = 0;
-    for (; i < waiting.size() && (all || (dateOf[waiting[i]] - 1) * perWave <= placedSystems);
-         ++i) {
-      merged.push_back(waiting[i]);
-      placedSystems += systemsOf[waiting[i]];
-    }
-    waiting.erase(waiting.begin(), waiting.begin() + static_cast<std::ptrdiff_t>(i));
-  };
-  for (models::AgencyIndex a : order) {
-    release(false);
-    if ((dateOf[a] - 1) * perWave > placedSystems) {
-      waiting.push_back(a);
-      continue;
-    }
-    merged.push_back(a);
-    placedSystems += systemsOf[a];
-  }
-  release(true);
-  order = std::move(merged);
-  std::vector<uint32_t> agencyTurn(agencies.size() + 1, static_cast<uint32_t>(agencies.size()));
-  for (uint32_t i = 0; i < order.size(); ++i)
-    agencyTurn[order[i]] = i;
-  agencyWave_.assign(units_.size(), 1);
-  for (uint32_t u = 0; u < units_.size(); ++u) {
-    if (agencyOf[u] != kNone) agencyWave_[u] = dateOf[agencyOf[u]];
-  }
-  turn_.assign(units_.size(), 0);
-  for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
-    const uint32_t u = *it;
-    turn_[u] =
-        agencyOf[u] == kNone ? static_cast<uint32_t>(agencies.size()) : agencyTurn[agencyOf[u]];
-    // A provider moves at the turn of an earlier agency that waits for it only when few of its
-    // own agency's systems depend on it: pulling a shared platform forward would leave all its
-    // local consumers hybrid until their own turn.
-    size_t local = 0;
-    for (const UnitArc& next : units_.successorsOf(u))
-      local += agencyOf[next.unit] == agencyOf[u];
-    for (const UnitArc& next : units_.successorsOf(u)) {
-      if (agencyOf[next.unit] == agencyOf[u] || local <= kLocalConsumersToPull) {
-        turn_[u] = std::min(turn_[u], turn_[next.unit]);
-      }
-    }
-  }
-}
-
 void Scheduler::place(uint32_t unit, uint32_t wave, Schedule& schedule) {
   schedule.waveOf[unit] = wave;
   inHeap_[unit] = false;
@@ -525,8 +373,8 @@ std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
   uint32_t first = std::max<uint32_t>(lowerBound, units_.size() ? 1 : 0);
   for (const Earliest& e : earliest_)
     first = std::max(first, e.wave);
-  waves_ = std::max(1u, first);
-  computeTurns();
+  turns_ = computeAgencyTurns(inventory_, units_, loads_, links_, topological_, settings_,
+                              std::max(1u, first));
   if (first > models::kMaxWaves) {
     diagnostics_.error("too-many-waves", "", 0,
                        fmt::format("the plan would need more than {} waves (check the "
