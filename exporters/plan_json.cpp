@@ -133,8 +133,8 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
     JsonObject json(document.element());
     json.string("id", system.id)
         .string("name", system.name)
-        .string("agency",
-                system.agency == kNone ? std::string_view() : inventory.agencies[system.agency].code)
+        .string("agency", system.agency == kNone ? std::string_view()
+                                                 : inventory.agencies[system.agency].code)
         .string("type", models::nameOf(system.type))
         .string("strategy", models::nameOf(system.strategy))
         .string("criticality", models::nameOf(system.criticality))
