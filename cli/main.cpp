@@ -14,8 +14,11 @@ void addDiagnosticsOption(CLI::App& command, DiagnosticsFormat& format) {
   command
       .add_option("--diagnostics", format,
                   "how to print problems: text (file:line: error: ...) or json (one object a line)")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, DiagnosticsFormat>{
-          {"text", DiagnosticsFormat::text}, {"json", DiagnosticsFormat::json}}));
+      ->type_name("text|json")
+      ->transform(CLI::CheckedTransformer(
+                      std::map<std::string, DiagnosticsFormat>{{"text", DiagnosticsFormat::text},
+                                                               {"json", DiagnosticsFormat::json}})
+                      .description(""));
 }
 
 int run(int argc, char** argv) {
@@ -51,15 +54,20 @@ int run(int argc, char** argv) {
       ->add_option("-o,--output", plan.outputFolder,
                    "folder for plan.json, schedule.csv, waves.csv")
       ->required();
-  planCommand->add_option("--order", plan.order,
-                          "providers-first (default), consumers-first or none");
-  planCommand->add_option("--wave-capacity", plan.waveCapacity, "at most N systems in a wave");
-  planCommand->add_option("--wave-effort", plan.waveEffort, "at most D effort-days in a wave");
-  planCommand->add_option("--start", plan.start,
-                          "first day of wave 1 (YYYY-MM-DD, default 2027-01-04)");
-  planCommand->add_option("--wave-length", plan.waveLengthDays, "days in a wave (default 28)");
-  planCommand->add_option("--freeze", plan.freeze,
-                          "FROM..TO: no migration work in these days (repeatable)");
+  planCommand
+      ->add_option("--order", plan.order, "providers-first (default), consumers-first or none")
+      ->type_name("ORDER");
+  planCommand->add_option("--wave-capacity", plan.waveCapacity, "at most N systems in a wave")
+      ->type_name("N");
+  planCommand->add_option("--wave-effort", plan.waveEffort, "at most D effort-days in a wave")
+      ->type_name("D");
+  planCommand->add_option("--start", plan.start, "first day of wave 1 (default 2027-01-04)")
+      ->type_name("YYYY-MM-DD");
+  planCommand->add_option("--wave-length", plan.waveLengthDays, "days in a wave (default 28)")
+      ->type_name("DAYS");
+  planCommand->add_option("--freeze", plan.freeze, "no migration work in these days (repeatable)")
+      ->type_name("FROM..TO")
+      ->allow_extra_args(false);
   planCommand->add_flag("--allow-oversize", plan.allowOversize,
                         "give a move group over a limit a wave of its own instead of failing");
   addDiagnosticsOption(*planCommand, plan.diagnostics);
