@@ -1,6 +1,10 @@
 #include "engine/agency_turns.h"
 
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/graph/strong_components.hpp>
+
 #include <algorithm>
+#include <queue>
 
 namespace cloudplan::engine {
 
@@ -9,12 +13,6 @@ using models::kNone;
 using models::SystemIndex;
 
 namespace {
-
-// A provider with at most this many consumers in its own agency takes the turn of an earlier
-// agency that waits for it. Measured on generated inventories: pulling forward a provider that
-// its own agency uses too (a platform, a network) leaves all those links hybrid until the
-// agency's own turn, which costs more than the consumer waiting.
-constexpr size_t kLocalConsumersToPull = 0;
 
 struct AgencyScores {
   std::vector<int64_t> score;    // links to retained systems minus links to other agencies
@@ -86,6 +84,64 @@ std::vector<AgencyIndex> orderAgencies(const models::Inventory& inventory,
   return depthFirst(true);
 }
 
+// Agencies whose systems others wait for go before those others where the ordering arcs between
+// agencies allow it (Kahn's algorithm; ties and cycles of agencies keep the preferred order), so
+// that a consumer rarely waits for a provider whose agency comes much later.
+std::vector<AgencyIndex> providersFirst(const std::vector<AgencyIndex>& preferred,
+                                        const MoveUnits& units,
+                                        const std::vector<AgencyIndex>& agencyOf) {
+  const size_t count = preferred.size();
+  std::vector<uint32_t> rank(count);
+  for (uint32_t i = 0; i < count; ++i)
+    rank[preferred[i]] = i;
+  // The distinct agency pairs, over the strongly connected components of the agency graph.
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  for (uint32_t u = 0; u < units.size(); ++u) {
+    for (const UnitArc& next : units.successorsOf(u)) {
+      const AgencyIndex a = agencyOf[u], b = agencyOf[next.unit];
+      if (a != b && a != kNone && b != kNone) pairs.emplace_back(a, b);
+    }
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  using Graph = boost::compressed_sparse_row_graph<boost::directedS>;
+  const Graph graph(boost::edges_are_sorted, pairs.begin(), pairs.end(), count);
+  std::vector<uint32_t> component(count);
+  const size_t components = boost::strong_components(
+      graph, boost::make_iterator_property_map(component.begin(), get(boost::vertex_index, graph)));
+  // A component's place is that of its most preferred agency.
+  std::vector<uint32_t> componentRank(components, UINT32_MAX), waiting(components, 0);
+  for (AgencyIndex a = 0; a < count; ++a) {
+    componentRank[component[a]] = std::min(componentRank[component[a]], rank[a]);
+  }
+  std::vector<std::vector<uint32_t>> next(components);
+  for (const auto& [a, b] : pairs) {
+    if (component[a] == component[b]) continue;
+    next[component[a]].push_back(component[b]);
+    ++waiting[component[b]];
+  }
+  std::vector<std::vector<AgencyIndex>> members(components);
+  for (AgencyIndex a : preferred)
+    members[component[a]].push_back(a);
+  std::priority_queue<std::pair<uint32_t, uint32_t>, std::vector<std::pair<uint32_t, uint32_t>>,
+                      std::greater<>>
+      ready;
+  for (uint32_t c = 0; c < components; ++c) {
+    if (waiting[c] == 0) ready.emplace(componentRank[c], c);
+  }
+  std::vector<AgencyIndex> order;
+  order.reserve(count);
+  while (!ready.empty()) {
+    const uint32_t c = ready.top().second;
+    ready.pop();
+    order.insert(order.end(), members[c].begin(), members[c].end());
+    for (uint32_t d : next[c]) {
+      if (--waiting[d] == 0) ready.emplace(componentRank[d], d);
+    }
+  }
+  return order;
+}
+
 // An agency with a not_before date waits in the order until roughly as many systems have gone
 // before it as the waves before its date hold, so that it still moves in one piece.
 std::vector<AgencyIndex> holdBackDatedAgencies(const std::vector<AgencyIndex>& order,
@@ -137,12 +193,24 @@ AgencyTurns computeAgencyTurns(const models::Inventory& inventory, const MoveUni
                                ? *settings.waveCapacity
                                : std::max<uint64_t>(1, units.members.size() / std::max(1u, waves));
   const std::vector<AgencyIndex> order =
-      holdBackDatedAgencies(orderAgencies(inventory, scores), dateWave, scores.systems, perWave);
+      holdBackDatedAgencies(providersFirst(orderAgencies(inventory, scores), units, agencyOf),
+                            dateWave, scores.systems, perWave);
   const auto last = static_cast<uint32_t>(agencies.size());
   std::vector<uint32_t> agencyTurn(agencies.size(), last);
   for (uint32_t i = 0; i < order.size(); ++i)
     agencyTurn[order[i]] = i;
 
+  // How many links tie a unit to the rest of its own agency: what stays hybrid while the unit
+  // and its agency move at different times.
+  std::vector<uint32_t> localLinks(units.size(), 0);
+  for (uint32_t u = 0; u < units.size(); ++u) {
+    for (SystemIndex s : units.membersOf(u)) {
+      for (SystemIndex other : links.of(s)) {
+        const uint32_t v = units.unitOf[other];
+        localLinks[u] += v != kNone && v != u && agencyOf[v] == agencyOf[u];
+      }
+    }
+  }
   AgencyTurns turns;
   turns.agencyWave.assign(units.size(), 1);
   turns.turn.assign(units.size(), last);
@@ -151,11 +219,11 @@ AgencyTurns computeAgencyTurns(const models::Inventory& inventory, const MoveUni
     if (agencyOf[u] == kNone) continue;
     turns.agencyWave[u] = dateWave[agencyOf[u]];
     turns.turn[u] = agencyTurn[agencyOf[u]];
-    size_t local = 0;
-    for (const UnitArc& next : units.successorsOf(u))
-      local += agencyOf[next.unit] == agencyOf[u];
+    // A provider that an earlier agency waits for moves at that agency's turn when that breaks
+    // fewer local links than the consumer waiting would: a platform its own agency uses stays,
+    // an application that only a few of its own systems use follows its remote consumer.
     for (const UnitArc& next : units.successorsOf(u)) {
-      if (agencyOf[next.unit] == agencyOf[u] || local <= kLocalConsumersToPull) {
+      if (agencyOf[next.unit] == agencyOf[u] || localLinks[u] <= localLinks[next.unit]) {
         turns.turn[u] = std::min(turns.turn[u], turns.turn[next.unit]);
       }
     }
