@@ -5,7 +5,10 @@ namespace cloudplan::exporters {
 void appendCsvCell(std::string& out, std::string_view cell) {
   const bool formula = !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' ||
                                          cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r');
-  const bool quote = formula || cell.find_first_of(",\"\r\n") != std::string_view::npos;
+  bool quote = formula;
+  for (size_t i = 0; i < cell.size() && !quote; ++i) {
+    quote = cell[i] == ',' || cell[i] == '"' || cell[i] == '\r' || cell[i] == '\n';
+  }
   if (!quote) {
     out += cell;
     return;

@@ -3,17 +3,46 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <cstring>
 
 namespace cloudplan::exporters {
 
+namespace {
+
+// Whether any of the eight bytes in `word` must be escaped: below 0x20, '"' or '\\'.
+bool needsEscape(uint64_t word) {
+  constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  auto hasZero = [](uint64_t x) { return (x - ones) & ~x & highs; };
+  const bool control = (word - 0x20 * ones) & ~word & highs;
+  return control || hasZero(word ^ ('"' * ones)) || hasZero(word ^ ('\\' * ones));
+}
+
+bool needsEscape(unsigned char c) {
+  return c < 0x20 || c == '"' || c == '\\';
+}
+
+}  // namespace
+
 void appendJsonString(std::string& out, std::string_view text) {
   out += '"';
-  size_t plain = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
+  size_t plain = 0, i = 0;
+  while (i < text.size()) {
+    // Most text needs no escape at all: skip it eight bytes at a time.
+    if (text.size() - i >= 8) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      if (!needsEscape(word)) {
+        i += 8;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (!needsEscape(c)) {
+      ++i;
+      continue;
+    }
     out.append(text.data() + plain, i - plain);
-    plain = i + 1;
+    plain = ++i;
     switch (c) {
       case '"':
         out += "\\\"";
