@@ -65,10 +65,17 @@ void InventoryBuilder::resolveDependencies() {
   };
   std::vector<Resolved> resolved;
   resolved.reserve(pending_.size());
+  std::string_view lastConsumerId;
+  std::optional<SystemIndex> lastConsumer;
   for (uint32_t i = 0; i < pending_.size(); ++i) {
     const PendingDependency& p = pending_[i];
-    const auto consumer = p.consumerIndex != kNone ? std::optional(p.consumerIndex)
-                                                   : inventory.findSystem(p.consumer);
+    // Dependencies files list a consumer's rows together: the last lookup often answers.
+    if (p.consumerIndex == kNone && p.consumer != lastConsumerId) {
+      lastConsumerId = p.consumer;
+      lastConsumer = inventory.findSystem(p.consumer);
+    }
+    const auto consumer =
+        p.consumerIndex != kNone ? std::optional(p.consumerIndex) : lastConsumer;
     const auto provider = inventory.findSystem(p.provider);
     for (const auto& [found, id, column] : {std::tuple{consumer, p.consumer, p.consumerColumn},
                                             std::tuple{provider, p.provider, p.providerColumn}}) {
