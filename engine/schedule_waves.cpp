@@ -47,6 +47,7 @@ class Scheduler {
   bool computeEarliest();
   std::string chainTo(uint32_t unit) const;
   std::string describeUnit(uint32_t unit) const;
+  bool checkPinnedRoom();
   bool attempt(uint32_t waves, bool holdAgencies, Schedule& schedule);
   // The wave from which a unit is offered: its earliest, or with `holdAgencies_` its agency's
   // (so that an agency with a dated system moves together), never past its deadline.
@@ -366,6 +367,56 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
   return true;
 }
 
+// Pinned systems, and the providers they wait for, must fit in the waves up to their pins
+// whatever else the plan does: when they cannot, no number of waves helps, so say so now.
+bool Scheduler::checkPinnedRoom() {
+  const auto& capacity = settings_.waveCapacity;
+  const auto& effortLimit = settings_.waveEffort;
+  if (!capacity && !effortLimit) return true;
+  std::vector<uint32_t> byPin(units_.size(), kNone);
+  uint32_t lastPin = 0;
+  for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
+    const uint32_t u = *it;
+    if (loads_[u].pin) byPin[u] = loads_[u].pin;
+    for (const UnitArc& next : units_.successorsOf(u))
+      byPin[u] = std::min(byPin[u], byPin[next.unit]);
+    if (byPin[u] != kNone) lastPin = std::max(lastPin, byPin[u]);
+  }
+  std::vector<uint64_t> systems(lastPin + 1, 0), oversize(lastPin + 1, 0);
+  std::vector<double> effort(lastPin + 1, 0);
+  for (uint32_t u = 0; u < units_.size(); ++u) {
+    if (byPin[u] == kNone) continue;
+    (loads_[u].oversize ? oversize : systems)[byPin[u]] +=
+        loads_[u].oversize ? 1 : loads_[u].systems;
+    if (!loads_[u].oversize) effort[byPin[u]] += loads_[u].effortDays;
+  }
+  uint64_t needSystems = 0, needOversize = 0;
+  double needEffort = 0;
+  for (uint32_t k = 1; k <= lastPin; ++k) {
+    needSystems += systems[k];
+    needOversize += oversize[k];
+    needEffort += effort[k];
+    if (needOversize > k) continue;  // reported below as too many oversize groups
+    const uint64_t normalWaves = k - needOversize;
+    const bool overCapacity = capacity && needSystems > normalWaves * *capacity;
+    const bool overEffort = effortLimit && needEffort > normalWaves * *effortLimit + kEffortSlack;
+    if (!overCapacity && !overEffort) continue;
+    diagnostics_.error(
+        "pins-over-limit", "", 0,
+        overCapacity
+            ? fmt::format("pins need {} systems in waves 1 to {} (the pinned systems and the "
+                          "providers they wait for), more than {} waves of capacity {} hold "
+                          "(move pins later, or raise --wave-capacity)",
+                          needSystems, k, normalWaves, *capacity)
+            : fmt::format("pins need {:g} effort-days in waves 1 to {} (the pinned systems and "
+                          "the providers they wait for), more than {} waves of effort limit {:g} "
+                          "hold (move pins later, or raise --wave-effort)",
+                          needEffort, k, normalWaves, *effortLimit));
+    return false;
+  }
+  return true;
+}
+
 std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
   const bool unitsOk = checkUnits();
   const bool earliestOk = computeEarliest();
@@ -382,21 +433,46 @@ std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
                                    models::kMaxWaves));
     return std::nullopt;
   }
+  if (!checkPinnedRoom()) return std::nullopt;
   Schedule schedule;
   if (units_.size() == 0) return schedule;
+  // Try the bound first and a few more one by one; past that, widen in doubling steps and then
+  // narrow down by bisection, so that an input that needs many more waves stays quick.
   std::string firstFailure;
-  for (uint32_t waves = first; waves <= models::kMaxWaves; ++waves) {
+  auto fits = [&](uint32_t waves) {
     // Holding dated agencies back keeps them whole; without it more plans fit the same waves.
-    if (attempt(waves, true, schedule) || attempt(waves, false, schedule)) {
-      if (schedule.waves > lowerBound) {
-        schedule.longerThanBoundBecause =
-            firstFailure.empty()
-                ? fmt::format("dependencies and dates hold systems back until wave {}", first)
-                : firstFailure;
-      }
-      return schedule;
-    }
+    if (attempt(waves, true, schedule) || attempt(waves, false, schedule)) return true;
     if (firstFailure.empty()) firstFailure = failure_;
+    return false;
+  };
+  constexpr uint32_t kOneByOne = 8;
+  uint32_t failed = first - 1, found = 0;
+  for (uint32_t waves = first, step = 1; waves <= models::kMaxWaves; waves += step) {
+    if (fits(waves)) {
+      found = waves;
+      break;
+    }
+    failed = waves;
+    if (waves - first + 1 >= kOneByOne) step *= 2;
+  }
+  if (!found && failed < models::kMaxWaves && fits(models::kMaxWaves)) found = models::kMaxWaves;
+  if (found) {
+    while (found - failed > 1) {
+      const uint32_t middle = failed + (found - failed) / 2;
+      if (fits(middle)) {
+        found = middle;
+      } else {
+        failed = middle;
+      }
+    }
+    if (!attempt(found, true, schedule)) attempt(found, false, schedule);
+    if (schedule.waves > lowerBound) {
+      schedule.longerThanBoundBecause =
+          firstFailure.empty()
+              ? fmt::format("dependencies and dates hold systems back until wave {}", first)
+              : firstFailure;
+    }
+    return schedule;
   }
   diagnostics_.error("too-many-waves", "", 0,
                      fmt::format("no plan fits in {} waves: {}", models::kMaxWaves, firstFailure));

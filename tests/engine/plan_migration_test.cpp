@@ -235,3 +235,42 @@ TEST_CASE("the same inputs give the same plan") {
 
 }  // namespace
 }  // namespace cloudplan::engine
+
+namespace cloudplan::engine {
+namespace {
+
+TEST_CASE("more pinned systems than a wave holds is an error naming the waves") {
+  const auto p = planOf("a,A,X,,1,,\nb,B,X,,1,,\nc,C,X,,1,,\nd,D,X,,,,\n", "", capacity(2));
+  CHECK_FALSE(p.plan);
+  CHECK(p.messages() ==
+        std::vector<std::string>{"pins need 3 systems in waves 1 to 1 (the pinned systems and the "
+                                 "providers they wait for), more than 1 waves of capacity 2 hold "
+                                 "(move pins later, or raise --wave-capacity)"});
+}
+
+TEST_CASE("the providers of pinned systems count against the waves before the pin") {
+  const auto p = planOf("a,A,X,,2,,\nb,B,X,,,,\nc,C,X,,,,\n", "from,to\na,b\nb,c\n", capacity(1));
+  CHECK_FALSE(p.plan);
+  CHECK(p.messages() ==
+        std::vector<std::string>{"pins need 3 systems in waves 1 to 2 (the pinned systems and the "
+                                 "providers they wait for), more than 2 waves of capacity 1 hold "
+                                 "(move pins later, or raise --wave-capacity)"});
+}
+
+TEST_CASE("a plan far longer than the bound is still found, with a note that says why") {
+  // Thirty systems that may not start before wave 10, one a wave: the bound counts 30 waves
+  // (capacity) and 10 (date) but not both, and the plan needs 39.
+  const std::string date = models::formatDate(models::dateFromCivil(2027, 1, 4) + 28 * 9);
+  std::string systems;
+  for (int i = 0; i < 30; ++i)
+    systems += fmt::format("d{},D,X,,,{},\n", i, date);
+  const auto p = planOf(systems, "", capacity(1));
+  REQUIRE(p.plan);
+  CHECK(p.plan->metrics.lowerBound.waves == 30);
+  CHECK(p.plan->metrics.waves == 39);
+  REQUIRE(p.diagnostics.all().size() == 1);
+  CHECK(p.diagnostics.all()[0].code == "above-lower-bound");
+}
+
+}  // namespace
+}  // namespace cloudplan::engine
