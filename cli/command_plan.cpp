@@ -4,8 +4,10 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/views_output.h"
 #include "engine/plan_migration.h"
 #include "exporters/atomic_write.h"
+#include "exporters/plan_archimate.h"
 #include "exporters/plan_json.h"
 #include "exporters/schedule_csv.h"
 #include "importers/read_inputs.h"
@@ -81,10 +83,11 @@ void printSummary(const models::Plan& plan) {
 
 int runPlan(const PlanOptions& options) {
   const auto settings = settingsFrom(options);
-  if (!settings) return kUsage;
+  exporters::RenderOptions views;
+  if (!settings || !parseImageFormats(options.formats, views.formats)) return kUsage;
   models::Diagnostics diagnostics;
-  const models::Inventory inventory =
-      importers::readInputs(options.inputs, {.hashInputs = true}, diagnostics);
+  const models::Inventory inventory = importers::readInputs(
+      options.inputs, {.hashInputs = true, .defaultAgency = options.defaultAgency}, diagnostics);
   std::optional<models::Plan> plan;
   if (!diagnostics.hasErrors()) plan = engine::planMigration(inventory, *settings, diagnostics);
   diagnostics.sort();
@@ -103,12 +106,19 @@ int runPlan(const PlanOptions& options) {
                                             render(inventory, *plan, diagnostics));
     });
   };
-  std::future<std::string> outputs[] = {
-      output("plan.json", exporters::planToJson),
-      output("schedule.csv", [](const auto& i, const auto& p,
-                                const auto&) { return exporters::scheduleToCsv(i, p); }),
-      output("waves.csv",
-             [](const auto&, const auto& p, const auto&) { return exporters::wavesToCsv(p); })};
+  std::vector<std::future<std::string>> outputs;
+  outputs.push_back(output("plan.json", exporters::planToJson));
+  outputs.push_back(output("schedule.csv", [](const auto& i, const auto& p, const auto&) {
+    return exporters::scheduleToCsv(i, p);
+  }));
+  outputs.push_back(output("waves.csv", [](const auto&, const auto& p, const auto&) {
+    return exporters::wavesToCsv(p);
+  }));
+  if (options.archimate) {
+    outputs.push_back(output("plan.archimate.xml", [](const auto& i, const auto& p, const auto&) {
+      return exporters::planToArchimate(i, p);
+    }));
+  }
   bool written = true;
   for (auto& result : outputs) {
     if (std::string error = result.get(); !error.empty()) {
@@ -118,7 +128,16 @@ int runPlan(const PlanOptions& options) {
   }
   if (!written) return kInputErrors;
   printSummary(*plan);
-  std::cout << fmt::format("wrote {0}/plan.json, {0}/schedule.csv, {0}/waves.csv\n", folder);
+  std::cout << fmt::format("wrote {0}/plan.json, {0}/schedule.csv, {0}/waves.csv{1}\n", folder,
+                           options.archimate ? fmt::format(", {}/plan.archimate.xml", folder) : "");
+  if (options.render) {
+    models::Diagnostics problems;
+    const auto viewFiles = writePlanViews(folder, inventory, *plan, diagnostics, views, problems);
+    printDiagnostics(std::cerr, problems, options.diagnostics, "render");
+    if (problems.hasErrors()) return kInputErrors;
+    std::cout << fmt::format("wrote {} views (diagrams, schedule.svg, report.html) to {}\n",
+                             viewFiles.size(), folder);
+  }
   return kOk;
 }
 

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <map>
 
 #include "cli/commands.h"
 #include "importers/read_inputs.h"
@@ -13,11 +14,39 @@ std::string plural(size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+std::string counts(const std::map<std::string, uint32_t>& byName) {
+  std::vector<std::string> parts;
+  for (const auto& [name, count] : byName)
+    parts.push_back(fmt::format("{} {}", name, count));
+  return parts.empty() ? std::string("none") : fmt::format("{}", fmt::join(parts, ", "));
+}
+
+// How the ArchiMate models were read, so that an architect can check the mapping.
+void printMappingReport(std::ostream& out, const importers::ArchimateMappingReport& report) {
+  out << fmt::format("ArchiMate: {}, {}, {} read as {} and {}\n",
+                     plural(report.models, "model", "models"),
+                     plural(report.elements, "element", "elements"),
+                     plural(report.relationships, "relationship", "relationships"),
+                     plural(report.systems, "system", "systems"),
+                     plural(report.dependencies, "dependency", "dependencies"));
+  out << "  systems by ArchiMate type: " << counts(report.systemsByType) << '\n';
+  out << "  dependencies by rule: " << counts(report.dependenciesByRule) << '\n';
+  out << "  elements not planned: " << counts(report.elementsNotPlanned) << '\n';
+  out << "  relationships not planned: " << counts(report.relationshipsNotPlanned) << '\n';
+  if (report.selfDependenciesDropped || report.derivedRepeatsDropped) {
+    out << fmt::format("  dropped: {} self-dependencies, {} derived repeats\n",
+                       report.selfDependenciesDropped, report.derivedRepeatsDropped);
+  }
+}
+
 }  // namespace
 
 int runValidate(const ValidateOptions& options) {
   models::Diagnostics diagnostics;
-  const models::Inventory inventory = importers::readInputs(options.inputs, {}, diagnostics);
+  importers::ArchimateMappingReport mapping;
+  const models::Inventory inventory = importers::readInputs(
+      options.inputs, {.defaultAgency = options.defaultAgency, .archimateReport = &mapping},
+      diagnostics);
   diagnostics.sort();
   printDiagnostics(std::cerr, diagnostics, options.diagnostics, "cloudplan");
   std::cout << fmt::format(
@@ -27,6 +56,7 @@ int runValidate(const ValidateOptions& options) {
       plural(inventory.files.size(), "file", "files"),
       plural(diagnostics.count(models::Severity::error), "error", "errors"),
       plural(diagnostics.count(models::Severity::warning), "warning", "warnings"));
+  if (!mapping.empty()) printMappingReport(std::cout, mapping);
   return diagnostics.hasErrors() ? kInputErrors : kOk;
 }
 

@@ -14,6 +14,7 @@ enum ExitCode : int { kOk = 0, kInputErrors = 1, kUsage = 2, kInternal = 3 };
 
 struct ValidateOptions {
   std::vector<std::string> inputs;
+  std::string defaultAgency;
   DiagnosticsFormat diagnostics = DiagnosticsFormat::text;
 };
 int runValidate(const ValidateOptions& options);
@@ -30,9 +31,24 @@ struct PlanOptions {
   uint32_t waveLengthDays = 28;
   std::vector<std::string> freeze;  // FROM..TO
   bool allowOversize = false;
+  std::string defaultAgency;
+  bool archimate = false;  // also write plan.archimate.xml
+  bool render = false;     // also write the diagrams, schedule.svg and report.html
+  std::vector<std::string> formats{"svg"};
   DiagnosticsFormat diagnostics = DiagnosticsFormat::text;
 };
 int runPlan(const PlanOptions& options);
+
+struct RenderOptions {
+  std::string plan;
+  std::string outputFolder;
+  std::vector<std::string> formats{"svg"};
+  std::vector<std::string> agencies;
+  std::vector<std::string> focus;
+  uint32_t depth = 1;
+  bool waves = true;
+};
+int runRender(const RenderOptions& options);
 
 int runExplain(const std::string& planPath, const std::string& systemId);
 

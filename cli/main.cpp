@@ -29,7 +29,8 @@ int run(int argc, char** argv) {
       "  cloudplan validate inventory/            check every file of a folder\n"
       "  cloudplan validate systems.csv deps.csv --diagnostics json\n"
       "  cloudplan plan inventory/ --wave-capacity 40 --freeze 2027-12-20..2028-01-02 -o out/\n"
-      "  cloudplan explain out/plan.json MOF/payroll",
+      "  cloudplan explain out/plan.json MOF/payroll\n"
+      "  cloudplan render out/plan.json -o out/views --format svg,png --focus MOF/payroll",
       "cloudplan"};
   app.set_version_flag("--version", "cloudplan " CLOUDPLAN_VERSION);
   app.require_subcommand(1);
@@ -39,6 +40,10 @@ int run(int argc, char** argv) {
       app.add_subcommand("validate", "check inventory files and report every problem in them");
   validateCommand->add_option("inputs", validate.inputs, "inventory files or folders of them")
       ->required();
+  validateCommand
+      ->add_option("--default-agency", validate.defaultAgency,
+                   "agency of ArchiMate systems that name none")
+      ->type_name("CODE");
   addDiagnosticsOption(*validateCommand, validate.diagnostics);
 
   std::string templateFolder;
@@ -70,7 +75,35 @@ int run(int argc, char** argv) {
       ->allow_extra_args(false);
   planCommand->add_flag("--allow-oversize", plan.allowOversize,
                         "give a move group over a limit a wave of its own instead of failing");
+  planCommand
+      ->add_option("--default-agency", plan.defaultAgency,
+                   "agency of ArchiMate systems that name none")
+      ->type_name("CODE");
+  planCommand->add_flag("--archimate", plan.archimate,
+                        "also write plan.archimate.xml, the plan as an ArchiMate model");
+  planCommand->add_flag("--render", plan.render,
+                        "also write the diagrams, schedule.svg and report.html");
+  planCommand->add_option("--format", plan.formats, "diagram formats with --render: svg,png,pdf")
+      ->type_name("FORMATS");
   addDiagnosticsOption(*planCommand, plan.diagnostics);
+
+  RenderOptions render;
+  CLI::App* renderCommand = app.add_subcommand(
+      "render", "draw a plan.json: diagrams, the schedule (Gantt) and report.html");
+  renderCommand->add_option("plan", render.plan, "a plan.json that cloudplan plan wrote")
+      ->required();
+  renderCommand->add_option("-o,--output", render.outputFolder, "folder for the views")->required();
+  renderCommand->add_option("--format", render.formats, "diagram formats: svg (default),png,pdf")
+      ->type_name("FORMATS");
+  renderCommand->add_option("--agency", render.agencies, "also draw this agency (repeatable)")
+      ->type_name("CODE");
+  renderCommand
+      ->add_option("--focus", render.focus,
+                   "also draw the neighbourhood of this system (repeatable)")
+      ->type_name("SYSTEM_ID");
+  renderCommand->add_option("--depth", render.depth, "links around a --focus system (default 1)")
+      ->type_name("K");
+  renderCommand->add_flag("!--no-waves", render.waves, "leave out the diagram of each wave");
 
   std::string explainPlan, explainSystem;
   CLI::App* explainCommand =
@@ -89,6 +122,7 @@ int run(int argc, char** argv) {
   if (templateCommand->parsed()) return runTemplate(templateFolder);
   if (planCommand->parsed()) return runPlan(plan);
   if (explainCommand->parsed()) return runExplain(explainPlan, explainSystem);
+  if (renderCommand->parsed()) return runRender(render);
   return kUsage;
 }
 

@@ -74,8 +74,7 @@ void InventoryBuilder::resolveDependencies() {
       lastConsumerId = p.consumer;
       lastConsumer = inventory.findSystem(p.consumer);
     }
-    const auto consumer =
-        p.consumerIndex != kNone ? std::optional(p.consumerIndex) : lastConsumer;
+    const auto consumer = p.consumerIndex != kNone ? std::optional(p.consumerIndex) : lastConsumer;
     const auto provider = inventory.findSystem(p.provider);
     for (const auto& [found, id, column] : {std::tuple{consumer, p.consumer, p.consumerColumn},
                                             std::tuple{provider, p.provider, p.providerColumn}}) {

@@ -7,6 +7,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "importers/archi_csv.h"
+#include "importers/archimate_mapping.h"
 #include "importers/csv_reader.h"
 #include "importers/suggest.h"
 #include "models/plan.h"
@@ -79,17 +81,8 @@ bool hasColumn(std::span<const std::string_view> header, std::string_view name) 
 }
 
 InputKind kindOfHeader(std::span<const std::string_view> header) {
-  auto starts = [&](std::initializer_list<std::string_view> names) {
-    size_t i = 0;
-    for (std::string_view name : names) {
-      if (i >= header.size() || header[i++] != name) return false;
-    }
-    return true;
-  };
   // Archi writes exactly these capitalised headers; a systems file is free-form in case.
-  if (starts({"ID", "Type", "Name", "Documentation"}) || starts({"ID", "Key", "Value"})) {
-    return InputKind::archiCsv;
-  }
+  if (isArchiCsvHeader(header)) return InputKind::archiCsv;
   if (hasColumn(header, "id") && hasColumn(header, "name")) return InputKind::systems;
   if (hasColumn(header, "from") && hasColumn(header, "to")) return InputKind::dependencies;
   if (hasColumn(header, "code") && hasColumn(header, "name") && !hasColumn(header, "id")) {
@@ -168,9 +161,10 @@ bool CsvFile::readHeader(std::span<const std::string_view> header, uint32_t line
   kind_ = kindOfHeader(header);
   builder_.inventory().files[file_].kind = kind_;
   if (kind_ == InputKind::archiCsv) {
+    // readInventoryCsv hands Archi's exports over before; this one's first line defeated that.
     error(where, "unsupported-format",
-          "this is an Archi CSV export (an ArchiMate model); this version of cloudplan reads "
-          "inventory CSV files only (see docs/inventory-format.md)");
+          "this looks like an Archi CSV export, but its header is not on its first line (start "
+          "the file with the header, as Archi writes it: \"ID\",\"Type\",\"Name\",...)");
     return false;
   }
   if (kind_ == InputKind::unknown) {
@@ -451,6 +445,13 @@ models::InputKind csvKindOf(std::string_view firstLine) {
 }
 
 void readInventoryCsv(InventoryBuilder& builder, uint32_t file, std::string text) {
+  // An Archi CSV export is an ArchiMate model (readInputs hands it over before it gets here, with
+  // the files beside it and the run's options).
+  if (archiCsvLayoutOf(text)) {
+    const ArchimateModel model = readArchiCsv(builder, {ArchiCsvFile{file, std::move(text)}});
+    mapArchimateModel(builder, model, {});
+    return;
+  }
   std::string& kept = builder.inventory().keep(std::move(text));
   CsvFile(builder, file).read(kept);
 }

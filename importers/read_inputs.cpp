@@ -8,10 +8,15 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
+#include "importers/archi_csv.h"
+#include "importers/archimate_mapping.h"
+#include "importers/archimate_xml.h"
 #include "importers/inventory_builder.h"
 #include "importers/inventory_csv.h"
 #include "importers/text_encoding.h"
+#include "importers/xml_document.h"
 
 namespace cloudplan::importers {
 namespace {
@@ -33,7 +38,7 @@ bool isInventoryFile(const fs::path& path) {
   std::string extension = path.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension == ".csv";
+  return extension == ".csv" || extension == ".xml" || extension == ".archimate";
 }
 
 // The files a path names: itself, or a folder's inventory files in name order.
@@ -42,7 +47,9 @@ std::vector<std::string> expand(const std::string& path, models::Diagnostics& di
   if (!fs::is_directory(path, ec)) return {path};
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(path, ec)) {
-    if (entry.is_regular_file(ec) && isInventoryFile(entry.path())) {
+    // An error of its own: a dangling link is not a file, and not a reason to drop the folder.
+    std::error_code entryError;
+    if (entry.is_regular_file(entryError) && isInventoryFile(entry.path())) {
       files.push_back(entry.path().string());
     }
   }
@@ -86,35 +93,117 @@ std::optional<std::string> readWholeFile(const std::string& path,
 
 bool looksLikeXml(std::string_view text) {
   const size_t first = text.find_first_not_of(" \t\r\n");
-  return first != std::string_view::npos && text[first] == '<';
+  return (first != std::string_view::npos && text[first] == '<') || looksLikeUtf16(text);
+}
+
+// Archi writes a model that holds images as a zip archive of model.xml and the images (and an
+// .xlsx workbook is one too).
+bool isZipArchive(std::string_view text) {
+  return text.starts_with("PK\x03\x04");
+}
+
+// Reads files one after the other into the builder; remembers which it has read, so that the
+// files of an Archi CSV export, read together, are not read again when named too.
+class InputReader {
+ public:
+  InputReader(const ReadOptions& options, models::Diagnostics& diagnostics)
+      : options_(options), builder_(diagnostics) {}
+
+  void read(const std::string& path);
+  models::Inventory finish() { return builder_.finish(); }
+
+ private:
+  // The file's text registered with the builder, a UTF-8 byte-order mark removed.
+  std::optional<std::pair<uint32_t, std::string>> load(const std::string& path);
+  void readArchiCsvExport(const std::string& path, uint32_t file, std::string text);
+  void map(const ArchimateModel& model) {
+    mapArchimateModel(
+        builder_, model,
+        {.defaultAgency = options_.defaultAgency, .report = options_.archimateReport});
+  }
+  bool seen(const std::string& path) {
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(path, ec);
+    return !read_.insert(ec ? path : canonical.string()).second;
+  }
+
+  const ReadOptions& options_;
+  InventoryBuilder builder_;
+  std::set<std::string> read_;
+};
+
+std::optional<std::pair<uint32_t, std::string>> InputReader::load(const std::string& path) {
+  auto text = readWholeFile(path, builder_.diagnostics());
+  if (!text) return std::nullopt;
+  const uint32_t file = builder_.addFile(path, models::InputKind::unknown,
+                                         options_.hashInputs ? sha256Hex(*text) : std::string());
+  stripByteOrderMark(*text);
+  return std::pair{file, std::move(*text)};
+}
+
+void InputReader::read(const std::string& path) {
+  if (seen(path)) return;
+  auto loaded = load(path);
+  if (!loaded) return;
+  auto& [file, text] = *loaded;
+  if (isZipArchive(text)) {
+    const bool archi = fs::path(path).extension() == ".archimate";
+    if (archi) builder_.inventory().files[file].kind = models::InputKind::archimate;
+    builder_.error({file, 1}, "zipped-model",
+                   archi ? "this is a zip archive (Archi zips a model that holds images); unzip it "
+                           "and name the model.xml inside (unzip FILE model.xml)"
+                         : "this is a zip archive, not a text file (a spreadsheet workbook? save "
+                           "it as CSV UTF-8; an Archi model with images? unzip it and name the "
+                           "model.xml inside)");
+    return;
+  }
+  if (looksLikeXml(text)) {
+    builder_.inventory().files[file].kind = models::InputKind::archimate;
+    if (auto model = readArchimateXml(builder_, file, std::move(text))) map(*model);
+    return;
+  }
+  if (auto problem = findEncodingProblem(text)) {
+    builder_.error({file, problem->line}, problem->code, problem->message);
+    return;
+  }
+  if (archiCsvLayoutOf(text)) {
+    readArchiCsvExport(path, file, std::move(text));
+    return;
+  }
+  readInventoryCsv(builder_, file, std::move(text));
+}
+
+void InputReader::readArchiCsvExport(const std::string& path, uint32_t file, std::string text) {
+  const ArchiCsvPaths paths = archiCsvPathsOf(path);
+  std::vector<ArchiCsvFile> files;
+  for (const std::string* sibling : {&paths.elements, &paths.relations, &paths.properties}) {
+    if (sibling->empty()) continue;
+    if (*sibling == path) {
+      files.push_back({file, std::move(text)});
+      continue;
+    }
+    if (seen(*sibling)) continue;
+    auto loaded = load(*sibling);
+    if (!loaded) continue;
+    if (auto problem = findEncodingProblem(loaded->second)) {
+      builder_.error({loaded->first, problem->line}, problem->code, problem->message);
+      continue;
+    }
+    files.push_back({loaded->first, std::move(loaded->second)});
+  }
+  map(readArchiCsv(builder_, std::move(files)));
 }
 
 }  // namespace
 
 models::Inventory readInputs(std::span<const std::string> paths, const ReadOptions& options,
                              models::Diagnostics& diagnostics) {
-  InventoryBuilder builder(diagnostics);
+  InputReader reader(options, diagnostics);
   for (const std::string& named : paths) {
-    for (const std::string& path : expand(named, diagnostics)) {
-      auto text = readWholeFile(path, diagnostics);
-      if (!text) continue;
-      const uint32_t file = builder.addFile(path, models::InputKind::unknown,
-                                            options.hashInputs ? sha256Hex(*text) : std::string());
-      stripByteOrderMark(*text);
-      if (auto problem = findEncodingProblem(*text)) {
-        builder.error({file, problem->line}, problem->code, problem->message);
-        continue;
-      }
-      if (looksLikeXml(*text)) {
-        builder.error({file, 1}, "unsupported-format",
-                      "this is an XML file (an ArchiMate model?); this version of cloudplan reads "
-                      "inventory CSV files only (see docs/inventory-format.md)");
-        continue;
-      }
-      readInventoryCsv(builder, file, std::move(*text));
-    }
+    for (const std::string& path : expand(named, diagnostics))
+      reader.read(path);
   }
-  return builder.finish();
+  return reader.finish();
 }
 
 }  // namespace cloudplan::importers

@@ -2,7 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <iconv.h>
+
 #include <algorithm>
+#include <array>
+#include <cerrno>
+
+#include "models/diagnostic.h"
+#include "models/vocabulary.h"
 
 namespace cloudplan::importers {
 
@@ -65,6 +72,86 @@ std::optional<EncodingProblem> findEncodingProblem(std::string_view text) {
     }
     p += length;
   }
+  return std::nullopt;
+}
+
+namespace {
+
+struct EncodingName {
+  std::string_view name;
+  const char* iconvName;
+};
+
+constexpr std::array<EncodingName, 9> kConvertible = {{{"windows-1252", "WINDOWS-1252"},
+                                                       {"cp1252", "WINDOWS-1252"},
+                                                       {"x-cp1252", "WINDOWS-1252"},
+                                                       {"iso-8859-1", "ISO-8859-1"},
+                                                       {"iso8859-1", "ISO-8859-1"},
+                                                       {"iso_8859-1", "ISO-8859-1"},
+                                                       {"latin1", "ISO-8859-1"},
+                                                       {"latin-1", "ISO-8859-1"},
+                                                       {"l1", "ISO-8859-1"}}};
+
+const char* iconvNameOf(std::string_view encoding) {
+  for (const auto& known : kConvertible) {
+    if (models::equalsIgnoreCase(known.name, encoding)) return known.iconvName;
+  }
+  return nullptr;
+}
+
+// Closes the conversion descriptor on every way out.
+class Converter {
+ public:
+  explicit Converter(const char* from) : cd_(iconv_open("UTF-8", from)) {}
+  ~Converter() {
+    if (ok()) iconv_close(cd_);
+  }
+  Converter(const Converter&) = delete;
+  Converter& operator=(const Converter&) = delete;
+  bool ok() const { return cd_ != reinterpret_cast<iconv_t>(-1); }
+  iconv_t get() const { return cd_; }
+
+ private:
+  iconv_t cd_;
+};
+
+}  // namespace
+
+bool isConvertibleEncoding(std::string_view encoding) {
+  return iconvNameOf(encoding) != nullptr;
+}
+
+std::optional<EncodingProblem> convertToUtf8(std::string& text, std::string_view encoding) {
+  const auto unsupported = [&] {
+    return EncodingProblem{1, "unsupported-encoding",
+                           fmt::format("the file declares encoding {}, which cloudplan does not "
+                                       "read (save it as UTF-8)",
+                                       models::quoted(encoding))};
+  };
+  const char* from = iconvNameOf(encoding);
+  if (!from) return unsupported();
+  Converter converter(from);
+  if (!converter.ok()) return unsupported();
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  char* in = text.data();
+  size_t inLeft = text.size();
+  std::array<char, 65536> buffer;
+  while (inLeft > 0) {
+    char* to = buffer.data();
+    size_t outLeft = buffer.size();
+    const size_t result = iconv(converter.get(), &in, &inLeft, &to, &outLeft);
+    out.append(buffer.data(), buffer.size() - outLeft);
+    if (result == static_cast<size_t>(-1) && errno != E2BIG) {
+      const auto line = static_cast<uint32_t>(std::count(text.data(), in, '\n') + 1);
+      return EncodingProblem{
+          line, "not-utf8",
+          fmt::format("byte 0x{:02x} is not a character of the declared encoding {} (save the "
+                      "file as UTF-8)",
+                      static_cast<unsigned char>(*in), models::quoted(encoding))};
+    }
+  }
+  text = std::move(out);
   return std::nullopt;
 }
 

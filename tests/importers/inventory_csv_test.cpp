@@ -320,10 +320,7 @@ TEST_CASE("the header is the first line that is not blank") {
               "code and name) [unknown-file-kind]"});
 }
 
-TEST_CASE("an Archi CSV export is recognised and refused") {
-  const std::string message =
-      ": error: this is an Archi CSV export (an ArchiMate model); this version of cloudplan "
-      "reads inventory CSV files only (see docs/inventory-format.md) [unsupported-format]";
+TEST_CASE("an Archi CSV export is read as an ArchiMate model, not as an inventory") {
   const auto r = readTexts(
       {{"elements.csv",
         "\"ID\",\"Type\",\"Name\",\"Documentation\",\"Specialization\"\n"
@@ -331,22 +328,18 @@ TEST_CASE("an Archi CSV export is recognised and refused") {
        {"relations.csv",
         "\"ID\",\"Type\",\"Name\",\"Documentation\",\"Source\",\"Target\",\"Specialization\"\n"},
        {"properties.csv", "\"ID\",\"Key\",\"Value\"\n\"id-1\",\"agency\",\"MOF\"\n"}});
-  CHECK(r.lines == Lines{"elements.csv:1" + message, "properties.csv:1" + message,
-                         "relations.csv:1" + message});
-  for (const auto& file : r.inventory.files)
-    CHECK(file.kind == InputKind::archiCsv);
-  CHECK(r.inventory.systems.empty());
+  CHECK(r.lines.empty());
+  REQUIRE(r.inventory.systems.size() == 1);
+  CHECK(r.inventory.systems[0].name == "Payroll");
+  CHECK(r.inventory.agencies[r.inventory.systems[0].agency].code == "MOF");
 }
 
-TEST_CASE("an XML file is recognised and refused") {
+TEST_CASE("an XML file among CSV files is read as an ArchiMate model") {
   const auto r = readTexts(
       {{"model.csv",
         "\n  <?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<model xmlns=\"http://www.opengroup.org/"
         "xsd/archimate/3.0/\">\n</model>\n"}});
-  CHECK(r.lines ==
-        Lines{"model.csv:1: error: this is an XML file (an ArchiMate model?); this version of "
-              "cloudplan reads inventory CSV files only (see docs/inventory-format.md) "
-              "[unsupported-format]"});
+  CHECK(r.lines.empty());
   CHECK(r.inventory.systems.empty());
 }
 

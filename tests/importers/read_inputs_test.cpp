@@ -140,14 +140,16 @@ TEST_CASE("an empty file is registered with an unknown kind and an error") {
   CHECK(r.inventory.files[0].kind == models::InputKind::unknown);
 }
 
-TEST_CASE("an XML file is refused whatever its name") {
+TEST_CASE("an XML file is told by its content whatever its name") {
   TempFolder folder;
   const auto r = read(folder, {folder.write("model.xml", "<?xml version=\"1.0\"?>\n<model/>\n"),
                                folder.write("inv/model.csv", "\xEF\xBB\xBF\r\n <model/>\n")});
   const std::string message =
-      ": error: this is an XML file (an ArchiMate model?); this version of cloudplan reads "
-      "inventory CSV files only (see docs/inventory-format.md) [unsupported-format]";
-  CHECK(r.lines == Lines{"inv/model.csv:1" + message, "model.xml:1" + message});
+      ": error: the root element is 'model' in no namespace, which is not an ArchiMate model "
+      "that cloudplan reads (an exchange model is <model "
+      "xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\">, an Archi model <archimate:model "
+      "xmlns:archimate=\"http://www.archimatetool.com/archimate\">) [unknown-format]";
+  CHECK(r.lines == Lines{"inv/model.csv:2" + message, "model.xml:2" + message});
 }
 
 TEST_CASE("a file of NUL bytes is an error and nothing else is read from it") {

@@ -1,0 +1,41 @@
+// report.html: the plan for its reviewers in one self-contained page (inline CSS, the drawings
+// inline as SVG, a small inline script, no request to anything outside the file, readable
+// without the script): the summary (waves against the lower bound, hybrid links over time, move
+// groups), the schedule and the diagrams, every wave's systems with the reasons for their wave,
+// the retained systems, and the diagnostics of the inputs. Every text of the inventory is
+// escaped: a name is always shown as text, never run.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/diagnostic.h"
+#include "models/inventory.h"
+#include "models/plan.h"
+
+namespace cloudplan::exporters {
+
+// The drawings to embed, as SVG documents; an empty one is left out.
+struct ReportDrawings {
+  std::string schedule;
+  std::string overview;
+  std::vector<std::string> waves;  // by wave number - 1
+  // Where each wave's drawing is written beside the report (relative path), empty when it is not:
+  // a drawing too large to embed is linked instead.
+  std::vector<std::string> waveFiles;
+};
+
+// A wave's drawing larger than this is linked, not embedded: the report of a 10^4-system plan
+// would otherwise weigh some 50 MB and take a browser many seconds to open.
+inline constexpr size_t kLargestEmbeddedWave = 512 * 1024;
+
+std::string planToHtml(const models::Inventory& inventory, const models::Plan& plan,
+                       const models::Diagnostics& diagnostics, const ReportDrawings& drawings);
+
+// An SVG document fit to sit inside an HTML page: without its XML prolog, DOCTYPE and namespace
+// declarations (HTML knows SVG), and with its ids prefixed, so that those of several drawings do
+// not clash.
+std::string svgForHtml(std::string_view svg, std::string_view idPrefix);
+
+}  // namespace cloudplan::exporters

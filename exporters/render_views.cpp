@@ -1,0 +1,109 @@
+#include "exporters/render_views.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "exporters/gantt_svg.h"
+#include "exporters/graph_agency.h"
+#include "exporters/graph_focus.h"
+#include "exporters/graph_overview.h"
+#include "exporters/graph_waves.h"
+#include "exporters/html_report.h"
+
+namespace cloudplan::exporters {
+
+std::string fileNameFor(std::string_view name) {
+  std::string file;
+  for (const char c : name) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '.' || c == '_' || c == '-';
+    file += plain ? c : '_';
+  }
+  if (file.empty() || file[0] == '.') file.insert(file.begin(), '_');
+  return file;
+}
+
+std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
+                                          const models::Plan& plan,
+                                          const models::Diagnostics& planDiagnostics,
+                                          const RenderOptions& options,
+                                          models::Diagnostics& problems) {
+  const GraphIndex index(inventory, plan);
+  GraphvizRenderer renderer;
+  std::vector<RenderedFile> files;
+  // SVG is drawn whatever the formats, for the report; the formats asked for are kept once each.
+  std::vector<ImageFormat> formats = {ImageFormat::svg};
+  for (const ImageFormat format : options.formats) {
+    if (std::find(formats.begin(), formats.end(), format) == formats.end()) {
+      formats.push_back(format);
+    }
+  }
+  const bool keepSvg = std::find(options.formats.begin(), options.formats.end(),
+                                 ImageFormat::svg) != options.formats.end();
+  std::set<std::string> taken, failures;
+  // Draws one diagram into its files; returns its SVG, empty when Graphviz failed.
+  auto draw = [&](std::string base, const auto& fill) {
+    while (!taken.insert(base).second)
+      base += "-2";  // two names that differ only in replaced characters
+    GraphDocument graph(base);
+    fill(graph);
+    std::string error;
+    auto images = renderer.render(graph, formats, error);
+    if (!images) {
+      // One missing plugin fails every diagram alike: said once.
+      if (failures.insert(error).second) {
+        problems.error("render-failed", "", 0, fmt::format("cannot draw {}: {}", base, error));
+      }
+      return std::string();
+    }
+    for (size_t i = 0; i < formats.size(); ++i) {
+      if (formats[i] == ImageFormat::svg && !keepSvg) continue;
+      files.push_back({fmt::format("{}.{}", base, models::nameOf(formats[i])), (*images)[i]});
+    }
+    return std::move((*images)[0]);
+  };
+
+  ReportDrawings drawings;
+  drawings.overview =
+      draw("overview", [&](GraphDocument& graph) { drawOverview(graph, index, options.maxNodes); });
+  if (options.waves) {
+    for (const auto& wave : plan.waves) {
+      const std::string base = fmt::format("waves/wave-{}", wave.number);
+      drawings.waves.push_back(draw(base, [&](GraphDocument& graph) {
+        drawWave(graph, index, wave.number, options.maxNodes);
+      }));
+      drawings.waveFiles.push_back(keepSvg ? base + ".svg" : "");
+    }
+  }
+  for (const std::string& code : options.agencies) {
+    const auto agency = inventory.findAgency(code);
+    if (!agency) {
+      problems.error("unknown-agency", "", 0,
+                     fmt::format("no agency {} in the plan", models::quoted(code)));
+      continue;
+    }
+    draw("agencies/" + fileNameFor(code),
+         [&](GraphDocument& graph) { drawAgency(graph, index, *agency, options.maxNodes); });
+  }
+  for (const FocusView& focus : options.focus) {
+    const auto system = inventory.findSystem(focus.system);
+    if (!system) {
+      problems.error("unknown-system", "", 0,
+                     fmt::format("no system {} in the plan", models::quoted(focus.system)));
+      continue;
+    }
+    draw("focus/" + fileNameFor(focus.system), [&](GraphDocument& graph) {
+      drawFocus(graph, index, *system, focus.depth, options.maxNodes);
+    });
+  }
+  drawings.schedule = scheduleToSvg(inventory, plan);
+  files.push_back({"schedule.svg", drawings.schedule});
+  if (options.report) {
+    files.push_back({"report.html", planToHtml(inventory, plan, planDiagnostics, drawings)});
+  }
+  return files;
+}
+
+}  // namespace cloudplan::exporters

@@ -1,0 +1,68 @@
+// The ArchiMate relationship table the plan exporter chooses from: the entries it relies on, and
+// the ones it must not use.
+#include "exporters/archimate_relationships.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace cloudplan::exporters {
+namespace {
+
+const std::string_view kSystemTypes[] = {"ApplicationComponent", "ApplicationInterface", "Node",
+                                         "SystemSoftware"};
+
+TEST_CASE("the table covers the four system types and the four migration types") {
+  const auto types = archimateTableTypes();
+  CHECK(types.size() == 8);
+  for (std::string_view type : kSystemTypes)
+    CHECK(std::find(types.begin(), types.end(), type) != types.end());
+  for (std::string_view type : {"Plateau", "WorkPackage", "Deliverable", "Gap"})
+    CHECK(std::find(types.begin(), types.end(), type) != types.end());
+}
+
+TEST_CASE("plateaus trigger plateaus and aggregate every system type") {
+  CHECK(isAllowedRelationship("Plateau", "Triggering", "Plateau"));
+  for (std::string_view type : kSystemTypes) {
+    INFO(type);
+    CHECK(isAllowedRelationship("Plateau", "Aggregation", type));
+    CHECK(isAllowedRelationship("Gap", "Association", type));
+    CHECK_FALSE(isAllowedRelationship("Plateau", "Serving", type));
+  }
+}
+
+TEST_CASE("a work package realizes a deliverable, which realizes a plateau") {
+  CHECK(isAllowedRelationship("WorkPackage", "Realization", "Deliverable"));
+  CHECK(isAllowedRelationship("Deliverable", "Realization", "Plateau"));
+  CHECK(isAllowedRelationship("Gap", "Association", "Plateau"));
+  CHECK_FALSE(isAllowedRelationship("Deliverable", "Realization", "WorkPackage"));
+  CHECK_FALSE(isAllowedRelationship("Gap", "Triggering", "Plateau"));
+  CHECK_FALSE(isAllowedRelationship("Plateau", "Realization", "Deliverable"));
+}
+
+TEST_CASE("any system type may serve any other, but composition stays within a layer") {
+  for (std::string_view source : kSystemTypes) {
+    for (std::string_view target : kSystemTypes) {
+      INFO(source << " -> " << target);
+      CHECK(isAllowedRelationship(source, "Serving", target));
+      CHECK(isAllowedRelationship(source, "Association", target));
+    }
+  }
+  CHECK(isAllowedRelationship("ApplicationComponent", "Composition", "ApplicationComponent"));
+  CHECK(isAllowedRelationship("ApplicationComponent", "Composition", "ApplicationInterface"));
+  CHECK(isAllowedRelationship("Node", "Composition", "SystemSoftware"));
+  CHECK_FALSE(isAllowedRelationship("ApplicationComponent", "Composition", "Node"));
+  CHECK_FALSE(isAllowedRelationship("ApplicationInterface", "Composition", "ApplicationComponent"));
+  CHECK_FALSE(isAllowedRelationship("SystemSoftware", "Composition", "Node"));
+  CHECK(isAllowedRelationship("Node", "Assignment", "SystemSoftware"));
+  CHECK_FALSE(isAllowedRelationship("ApplicationComponent", "Assignment", "Node"));
+}
+
+TEST_CASE("unknown types and relationship names are never allowed") {
+  CHECK_FALSE(isAllowedRelationship("BusinessActor", "Association", "Plateau"));
+  CHECK_FALSE(isAllowedRelationship("Plateau", "UsedBy", "Node"));
+  CHECK_FALSE(isAllowedRelationship("Plateau", "", "Plateau"));
+}
+
+}  // namespace
+}  // namespace cloudplan::exporters

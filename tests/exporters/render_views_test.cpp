@@ -1,0 +1,106 @@
+#include "exporters/render_views.h"
+
+#include <catch2/catch.hpp>
+
+#include "engine/plan_migration.h"
+#include "importers/inventory_builder.h"
+#include "importers/inventory_csv.h"
+
+namespace cloudplan::exporters {
+namespace {
+
+struct Planned {
+  models::Diagnostics diagnostics;
+  models::Inventory inventory;
+  models::Plan plan;
+};
+
+Planned smallPlan() {
+  Planned p;
+  importers::InventoryBuilder builder(p.diagnostics);
+  auto read = [&](std::string name, models::InputKind kind, std::string text) {
+    importers::readInventoryCsv(builder, builder.addFile(std::move(name), kind), std::move(text));
+  };
+  read("agencies.csv", models::InputKind::agencies, "code,name,parent\nMIN,Ministry,\n");
+  read("systems.csv", models::InputKind::systems,
+       "id,name,agency\nMIN/app,App,MIN\nMIN/db,Database,MIN\nDGA/sso,Sign-on,DGA\n");
+  read("dependencies.csv", models::InputKind::dependencies,
+       "from,to\nMIN/app,MIN/db\nMIN/app,DGA/sso\n");
+  p.inventory = builder.finish();
+  models::PlanSettings settings;
+  settings.waveCapacity = 1;
+  p.plan = *engine::planMigration(p.inventory, settings, p.diagnostics);
+  return p;
+}
+
+std::vector<std::string> names(const std::vector<RenderedFile>& files) {
+  std::vector<std::string> all;
+  for (const auto& file : files)
+    all.push_back(file.name);
+  return all;
+}
+
+TEST_CASE("the views of a plan are the overview, a diagram per wave, the schedule and report") {
+  const Planned p = smallPlan();
+  models::Diagnostics problems;
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, problems);
+  CHECK(problems.all().empty());
+  CHECK(names(files) == std::vector<std::string>{"overview.svg", "waves/wave-1.svg",
+                                                 "waves/wave-2.svg", "waves/wave-3.svg",
+                                                 "schedule.svg", "report.html"});
+  for (const auto& file : files) {
+    CHECK_FALSE(file.content.empty());
+  }
+  // The report embeds the drawings.
+  CHECK(files.back().content.find("<g id=\"wave2-graph0\"") != std::string::npos);
+}
+
+TEST_CASE("agency and focus diagrams are drawn on request in each format asked for") {
+  const Planned p = smallPlan();
+  RenderOptions options;
+  options.formats = {ImageFormat::png};
+  options.waves = false;
+  options.report = false;
+  options.agencies = {"MIN"};
+  options.focus = {{"MIN/app", 2}};
+  models::Diagnostics problems;
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, options, problems);
+  CHECK(names(files) == std::vector<std::string>{"overview.png", "agencies/MIN.png",
+                                                 "focus/MIN_app.png", "schedule.svg"});
+  CHECK(files[0].content.substr(1, 3) == "PNG");
+}
+
+TEST_CASE("an unknown agency or system is an error and the other views are still made") {
+  const Planned p = smallPlan();
+  RenderOptions options;
+  options.agencies = {"MOF"};
+  options.focus = {{"MIN/ap", 1}};
+  models::Diagnostics problems;
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, options, problems);
+  REQUIRE(problems.all().size() == 2);
+  CHECK(problems.all()[0].code == "unknown-agency");
+  CHECK(problems.all()[0].message == "no agency 'MOF' in the plan");
+  CHECK(problems.all()[1].code == "unknown-system");
+  CHECK(names(files).back() == "report.html");
+}
+
+TEST_CASE("the same plan gives the same files") {
+  const Planned p = smallPlan();
+  models::Diagnostics problems;
+  const auto first = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, problems);
+  const auto second = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, problems);
+  REQUIRE(first.size() == second.size());
+  for (size_t i = 0; i < first.size(); ++i) {
+    CHECK(first[i].content == second[i].content);
+  }
+}
+
+TEST_CASE("a file name keeps letters, digits, dots, dashes and underscores only") {
+  CHECK(fileNameFor("MOF/payroll") == "MOF_payroll");
+  CHECK(fileNameFor("MOF-TAX:efiling.v2") == "MOF-TAX_efiling.v2");
+  CHECK(fileNameFor("..") == "_..");
+  CHECK(fileNameFor("") == "_");
+}
+
+}  // namespace
+}  // namespace cloudplan::exporters

@@ -1,0 +1,361 @@
+// The mapping of spec/archimate-mapping.md, through readInputs: which elements become systems
+// and with what fields, agencies three ways, every dependency rule once (tests/data/archimate/
+// mapping.xml), the report for `cloudplan validate`, and ArchiMate mixed with inventory CSV.
+#include "importers/archimate_mapping.h"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "importers/read_inputs.h"
+#include "tests/temp_folder.h"
+
+using namespace cloudplan;
+using Lines = std::vector<std::string>;
+using testing::TempFolder;
+
+namespace {
+
+const std::string kData = CLOUDPLAN_SOURCE_DIR "/tests/data/archimate/";
+
+struct Result {
+  models::Inventory inventory;
+  models::Diagnostics diagnostics;
+  importers::ArchimateMappingReport report;
+  Lines lines;  // errors and warnings as the cli prints them, with the code, paths shortened
+  Lines notes;
+};
+
+Result read(const std::vector<std::string>& paths, const std::string& strip,
+            const std::string& defaultAgency = "") {
+  Result r;
+  r.inventory = importers::readInputs(
+      paths, {.defaultAgency = defaultAgency, .archimateReport = &r.report}, r.diagnostics);
+  r.diagnostics.sort();
+  for (const models::Diagnostic& d : r.diagnostics.all()) {
+    std::string line = d.file;
+    if (d.line > 0) line += ":" + std::to_string(d.line);
+    line += ": " + std::string(models::nameOf(d.severity)) + ": " + d.message + " [" + d.code + "]";
+    for (size_t at = line.find(strip); !strip.empty() && at != std::string::npos;
+         at = line.find(strip, at))
+      line.erase(at, strip.size());
+    (d.severity == models::Severity::note ? r.notes : r.lines).push_back(line);
+  }
+  return r;
+}
+
+// "consumer -> provider coupling kind", one a dependency, in inventory order.
+Lines dependenciesOf(const models::Inventory& inventory) {
+  Lines lines;
+  for (const auto& d : inventory.dependencies) {
+    std::string line = std::string(inventory.systems[d.consumer].id) + " -> " +
+                       std::string(inventory.systems[d.provider].id) + " " +
+                       std::string(models::nameOf(d.coupling));
+    if (!d.kind.empty()) line += " " + std::string(d.kind);
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+const models::System& systemNamed(const models::Inventory& inventory, std::string_view id) {
+  const auto index = inventory.findSystem(id);
+  REQUIRE(index);
+  return inventory.systems[*index];
+}
+
+std::string model(const std::string& body) {
+  return "<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\" "
+         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" identifier=\"id-m\">\n"
+         "  <name xml:lang=\"en\">Test</name>\n" +
+         body + "</model>\n";
+}
+
+}  // namespace
+
+TEST_CASE("application components, interfaces and technology become systems of their type") {
+  const auto r = read({kData + "mapping.xml"}, kData);
+  CHECK(r.lines.empty());
+  const auto& inventory = r.inventory;
+  REQUIRE(inventory.systems.size() == 9);
+  using models::SystemType;
+  const std::pair<const char*, SystemType> expected[] = {
+      {"MOF/payroll", SystemType::application}, {"id-ledger", SystemType::application},
+      {"id-portal", SystemType::application},   {"id-payroll-api", SystemType::interface},
+      {"id-farm", SystemType::infrastructure},  {"id-oracle", SystemType::database},
+      {"id-hsm", SystemType::infrastructure},   {"id-wan", SystemType::infrastructure},
+      {"id-vpn", SystemType::infrastructure}};
+  for (const auto& [id, type] : expected) {
+    INFO(id);
+    CHECK(systemNamed(inventory, id).type == type);
+  }
+  CHECK(r.report.systemsByType == std::map<std::string, uint32_t>{{"ApplicationComponent", 3},
+                                                                  {"ApplicationInterface", 1},
+                                                                  {"CommunicationNetwork", 1},
+                                                                  {"Device", 1},
+                                                                  {"Node", 1},
+                                                                  {"SystemSoftware", 1},
+                                                                  {"TechnologyInterface", 1}});
+  CHECK(r.report.elementsNotPlanned == std::map<std::string, uint32_t>{{"ApplicationFunction", 1},
+                                                                       {"ApplicationService", 2},
+                                                                       {"Artifact", 1},
+                                                                       {"BusinessActor", 1},
+                                                                       {"DataObject", 1}});
+}
+
+TEST_CASE("properties named like inventory columns fill the fields, the others are kept") {
+  const auto r = read({kData + "mapping.xml"}, kData);
+  const auto& payroll = systemNamed(r.inventory, "MOF/payroll");
+  CHECK(payroll.name == "Payroll");
+  CHECK(payroll.documentation == "Pays the civil service.");
+  CHECK(payroll.strategy == models::Strategy::refactor);
+  CHECK(payroll.effortDays == 45);
+  CHECK(payroll.where.line == 8);
+  std::vector<std::pair<std::string, std::string>> properties;
+  for (const auto& p : r.inventory.propertiesOf(payroll.properties))
+    properties.emplace_back(p.key, p.value);
+  CHECK(properties ==
+        std::vector<std::pair<std::string, std::string>>{{"name@fr", "Paie"}, {"os", "RHEL 8"}});
+  CHECK(systemNamed(r.inventory, "id-portal").effortDays == 10);  // rehost's default
+}
+
+TEST_CASE("every dependency rule gives its dependency, one per pair however many paths") {
+  const auto r = read({kData + "mapping.xml"}, kData);
+  CHECK(dependenciesOf(r.inventory) == Lines{
+                                           "MOF/payroll -> id-ledger normal",          // serving
+                                           "MOF/payroll -> id-oracle normal hosting",  // serving
+                                           "id-portal -> id-hsm normal hosting",       // assignment
+                                           "MOF/payroll -> id-payroll-api tight",  // composition
+                                           "id-portal -> id-wan normal",           // aggregation
+                                           "id-ledger -> MOF/payroll loose",       // flow
+                                           "id-ledger -> id-portal loose",         // triggering
+                                           "id-ledger -> id-vpn tight vpn",        // overridden
+                                           "id-portal -> MOF/payroll normal service",
+                                           "id-payroll-api -> MOF/payroll normal service",
+                                           "id-portal -> id-ledger normal service",
+                                           "MOF/payroll -> id-farm normal hosting",  // artifact
+                                       });
+  CHECK(r.report.dependenciesByRule == std::map<std::string, uint32_t>{{"aggregation", 1},
+                                                                       {"composition", 1},
+                                                                       {"flow", 1},
+                                                                       {"hosting", 3},
+                                                                       {"service", 3},
+                                                                       {"serving", 2},
+                                                                       {"triggering", 1}});
+  CHECK(r.report.derivedRepeatsDropped == 1);  // Payroll -> Portal through the Payslip Service
+  CHECK(r.report.dependencies == 12);
+  const auto& vpn = r.inventory.dependencies[7];
+  REQUIRE(vpn.properties.count == 1);
+  CHECK(r.inventory.propertiesOf(vpn.properties)[0].key == "protocol");
+}
+
+TEST_CASE("the notes count what is not planned, and a relationship to itself is dropped") {
+  const auto r = read({kData + "mapping.xml"}, kData);
+  CHECK(r.notes ==
+        Lines{"mapping.xml:3: note: 6 of 15 elements are not planned: 2 ApplicationService, 1 "
+              "ApplicationFunction, 1 Artifact, 1 BusinessActor, 1 DataObject (only application "
+              "components and interfaces, nodes, devices, system software, communication "
+              "networks and technology interfaces become systems) [not-planned]",
+              "mapping.xml:3: note: 2 of 20 relationships give no dependency: 1 Access, 1 "
+              "Association (see docs/archimate.md for the relationships that do) [not-planned]",
+              "mapping.xml:94: note: Serving relationship 'id-r20' goes from system "
+              "'MOF/payroll' to itself; it gives no dependency (a system cannot depend on "
+              "itself) [self-dependency]"});
+  CHECK(r.report.relationshipsNotPlanned ==
+        std::map<std::string, uint32_t>{{"Access", 1}, {"Association", 1}});
+  CHECK(r.report.selfDependenciesDropped == 1);
+}
+
+TEST_CASE("an agency comes from the property, else the nearest folder, else the default") {
+  const auto r = read({kData + "mapping.xml"}, kData);
+  const auto& inventory = r.inventory;
+  const auto agencyOf = [&](std::string_view id) {
+    return std::string(inventory.agencies[systemNamed(inventory, id).agency].code);
+  };
+  CHECK(agencyOf("MOF/payroll") == "MOF-T");
+  CHECK(agencyOf("id-ledger") == "MOF");  // the property, spelt "Agency"
+  CHECK(agencyOf("id-portal") == "MOF");  // through the "Applications" folder
+  const auto& treasury = inventory.agencies[systemNamed(inventory, "MOF/payroll").agency];
+  CHECK(treasury.name == "Treasury Office");
+  REQUIRE(treasury.parent != models::kNone);
+  CHECK(inventory.agencies[treasury.parent].code == "MOF");
+  CHECK(inventory.agencies[treasury.parent].name == "Ministry of Finance");
+
+  TempFolder folder;
+  const auto path = folder.write(
+      "loose.xml", model("  <elements>\n    <element identifier=\"a\" xsi:type=\"Node\">"
+                         "<name>A</name></element>\n  </elements>\n"));
+  const auto none = read({path}, folder.path().string() + "/");
+  CHECK(none.lines == Lines{"loose.xml:4: error: system 'a' (Node 'A') has no agency (give the "
+                            "element an agency property, put it in a folder labelled 'CODE - "
+                            "Name', or run with --default-agency CODE) [missing-agency]"});
+  const auto fallback = read({path}, folder.path().string() + "/", "DGA");
+  CHECK(fallback.lines.empty());
+  REQUIRE(fallback.inventory.systems.size() == 1);
+  CHECK(fallback.inventory.agencies[fallback.inventory.systems[0].agency].code == "DGA");
+}
+
+TEST_CASE("folder labels name an agency only in the form CODE - Name") {
+  using importers::agencyLabelOf;
+  const auto label = agencyLabelOf("MOF - Ministry of Finance");
+  REQUIRE(label);
+  CHECK(label->code == "MOF");
+  CHECK(label->name == "Ministry of Finance");
+  CHECK(agencyLabelOf("MOF-T \u2013 Treasury")->code == "MOF-T");
+  CHECK(agencyLabelOf("  DGA -  Digital  ")->name == "Digital");
+  CHECK(!agencyLabelOf("Business"));
+  CHECK(!agencyLabelOf("Ministry of Finance - HQ"));  // a code has no blanks
+  CHECK(!agencyLabelOf("MOF - "));
+  CHECK(!agencyLabelOf("MOF-Finance"));
+}
+
+TEST_CASE("column properties are checked like csv cells") {
+  TempFolder folder;
+  const auto path = folder.write(
+      "bad.xml",
+      model("  <elements>\n"
+            "    <element identifier=\"a\" xsi:type=\"Node\"><name>A</name><properties>\n"
+            "      <property propertyDefinitionRef=\"s\"><value>rehots</value></property>\n"
+            "      <property propertyDefinitionRef=\"e\"><value>-3</value></property>\n"
+            "      <property propertyDefinitionRef=\"w\"><value>0</value></property>\n"
+            "      <property propertyDefinitionRef=\"d\"><value>2027-02-30</value></property>\n"
+            "      <property propertyDefinitionRef=\"s\"><value>retire</value></property>\n"
+            "    </properties></element>\n"
+            "    <element identifier=\"b\" xsi:type=\"Node\"><name>B</name><properties>\n"
+            "      <property propertyDefinitionRef=\"i\"><value>has space</value></property>\n"
+            "    </properties></element>\n  </elements>\n"
+            "  <propertyDefinitions>\n"
+            "    <propertyDefinition identifier=\"s\" type=\"string\"><name>strategy</name>"
+            "</propertyDefinition>\n"
+            "    <propertyDefinition identifier=\"e\" type=\"number\"><name>effort_days</name>"
+            "</propertyDefinition>\n"
+            "    <propertyDefinition identifier=\"w\" type=\"number\"><name>pinned_wave</name>"
+            "</propertyDefinition>\n"
+            "    <propertyDefinition identifier=\"d\" type=\"date\"><name>not_before</name>"
+            "</propertyDefinition>\n"
+            "    <propertyDefinition identifier=\"i\" type=\"string\"><name>id</name>"
+            "</propertyDefinition>\n  </propertyDefinitions>\n"));
+  const auto r = read({path}, folder.path().string() + "/", "X");
+  CHECK(r.lines ==
+        Lines{"bad.xml:4: warning: property 'strategy' is given again, as 'retire'; the first "
+              "value, 'rehots', is kept (give it once) [repeated-property]",
+              "bad.xml:4: error: strategy 'rehots' is not one of rehost, replatform, refactor, "
+              "repurchase, relocate, retire, retain (did you mean 'rehost'?) [bad-value]",
+              "bad.xml:4: error: effort_days '-3' is not a non-negative number of person-days "
+              "(write it like 12 or 7.5) [bad-number]",
+              "bad.xml:4: error: pinned_wave '0' is not a wave number from 1 to 1000 [bad-wave]",
+              "bad.xml:4: error: not_before '2027-02-30' is not a date YYYY-MM-DD (for example "
+              "2027-03-01) [bad-date]",
+              "bad.xml:11: error: malformed id 'has space'; the element is skipped (use letters, "
+              "digits and -_.:/ only, in an id property if the identifier has others) "
+              "[malformed-id]"});
+}
+
+TEST_CASE("a relationship's coupling property is checked, and kind may be set empty") {
+  TempFolder folder;
+  const auto path = folder.write(
+      "couplings.xml",
+      model("  <elements>\n"
+            "    <element identifier=\"a\" xsi:type=\"Node\"><name>A</name></element>\n"
+            "    <element identifier=\"b\" xsi:type=\"ApplicationComponent\"><name>B</name>"
+            "</element>\n  </elements>\n  <relationships>\n"
+            "    <relationship identifier=\"r\" source=\"a\" target=\"b\" xsi:type=\"Serving\">"
+            "<properties>\n"
+            "      <property propertyDefinitionRef=\"c\"><value>tigt</value></property>\n"
+            "      <property propertyDefinitionRef=\"k\"><value></value></property>\n"
+            "    </properties></relationship>\n  </relationships>\n"
+            "  <propertyDefinitions>\n"
+            "    <propertyDefinition identifier=\"c\" type=\"string\"><name>coupling</name>"
+            "</propertyDefinition>\n"
+            "    <propertyDefinition identifier=\"k\" type=\"string\"><name>kind</name>"
+            "</propertyDefinition>\n  </propertyDefinitions>\n"));
+  const auto r = read({path}, folder.path().string() + "/", "X");
+  CHECK(r.lines == Lines{"couplings.xml:8: error: coupling 'tigt' is not one of loose, normal, "
+                         "tight (did you mean 'tight'?) [bad-value]"});
+  CHECK(dependenciesOf(r.inventory) == Lines{"b -> a normal"});
+}
+
+TEST_CASE("an id used in two files is the duplicate-id error naming both") {
+  TempFolder folder;
+  const auto csv = folder.write("systems.csv", "id,name,agency\nMOF/payroll,Payroll,MOF\n");
+  const auto r = read({csv, kData + "mapping.xml"}, "");
+  const std::string prefix = folder.path().string() + "/";
+  REQUIRE(!r.lines.empty());
+  CHECK(r.lines[0] == kData +
+                          "mapping.xml:8: error: duplicate id 'MOF/payroll'; the element is "
+                          "skipped (first defined at " +
+                          prefix + "systems.csv:2) [duplicate-id]");
+  CHECK(r.inventory.systems.size() == 9);
+}
+
+TEST_CASE("csv files and ArchiMate models mix into one inventory") {
+  TempFolder folder;
+  const auto systems = folder.write(
+      "systems.csv", "id,name,agency,depends_on\nMOH/his,Hospitals,MOH,MOF/payroll;id-farm\n");
+  const auto dependencies =
+      folder.write("dependencies.csv", "from,to,coupling\nid-portal,MOH/his,loose\n");
+  const auto agencies = folder.write(
+      "agencies.csv", "code,name,parent\nMOF,Finance,\nMOF-T,Treasury,MOF\nMOH,Health,\n");
+  const auto r = read({systems, kData + "mapping.xml", dependencies, agencies}, "");
+  CHECK(r.lines.empty());
+  CHECK(r.inventory.systems.size() == 10);
+  CHECK(r.inventory.dependencies.size() == 15);
+  CHECK(r.inventory.files.size() == 4);
+  CHECK(r.inventory.files[1].kind == models::InputKind::archimate);
+  CHECK(r.report.models == 1);
+  const auto& treasury = r.inventory.agencies[systemNamed(r.inventory, "MOF/payroll").agency];
+  CHECK(treasury.declared);
+  CHECK(treasury.name == "Treasury");  // the agencies file has the last word
+}
+
+TEST_CASE("an agencies file makes folder and property agencies it lacks unknown") {
+  TempFolder folder;
+  const auto agencies = folder.write("agencies.csv", "code,name\nMOF,Finance\n");
+  const auto r = read({agencies, kData + "mapping.xml"}, kData);
+  CHECK(r.lines == Lines{"mapping.xml:8: error: unknown agency 'MOF-T' of system 'MOF/payroll' "
+                         "(did you mean 'MOF'?) [unknown-agency]"});
+}
+
+TEST_CASE("the report adds up over the models of a run") {
+  const auto r =
+      read({kData + "mapping.xml", kData + "agencies.archimate", kData + "semicolon-elements.csv"},
+           kData, "X");
+  CHECK(r.report.models == 3);
+  CHECK(r.report.elements == 15 + 6 + 4);
+  CHECK(r.report.relationships == 20 + 5 + 3);
+  CHECK(r.report.systems == 9 + 5 + 3);
+  CHECK(r.report.systems == r.inventory.systems.size());
+  CHECK(r.report.elementsNotPlanned.at("ApplicationService") == 2 + 1 + 1);
+  CHECK(!r.report.empty());
+  CHECK(importers::ArchimateMappingReport{}.empty());
+}
+
+TEST_CASE("a service joining too many systems derives nothing, with a warning") {
+  std::string elements =
+      "  <elements>\n    <element identifier=\"s\" xsi:type=\"ApplicationService\">"
+      "<name>Everything</name></element>\n";
+  std::string relationships = "  <relationships>\n";
+  for (int i = 0; i < 201; ++i) {
+    const std::string id = "c" + std::to_string(i);
+    elements += "    <element identifier=\"" + id + "\" xsi:type=\"ApplicationComponent\"><name>" +
+                id + "</name></element>\n";
+    relationships += "    <relationship identifier=\"r" + id + "\" source=\"" + id +
+                     "\" target=\"s\" xsi:type=\"" + (i < 101 ? "Realization" : "Assignment") +
+                     "\"/>\n";
+    if (i >= 101) {
+      relationships += "    <relationship identifier=\"q" + id + "\" source=\"s\" target=\"" + id +
+                       "\" xsi:type=\"Serving\"/>\n";
+    }
+  }
+  TempFolder folder;
+  const auto path = folder.write(
+      "wide.xml", model(elements + "  </elements>\n" + relationships + "  </relationships>\n"));
+  const auto r = read({path}, folder.path().string() + "/", "X");
+  CHECK(r.lines == Lines{"wide.xml:4: warning: ApplicationService 'Everything' is realized by or "
+                         "assigned to 201 systems and serves 100: the 20100 dependencies "
+                         "through it are not derived, more than 10000 (draw the ones that "
+                         "matter as relationships between the systems) [too-many-paths]"});
+  CHECK(r.inventory.systems.size() == 201);
+  CHECK(r.inventory.dependencies.empty());
+}
