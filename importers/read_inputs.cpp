@@ -61,8 +61,8 @@ std::vector<std::string> expand(const std::string& path, models::Diagnostics& di
   std::sort(files.begin(), files.end());
   if (files.empty()) {
     diagnostics.error("no-inputs", path, 0,
-                      "no .csv files in this folder (name the inventory files, or the folder that "
-                      "holds them)");
+                      "no inventory files (.csv, .xml, .archimate) in this folder (name the "
+                      "inventory files, or the folder that holds them)");
   }
   return files;
 }
