@@ -11,54 +11,13 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz/inventory_invariants.h"
 #include "importers/archi_csv.h"
 #include "importers/archimate_mapping.h"
 #include "importers/inventory_builder.h"
 #include "importers/text_encoding.h"
 
-namespace {
-
 using namespace cloudplan;
-
-void require(bool condition, const char* what) {
-  if (condition) return;
-  std::fprintf(stderr, "archi_csv_fuzz: broken invariant: %s\n", what);
-  std::abort();
-}
-
-// What any inventory the importers hand over must satisfy, whatever the input.
-void checkInventory(const models::Inventory& inventory, const models::Diagnostics& diagnostics,
-                    const std::vector<size_t>& lineCounts,
-                    const importers::ArchimateMappingReport& report) {
-  const size_t systems = inventory.systems.size(), agencies = inventory.agencies.size();
-  for (models::SystemIndex s = 0; s < systems; ++s) {
-    const models::System& system = inventory.systems[s];
-    require(!system.id.empty(), "a system has an empty id");
-    require(inventory.findSystem(system.id) == s, "a system's id does not find it");
-    require(system.agency == models::kNone || system.agency < agencies, "a bad agency index");
-    require(system.effortDays >= 0, "a negative effort");
-    require(system.properties.first + system.properties.count <= inventory.properties.size(),
-            "system properties out of range");
-    require(system.where.file < inventory.files.size(), "a system outside every file");
-  }
-  for (const models::Dependency& d : inventory.dependencies) {
-    require(d.consumer < systems && d.provider < systems, "a dependency on a bad index");
-    require(d.consumer != d.provider, "a self-dependency was kept");
-    require(d.properties.first + d.properties.count <= inventory.properties.size(),
-            "dependency properties out of range");
-  }
-  require(report.systems == systems, "the report counts other systems than the inventory holds");
-  for (const models::Diagnostic& d : diagnostics.all()) {
-    require(!d.code.empty() && !d.message.empty(), "a diagnostic without code or message");
-    size_t file = 0;
-    while (file < inventory.files.size() && inventory.files[file].path != d.file)
-      ++file;
-    require(file < inventory.files.size(), "a diagnostic names no input file");
-    require(d.line >= 1 && d.line <= lineCounts[file], "a diagnostic line outside its file");
-  }
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
@@ -86,6 +45,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const importers::ArchimateModel model = importers::readArchiCsv(builder, std::move(files));
   importers::mapArchimateModel(builder, model, {.defaultAgency = "X", .report = &report});
   const models::Inventory inventory = builder.finish();
-  checkInventory(inventory, diagnostics, lineCounts, report);
+  fuzz::checkInventory(inventory, diagnostics, lineCounts, &report);
   return 0;
 }
