@@ -1,0 +1,71 @@
+// The small plan the diagram tests draw: a ministry with an office, and a digital agency that
+// provides to both, planned by the real importer and engine; and a reader of DOT clusters.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/plan_migration.h"
+#include "importers/inventory_builder.h"
+#include "importers/inventory_csv.h"
+
+namespace cloudplan::testing {
+
+struct Planned {
+  models::Diagnostics diagnostics;
+  models::Inventory inventory;
+  models::Plan plan;
+};
+
+inline Planned smallPlan() {
+  Planned p;
+  importers::InventoryBuilder builder(p.diagnostics);
+  auto read = [&](std::string name, models::InputKind kind, std::string text) {
+    importers::readInventoryCsv(builder, builder.addFile(std::move(name), kind), std::move(text));
+  };
+  read("agencies.csv", models::InputKind::agencies,
+       "code,name,parent\nMIN,Ministry of Examples,\nMIN-OFF,Office of Samples,MIN\n"
+       "DGA,Digital Agency,\n");
+  read("systems.csv", models::InputKind::systems,
+       "id,name,agency,type,strategy\n"
+       "MIN/app,Example app,MIN,application,rehost\n"
+       "MIN/db,Example database,MIN,database,replatform\n"
+       "MIN-OFF/portal,Sample portal,MIN-OFF,application,refactor\n"
+       "MIN-OFF/old,Old archive,MIN-OFF,application,retire\n"
+       "MIN/mainframe,Mainframe,MIN,infrastructure,retain\n"
+       "DGA/sso,Single sign-on,DGA,platform,rehost\n"
+       "DGA/bus,Exchange bus,DGA,interface,rehost\n");
+  read("dependencies.csv", models::InputKind::dependencies,
+       "from,to,coupling\nMIN/app,MIN/db,tight\nMIN/app,DGA/sso,normal\n"
+       "MIN-OFF/portal,MIN/app,normal\nMIN-OFF/portal,MIN-OFF/old,normal\n"
+       "MIN/app,MIN/mainframe,normal\nDGA/sso,DGA/bus,loose\n");
+  p.inventory = builder.finish();
+  models::PlanSettings settings;
+  settings.waveCapacity = 2;
+  p.plan = *engine::planMigration(p.inventory, settings, p.diagnostics);
+  return p;
+}
+
+// The clusters around each node's declaration in DOT text, innermost last.
+inline std::vector<std::string> clustersAround(const std::string& dot, const std::string& node) {
+  std::vector<std::string> stack;
+  size_t at = 0;
+  while (at < dot.size()) {
+    size_t end = dot.find('\n', at);
+    if (end == std::string::npos) end = dot.size();
+    std::string line = dot.substr(at, end - at);
+    at = end + 1;
+    line.erase(0, line.find_first_not_of('\t'));
+    if (line.rfind("subgraph ", 0) == 0) {
+      const size_t open = line.find('"'), close = line.find('"', open + 1);
+      stack.push_back(line.substr(open + 1, close - open - 1));
+    } else if (line == "}") {
+      if (!stack.empty()) stack.pop_back();
+    } else if (line.rfind("\"" + node + "\"\t", 0) == 0 || line.rfind(node + "\t", 0) == 0) {
+      return stack;
+    }
+  }
+  return {"(not found)"};
+}
+
+}  // namespace cloudplan::testing
