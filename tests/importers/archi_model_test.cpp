@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "importers/read_inputs.h"
+#include "tests/importers/archimate_fixture.h"
 #include "tests/temp_folder.h"
 
 using namespace cloudplan;
@@ -20,37 +20,14 @@ namespace {
 const std::string kReference = CLOUDPLAN_SOURCE_DIR "/../shared/reference/archimate/";
 const std::string kData = CLOUDPLAN_SOURCE_DIR "/tests/data/archimate/";
 
-struct Result {
-  models::Inventory inventory;
-  models::Diagnostics diagnostics;
-  importers::ArchimateMappingReport report;
-  Lines lines;  // errors and warnings as the cli prints them, with the code, paths shortened
-  Lines notes;
-};
+using Result = testing::ArchimateRead;
 
 Result read(const std::vector<std::string>& paths, const std::string& strip,
             const std::string& defaultAgency = "REF") {
-  Result r;
-  r.inventory = importers::readInputs(
-      paths, {.defaultAgency = defaultAgency, .archimateReport = &r.report}, r.diagnostics);
-  r.diagnostics.sort();
-  for (const models::Diagnostic& d : r.diagnostics.all()) {
-    std::string line = d.file;
-    if (d.line > 0) line += ":" + std::to_string(d.line);
-    line += ": " + std::string(models::nameOf(d.severity)) + ": " + d.message + " [" + d.code + "]";
-    for (size_t at = line.find(strip); !strip.empty() && at != std::string::npos;
-         at = line.find(strip, at))
-      line.erase(at, strip.size());
-    (d.severity == models::Severity::note ? r.notes : r.lines).push_back(line);
-  }
-  return r;
+  return testing::readArchimate(paths, strip, defaultAgency);
 }
 
-const models::System& systemNamed(const models::Inventory& inventory, std::string_view id) {
-  const auto index = inventory.findSystem(id);
-  REQUIRE(index);
-  return inventory.systems[*index];
-}
+using testing::systemNamed;
 
 }  // namespace
 
