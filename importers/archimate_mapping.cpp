@@ -13,6 +13,7 @@
 #include "importers/archimate_types.h"
 #include "importers/csv_reader.h"
 #include "importers/suggest.h"
+#include "importers/system_fields.h"
 #include "models/plan.h"
 
 namespace cloudplan::importers {
@@ -324,40 +325,13 @@ void Mapper::addSystem(uint32_t e, models::SystemType type) {
         choice<models::Criticality>(where, "criticality", value).value_or(system.criticality);
   }
   system.effortDays = models::defaultEffortDays(system.strategy);
-  if (const auto effort = cell(Column::effortDays); !effort.empty()) {
-    double value = 0;
-    const auto [end, ec] = std::from_chars(effort.data(), effort.data() + effort.size(), value);
-    if (ec != std::errc() || end != effort.data() + effort.size() || !std::isfinite(value) ||
-        value < 0) {
-      error(where, "bad-number",
-            fmt::format("effort_days {} is not a non-negative number of person-days (write it "
-                        "like 12 or 7.5)",
-                        quoted(effort)));
-    } else {
-      system.effortDays = value;
-    }
-  }
   system.target = cell(Column::target);
-  if (const auto pin = cell(Column::pinnedWave); !pin.empty()) {
-    uint32_t wave = 0;
-    const auto [end, ec] = std::from_chars(pin.data(), pin.data() + pin.size(), wave);
-    if (ec != std::errc() || end != pin.data() + pin.size() || wave < 1 ||
-        wave > models::kMaxWaves) {
-      error(where, "bad-wave",
-            fmt::format("pinned_wave {} is not a wave number from 1 to {}", quoted(pin),
-                        models::kMaxWaves));
-    } else {
-      system.pinnedWave = wave;
-    }
-  }
-  if (const auto date = cell(Column::notBefore); !date.empty()) {
-    system.notBefore = models::parseDate(date);
-    if (!system.notBefore) {
-      error(where, "bad-date",
-            fmt::format("not_before {} is not a date YYYY-MM-DD (for example 2027-03-01)",
-                        quoted(date)));
-    }
-  }
+  readScheduleFields(
+      system,
+      {.effortDays = cell(Column::effortDays),
+       .pinnedWave = cell(Column::pinnedWave),
+       .notBefore = cell(Column::notBefore)},
+      [&](std::string_view code, std::string message) { error(where, code, std::move(message)); });
 
   // The agency: its property, else the nearest `CODE - Name` folder, else the default. The
   // folders are read in any case, so that their agencies get names and parents.

@@ -11,6 +11,7 @@
 #include "importers/archimate_mapping.h"
 #include "importers/csv_reader.h"
 #include "importers/suggest.h"
+#include "importers/system_fields.h"
 #include "models/plan.h"
 
 namespace cloudplan::importers {
@@ -346,40 +347,14 @@ void CsvFile::readSystem(SourceLocation where) {
   system.strategy = choice(where, kStrategy, models::Strategy::rehost);
   system.criticality = choice(where, kCriticality, models::Criticality::medium);
   system.effortDays = models::defaultEffortDays(system.strategy);
-  if (const std::string_view effort = cell(kEffortDays); !effort.empty()) {
-    double value = 0;
-    const auto [end, ec] = std::from_chars(effort.data(), effort.data() + effort.size(), value);
-    if (ec != std::errc() || end != effort.data() + effort.size() || !std::isfinite(value) ||
-        value < 0) {
-      error(where, "bad-number",
-            fmt::format("effort_days {} is not a non-negative number of person-days (write it "
-                        "like 12 or 7.5)",
-                        quoted(effort)));
-    } else {
-      system.effortDays = value + 0.0;  // -0 reads as -0.0; + 0.0 makes it plain zero
-    }
-  }
   system.target = cell(kTarget);
-  if (const std::string_view pin = cell(kPinnedWave); !pin.empty()) {
-    uint32_t wave = 0;
-    const auto [end, ec] = std::from_chars(pin.data(), pin.data() + pin.size(), wave);
-    if (ec != std::errc() || end != pin.data() + pin.size() || wave < 1 ||
-        wave > models::kMaxWaves) {
-      error(where, "bad-wave",
-            fmt::format("pinned_wave {} is not a wave number from 1 to {}", quoted(pin),
-                        models::kMaxWaves));
-    } else {
-      system.pinnedWave = wave;
-    }
-  }
-  if (const std::string_view date = cell(kNotBefore); !date.empty()) {
-    system.notBefore = models::parseDate(date);
-    if (!system.notBefore) {
-      error(where, "bad-date",
-            fmt::format("not_before {} is not a date YYYY-MM-DD (for example 2027-03-01)",
-                        quoted(date)));
-    }
-  }
+  readScheduleFields(
+      system,
+      {.effortDays = cell(kEffortDays),
+       .pinnedWave = cell(kPinnedWave),
+       .notBefore = cell(kNotBefore)},
+      [&](std::string_view code, std::string message) { error(where, code, std::move(message)); });
+
   system.properties = keepProperties();
   const models::SystemIndex index = *inventory.addSystem(system);  // not a duplicate: checked
   pendingList(where, index, kDependsOn, models::Coupling::normal);

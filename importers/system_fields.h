@@ -1,0 +1,25 @@
+// The typed cells of a system that every importer reads the same way, with the same messages:
+// effort_days, pinned_wave and not_before (from CSV columns or ArchiMate properties alike).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "models/system.h"
+
+namespace cloudplan::importers {
+
+struct ScheduleFieldTexts {
+  std::string_view effortDays;
+  std::string_view pinnedWave;
+  std::string_view notBefore;
+};
+
+// Fills the fields whose text is not empty; a malformed one is left as it was and reported
+// through `error(code, message)`.
+void readScheduleFields(
+    models::System& system, const ScheduleFieldTexts& texts,
+    const std::function<void(std::string_view code, std::string message)>& error);
+
+}  // namespace cloudplan::importers
