@@ -7,6 +7,7 @@
 #include "engine/plan_migration.h"
 #include "importers/inventory_builder.h"
 #include "importers/inventory_csv.h"
+#include "tests/exporters/small_plan_fixture.h"
 
 namespace cloudplan::exporters {
 namespace {
@@ -49,27 +50,7 @@ Planned smallPlan() {
   return p;
 }
 
-// The clusters around each node's declaration in DOT text, innermost last.
-std::vector<std::string> clustersAround(const std::string& dot, const std::string& node) {
-  std::vector<std::string> stack;
-  size_t at = 0;
-  while (at < dot.size()) {
-    size_t end = dot.find('\n', at);
-    if (end == std::string::npos) end = dot.size();
-    std::string line = dot.substr(at, end - at);
-    at = end + 1;
-    line.erase(0, line.find_first_not_of('\t'));
-    if (line.rfind("subgraph ", 0) == 0) {
-      const size_t open = line.find('"'), close = line.find('"', open + 1);
-      stack.push_back(line.substr(open + 1, close - open - 1));
-    } else if (line == "}") {
-      if (!stack.empty()) stack.pop_back();
-    } else if (line.rfind("\"" + node + "\"\t", 0) == 0 || line.rfind(node + "\t", 0) == 0) {
-      return stack;
-    }
-  }
-  return {"(not found)"};
-}
+using testing::clustersAround;
 
 std::string waveDot(const Planned& p, std::string_view system, size_t maxNodes = 300) {
   const GraphIndex index(p.inventory, p.plan);
