@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -18,10 +19,12 @@ constexpr std::array<std::string_view, 14> kPlanColumns = {
     "wave",     "start",  "end",         "id",          "name",   "agency",     "type",
     "strategy", "action", "criticality", "effort_days", "target", "move_group", "reasons"};
 
+// Blanks a reader trims from a header: CSV headers come trimmed, ArchiMate property names not.
 std::string_view trimmed(std::string_view text) {
-  const size_t first = text.find_first_not_of(" \t");
+  constexpr std::string_view kBlanks = " \t\r\n";
+  const size_t first = text.find_first_not_of(kBlanks);
   if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+  return text.substr(first, text.find_last_not_of(kBlanks) - first + 1);
 }
 
 std::string lowered(std::string_view text) {
