@@ -2,14 +2,30 @@
 
 namespace cloudplan::exporters {
 
-void appendCsvCell(std::string& out, std::string_view cell) {
-  const bool formula = !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' ||
-                                         cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r');
-  bool quote = formula;
-  for (size_t i = 0; i < cell.size() && !quote; ++i) {
-    quote = cell[i] == ',' || cell[i] == '"' || cell[i] == '\r' || cell[i] == '\n';
+bool startsLikeFormula(std::string_view cell) {
+  if (cell.empty()) return false;
+  switch (cell.front()) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+      return true;
+    default:
+      return false;
   }
-  if (!quote) {
+}
+
+std::string spreadsheetText(std::string_view cell) {
+  return startsLikeFormula(cell) ? "'" + std::string(cell) : std::string(cell);
+}
+
+void appendCsvCell(std::string& out, std::string_view cell) {
+  const bool formula = startsLikeFormula(cell);
+  // `;` too: Excel in a locale whose decimal mark is a comma splits a CSV file on semicolons.
+  // Tab: some readers split on it or trim it away.
+  if (!formula && cell.find_first_of(",;\"\t\r\n") == std::string_view::npos) {
     out += cell;
     return;
   }

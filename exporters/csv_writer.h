@@ -1,5 +1,7 @@
-// CSV cells for spreadsheets: RFC 4180 quoting, and text that a spreadsheet would run as a
-// formula (=, +, -, @ first) made inert with a leading apostrophe.
+// CSV cells for spreadsheets: RFC 4180 quoting, also of the cells a spreadsheet in a semicolon
+// locale would split (`;`), and text that a spreadsheet would run as a formula (OWASP's list:
+// =, +, -, @, tab or CR first) made inert with a leading apostrophe. Ids and agency codes never
+// start so (the importers refuse them), so they are always written as they are.
 #pragma once
 
 #include <string>
@@ -7,6 +9,11 @@
 #include <vector>
 
 namespace cloudplan::exporters {
+
+bool startsLikeFormula(std::string_view cell);
+// What a reader of the file gets back for the cell: the cell, with a leading apostrophe when a
+// spreadsheet would run it as a formula.
+std::string spreadsheetText(std::string_view cell);
 
 void appendCsvCell(std::string& out, std::string_view cell);
 void appendCsvRow(std::string& out, const std::vector<std::string>& cells);

@@ -30,7 +30,8 @@ hosting, ...): cloudplan keeps them and shows them in every output.
 
 systems.csv - one row per information system
   id           required. Unique across the whole government, e.g. MOF/payroll.
-               Letters, digits and - _ . : / only.
+               Letters, digits and - _ . : / only, not starting with - (a spreadsheet
+               would read it as a formula).
   name         required. The system's display name.
   agency       required. Code of the owning agency (see agencies.csv).
   type         application (default), database, infrastructure, platform or interface.
@@ -55,7 +56,8 @@ dependencies.csv - one row per dependency that depends_on does not say well enou
   description  Free text.
 
 agencies.csv - one row per agency (optional, but then every agency code is checked)
-  code         required. The code systems.csv uses in its agency column.
+  code         required. The code systems.csv uses in its agency column. Not starting
+               with = + - or @ (a spreadsheet would read it as a formula).
   name         required. Full name.
   parent       Code of the agency this one is part of (an office of a ministry).
   cio_name, cio_email, website: contact columns, kept as they are.

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <cctype>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "exporters/csv_writer.h"
 
@@ -10,29 +13,78 @@ namespace cloudplan::exporters {
 
 using models::kNone;
 
-std::string scheduleToCsv(const models::Inventory& inventory, const models::Plan& plan) {
-  // Property columns in the order they first appear, matched without regard to case.
-  std::vector<std::string_view> columns;
-  std::unordered_map<std::string, size_t> columnOf;
-  auto lowered = [](std::string_view key) {
-    std::string text(key);
-    for (char& c : text)
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-  };
+namespace {
+
+constexpr std::array<std::string_view, 14> kPlanColumns = {
+    "wave",     "start",  "end",         "id",          "name",   "agency",     "type",
+    "strategy", "action", "criticality", "effort_days", "target", "move_group", "reasons"};
+
+// Blanks a reader trims from a header: CSV headers come trimmed, ArchiMate property names not.
+std::string_view trimmed(std::string_view text) {
+  constexpr std::string_view kBlanks = " \t\r\n";
+  const size_t first = text.find_first_not_of(kBlanks);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(kBlanks) - first + 1);
+}
+
+std::string lowered(std::string_view text) {
+  std::string key(text);
+  for (char& c : key)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
+
+// Properties of one column: their keys, trimmed, are equal but for letter case.
+std::string propertyKey(std::string_view key) {
+  return lowered(trimmed(key));
+}
+
+// Two headers read as one by a reader that ignores case (the header as written, apostrophe too).
+std::string headerKey(std::string_view header) {
+  return lowered(spreadsheetText(header));
+}
+
+// The inventory's property columns in the order they first appear, and the header each is
+// written under.
+struct PropertyColumns {
+  std::vector<std::string> headers;
+  std::unordered_map<std::string, size_t> indexOf;  // by propertyKey
+};
+
+PropertyColumns propertyColumnsOf(const models::Inventory& inventory) {
+  PropertyColumns columns;
   for (const auto& system : inventory.systems) {
     for (const auto& property : inventory.propertiesOf(system.properties)) {
-      if (columnOf.emplace(lowered(property.key), columns.size()).second) {
-        columns.push_back(property.key);
+      if (columns.indexOf.emplace(propertyKey(property.key), columns.headers.size()).second) {
+        columns.headers.emplace_back(trimmed(property.key));
       }
     }
   }
+  // The plan's columns and the property columns that keep their names are taken first, so that
+  // a renamed column never takes the name of a column the ministry wrote.
+  std::unordered_set<std::string> taken;
+  for (std::string_view column : kPlanColumns)
+    taken.insert(std::string(column));
+  std::vector<size_t> renamed;
+  for (size_t i = 0; i < columns.headers.size(); ++i) {
+    if (!taken.insert(headerKey(columns.headers[i])).second) renamed.push_back(i);
+  }
+  for (size_t i : renamed) {
+    std::string& header = columns.headers[i];
+    do {
+      header.insert(0, kRenamedPropertyPrefix);
+    } while (!taken.insert(headerKey(header)).second);
+  }
+  return columns;
+}
+
+}  // namespace
+
+std::string scheduleToCsv(const models::Inventory& inventory, const models::Plan& plan) {
+  const PropertyColumns columns = propertyColumnsOf(inventory);
   std::string out = "\xEF\xBB\xBF";  // spreadsheets read UTF-8 only with a byte-order mark
-  std::vector<std::string> row{"wave",        "start",  "end",        "id",     "name",
-                               "agency",      "type",   "strategy",   "action", "criticality",
-                               "effort_days", "target", "move_group", "reasons"};
-  for (auto column : columns)
-    row.emplace_back(column);
+  std::vector<std::string> row(kPlanColumns.begin(), kPlanColumns.end());
+  row.insert(row.end(), columns.headers.begin(), columns.headers.end());
   appendCsvRow(out, row);
   for (models::SystemIndex s = 0; s < inventory.systems.size(); ++s) {
     const auto& system = inventory.systems[s];
@@ -55,9 +107,9 @@ std::string scheduleToCsv(const models::Inventory& inventory, const models::Plan
            std::string(system.target),
            planned.moveGroup == kNone ? "" : plan.moveGroups[planned.moveGroup].id,
            reasons};
-    row.resize(row.size() + columns.size());
+    row.resize(kPlanColumns.size() + columns.headers.size());
     for (const auto& property : inventory.propertiesOf(system.properties)) {
-      row[14 + columnOf.at(lowered(property.key))] = property.value;
+      row[kPlanColumns.size() + columns.indexOf.at(propertyKey(property.key))] = property.value;
     }
     appendCsvRow(out, row);
   }

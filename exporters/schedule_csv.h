@@ -9,6 +9,11 @@
 
 namespace cloudplan::exporters {
 
+// A property column named like one of the plan's own columns (wave, start, reasons...: without
+// regard to case or surrounding blanks) is headed with this prefix, repeated until the name is
+// free, so that no header is written twice: `wave` becomes `property_wave`.
+inline constexpr std::string_view kRenamedPropertyPrefix = "property_";
+
 std::string scheduleToCsv(const models::Inventory& inventory, const models::Plan& plan);
 std::string wavesToCsv(const models::Plan& plan);
 

@@ -30,6 +30,7 @@ void InventoryBuilder::warning(models::SourceLocation where, std::string_view co
 }
 
 models::Inventory InventoryBuilder::finish() {
+  refuseFormulaIds();
   resolveDependencies();
   resolveAgencies();
   pending_.clear();
@@ -44,7 +45,57 @@ std::string didYouMean(std::optional<std::string_view> suggestion, std::string_v
   return std::string(otherwise);
 }
 
+// What a spreadsheet would take for the start of a formula (OWASP's list), described for a
+// message; nullopt when the text starts otherwise.
+std::optional<std::string> formulaStartOf(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  switch (text.front()) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+      return quoted(text.substr(0, 1));
+    case '\t':
+      return "a tab";
+    case '\r':
+      return "a carriage return";
+    default:
+      return std::nullopt;
+  }
+}
+
 }  // namespace
+
+// The CSV outputs make a cell that starts like a formula inert with a leading apostrophe, which
+// would change an id or a code: `-s6` would come back as `'-s6`. Such ids are refused instead.
+// The system stays in the inventory, so that the rows naming it are not reported as well.
+void InventoryBuilder::refuseFormulaIds() {
+  const auto& agencies = inventory_.agencies;
+  std::vector<bool> reported(agencies.size(), false);
+  auto refuseCode = [&](AgencyIndex a, models::SourceLocation where) {
+    if (reported[a]) return;
+    reported[a] = true;
+    if (const auto start = formulaStartOf(agencies[a].code)) {
+      error(where, "malformed-id",
+            fmt::format("agency code {} starts with {} (a spreadsheet would read it as a formula; "
+                        "start codes with a letter or digit)",
+                        quoted(agencies[a].code), *start));
+    }
+  };
+  for (AgencyIndex a = 0; a < agencies.size(); ++a) {
+    if (agencies[a].where.file != kNone) refuseCode(a, agencies[a].where);
+  }
+  for (const auto& system : inventory_.systems) {
+    if (const auto start = formulaStartOf(system.id)) {
+      error(system.where, "malformed-id",
+            fmt::format("id {} starts with {} (a spreadsheet would read it as a formula; start "
+                        "ids with a letter or digit)",
+                        quoted(system.id), *start));
+    }
+    // A code no file declares is reported where a system first names it.
+    if (system.agency != kNone) refuseCode(system.agency, system.where);
+  }
+}
 
 void InventoryBuilder::resolveDependencies() {
   auto& inventory = inventory_;

@@ -1,6 +1,7 @@
 // Gathers what the importers read from every file of a run, then resolves what spans files:
 // references to systems and agencies (with suggestions), self-dependencies, repeated pairs and
-// agency parent cycles. Importers of every format feed the same builder.
+// agency parent cycles. Importers of every format feed the same builder, so the rules every id
+// obeys whatever its format (none starts like a spreadsheet formula) are checked here.
 #pragma once
 
 #include <string>
@@ -41,7 +42,8 @@ class InventoryBuilder {
     pendingParents_.emplace_back(agency, parentCode);
   }
 
-  // Resolves every pending reference and hands over the inventory.
+  // Checks the ids and agency codes, resolves every pending reference and hands over the
+  // inventory.
   models::Inventory finish();
 
   // "file:line" of a record, for messages.
@@ -50,6 +52,7 @@ class InventoryBuilder {
   void warning(models::SourceLocation where, std::string_view code, std::string message);
 
  private:
+  void refuseFormulaIds();
   void resolveDependencies();
   void resolveAgencies();
   void reportParentCycles();

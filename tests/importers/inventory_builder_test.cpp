@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "importers/archimate_mapping.h"
+#include "importers/archimate_xml.h"
 #include "importers/inventory_csv.h"
 
 using namespace cloudplan;
@@ -37,6 +39,15 @@ class Run {
                       "]");
     }
     return lines;
+  }
+
+  // Reads an ArchiMate exchange model, as readInputs does, into the same builder.
+  Run& addArchimate(const std::string& name, std::string text) {
+    const uint32_t file = builder_.addFile(name, models::InputKind::archimate);
+    if (auto model = importers::readArchimateXml(builder_, file, std::move(text))) {
+      importers::mapArchimateModel(builder_, *model, {.defaultAgency = "MOF"});
+    }
+    return *this;
   }
 
   models::Inventory inventory;
@@ -304,4 +315,56 @@ TEST_CASE("ten thousand unknown ids among 100000 systems are all reported") {
   CHECK(lines[9'999] ==
         "s.csv:99992: error: unknown system 'AG41/sistem-99991' in depends_on "
         "(did you mean 'AG41/system-99991'?) [unknown-system]");
+}
+
+TEST_CASE("an id that a spreadsheet would read as a formula is refused at its line") {
+  Run run;
+  run.add("systems.csv", kSystems + "s1,One,MOF,-s6,\n-s6,Six,MOF,,\nok-s7,Seven,MOF,,\n");
+  // Only the id's definition is reported: s1's depends_on still finds it.
+  CHECK(run.finish() ==
+        Lines{"systems.csv:3: error: id '-s6' starts with '-' (a spreadsheet would read it as a "
+              "formula; start ids with a letter or digit) [malformed-id]"});
+}
+
+TEST_CASE("an ArchiMate id that a spreadsheet would read as a formula is refused at its line") {
+  Run run;
+  run.addArchimate("model.xml",
+                   "<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\" "
+                   "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" identifier=\"id-m\">\n"
+                   "  <name xml:lang=\"en\">Test</name>\n"
+                   "  <elements>\n"
+                   "    <element identifier=\"e1\" xsi:type=\"Node\"><name>One</name></element>\n"
+                   "    <element identifier=\"e2\" xsi:type=\"Node\"><name>Six</name><properties>\n"
+                   "      <property propertyDefinitionRef=\"i\"><value>-s6</value></property>\n"
+                   "    </properties></element>\n"
+                   "  </elements>\n"
+                   "  <propertyDefinitions>\n"
+                   "    <propertyDefinition identifier=\"i\" type=\"string\"><name>id</name>"
+                   "</propertyDefinition>\n"
+                   "  </propertyDefinitions>\n"
+                   "</model>\n");
+  CHECK(run.finish() ==
+        Lines{"model.xml:5: error: id '-s6' starts with '-' (a spreadsheet would read it as a "
+              "formula; start ids with a letter or digit) [malformed-id]"});
+}
+
+TEST_CASE("an agency code that a spreadsheet would read as a formula is refused once") {
+  Run declared;
+  declared.add("agencies.csv", "code,name\n-MOF,Ministry of Finance\n")
+      .add("systems.csv", kSystems + "s1,One,-MOF,,\ns2,Two,-MOF,,\n");
+  CHECK(declared.finish() ==
+        Lines{"agencies.csv:2: error: agency code '-MOF' starts with '-' (a spreadsheet would "
+              "read it as a formula; start codes with a letter or digit) [malformed-id]"});
+  Run named;
+  named.add("systems.csv", kSystems + "s1,One,MOF,,\ns2,Two,@MOF,,\ns3,Three,@MOF,,\n");
+  CHECK(named.finish() ==
+        Lines{"systems.csv:3: error: agency code '@MOF' starts with '@' (a spreadsheet would "
+              "read it as a formula; start codes with a letter or digit) [malformed-id]"});
+}
+
+TEST_CASE("ids and codes with a formula character after the first are accepted") {
+  Run run;
+  run.add("agencies.csv", "code,name\nMOF-TAX,Tax\n")
+      .add("systems.csv", kSystems + "MOF-TAX/e-filing,One,MOF-TAX,,\n1-s6,Two,MOF-TAX,,\n");
+  CHECK(run.finish().empty());
 }
