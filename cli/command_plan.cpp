@@ -143,7 +143,7 @@ int runPlan(const PlanOptions& options) {
     std::cerr << "plan: error: " << message << '\n';
   if (!errors.empty() || problems.hasErrors()) {
     if (!folder->committed()) {
-      std::cerr << fmt::format("plan: error: nothing written to {} (it holds what it held)\n",
+      std::cerr << fmt::format("plan: error: nothing written ({} is as it was)\n",
                                models::quoted(options.outputFolder));
     }
     return kInputErrors;

@@ -45,7 +45,7 @@ int runRender(const RenderOptions& options) {
   printDiagnostics(std::cerr, diagnostics, DiagnosticsFormat::text, "render");
   if (diagnostics.hasErrors()) {
     if (!folder->committed()) {
-      std::cerr << fmt::format("render: error: nothing written to {} (it holds what it held)\n",
+      std::cerr << fmt::format("render: error: nothing written ({} is as it was)\n",
                                models::quoted(options.outputFolder));
     }
     return kInputErrors;
