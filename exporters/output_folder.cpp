@@ -261,6 +261,8 @@ std::vector<std::string> moveIntoPlace(const std::string& folder, const std::str
     }
   }
   for (const std::string& path : touched) {
+    struct stat st;  // followed: the output folder itself may be a link
+    if (::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;  // emptied and removed
     if (std::string error = syncFolder(path); !error.empty()) errors.push_back(std::move(error));
   }
   if (!errors.empty()) return errors;
