@@ -1,6 +1,5 @@
 #include <fmt/format.h>
 
-#include <array>
 #include <filesystem>
 #include <future>
 #include <iostream>
@@ -17,10 +16,6 @@
 
 namespace cloudplan::cli {
 namespace {
-
-// What `plan` writes, besides the views with --render (plan.archimate.xml with --archimate).
-constexpr std::array<std::string_view, 4> kPlanFiles = {"plan.json", "schedule.csv", "waves.csv",
-                                                        "plan.archimate.xml"};
 
 void printSummary(const models::Plan& plan) {
   const auto& m = plan.metrics;
@@ -57,20 +52,23 @@ bool checkOutputFolder(const PlanOptions& options) {
     if (!fs::exists(input, ec)) continue;  // reading the inputs says so
     const fs::path read = fs::weakly_canonical(input, ec);
     if (ec) continue;
+    const bool folder = fs::is_directory(read, ec);
     // A folder input stands for the files in it, not in its subfolders: -o inventory/plan is
     // fine, -o inventory is not.
-    if (read == output) {
+    if (folder && read == output) {
       return usage(fmt::format(
           "-o {} is the input folder {} (a later run would read the plan's files as inventory; "
           "choose an output folder outside the inputs, for example {})",
           models::quoted(options.outputFolder), models::quoted(input),
           models::quoted(exporters::joinPath(input, "plan"))));
     }
-    for (std::string_view name : kPlanFiles) {
-      if (read == output / name) {
-        return usage(fmt::format("-o {} would replace the input {} (choose another folder)",
-                                 models::quoted(options.outputFolder), models::quoted(input)));
-      }
+    // Files given one by one: their folder is the inventory all the same.
+    if (!folder && read.parent_path() == output) {
+      return usage(fmt::format(
+          "-o {} holds the input {} (a later run would read the plan's files as inventory; "
+          "choose an output folder outside the inputs, for example {})",
+          models::quoted(options.outputFolder), models::quoted(input),
+          models::quoted(exporters::joinPath(options.outputFolder, "plan"))));
     }
   }
   return true;
@@ -112,15 +110,15 @@ int runPlan(const PlanOptions& options) {
     });
   };
   std::vector<std::future<std::string>> outputs;
-  outputs.push_back(output(kPlanFiles[0], exporters::planToJson));
-  outputs.push_back(output(kPlanFiles[1], [](const auto& i, const auto& p, const auto&) {
+  outputs.push_back(output("plan.json", exporters::planToJson));
+  outputs.push_back(output("schedule.csv", [](const auto& i, const auto& p, const auto&) {
     return exporters::scheduleToCsv(i, p);
   }));
-  outputs.push_back(output(kPlanFiles[2], [](const auto&, const auto& p, const auto&) {
+  outputs.push_back(output("waves.csv", [](const auto&, const auto& p, const auto&) {
     return exporters::wavesToCsv(p);
   }));
   if (options.archimate) {
-    outputs.push_back(output(kPlanFiles[3], [](const auto& i, const auto& p, const auto&) {
+    outputs.push_back(output("plan.archimate.xml", [](const auto& i, const auto& p, const auto&) {
       return exporters::planToArchimate(i, p);
     }));
   }
