@@ -263,6 +263,24 @@ TEST_CASE("a run killed after its commit point is finished by the next run") {
   CHECK(read(temp / "out/waves/wave-1.svg") == "new");
 }
 
+TEST_CASE("a killed run's commit that cannot be finished is reported, and kept for later") {
+  TempFolder temp;
+  const std::string out = temp / "out";
+  temp.write("out/.cloudplan-staging-Zz9999/.cloudplan-manifest", "plan\twaves/plan.json\n");
+  temp.write("out/.cloudplan-staging-Zz9999/waves/plan.json", "new");
+  temp.write("out/waves", "a file in the way");
+  std::string error;
+  CHECK(!OutputFolder::open(out, error));
+  CHECK(error == "cannot finish the run that was stopped while replacing the files of '" + out +
+                     "': '" + out +
+                     "/waves' is a file where cloudplan writes a folder (move it away, or choose "
+                     "another folder)");
+  CHECK(read(temp / "out/.cloudplan-staging-Zz9999/waves/plan.json") == "new");
+  fs::remove(temp / "out/waves");
+  CHECK(OutputFolder::open(out, error));
+  CHECK(read(temp / "out/waves/plan.json") == "new");
+}
+
 TEST_CASE("a manifest cannot make cloudplan remove a file outside the folder or through a link") {
   TempFolder temp;
   const std::string out = temp / "out";
