@@ -382,11 +382,11 @@ std::unique_ptr<OutputFolder> OutputFolder::open(const std::string& folder, std:
     ::close(fd);
     return nullptr;
   }
-  // Who holds the lock, for the message a second run prints.
+  // Who holds the lock, for the message a second run prints; should this fail, only that message
+  // lacks the pid.
   const std::string pid = fmt::format("{}\n", ::getpid());
-  if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, pid.data(), pid.size(), 0) < 0) {
-    // Only the message of a second run loses the pid: the lock itself is held.
-  }
+  [[maybe_unused]] const bool recorded =
+      ::ftruncate(fd, 0) == 0 && ::pwrite(fd, pid.data(), pid.size(), 0) > 0;
   if (std::string tidied = tidy(folder); !tidied.empty()) {
     error = std::move(tidied);
     ::close(fd);
