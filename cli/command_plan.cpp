@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <future>
 #include <iostream>
 
@@ -7,7 +8,7 @@
 #include "cli/plan_settings.h"
 #include "cli/views_output.h"
 #include "engine/plan_migration.h"
-#include "exporters/atomic_write.h"
+#include "exporters/output_folder.h"
 #include "exporters/plan_archimate.h"
 #include "exporters/plan_json.h"
 #include "exporters/schedule_csv.h"
@@ -33,12 +34,55 @@ void printSummary(const models::Plan& plan) {
   }
 }
 
+// Usage errors in -o: an empty path (which would mean the root folder), or a folder the next run
+// would read its own outputs from (its schedule.csv as an inventory).
+bool checkOutputFolder(const PlanOptions& options) {
+  namespace fs = std::filesystem;
+  auto usage = [](const std::string& message) {
+    std::cerr << "cloudplan plan: error: " << message << '\n';
+    return false;
+  };
+  if (options.outputFolder.empty()) {
+    return usage("-o '' names no folder (name the folder for the plan, for example -o out)");
+  }
+  std::error_code ec;
+  const fs::path output = fs::weakly_canonical(options.outputFolder, ec);
+  if (ec) return true;  // opening the folder says what is wrong with it
+  for (const std::string& input : options.inputs) {
+    if (!fs::exists(input, ec)) continue;  // reading the inputs says so
+    const fs::path read = fs::weakly_canonical(input, ec);
+    if (ec) continue;
+    const bool folder = fs::is_directory(read, ec);
+    // A folder input stands for the files in it, not in its subfolders: -o inventory/plan is
+    // fine, -o inventory is not.
+    if (folder && read == output) {
+      return usage(fmt::format(
+          "-o {} is the input folder {} (a later run would read the plan's files as inventory; "
+          "choose an output folder outside the inputs, for example {})",
+          models::quoted(options.outputFolder), models::quoted(input),
+          models::quoted(exporters::joinPath(input, "plan"))));
+    }
+    // Files given one by one: their folder is the inventory all the same.
+    if (!folder && read.parent_path() == output) {
+      return usage(fmt::format(
+          "-o {} holds the input {} (a later run would read the plan's files as inventory; "
+          "choose an output folder outside the inputs, for example {})",
+          models::quoted(options.outputFolder), models::quoted(input),
+          models::quoted(exporters::joinPath(options.outputFolder, "plan"))));
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 int runPlan(const PlanOptions& options) {
   const auto settings = planSettingsFrom(options);
   exporters::RenderOptions views;
-  if (!settings || !parseImageFormats(options.formats, views.formats)) return kUsage;
+  if (!settings || !parseImageFormats(options.formats, views.formats) ||
+      !checkOutputFolder(options)) {
+    return kUsage;
+  }
   models::Diagnostics diagnostics;
   const models::Inventory inventory = importers::readInputs(
       options.inputs, {.hashInputs = true, .defaultAgency = options.defaultAgency}, diagnostics);
@@ -51,13 +95,18 @@ int runPlan(const PlanOptions& options) {
                              diagnostics.count(models::Severity::error));
     return kInputErrors;
   }
-  // Each output is rendered and written on its own thread: on a national inventory the plan.json
-  // alone is some 100 MB of text, and the machine has more than one core.
-  const std::string folder = options.outputFolder;
-  auto output = [&](std::string name, auto render) {
-    return std::async(std::launch::async, [&inventory, &plan, &diagnostics, folder, name, render] {
-      return exporters::writeFileAtomically(folder + "/" + name,
-                                            render(inventory, *plan, diagnostics));
+  std::string error;
+  const auto folder = exporters::OutputFolder::open(options.outputFolder, error);
+  if (!folder) {
+    std::cerr << "plan: error: " << error << '\n';
+    return kInputErrors;
+  }
+  // Each output is rendered and staged on its own thread: on a national inventory the plan.json
+  // alone is some 100 MB of text, and the machine has more than one core. Nothing is in place
+  // until all are staged and committed together.
+  auto output = [&](std::string_view name, auto render) {
+    return std::async(std::launch::async, [&inventory, &plan, &diagnostics, &folder, name, render] {
+      return folder->add(name, exporters::OutputKind::plan, render(inventory, *plan, diagnostics));
     });
   };
   std::vector<std::future<std::string>> outputs;
@@ -73,25 +122,42 @@ int runPlan(const PlanOptions& options) {
       return exporters::planToArchimate(i, p);
     }));
   }
-  bool written = true;
+  std::vector<std::string> errors;
   for (auto& result : outputs) {
-    if (std::string error = result.get(); !error.empty()) {
-      std::cerr << "plan: error: " << error << '\n';
-      written = false;
-    }
+    if (std::string message = result.get(); !message.empty()) errors.push_back(message);
   }
-  if (!written) return kInputErrors;
-  printSummary(*plan);
-  std::cout << fmt::format("wrote {0}/plan.json, {0}/schedule.csv, {0}/waves.csv{1}\n", folder,
-                           options.archimate ? fmt::format(", {}/plan.archimate.xml", folder) : "");
-  if (options.render) {
-    models::Diagnostics problems;
-    const auto viewFiles = writePlanViews(folder, inventory, *plan, diagnostics, views, problems);
+  models::Diagnostics problems;
+  size_t viewFiles = 0;
+  if (errors.empty() && options.render) {
+    viewFiles = addPlanViews(*folder, inventory, *plan, diagnostics, views, problems);
     printDiagnostics(std::cerr, problems, options.diagnostics, "render");
-    if (problems.hasErrors()) return kInputErrors;
-    std::cout << fmt::format("wrote {} views (diagrams, schedule.svg, report.html) to {}\n",
-                             viewFiles.size(), folder);
   }
+  if (errors.empty() && !problems.hasErrors()) {
+    const exporters::OutputKind replaced[] = {exporters::OutputKind::plan,
+                                              exporters::OutputKind::views};
+    errors = folder->commit(replaced);
+  }
+  for (const std::string& message : errors)
+    std::cerr << "plan: error: " << message << '\n';
+  if (!errors.empty() || problems.hasErrors()) {
+    if (!folder->committed()) {
+      std::cerr << fmt::format("plan: error: nothing written ({} is as it was)\n",
+                               models::quoted(options.outputFolder));
+    }
+    return kInputErrors;
+  }
+  printSummary(*plan);
+  const auto shown = [&](std::string_view name) {
+    return exporters::joinPath(options.outputFolder, name);
+  };
+  std::cout << fmt::format("wrote {}, {}, {}{}\n", shown("plan.json"), shown("schedule.csv"),
+                           shown("waves.csv"),
+                           options.archimate ? ", " + shown("plan.archimate.xml") : "");
+  if (options.render) {
+    std::cout << fmt::format("wrote {} views (diagrams, schedule.svg, report.html) to {}\n",
+                             viewFiles, options.outputFolder);
+  }
+  std::cout << removedSummary(folder->removed());
   return kOk;
 }
 

@@ -11,22 +11,48 @@ namespace cloudplan::cli {
 int runRender(const RenderOptions& options) {
   exporters::RenderOptions render;
   if (!parseImageFormats(options.formats, render.formats)) return kUsage;
+  if (options.outputFolder.empty()) {
+    std::cerr << "cloudplan render: error: -o '' names no folder (name the folder for the views, "
+                 "for example -o views)\n";
+    return kUsage;
+  }
   render.waves = options.waves;
   render.agencies = options.agencies;
   for (const std::string& id : options.focus)
     render.focus.push_back({id, options.depth});
   models::Diagnostics diagnostics;
   const auto loaded = importers::readPlan(options.plan, diagnostics);
-  if (!loaded) {
+  if (loaded) checkViewSelections(loaded->inventory, options.plan, render, diagnostics);
+  if (!loaded || diagnostics.hasErrors()) {
     printDiagnostics(std::cerr, diagnostics, DiagnosticsFormat::text, "render");
     return kInputErrors;
   }
-  const auto written = writePlanViews(options.outputFolder, loaded->inventory, loaded->plan,
-                                      loaded->diagnostics, render, diagnostics);
+  std::string error;
+  const auto folder = exporters::OutputFolder::open(options.outputFolder, error);
+  if (!folder) {
+    std::cerr << "render: error: " << error << '\n';
+    return kInputErrors;
+  }
+  const size_t added = addPlanViews(*folder, loaded->inventory, loaded->plan, loaded->diagnostics,
+                                    render, diagnostics);
+  if (!diagnostics.hasErrors()) {
+    const exporters::OutputKind replaced[] = {exporters::OutputKind::views};
+    for (std::string& message : folder->commit(replaced)) {
+      diagnostics.error("cannot-write", "", 0, std::move(message));
+    }
+  }
   diagnostics.sort();
   printDiagnostics(std::cerr, diagnostics, DiagnosticsFormat::text, "render");
-  std::cout << fmt::format("wrote {} files to {}\n", written.size(), options.outputFolder);
-  return diagnostics.hasErrors() ? kInputErrors : kOk;
+  if (diagnostics.hasErrors()) {
+    if (!folder->committed()) {
+      std::cerr << fmt::format("render: error: nothing written ({} is as it was)\n",
+                               models::quoted(options.outputFolder));
+    }
+    return kInputErrors;
+  }
+  std::cout << fmt::format("wrote {} files to {}\n", added, options.outputFolder)
+            << removedSummary(folder->removed());
+  return kOk;
 }
 
 }  // namespace cloudplan::cli

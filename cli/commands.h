@@ -19,7 +19,7 @@ struct ValidateOptions {
 };
 int runValidate(const ValidateOptions& options);
 
-int runTemplate(const std::string& folder);
+int runTemplate(const std::string& folder, bool force);
 
 struct PlanOptions {
   std::vector<std::string> inputs;

@@ -50,6 +50,8 @@ int run(int argc, char** argv) {
   CLI::App* templateCommand = app.add_subcommand(
       "template", "write a blank inventory (systems, dependencies, agencies) to fill in");
   templateCommand->add_option("folder", templateFolder, "where to write the files")->required();
+  bool templateForce = false;
+  templateCommand->add_flag("--force", templateForce, "replace inventory files that exist");
 
   PlanOptions plan;
   CLI::App* planCommand =
@@ -119,7 +121,7 @@ int run(int argc, char** argv) {
     return code == 0 ? kOk : kUsage;
   }
   if (validateCommand->parsed()) return runValidate(validate);
-  if (templateCommand->parsed()) return runTemplate(templateFolder);
+  if (templateCommand->parsed()) return runTemplate(templateFolder, templateForce);
   if (planCommand->parsed()) return runPlan(plan);
   if (explainCommand->parsed()) return runExplain(explainPlan, explainSystem);
   if (renderCommand->parsed()) return runRender(render);

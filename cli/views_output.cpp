@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 
-#include "exporters/atomic_write.h"
+#include "importers/suggest.h"
 
 namespace cloudplan::cli {
 
@@ -35,23 +36,62 @@ bool parseImageFormats(const std::vector<std::string>& names,
   return true;
 }
 
-std::vector<std::string> writePlanViews(const std::string& folder,
-                                        const models::Inventory& inventory,
-                                        const models::Plan& plan,
-                                        const models::Diagnostics& planDiagnostics,
-                                        const exporters::RenderOptions& options,
-                                        models::Diagnostics& diagnostics) {
-  std::vector<std::string> written;
-  for (const auto& file :
-       exporters::renderPlanViews(inventory, plan, planDiagnostics, options, diagnostics)) {
-    const std::string path = folder + "/" + file.name;
-    if (std::string error = exporters::writeFileAtomically(path, file.content); !error.empty()) {
-      diagnostics.error("cannot-write", path, 0, error);
-      continue;
-    }
-    written.push_back(path);
+void checkViewSelections(const models::Inventory& inventory, std::string_view planPath,
+                         const exporters::RenderOptions& options,
+                         models::Diagnostics& diagnostics) {
+  std::vector<std::string_view> codes, ids;
+  for (const models::Agency& agency : inventory.agencies)
+    codes.push_back(agency.code);
+  for (const models::System& system : inventory.systems)
+    ids.push_back(system.id);
+  std::optional<importers::Suggester> agencies, systems;  // built on the first unknown one only
+  auto didYouMean = [](std::optional<importers::Suggester>& suggester,
+                       const std::vector<std::string_view>& known, std::string_view unknown) {
+    if (!suggester) suggester.emplace(known);
+    const auto close = suggester->closest(unknown);
+    return close ? fmt::format(" (did you mean {}?)", models::quoted(*close)) : std::string();
+  };
+  for (const std::string& code : options.agencies) {
+    if (inventory.findAgency(code)) continue;
+    diagnostics.error("unknown-agency", "", 0,
+                      fmt::format("--agency {}: no such agency in {}{}", models::quoted(code),
+                                  planPath, didYouMean(agencies, codes, code)));
   }
-  return written;
+  for (const exporters::FocusView& focus : options.focus) {
+    if (inventory.findSystem(focus.system)) continue;
+    diagnostics.error(
+        "unknown-system", "", 0,
+        fmt::format("--focus {}: no such system in {}{}", models::quoted(focus.system), planPath,
+                    didYouMean(systems, ids, focus.system)));
+  }
+}
+
+size_t addPlanViews(exporters::OutputFolder& folder, const models::Inventory& inventory,
+                    const models::Plan& plan, const models::Diagnostics& planDiagnostics,
+                    const exporters::RenderOptions& options, models::Diagnostics& diagnostics) {
+  const auto files =
+      exporters::renderPlanViews(inventory, plan, planDiagnostics, options, diagnostics);
+  if (diagnostics.hasErrors()) return 0;
+  for (const auto& file : files) {
+    if (std::string error = folder.add(file.name, exporters::OutputKind::views, file.content);
+        !error.empty()) {
+      diagnostics.error("cannot-write", "", 0, error);
+      return 0;
+    }
+  }
+  return files.size();
+}
+
+std::string removedSummary(const std::vector<std::string>& removed) {
+  if (removed.empty()) return {};
+  constexpr size_t kShown = 5;
+  std::string names;
+  for (size_t i = 0; i < removed.size() && i < kShown; ++i) {
+    names += (i ? ", " : "") + removed[i];
+  }
+  if (removed.size() > kShown) names += fmt::format(" and {} more", removed.size() - kShown);
+  return fmt::format("removed {} {} that an earlier run wrote there and this one did not: {}\n",
+                     removed.size(), removed.size() == 1 ? "file" : "files", names);
 }
 
 }  // namespace cloudplan::cli

@@ -1,10 +1,12 @@
-// Writing the views of a plan (diagrams, schedule.svg, report.html) into a folder: shared by
-// `render` and `plan --render`.
+// What `render` and `plan --render` share in writing outputs: the views of a plan (diagrams,
+// schedule.svg, report.html) added to an output folder, and how a run reports its folder change.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "exporters/output_folder.h"
 #include "exporters/render_views.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
@@ -17,12 +19,18 @@ namespace cloudplan::cli {
 bool parseImageFormats(const std::vector<std::string>& names,
                        std::vector<exporters::ImageFormat>& formats);
 
-// Renders and writes every view; problems go to `diagnostics`. Returns the files written.
-std::vector<std::string> writePlanViews(const std::string& folder,
-                                        const models::Inventory& inventory,
-                                        const models::Plan& plan,
-                                        const models::Diagnostics& planDiagnostics,
-                                        const exporters::RenderOptions& options,
-                                        models::Diagnostics& diagnostics);
+// Checks every --agency and --focus against the plan before anything is drawn or written: each
+// that the plan lacks is an error, with the closest code or id the plan has.
+void checkViewSelections(const models::Inventory& inventory, std::string_view planPath,
+                         const exporters::RenderOptions& options, models::Diagnostics& diagnostics);
+
+// Renders every view into `folder`'s staging; problems go to `diagnostics`. When there are any,
+// nothing is added. Returns the number of files added.
+size_t addPlanViews(exporters::OutputFolder& folder, const models::Inventory& inventory,
+                    const models::Plan& plan, const models::Diagnostics& planDiagnostics,
+                    const exporters::RenderOptions& options, models::Diagnostics& diagnostics);
+
+// "removed 2 files an earlier run wrote here: out/waves/wave-11.svg, ..." or "" when none.
+std::string removedSummary(const std::vector<std::string>& removed);
 
 }  // namespace cloudplan::cli

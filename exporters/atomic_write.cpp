@@ -40,6 +40,14 @@ std::string writeFileAtomically(const std::string& path, std::string_view conten
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd, 0666 & ~mask);
+  // Flushed before the rename, so that a crash leaves the old file or the new one, never an empty
+  // one under the target's name.
+  if (::fsync(fd) != 0) {
+    const std::string error = std::strerror(errno);
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    return "cannot write " + path + ": " + error;
+  }
   if (::close(fd) != 0 || ::rename(temporary.c_str(), path.c_str()) != 0) {
     const std::string error = std::strerror(errno);
     ::unlink(temporary.c_str());

@@ -1,5 +1,6 @@
-// Every output file is written whole or not at all: to a temporary file in the same folder, then
-// renamed over the target, so a reader never sees half a plan.
+// One file written whole or not at all: to a temporary file in the same folder, flushed to disk,
+// then renamed over the target, so a reader never sees half a file. (`template` writes this way;
+// plan and render write their folders as one set through output_folder.h.)
 #pragma once
 
 #include <string>

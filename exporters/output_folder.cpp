@@ -1,0 +1,513 @@
+#include "exporters/output_folder.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <unordered_set>
+
+#include "models/diagnostic.h"
+
+namespace cloudplan::exporters {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kManifestHeader =
+    "# cloudplan: the files its runs wrote in this folder; a later run removes those it does not "
+    "write again\n";
+
+std::string_view kindName(OutputKind kind) {
+  return kind == OutputKind::plan ? "plan" : "views";
+}
+
+// Relative, '/'-separated, every part a plain name: nothing that could climb out of the folder,
+// and nothing that could be mistaken for cloudplan's own files or break a manifest line.
+bool isPlainName(std::string_view name) {
+  if (name.empty() || name.find_first_of(std::string_view("\0\t\n\r", 4)) != name.npos)
+    return false;
+  if (name.substr(0, 11) == ".cloudplan-") return false;
+  size_t start = 0;
+  while (start <= name.size()) {
+    const size_t slash = std::min(name.find('/', start), name.size());
+    const std::string_view part = name.substr(start, slash - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = slash + 1;
+  }
+  return true;
+}
+
+// The folders on the way to `name`: "waves/x/a.svg" gives "waves", "waves/x".
+std::vector<std::string> parentsOf(std::string_view name) {
+  std::vector<std::string> parents;
+  for (size_t slash = name.find('/'); slash != name.npos; slash = name.find('/', slash + 1))
+    parents.emplace_back(name.substr(0, slash));
+  return parents;
+}
+
+enum class Place { absent, folder, file, link, other };
+
+Place placeOf(const std::string& path) {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0) return Place::absent;
+  if (S_ISLNK(st.st_mode)) return Place::link;
+  if (S_ISDIR(st.st_mode)) return Place::folder;
+  if (S_ISREG(st.st_mode)) return Place::file;
+  return Place::other;
+}
+
+std::string linkRefused(const std::string& path) {
+  return fmt::format(
+      "{} is a symbolic link; cloudplan does not follow links inside its output folder (remove "
+      "the link, or choose another folder)",
+      models::quoted(path));
+}
+
+// Why `name` cannot be written in `folder` without following a link or replacing something that
+// is not a file cloudplan could have written; "" when it can.
+std::string obstacleTo(const std::string& folder, std::string_view name) {
+  for (const std::string& parent : parentsOf(name)) {
+    const std::string path = joinPath(folder, parent);
+    switch (placeOf(path)) {
+      case Place::absent:
+        return {};
+      case Place::folder:
+        continue;
+      case Place::link:
+        return linkRefused(path);
+      default:
+        return fmt::format(
+            "{} is a file where cloudplan writes a folder (move it away, or choose another folder)",
+            models::quoted(path));
+    }
+  }
+  const std::string path = joinPath(folder, name);
+  switch (placeOf(path)) {
+    case Place::absent:
+    case Place::file:
+      return {};
+    case Place::link:
+      return linkRefused(path);
+    case Place::folder:
+      return fmt::format(
+          "{} is a folder where cloudplan writes a file (move it away, or choose another folder)",
+          models::quoted(path));
+    case Place::other:
+      break;
+  }
+  return fmt::format(
+      "{} is not a regular file, and cloudplan writes a file there (move it away, or choose "
+      "another folder)",
+      models::quoted(path));
+}
+
+// A regular file reached through real folders only: one cloudplan may remove or keep listing.
+bool isPlainFile(const std::string& folder, std::string_view name) {
+  for (const std::string& parent : parentsOf(name)) {
+    if (placeOf(joinPath(folder, parent)) != Place::folder) return false;
+  }
+  return placeOf(joinPath(folder, name)) == Place::file;
+}
+
+std::string errnoText() {
+  return std::strerror(errno);
+}
+
+// Flushes a folder's entries to disk. Some file systems cannot sync a folder (EINVAL): their
+// renames are as durable as they get.
+std::string syncFolder(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return fmt::format("cannot open {}: {}", models::quoted(path), errnoText());
+  std::string error;
+  if (::fsync(fd) != 0 && errno != EINVAL) {
+    error = fmt::format("cannot flush {} to disk: {}", models::quoted(path), errnoText());
+  }
+  ::close(fd);
+  return error;
+}
+
+// Writes a new file and flushes it to disk; `shown` is the name its errors give.
+std::string writeDurably(const std::string& path, std::string_view content,
+                         const std::string& shown) {
+  // 0666 less the umask: outputs are ordinary files for whoever reads the plan.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+  if (fd < 0) return fmt::format("cannot write {}: {}", models::quoted(shown), errnoText());
+  const char* p = content.data();
+  size_t left = content.size();
+  while (left > 0) {
+    const ssize_t written = ::write(fd, p, left);
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      const std::string error = errnoText();
+      ::close(fd);
+      return fmt::format("cannot write {}: {}", models::quoted(shown), error);
+    }
+    p += written;
+    left -= static_cast<size_t>(written);
+  }
+  if (::fsync(fd) != 0) {
+    const std::string error = errnoText();
+    ::close(fd);
+    return fmt::format("cannot write {}: {}", models::quoted(shown), error);
+  }
+  if (::close(fd) != 0)
+    return fmt::format("cannot write {}: {}", models::quoted(shown), errnoText());
+  return {};
+}
+
+struct ManifestEntry {
+  OutputKind kind;
+  std::string name;
+};
+
+// Lines "KIND<tab>NAME"; anything else (a damaged or hand-edited line) is ignored, so a manifest
+// can never name a file outside the folder.
+std::vector<ManifestEntry> readManifest(const std::string& path) {
+  std::vector<ManifestEntry> entries;
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    const size_t tab = line.find('\t');
+    if (tab == line.npos) continue;
+    const std::string_view kind = std::string_view(line).substr(0, tab);
+    const std::string name = line.substr(tab + 1);
+    if (!isPlainName(name)) continue;
+    if (kind == "plan") entries.push_back({OutputKind::plan, name});
+    if (kind == "views") entries.push_back({OutputKind::views, name});
+  }
+  return entries;
+}
+
+std::string manifestText(std::vector<ManifestEntry> entries) {
+  std::sort(entries.begin(), entries.end(),
+            [](const ManifestEntry& a, const ManifestEntry& b) { return a.name < b.name; });
+  std::string text(kManifestHeader);
+  for (const ManifestEntry& entry : entries) {
+    text += fmt::format("{}\t{}\n", kindName(entry.kind), entry.name);
+  }
+  return text;
+}
+
+// Makes the folders on the way to `name` in `folder`, refusing to pass through a link.
+std::string makeParents(const std::string& folder, std::string_view name,
+                        std::set<std::string>& touched) {
+  for (const std::string& parent : parentsOf(name)) {
+    const std::string path = joinPath(folder, parent);
+    if (::mkdir(path.c_str(), 0777) == 0) {
+      touched.insert(fs::path(path).parent_path().string());
+      continue;
+    }
+    if (errno != EEXIST) {
+      return fmt::format("cannot create the folder {}: {}", models::quoted(path), errnoText());
+    }
+    const Place place = placeOf(path);
+    if (place == Place::link) return linkRefused(path);
+    if (place != Place::folder) return obstacleTo(folder, name);
+  }
+  return {};
+}
+
+// The second half of a run, from a staging folder whose manifest is written: moves its files
+// into place, removes the files of the folder's manifest that the new one does not list, and
+// puts the new manifest in place. Every step can be done again, so a run killed half-way through
+// is finished by the next one. Returns what went wrong; the staging folder is then kept.
+std::vector<std::string> moveIntoPlace(const std::string& folder, const std::string& staging,
+                                       std::vector<std::string>& removed) {
+  std::vector<std::string> errors;
+  const std::string stagedManifest = joinPath(staging, kManifestFile);
+  const std::string manifest = joinPath(folder, kManifestFile);
+  const auto entries = readManifest(stagedManifest);
+  std::set<std::string> touched{folder};
+  std::unordered_set<std::string> listed;
+  for (const ManifestEntry& entry : entries) {
+    listed.insert(entry.name);
+    const std::string source = joinPath(staging, entry.name);
+    if (placeOf(source) != Place::file) continue;  // kept from an earlier run, or moved already
+    if (std::string error = makeParents(folder, entry.name, touched); !error.empty()) {
+      errors.push_back(std::move(error));
+      continue;
+    }
+    const std::string target = joinPath(folder, entry.name);
+    if (::rename(source.c_str(), target.c_str()) != 0) {
+      errors.push_back(
+          fmt::format("cannot move {} into place: {}", models::quoted(target), errnoText()));
+      continue;
+    }
+    touched.insert(fs::path(target).parent_path().string());
+  }
+  for (const ManifestEntry& old : readManifest(manifest)) {
+    if (listed.contains(old.name) || !isPlainFile(folder, old.name)) continue;
+    const std::string path = joinPath(folder, old.name);
+    if (::unlink(path.c_str()) != 0) continue;
+    removed.push_back(path);
+    touched.insert(fs::path(path).parent_path().string());
+    // The folders that held only files of the earlier run go with them.
+    auto parents = parentsOf(old.name);
+    for (auto parent = parents.rbegin(); parent != parents.rend(); ++parent) {
+      const std::string emptied = joinPath(folder, *parent);
+      if (::rmdir(emptied.c_str()) != 0) break;
+      touched.erase(emptied);
+      touched.insert(fs::path(emptied).parent_path().string());
+    }
+  }
+  for (const std::string& path : touched) {
+    struct stat st;  // followed: the output folder itself may be a link
+    if (::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;  // emptied and removed
+    if (std::string error = syncFolder(path); !error.empty()) errors.push_back(std::move(error));
+  }
+  if (!errors.empty()) return errors;
+  if (::rename(stagedManifest.c_str(), manifest.c_str()) != 0) {
+    return {fmt::format("cannot write {}: {}", models::quoted(manifest), errnoText())};
+  }
+  if (std::string error = syncFolder(folder); !error.empty()) return {error};
+  std::error_code ec;
+  fs::remove_all(staging, ec);
+  return {};
+}
+
+// NAME.tmp-XXXXXX, the temporary files of earlier versions of cloudplan (which wrote each output
+// beside its target), for the kinds of files cloudplan writes.
+bool isOldTemporary(std::string_view name) {
+  const size_t tmp = name.rfind(".tmp-");
+  if (tmp == name.npos || name.size() - tmp != 11) return false;
+  const std::string_view suffix = name.substr(tmp + 5);
+  if (!std::all_of(suffix.begin(), suffix.end(), [](char c) { return std::isalnum(c & 0xff); }))
+    return false;
+  const std::string_view stem = name.substr(0, tmp);
+  for (std::string_view extension :
+       {".json", ".csv", ".xml", ".svg", ".png", ".pdf", ".html", ".txt"}) {
+    if (stem.size() > extension.size() && stem.ends_with(extension)) return true;
+  }
+  return false;
+}
+
+// Tidies what killed runs left; called with the lock held, so no run is writing them.
+std::string tidy(const std::string& folder) {
+  std::error_code ec;
+  std::vector<std::string> stagings;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    if (entry.path().filename().string().starts_with(kStagingPrefix)) {
+      stagings.push_back(entry.path().string());
+    }
+  }
+  std::sort(stagings.begin(), stagings.end());
+  for (const std::string& staging : stagings) {
+    if (placeOf(staging) == Place::folder &&
+        placeOf(joinPath(staging, kManifestFile)) == Place::file) {
+      std::vector<std::string> removed;
+      const auto errors = moveIntoPlace(folder, staging, removed);
+      if (!errors.empty()) {
+        return fmt::format(
+            "cannot finish the run that was stopped while replacing the files of {}: {}",
+            models::quoted(folder), errors.front());
+      }
+      continue;
+    }
+    fs::remove_all(staging, ec);
+  }
+  fs::recursive_directory_iterator walk(folder, fs::directory_options::skip_permission_denied, ec);
+  std::vector<fs::path> temporaries;
+  for (; !ec && walk != fs::recursive_directory_iterator(); walk.increment(ec)) {
+    if (walk->is_regular_file(ec) && !walk->is_symlink(ec) &&
+        isOldTemporary(walk->path().filename().string())) {
+      temporaries.push_back(walk->path());
+    }
+  }
+  for (const fs::path& path : temporaries)
+    fs::remove(path, ec);
+  return {};
+}
+
+}  // namespace
+
+std::string joinPath(std::string_view folder, std::string_view name) {
+  std::string path(folder);
+  while (path.size() > 1 && path.back() == '/')
+    path.pop_back();
+  if (path.empty()) return std::string(name);
+  if (name.empty()) return path;
+  if (path != "/") path += '/';
+  return path.append(name);
+}
+
+std::unique_ptr<OutputFolder> OutputFolder::open(const std::string& folder, std::string& error) {
+  struct stat st;
+  if (::stat(folder.c_str(), &st) == 0) {
+    if (!S_ISDIR(st.st_mode)) {
+      error =
+          fmt::format("{} is not a folder (name a folder for the outputs)", models::quoted(folder));
+      return nullptr;
+    }
+  } else {
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) {
+      error = fmt::format("cannot create the folder {}: {}", models::quoted(folder), ec.message());
+      return nullptr;
+    }
+  }
+  const std::string lockPath = joinPath(folder, kLockFile);
+  const int fd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
+  if (fd < 0) {
+    error = errno == ELOOP ? linkRefused(lockPath)
+                           : fmt::format("cannot lock {}: {}", models::quoted(folder), errnoText());
+    return nullptr;
+  }
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    const bool held = errno == EWOULDBLOCK;
+    std::string holder;
+    if (held) {
+      char text[32] = {};
+      const ssize_t length = ::pread(fd, text, sizeof text - 1, 0);
+      long pid = 0;
+      if (length > 0 && std::from_chars(text, text + length, pid).ec == std::errc() && pid > 0) {
+        holder = fmt::format(" (pid {})", pid);
+      }
+    }
+    error = held ? fmt::format(
+                       "{} is being written by another cloudplan run{}; wait for it to finish, or "
+                       "choose another folder",
+                       models::quoted(folder), holder)
+                 : fmt::format("cannot lock {}: {}", models::quoted(folder), errnoText());
+    ::close(fd);
+    return nullptr;
+  }
+  // Who holds the lock, for the message a second run prints; should this fail, only that message
+  // lacks the pid.
+  const std::string pid = fmt::format("{}\n", ::getpid());
+  [[maybe_unused]] const bool recorded =
+      ::ftruncate(fd, 0) == 0 && ::pwrite(fd, pid.data(), pid.size(), 0) > 0;
+  if (std::string tidied = tidy(folder); !tidied.empty()) {
+    error = std::move(tidied);
+    ::close(fd);
+    return nullptr;
+  }
+  return std::unique_ptr<OutputFolder>(new OutputFolder(folder, fd));
+}
+
+OutputFolder::OutputFolder(std::string folder, int lockFd)
+    : folder_(std::move(folder)), lockFd_(lockFd) {}
+
+OutputFolder::~OutputFolder() {
+  if (!staging_.empty() && !committed_) {
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
+  }
+  ::close(lockFd_);
+}
+
+std::string OutputFolder::createStaging() {
+  std::string pattern = joinPath(folder_, std::string(kStagingPrefix) + "XXXXXX");
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    return fmt::format("cannot write in {}: {}", models::quoted(folder_), errnoText());
+  }
+  staging_ = std::move(pattern);
+  return {};
+}
+
+std::string OutputFolder::add(std::string_view name, OutputKind kind, std::string_view content) {
+  const std::string shown = joinPath(folder_, name);
+  std::string path;
+  {
+    std::lock_guard lock(mutex_);
+    if (!isPlainName(name)) {
+      failed_ = true;
+      return fmt::format("cannot write {}: not a plain file name", models::quoted(shown));
+    }
+    if (staging_.empty()) {
+      if (std::string error = createStaging(); !error.empty()) {
+        failed_ = true;
+        return error;
+      }
+    }
+    if (!names_.insert(std::string(name)).second) {
+      failed_ = true;
+      return fmt::format("cannot write {} twice in one run", models::quoted(shown));
+    }
+    for (const std::string& parent : parentsOf(name)) {
+      const std::string stagedFolder = joinPath(staging_, parent);
+      if (::mkdir(stagedFolder.c_str(), 0777) == 0) {
+        stagedFolders_.push_back(stagedFolder);
+      } else if (errno != EEXIST) {
+        failed_ = true;
+        return fmt::format("cannot write {}: {}", models::quoted(shown), errnoText());
+      }
+    }
+    staged_.push_back({std::string(name), kind});
+    path = joinPath(staging_, name);
+  }
+  std::string error = writeDurably(path, content, shown);
+  if (!error.empty()) {
+    std::lock_guard lock(mutex_);
+    failed_ = true;
+  }
+  return error;
+}
+
+std::vector<std::string> OutputFolder::commit(std::span<const OutputKind> replaced) {
+  std::lock_guard lock(mutex_);
+  if (failed_ || committed_) {
+    return {
+        fmt::format("nothing replaced in {}: not every file was written", models::quoted(folder_))};
+  }
+  if (staging_.empty()) {
+    if (std::string error = createStaging(); !error.empty()) return {error};
+  }
+  std::vector<std::string> errors;
+  for (const Staged& file : staged_) {
+    // One message for each obstacle, not for each of the files behind it.
+    std::string error = obstacleTo(folder_, file.name);
+    if (!error.empty() && std::find(errors.begin(), errors.end(), error) == errors.end()) {
+      errors.push_back(std::move(error));
+    }
+  }
+  if (!errors.empty()) return errors;
+  // Deepest first, so that each folder's entry in its parent is flushed after its own entries.
+  std::sort(stagedFolders_.begin(), stagedFolders_.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  for (const std::string& path : stagedFolders_) {
+    if (std::string error = syncFolder(path); !error.empty()) return {error};
+  }
+  std::vector<ManifestEntry> entries;
+  for (const Staged& file : staged_)
+    entries.push_back({file.kind, file.name});
+  for (const ManifestEntry& old : readManifest(joinPath(folder_, kManifestFile))) {
+    const bool replacedKind =
+        std::find(replaced.begin(), replaced.end(), old.kind) != replaced.end();
+    if (!replacedKind && !names_.contains(old.name) && isPlainFile(folder_, old.name)) {
+      entries.push_back(old);
+    }
+  }
+  // The staged manifest, written whole and flushed, is the point of no return: from here on a
+  // run that is stopped is finished by the next run in this folder.
+  const std::string manifest = joinPath(staging_, kManifestFile);
+  const std::string draft = manifest + ".draft";
+  if (std::string error = writeDurably(draft, manifestText(std::move(entries)), manifest);
+      !error.empty()) {
+    return {error};
+  }
+  if (::rename(draft.c_str(), manifest.c_str()) != 0) {
+    return {fmt::format("cannot write {}: {}", models::quoted(manifest), errnoText())};
+  }
+  if (std::string error = syncFolder(staging_); !error.empty()) return {error};
+  committed_ = true;
+  errors = moveIntoPlace(folder_, staging_, removed_);
+  if (!errors.empty()) {
+    errors.push_back(
+        fmt::format("some files of {} are replaced and some are not; run cloudplan again to finish",
+                    models::quoted(folder_)));
+  }
+  return errors;
+}
+
+}  // namespace cloudplan::exporters

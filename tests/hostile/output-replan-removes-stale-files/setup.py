@@ -1,0 +1,4 @@
+import os
+os.makedirs("out")
+with open("out/notes.txt", "w") as f:
+    f.write("my notes on the plan\n")
