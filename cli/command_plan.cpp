@@ -5,6 +5,8 @@
 
 #include "cli/commands.h"
 #include "cli/plan_settings.h"
+#include "cli/progress.h"
+#include "cli/terminal_text.h"
 #include "cli/views_output.h"
 #include "engine/plan_migration.h"
 #include "exporters/atomic_write.h"
@@ -40,20 +42,23 @@ int runPlan(const PlanOptions& options) {
   exporters::RenderOptions views;
   if (!settings || !parseImageFormats(options.formats, views.formats)) return kUsage;
   models::Diagnostics diagnostics;
+  runProgress().phase("reading");
   const models::Inventory inventory = importers::readInputs(
       options.inputs, {.hashInputs = true, .defaultAgency = options.defaultAgency}, diagnostics);
   std::optional<models::Plan> plan;
+  runProgress().phase("planning");
   if (!diagnostics.hasErrors()) plan = engine::planMigration(inventory, *settings, diagnostics);
   diagnostics.sort();
   printDiagnostics(std::cerr, diagnostics, options.diagnostics, "plan");
   if (!plan) {
-    std::cerr << fmt::format("plan: error: no plan written ({} errors; fix them and run again)\n",
-                             diagnostics.count(models::Severity::error));
+    std::cerr << fmt::format("plan: error: no plan written ({}; fix them and run again)\n",
+                             plural(diagnostics.count(models::Severity::error), "error", "errors"));
     return kInputErrors;
   }
   // Each output is rendered and written on its own thread: on a national inventory the plan.json
   // alone is some 100 MB of text, and the machine has more than one core.
   const std::string folder = options.outputFolder;
+  runProgress().phase("writing");
   auto output = [&](std::string name, auto render) {
     return std::async(std::launch::async, [&inventory, &plan, &diagnostics, folder, name, render] {
       return exporters::writeFileAtomically(folder + "/" + name,
@@ -73,6 +78,7 @@ int runPlan(const PlanOptions& options) {
       return exporters::planToArchimate(i, p);
     }));
   }
+  runProgress().clear();
   bool written = true;
   for (auto& result : outputs) {
     if (std::string error = result.get(); !error.empty()) {
@@ -86,6 +92,7 @@ int runPlan(const PlanOptions& options) {
                            options.archimate ? fmt::format(", {}/plan.archimate.xml", folder) : "");
   if (options.render) {
     models::Diagnostics problems;
+    runProgress().phase("rendering");
     const auto viewFiles = writePlanViews(folder, inventory, *plan, diagnostics, views, problems);
     printDiagnostics(std::cerr, problems, options.diagnostics, "render");
     if (problems.hasErrors()) return kInputErrors;

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "cli/views_output.h"
 #include "importers/plan_reader.h"
 
@@ -16,11 +17,13 @@ int runRender(const RenderOptions& options) {
   for (const std::string& id : options.focus)
     render.focus.push_back({id, options.depth});
   models::Diagnostics diagnostics;
+  runProgress().phase("reading");
   const auto loaded = importers::readPlan(options.plan, diagnostics);
   if (!loaded) {
     printDiagnostics(std::cerr, diagnostics, DiagnosticsFormat::text, "render");
     return kInputErrors;
   }
+  runProgress().phase("rendering");
   const auto written = writePlanViews(options.outputFolder, loaded->inventory, loaded->plan,
                                       loaded->diagnostics, render, diagnostics);
   diagnostics.sort();

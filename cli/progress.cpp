@@ -1,0 +1,60 @@
+#include "cli/progress.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <iostream>
+
+namespace cloudplan::cli {
+namespace {
+
+bool quiet = false;
+
+}  // namespace
+
+Progress::Progress(std::ostream& out, bool terminal) : out_(out), terminal_(terminal) {}
+
+void Progress::phase(std::string_view name) {
+  if (!terminal_) return;
+  std::lock_guard lock(mutex_);
+  phase_ = name;
+  percent_ = -1;
+  draw(phase_ + "...");
+}
+
+void Progress::advance(uint64_t done, uint64_t total) {
+  if (!terminal_ || total == 0) return;
+  const int percent = static_cast<int>(std::min(done, total) * 100 / total);
+  std::lock_guard lock(mutex_);
+  if (percent == percent_) return;
+  percent_ = percent;
+  draw(fmt::format("{} {}%", phase_, percent));
+}
+
+void Progress::clear() {
+  if (!terminal_) return;
+  std::lock_guard lock(mutex_);
+  if (!shown_) return;
+  out_ << "\r\x1b[K" << std::flush;  // back to the margin, erase to the end of the line
+  shown_ = false;
+}
+
+void Progress::draw(const std::string& line) {
+  out_ << "\r\x1b[K" << line << std::flush;
+  shown_ = true;
+}
+
+Progress& runProgress() {
+  static Progress progress(std::cerr, !quiet && isatty(STDERR_FILENO) == 1);
+  return progress;
+}
+
+void setQuiet(bool value) {
+  quiet = value;
+}
+
+bool isQuiet() {
+  return quiet;
+}
+
+}  // namespace cloudplan::cli

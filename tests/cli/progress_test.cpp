@@ -1,0 +1,85 @@
+#include "cli/progress.h"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <thread>
+#include <vector>
+
+namespace cloudplan::cli {
+namespace {
+
+TEST_CASE("on a terminal, progress is one line rewritten in place") {
+  std::ostringstream out;
+  Progress progress(out, true);
+  progress.phase("reading");
+  progress.phase("rendering");
+  progress.advance(1, 3);
+  progress.advance(2, 3);
+  progress.clear();
+  CHECK(out.str() ==
+        "\r\x1b[Kreading..."
+        "\r\x1b[Krendering..."
+        "\r\x1b[Krendering 33%"
+        "\r\x1b[Krendering 66%"
+        "\r\x1b[K");
+}
+
+TEST_CASE("progress is redrawn only when the percentage changes") {
+  std::ostringstream out;
+  Progress progress(out, true);
+  progress.phase("writing");
+  for (uint64_t done = 0; done <= 1000; ++done)
+    progress.advance(done, 1000);
+  CHECK(out.str().size() == std::string("\r\x1b[Kwriting...").size() +
+                                10 * std::string("\r\x1b[Kwriting 1%").size() +
+                                90 * std::string("\r\x1b[Kwriting 10%").size() +
+                                std::string("\r\x1b[Kwriting 100%").size());
+}
+
+TEST_CASE("clearing when nothing is shown writes nothing") {
+  std::ostringstream out;
+  Progress progress(out, true);
+  progress.clear();
+  progress.phase("planning");
+  progress.clear();
+  progress.clear();
+  CHECK(out.str() == "\r\x1b[Kplanning...\r\x1b[K");
+}
+
+TEST_CASE("when the output is not a terminal, progress writes nothing") {
+  std::ostringstream out;
+  Progress progress(out, false);
+  progress.phase("reading");
+  progress.advance(1, 2);
+  progress.clear();
+  CHECK(out.str().empty());
+}
+
+TEST_CASE("progress reported from many threads draws whole lines") {
+  std::ostringstream out;
+  Progress progress(out, true);
+  progress.phase("rendering");
+  std::vector<std::thread> workers;
+  for (int t = 0; t < 4; ++t) {
+    workers.emplace_back([&progress, t] {
+      for (uint64_t done = 0; done < 1000; ++done)
+        progress.advance(done + static_cast<uint64_t>(t) * 1000, 4000);
+    });
+  }
+  for (auto& worker : workers)
+    worker.join();
+  progress.clear();
+  const std::string text = out.str();
+  for (size_t at = 0; (at = text.find('\r', at)) != std::string::npos; ++at) {
+    INFO(text.substr(at, 20));
+    CHECK(text.compare(at, 4, "\r\x1b[K") == 0);
+    const size_t next = text.find('\r', at + 1);
+    const std::string line = text.substr(at + 4, next == std::string::npos ? next : next - at - 4);
+    CHECK((line.empty() || line == "rendering..." ||
+           (line.starts_with("rendering ") && line.ends_with("%"))));
+  }
+}
+
+}  // namespace
+}  // namespace cloudplan::cli
