@@ -21,10 +21,9 @@ namespace {
 void printSummary(const models::Plan& plan) {
   const auto& m = plan.metrics;
   std::cout << fmt::format(
-      "plan: {} systems ({} scheduled) in {} waves, lower bound {}; peak hybrid links {}, "
-      "permanent {}\n",
-      m.systems, m.scheduled, m.waves, m.lowerBound.waves, m.peakHybridLinks,
-      m.permanentHybridLinks);
+      "plan: {} ({} scheduled) in {}, lower bound {}; peak hybrid links {}, permanent {}\n",
+      plural(m.systems, "system", "systems"), m.scheduled, plural(m.waves, "wave", "waves"),
+      m.lowerBound.waves, m.peakHybridLinks, m.permanentHybridLinks);
   std::cout << fmt::format("{:>5}  {:<10}  {:<10}  {:>8}  {:>8}  {:>10}  {:>13}\n", "wave", "start",
                            "end", "migrate", "retire", "effort", "hybrid after");
   for (const auto& wave : plan.waves) {

@@ -39,15 +39,14 @@ bool WaveCalendar::fitsLastDate(uint32_t waves, models::Diagnostics& diagnostics
     if (end(wave) <= models::kLastDate) continue;
     diagnostics.error(
         "wave-after-last-date", "", 0,
-        fmt::format(
-            "wave {} of {} would end after {}, the last day a plan can have: {} waves of {} "
-            "days from {}{} (start earlier, or make the waves or the freeze windows "
-            "shorter)",
-            wave, waves, models::formatDate(models::kLastDate), waves, length_,
-            models::formatDate(start_),
-            freeze_.empty() ? ""
-                            : fmt::format(" and {} freeze window{}", freeze_.size(),
-                                          freeze_.size() == 1 ? "" : "s")));
+        fmt::format("wave {} of {} would end after {}, the last day a plan can have: waves of {} "
+                    "days from {}{} (start earlier, or make the waves or the freeze windows "
+                    "shorter)",
+                    wave, waves, models::formatDate(models::kLastDate), length_,
+                    models::formatDate(start_),
+                    freeze_.empty() ? ""
+                                    : fmt::format(" and {} freeze window{}", freeze_.size(),
+                                                  freeze_.size() == 1 ? "" : "s")));
     return false;
   }
   return true;
