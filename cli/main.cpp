@@ -211,6 +211,8 @@ int run(int argc, char** argv) {
       ->required();
   explainCommand->add_option("system", explainSystem, "the id of a system")->required();
 
+  for (CLI::App* command : app.get_subcommands([&](CLI::App* c) { return c != helpCommand; }))
+    command->footer("Every command also takes -q,--quiet: errors only, no summaries or progress.");
   // A mistyped command would otherwise read as a stray argument: "a subcommand is required".
   const auto word = commandWord(argc, argv);
   if (word && !isCommand(app, *word)) return unknownCommand(app, *word);
@@ -261,8 +263,10 @@ int main(int argc, char** argv) {
   try {
     return cloudplan::cli::run(argc, argv);
   } catch (const std::exception& e) {
+    cloudplan::cli::runProgress().clear();
     std::cerr << "cloudplan: internal error: " << e.what() << '\n';
   } catch (...) {
+    cloudplan::cli::runProgress().clear();
     std::cerr << "cloudplan: internal error: unknown exception\n";
   }
   return cloudplan::cli::kInternal;

@@ -12,14 +12,39 @@ bool quiet = false;
 
 }  // namespace
 
-Progress::Progress(std::ostream& out, bool terminal) : out_(out), terminal_(terminal) {}
+Progress::Progress(std::ostream& out, bool terminal, std::chrono::milliseconds tick)
+    : out_(out), terminal_(terminal), tick_(tick) {}
+
+Progress::~Progress() {
+  if (ticker_.joinable()) {
+    ticker_.request_stop();
+    ticker_.join();
+  }
+  clear();
+}
 
 void Progress::phase(std::string_view name) {
   if (!terminal_) return;
   std::lock_guard lock(mutex_);
   phase_ = name;
+  phaseStart_ = std::chrono::steady_clock::now();
+  shownSeconds_ = 0;
   percent_ = -1;
   draw(phase_ + "...");
+  if (tick_.count() > 0 && !ticker_.joinable())
+    ticker_ = std::jthread([this](std::stop_token stop) { tick(stop); });
+}
+
+void Progress::tick(std::stop_token stop) {
+  std::unique_lock lock(mutex_);
+  while (!ticked_.wait_for(lock, stop, tick_, [] { return false; }) && !stop.stop_requested()) {
+    if (!shown_ || percent_ >= 0) continue;
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+        std::chrono::steady_clock::now() - phaseStart_);
+    if (seconds.count() == 0 || seconds.count() == shownSeconds_) continue;
+    shownSeconds_ = seconds.count();
+    draw(fmt::format("{}... {} s", phase_, shownSeconds_));
+  }
 }
 
 void Progress::advance(uint64_t done, uint64_t total) {

@@ -3,18 +3,28 @@
 // (which also leaves out warnings, notes and summaries) turns it off.
 #pragma once
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <mutex>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <thread>
 
 namespace cloudplan::cli {
 
 class Progress {
  public:
-  // Nothing is written unless `terminal` says `out` is a terminal.
-  Progress(std::ostream& out, bool terminal);
+  // Nothing is written unless `terminal` says `out` is a terminal. Every `tick` a phase with no
+  // percentage shows how long it has run ("rendering... 5 s"), so a slow one is seen to be alive;
+  // a zero tick leaves that out.
+  Progress(std::ostream& out, bool terminal,
+           std::chrono::milliseconds tick = std::chrono::seconds(1));
+  // Erases the line if it is still shown.
+  ~Progress();
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
 
   // Starts a phase: the line reads "NAME...". From any thread.
   void phase(std::string_view name);
@@ -25,13 +35,19 @@ class Progress {
 
  private:
   void draw(const std::string& line);
+  void tick(std::stop_token stop);
 
   std::mutex mutex_;
+  std::condition_variable_any ticked_;
   std::ostream& out_;
   bool terminal_;
+  std::chrono::milliseconds tick_;
   bool shown_ = false;  // a line is on screen
   std::string phase_;
+  std::chrono::steady_clock::time_point phaseStart_;
+  int64_t shownSeconds_ = 0;
   int percent_ = -1;
+  std::jthread ticker_;  // started with the first phase; last, so that it stops first
 };
 
 // The progress of this run, on stderr; on when stderr is a terminal and the run is not quiet.

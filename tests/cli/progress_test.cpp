@@ -9,9 +9,11 @@
 namespace cloudplan::cli {
 namespace {
 
+constexpr std::chrono::milliseconds kNoTicks{0};
+
 TEST_CASE("on a terminal, progress is one line rewritten in place") {
   std::ostringstream out;
-  Progress progress(out, true);
+  Progress progress(out, true, kNoTicks);
   progress.phase("reading");
   progress.phase("rendering");
   progress.advance(1, 3);
@@ -27,7 +29,7 @@ TEST_CASE("on a terminal, progress is one line rewritten in place") {
 
 TEST_CASE("progress is redrawn only when the percentage changes") {
   std::ostringstream out;
-  Progress progress(out, true);
+  Progress progress(out, true, kNoTicks);
   progress.phase("writing");
   for (uint64_t done = 0; done <= 1000; ++done)
     progress.advance(done, 1000);
@@ -39,7 +41,7 @@ TEST_CASE("progress is redrawn only when the percentage changes") {
 
 TEST_CASE("clearing when nothing is shown writes nothing") {
   std::ostringstream out;
-  Progress progress(out, true);
+  Progress progress(out, true, kNoTicks);
   progress.clear();
   progress.phase("planning");
   progress.clear();
@@ -49,7 +51,7 @@ TEST_CASE("clearing when nothing is shown writes nothing") {
 
 TEST_CASE("when the output is not a terminal, progress writes nothing") {
   std::ostringstream out;
-  Progress progress(out, false);
+  Progress progress(out, false, kNoTicks);
   progress.phase("reading");
   progress.advance(1, 2);
   progress.clear();
@@ -58,7 +60,7 @@ TEST_CASE("when the output is not a terminal, progress writes nothing") {
 
 TEST_CASE("progress reported from many threads draws whole lines") {
   std::ostringstream out;
-  Progress progress(out, true);
+  Progress progress(out, true, kNoTicks);
   progress.phase("rendering");
   std::vector<std::thread> workers;
   for (int t = 0; t < 4; ++t) {
@@ -79,6 +81,27 @@ TEST_CASE("progress reported from many threads draws whole lines") {
     CHECK((line.empty() || line == "rendering..." ||
            (line.starts_with("rendering ") && line.ends_with("%"))));
   }
+}
+
+TEST_CASE("a phase with no percentage shows how long it has run") {
+  std::ostringstream out;
+  {
+    Progress progress(out, true, std::chrono::milliseconds(50));
+    progress.phase("rendering");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  }  // the line is erased when the run ends
+  const std::string text = out.str();
+  CHECK(text == "\r\x1b[Krendering...\r\x1b[Krendering... 1 s\r\x1b[K");
+}
+
+TEST_CASE("a phase with a percentage is not redrawn by the clock") {
+  std::ostringstream out;
+  Progress progress(out, true, std::chrono::milliseconds(50));
+  progress.phase("writing");
+  progress.advance(1, 2);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  progress.clear();
+  CHECK(out.str() == "\r\x1b[Kwriting...\r\x1b[Kwriting 50%\r\x1b[K");
 }
 
 }  // namespace
