@@ -98,15 +98,44 @@ int printHelp(const CLI::App& app, const std::string& topic) {
   return unknownCommand(app, topic);
 }
 
+// The closest option of `command` (or of cloudplan itself) to a mistyped one, as in
+// "--wave-capacty" for "--wave-capacity".
+std::optional<std::string> closestOption(const CLI::App& app, const CLI::App& command,
+                                         std::string_view typed) {
+  if (!typed.starts_with("--")) return std::nullopt;
+  typed = typed.substr(0, typed.find('='));
+  std::vector<std::string> names;
+  for (const CLI::App* owner : {&command, &app}) {
+    for (const CLI::Option* option : owner->get_options()) {
+      for (const std::string& name : option->get_lnames())
+        names.push_back("--" + name);
+    }
+  }
+  importers::Suggester suggester({names.begin(), names.end()});
+  const auto close = suggester.closest(typed);
+  return close ? std::optional(std::string(*close)) : std::nullopt;
+}
+
 // CLI11's own messages ("The following argument was not expected: x") in the house style.
-int usageError(const CLI::App& app, const CLI::ParseError& e) {
+int usageError(CLI::App& app, const CLI::ParseError& e) {
   std::string command = app.get_name();
-  for (const CLI::App* parsed : app.get_subcommands())
+  const CLI::App* last = &app;
+  for (const CLI::App* parsed : app.get_subcommands()) {
     command += " " + parsed->get_name();
+    last = parsed;
+  }
   std::string message = e.what();
   if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
-  std::cerr << fmt::format("{}: error: {} ({} --help lists the options)\n", command,
-                           printable(message), command);
+  std::string hint = fmt::format("{} --help lists the options", command);
+  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+    for (const std::string& extra : app.remaining(true)) {
+      if (auto close = closestOption(app, *last, extra)) {
+        hint = fmt::format("did you mean {}?", models::quoted(*close));
+        break;
+      }
+    }
+  }
+  std::cerr << fmt::format("{}: error: {} ({})\n", command, printable(message), printable(hint));
   return kUsage;
 }
 
