@@ -77,7 +77,6 @@ int runPlan(const PlanOptions& options) {
       return exporters::planToArchimate(i, p);
     }));
   }
-  runProgress().clear();
   bool written = true;
   for (auto& result : outputs) {
     if (std::string error = result.get(); !error.empty()) {

@@ -32,7 +32,6 @@ void printText(std::ostream& out, const models::Diagnostic& d, std::string_view 
 
 void printDiagnostics(std::ostream& out, const models::Diagnostics& diagnostics,
                       DiagnosticsFormat format, std::string_view origin) {
-  runProgress().clear();
   auto shown = [](const models::Diagnostic& d) {
     return !isQuiet() || d.severity == models::Severity::error;
   };

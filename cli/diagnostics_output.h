@@ -18,7 +18,7 @@ inline constexpr size_t kShownOfEachCode = 5;
 
 // Text lines read `file:line: error: message`; a diagnostic with no file is prefixed `origin`.
 // Control characters in files and messages are escaped (see printable()), so each diagnostic is
-// one line. Under --quiet only errors are printed. Erases the progress line first.
+// one line. Under --quiet only errors are printed.
 void printDiagnostics(std::ostream& out, const models::Diagnostics& diagnostics,
                       DiagnosticsFormat format, std::string_view origin);
 

@@ -292,10 +292,8 @@ int main(int argc, char** argv) {
   try {
     return cloudplan::cli::run(argc, argv);
   } catch (const std::exception& e) {
-    cloudplan::cli::runProgress().clear();
     std::cerr << "cloudplan: internal error: " << e.what() << '\n';
   } catch (...) {
-    cloudplan::cli::runProgress().clear();
     std::cerr << "cloudplan: internal error: unknown exception\n";
   }
   return cloudplan::cli::kInternal;

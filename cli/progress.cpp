@@ -12,6 +12,29 @@ bool quiet = false;
 
 }  // namespace
 
+// A stream buffer in front of a stream's own: erases the progress line, then passes text on.
+class ProgressGuard : public std::streambuf {
+ public:
+  ProgressGuard(Progress& progress, std::streambuf* inner) : progress_(progress), inner_(inner) {}
+  std::streambuf* inner() const { return inner_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    progress_.clear();
+    return inner_->sputc(traits_type::to_char_type(c));
+  }
+  std::streamsize xsputn(const char* text, std::streamsize n) override {
+    progress_.clear();
+    return inner_->sputn(text, n);
+  }
+  int sync() override { return inner_->pubsync(); }
+
+ private:
+  Progress& progress_;
+  std::streambuf* inner_;
+};
+
 Progress::Progress(std::ostream& out, bool terminal, std::chrono::milliseconds tick)
     : out_(out), terminal_(terminal), tick_(tick) {}
 
@@ -21,6 +44,15 @@ Progress::~Progress() {
     ticker_.join();
   }
   clear();
+  for (auto& [stream, guard] : guarded_)
+    stream->rdbuf(guard->inner());
+}
+
+void Progress::guard(std::ostream& stream) {
+  if (!terminal_) return;
+  auto guard = std::make_unique<ProgressGuard>(*this, stream.rdbuf());
+  stream.rdbuf(guard.get());
+  guarded_.emplace_back(&stream, std::move(guard));
 }
 
 void Progress::phase(std::string_view name) {
@@ -70,7 +102,17 @@ void Progress::draw(const std::string& line) {
 }
 
 Progress& runProgress() {
-  static Progress progress(std::cerr, !quiet && isatty(STDERR_FILENO) == 1);
+  // Drawn on stderr's own buffer, in front of which the guard goes; flushes stdout first, as
+  // std::cerr does.
+  static std::ostream terminal(std::cerr.rdbuf());
+  static Progress progress(terminal, !quiet && isatty(STDERR_FILENO) == 1);
+  static const bool guarded = [] {
+    terminal.tie(&std::cout);
+    progress.guard(std::cout);
+    progress.guard(std::cerr);
+    return true;
+  }();
+  (void)guarded;
   return progress;
 }
 

@@ -6,13 +6,17 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 namespace cloudplan::cli {
+
+class ProgressGuard;
 
 class Progress {
  public:
@@ -21,7 +25,7 @@ class Progress {
   // a zero tick leaves that out.
   Progress(std::ostream& out, bool terminal,
            std::chrono::milliseconds tick = std::chrono::seconds(1));
-  // Erases the line if it is still shown.
+  // Erases the line if it is still shown, and gives guarded streams their own buffers back.
   ~Progress();
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
@@ -32,6 +36,9 @@ class Progress {
   void advance(uint64_t done, uint64_t total);
   // Erases the line, so that what is printed next starts at the margin.
   void clear();
+  // From now on, anything written to `stream` erases the line first, so that no message or
+  // summary is printed after it. `stream` must not be the one the line is drawn on.
+  void guard(std::ostream& stream);
 
  private:
   void draw(const std::string& line);
@@ -47,10 +54,12 @@ class Progress {
   std::chrono::steady_clock::time_point phaseStart_;
   int64_t shownSeconds_ = 0;
   int percent_ = -1;
+  std::vector<std::pair<std::ostream*, std::unique_ptr<ProgressGuard>>> guarded_;
   std::jthread ticker_;  // started with the first phase; last, so that it stops first
 };
 
 // The progress of this run, on stderr; on when stderr is a terminal and the run is not quiet.
+// It guards std::cout and std::cerr: whatever they print erases the line first.
 Progress& runProgress();
 
 // --quiet: errors only. Set once, by main, before any work.

@@ -83,6 +83,33 @@ TEST_CASE("progress reported from many threads draws whole lines") {
   }
 }
 
+TEST_CASE("whatever a guarded stream prints erases the line first") {
+  std::ostringstream terminal, messages;
+  {
+    Progress progress(terminal, true, kNoTicks);
+    progress.guard(messages);
+    progress.phase("planning");
+    messages << "plan: error: no plan written\n";
+    messages << 'x';
+    progress.phase("writing");
+    messages.put('y');
+  }
+  CHECK(terminal.str() == "\r\x1b[Kplanning...\r\x1b[K\r\x1b[Kwriting...\r\x1b[K");
+  CHECK(messages.str() == "plan: error: no plan written\nxy");
+  CHECK(static_cast<std::ostream&>(messages).rdbuf() == messages.rdbuf());  // its own again
+  messages << "z";
+  CHECK(messages.str() == "plan: error: no plan written\nxyz");
+}
+
+TEST_CASE("a stream is not guarded when the line is not shown at all") {
+  std::ostringstream terminal, messages;
+  std::ostream& stream = messages;
+  std::streambuf* own = stream.rdbuf();
+  Progress progress(terminal, false, kNoTicks);
+  progress.guard(stream);
+  CHECK(stream.rdbuf() == own);
+}
+
 TEST_CASE("a phase with no percentage shows how long it has run") {
   std::ostringstream out;
   {
