@@ -50,8 +50,9 @@ int runPlan(const PlanOptions& options) {
   diagnostics.sort();
   printDiagnostics(std::cerr, diagnostics, options.diagnostics, "plan");
   if (!plan) {
-    std::cerr << fmt::format("plan: error: no plan written ({}; fix them and run again)\n",
-                             plural(diagnostics.count(models::Severity::error), "error", "errors"));
+    const size_t errors = diagnostics.count(models::Severity::error);
+    std::cerr << fmt::format("plan: error: no plan written ({}; fix {} and run again)\n",
+                             plural(errors, "error", "errors"), errors == 1 ? "it" : "them");
     return kInputErrors;
   }
   // Each output is rendered and written on its own thread: on a national inventory the plan.json
