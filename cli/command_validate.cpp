@@ -32,8 +32,10 @@ void printMappingReport(std::ostream& out, const importers::ArchimateMappingRepo
   out << "  elements not planned: " << counts(report.elementsNotPlanned) << '\n';
   out << "  relationships not planned: " << counts(report.relationshipsNotPlanned) << '\n';
   if (report.selfDependenciesDropped || report.derivedRepeatsDropped) {
-    out << fmt::format("  dropped: {} self-dependencies, {} derived repeats\n",
-                       report.selfDependenciesDropped, report.derivedRepeatsDropped);
+    out << fmt::format(
+        "  dropped: {}, {}\n",
+        plural(report.selfDependenciesDropped, "self-dependency", "self-dependencies"),
+        plural(report.derivedRepeatsDropped, "derived repeat", "derived repeats"));
   }
 }
 
