@@ -79,11 +79,13 @@ int runPlan(const PlanOptions& options) {
     }));
   }
   bool written = true;
+  size_t done = 0;
   for (auto& result : outputs) {
     if (std::string error = result.get(); !error.empty()) {
       std::cerr << "plan: error: " << error << '\n';
       written = false;
     }
+    runProgress().advance(++done, outputs.size());
   }
   if (!written) return kInputErrors;
   printSummary(*plan);

@@ -25,13 +25,14 @@ def stderr_on_a_terminal(args):
 
 
 code, out, shown = stderr_on_a_terminal(["plan", "systems.csv", "-o", "out-terminal"])
-# Each drawing goes back to the margin and erases the line; a slow machine may show a phase's
-# seconds too ("reading... 1 s").
+# Each drawing goes back to the margin and erases the line: "reading...", "writing 33%", and on a
+# slow machine a phase's seconds too ("reading... 1 s").
 drawn = shown.split(b"\r\x1b[K")
-phases = [line.split(b"... ")[0].rstrip(b".") for line in drawn[1:-1]]
+phases = [line.split(b" ")[0].rstrip(b".") for line in drawn[1:-1]]
 phases = [p for i, p in enumerate(phases) if i == 0 or phases[i - 1] != p]
 if (code != 0 or drawn[0] != b"" or drawn[-1] != b"" or
-        phases != [b"reading", b"planning", b"writing"] or not out.startswith(b"plan: 2 systems")):
+        phases != [b"reading", b"planning", b"writing"] or b"writing 100%" not in drawn or
+        not out.startswith(b"plan: 2 systems")):
     sys.exit(f"on a terminal: exit {code}, stderr {shown!r}, stdout {out[:40]!r}")
 
 code, out, shown = stderr_on_a_terminal(["plan", "systems.csv", "-o", "out-quiet", "--quiet"])
