@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "importers/plan_json_reader.h"
 #include "importers/suggest.h"
 
@@ -19,13 +20,15 @@ std::string waveOf(const Json& entry) {
 
 }  // namespace
 
-int runExplain(const std::string& planPath, const std::string& systemId) {
+int runExplain(const std::string& planPath, const std::string& wantedId) {
   models::Diagnostics diagnostics;
-  const auto plan = importers::readPlanJson(planPath, diagnostics);
+  auto plan = importers::readPlanJson(planPath, diagnostics);
   if (!plan) {
     printDiagnostics(std::cerr, diagnostics, DiagnosticsFormat::text, "explain");
     return kInputErrors;
   }
+  makePrintable(*plan);  // its text goes to a terminal: escapes are shown, not obeyed
+  const std::string systemId = printable(wantedId);
   // value() returns copies: keep the plan's own arrays, which the map below points into.
   static const Json kNone = Json::array();
   auto array = [&](const char* key) -> const Json& {

@@ -6,6 +6,8 @@
 
 #include "cli/commands.h"
 #include "cli/plan_settings.h"
+#include "cli/progress.h"
+#include "cli/terminal_text.h"
 #include "cli/views_output.h"
 #include "engine/plan_migration.h"
 #include "exporters/output_folder.h"
@@ -20,10 +22,9 @@ namespace {
 void printSummary(const models::Plan& plan) {
   const auto& m = plan.metrics;
   std::cout << fmt::format(
-      "plan: {} systems ({} scheduled) in {} waves, lower bound {}; peak hybrid links {}, "
-      "permanent {}\n",
-      m.systems, m.scheduled, m.waves, m.lowerBound.waves, m.peakHybridLinks,
-      m.permanentHybridLinks);
+      "plan: {} ({} scheduled) in {}, lower bound {}; peak hybrid links {}, permanent {}\n",
+      plural(m.systems, "system", "systems"), m.scheduled, plural(m.waves, "wave", "waves"),
+      m.lowerBound.waves, m.peakHybridLinks, m.permanentHybridLinks);
   std::cout << fmt::format("{:>5}  {:<10}  {:<10}  {:>8}  {:>8}  {:>10}  {:>13}\n", "wave", "start",
                            "end", "migrate", "retire", "effort", "hybrid after");
   for (const auto& wave : plan.waves) {
@@ -84,23 +85,27 @@ int runPlan(const PlanOptions& options) {
     return kUsage;
   }
   models::Diagnostics diagnostics;
+  runProgress().phase("reading");
   const models::Inventory inventory = importers::readInputs(
       options.inputs, {.hashInputs = true, .defaultAgency = options.defaultAgency}, diagnostics);
   std::optional<models::Plan> plan;
+  runProgress().phase("planning");
   if (!diagnostics.hasErrors()) plan = engine::planMigration(inventory, *settings, diagnostics);
   diagnostics.sort();
   printDiagnostics(std::cerr, diagnostics, options.diagnostics, "plan");
   if (!plan) {
-    std::cerr << fmt::format("plan: error: no plan written ({} errors; fix them and run again)\n",
-                             diagnostics.count(models::Severity::error));
+    const size_t errors = diagnostics.count(models::Severity::error);
+    std::cerr << fmt::format("plan: error: no plan written ({}; fix {} and run again)\n",
+                             plural(errors, "error", "errors"), errors == 1 ? "it" : "them");
     return kInputErrors;
   }
   std::string error;
   const auto folder = exporters::OutputFolder::open(options.outputFolder, error);
   if (!folder) {
-    std::cerr << "plan: error: " << error << '\n';
+    std::cerr << "plan: error: " << printable(error) << '\n';
     return kInputErrors;
   }
+  runProgress().phase("writing");
   // Each output is rendered and staged on its own thread: on a national inventory the plan.json
   // alone is some 100 MB of text, and the machine has more than one core. Nothing is in place
   // until all are staged and committed together.
@@ -123,12 +128,15 @@ int runPlan(const PlanOptions& options) {
     }));
   }
   std::vector<std::string> errors;
+  size_t done = 0;
   for (auto& result : outputs) {
     if (std::string message = result.get(); !message.empty()) errors.push_back(message);
+    runProgress().advance(++done, outputs.size());
   }
   models::Diagnostics problems;
   size_t viewFiles = 0;
   if (errors.empty() && options.render) {
+    runProgress().phase("rendering");
     viewFiles = addPlanViews(*folder, inventory, *plan, diagnostics, views, problems);
     printDiagnostics(std::cerr, problems, options.diagnostics, "render");
   }
@@ -138,7 +146,7 @@ int runPlan(const PlanOptions& options) {
     errors = folder->commit(replaced);
   }
   for (const std::string& message : errors)
-    std::cerr << "plan: error: " << message << '\n';
+    std::cerr << "plan: error: " << printable(message) << '\n';
   if (!errors.empty() || problems.hasErrors()) {
     if (!folder->committed()) {
       std::cerr << fmt::format("plan: error: nothing written ({} is as it was)\n",

@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
+#include "cli/terminal_text.h"
 #include "cli/views_output.h"
 #include "importers/plan_reader.h"
 
@@ -21,6 +23,7 @@ int runRender(const RenderOptions& options) {
   for (const std::string& id : options.focus)
     render.focus.push_back({id, options.depth});
   models::Diagnostics diagnostics;
+  runProgress().phase("reading");
   const auto loaded = importers::readPlan(options.plan, diagnostics);
   if (loaded) checkViewSelections(loaded->inventory, options.plan, render, diagnostics);
   if (!loaded || diagnostics.hasErrors()) {
@@ -30,9 +33,10 @@ int runRender(const RenderOptions& options) {
   std::string error;
   const auto folder = exporters::OutputFolder::open(options.outputFolder, error);
   if (!folder) {
-    std::cerr << "render: error: " << error << '\n';
+    std::cerr << "render: error: " << printable(error) << '\n';
     return kInputErrors;
   }
+  runProgress().phase("rendering");
   const size_t added = addPlanViews(*folder, loaded->inventory, loaded->plan, loaded->diagnostics,
                                     render, diagnostics);
   if (!diagnostics.hasErrors()) {

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "exporters/atomic_write.h"
 #include "exporters/inventory_template.h"
 #include "exporters/output_folder.h"
@@ -37,7 +38,7 @@ int runTemplate(const std::string& folder, bool force) {
   for (const auto& file : files) {
     const std::string path = exporters::joinPath(folder, file.name);
     if (std::string error = exporters::writeFileAtomically(path, file.content); !error.empty()) {
-      std::cerr << "cloudplan template: error: " << error << '\n';
+      std::cerr << "cloudplan template: error: " << printable(error) << '\n';
       return kInputErrors;
     }
     std::cout << "wrote " << path << '\n';

@@ -4,20 +4,18 @@
 #include <map>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
+#include "cli/terminal_text.h"
 #include "importers/read_inputs.h"
 
 namespace cloudplan::cli {
 
 namespace {
 
-std::string plural(size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 std::string counts(const std::map<std::string, uint32_t>& byName) {
   std::vector<std::string> parts;
   for (const auto& [name, count] : byName)
-    parts.push_back(fmt::format("{} {}", name, count));
+    parts.push_back(fmt::format("{} {}", printable(name), count));
   return parts.empty() ? std::string("none") : fmt::format("{}", fmt::join(parts, ", "));
 }
 
@@ -34,8 +32,10 @@ void printMappingReport(std::ostream& out, const importers::ArchimateMappingRepo
   out << "  elements not planned: " << counts(report.elementsNotPlanned) << '\n';
   out << "  relationships not planned: " << counts(report.relationshipsNotPlanned) << '\n';
   if (report.selfDependenciesDropped || report.derivedRepeatsDropped) {
-    out << fmt::format("  dropped: {} self-dependencies, {} derived repeats\n",
-                       report.selfDependenciesDropped, report.derivedRepeatsDropped);
+    out << fmt::format(
+        "  dropped: {}, {}\n",
+        plural(report.selfDependenciesDropped, "self-dependency", "self-dependencies"),
+        plural(report.derivedRepeatsDropped, "derived repeat", "derived repeats"));
   }
 }
 
@@ -44,6 +44,7 @@ void printMappingReport(std::ostream& out, const importers::ArchimateMappingRepo
 int runValidate(const ValidateOptions& options) {
   models::Diagnostics diagnostics;
   importers::ArchimateMappingReport mapping;
+  runProgress().phase("reading");
   const models::Inventory inventory = importers::readInputs(
       options.inputs, {.defaultAgency = options.defaultAgency, .archimateReport = &mapping},
       diagnostics);

@@ -1,6 +1,7 @@
 // How diagnostics reach the user: ninja-style lines for people, JSON lines for tools.
 #pragma once
 
+#include <cstddef>
 #include <ostream>
 #include <string_view>
 
@@ -10,7 +11,14 @@ namespace cloudplan::cli {
 
 enum class DiagnosticsFormat { text, json };
 
+// As text, only the first kShownOfEachCode diagnostics of each code (and severity) are printed;
+// the next line says how many more there are, so that thousands of one warning cannot bury a
+// different one. JSON lists every diagnostic.
+inline constexpr size_t kShownOfEachCode = 5;
+
 // Text lines read `file:line: error: message`; a diagnostic with no file is prefixed `origin`.
+// Control characters in files and messages are escaped (see printable()), so each diagnostic is
+// one line. Under --quiet only errors are printed.
 void printDiagnostics(std::ostream& out, const models::Diagnostics& diagnostics,
                       DiagnosticsFormat format, std::string_view origin);
 

@@ -1,11 +1,17 @@
 // The `cloudplan` command: parses arguments and hands them to a subcommand. Any exception that
 // escapes is a bug, reported as an internal error with exit code 3.
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <cctype>
 #include <exception>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/plan_settings.h"
+#include "cli/progress.h"
+#include "cli/terminal_text.h"
+#include "importers/suggest.h"
 
 namespace cloudplan::cli {
 namespace {
@@ -21,6 +27,118 @@ void addDiagnosticsOption(CLI::App& command, DiagnosticsFormat& format) {
                       .description(""));
 }
 
+// A number option is taken as text and read by readNumberOption, so that the message names what
+// was typed ('1e999', not inf) and the option's range.
+CLI::Option* addNumberOption(CLI::App& command, const std::string& name, std::string& text,
+                             const std::string& description, const std::string& typeName) {
+  return command.add_option(name, text, description)->type_name(typeName);
+}
+
+template <typename Number>
+bool readNumber(std::string_view command, std::string_view option, const std::string& text,
+                const NumberRange& range, Number& value) {
+  std::string error;
+  const auto number = readNumberOption(option, text, range, error);
+  if (!number) {
+    std::cerr << fmt::format("cloudplan {}: error: {}\n", command, printable(error));
+    return false;
+  }
+  value = static_cast<Number>(*number);
+  return true;
+}
+
+std::vector<const CLI::App*> commandsOf(const CLI::App& app) {
+  return app.get_subcommands([](const CLI::App*) { return true; });
+}
+
+bool isCommand(const CLI::App& app, std::string_view word) {
+  for (const CLI::App* command : commandsOf(app)) {
+    if (command->get_name() == word) return true;
+  }
+  return false;
+}
+
+// A command line whose first word is not a command: the closest command, if it is a typo.
+int unknownCommand(const CLI::App& app, std::string_view word) {
+  std::vector<std::string> names;
+  for (const CLI::App* command : commandsOf(app))
+    names.push_back(command->get_name());
+  importers::Suggester suggester({names.begin(), names.end()});
+  const auto close = suggester.closest(word);
+  std::cerr << fmt::format("cloudplan: error: unknown command {} ({})\n",
+                           printable(models::quoted(word)),
+                           close ? fmt::format("did you mean {}?", models::quoted(*close))
+                                 : std::string("cloudplan help lists the commands"));
+  return kUsage;
+}
+
+// The first word of the command line that is not an option: the command.
+std::optional<std::string_view> commandWord(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--")
+      return i + 1 < argc ? std::optional(std::string_view(argv[i + 1])) : std::nullopt;
+    if (!word.starts_with('-')) return word;
+  }
+  return std::nullopt;
+}
+
+// `cloudplan help [COMMAND]`: the overview, or one command's options, on stdout.
+int printHelp(const CLI::App& app, const std::string& topic) {
+  if (topic.empty()) {
+    std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
+    return kOk;
+  }
+  for (const CLI::App* command : commandsOf(app)) {
+    if (command->get_name() == topic) {
+      std::cout << command->help(app.get_name());
+      return kOk;
+    }
+  }
+  return unknownCommand(app, topic);
+}
+
+// The closest option of `command` (or of cloudplan itself) to a mistyped one, as in
+// "--wave-capacty" for "--wave-capacity".
+std::optional<std::string> closestOption(const CLI::App& app, const CLI::App& command,
+                                         std::string_view typed) {
+  if (!typed.starts_with("--")) return std::nullopt;
+  typed = typed.substr(0, typed.find('='));
+  std::vector<std::string> names;
+  for (const CLI::App* owner : {&command, &app}) {
+    for (const CLI::Option* option : owner->get_options()) {
+      for (const std::string& name : option->get_lnames())
+        names.push_back("--" + name);
+    }
+  }
+  importers::Suggester suggester({names.begin(), names.end()});
+  const auto close = suggester.closest(typed);
+  return close ? std::optional(std::string(*close)) : std::nullopt;
+}
+
+// CLI11's own messages ("The following argument was not expected: x") in the house style.
+int usageError(CLI::App& app, const CLI::ParseError& e) {
+  std::string command = app.get_name();
+  const CLI::App* last = &app;
+  for (const CLI::App* parsed : app.get_subcommands()) {
+    command += " " + parsed->get_name();
+    last = parsed;
+  }
+  std::string message = e.what();
+  if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
+  std::string hint = fmt::format("{} --help lists the options", command);
+  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+    for (const std::string& extra : app.remaining(true)) {
+      if (auto close = closestOption(app, *last, extra)) {
+        hint = fmt::format("did you mean {}?", models::quoted(*close));
+        break;
+      }
+    }
+  }
+  std::cerr << fmt::format("{}: error: {} ({})\n", command, printable(message), printable(hint));
+  return kUsage;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{
       "cloudplan: government system inventories into cloud-migration waves.\n\n"
@@ -33,7 +151,15 @@ int run(int argc, char** argv) {
       "  cloudplan render out/plan.json -o out/views --format svg,png --focus MOF/payroll",
       "cloudplan"};
   app.set_version_flag("--version", "cloudplan " CLOUDPLAN_VERSION);
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
+  bool quiet = false;
+  app.add_flag("-q,--quiet", quiet, "print errors only: no warnings, notes, summaries or progress");
+  app.fallthrough();  // --quiet may come after the command too
+
+  std::string helpTopic;
+  CLI::App* helpCommand =
+      app.add_subcommand("help", "describe the commands, or the options of one COMMAND");
+  helpCommand->add_option("command", helpTopic, "a command")->type_name("COMMAND");
 
   ValidateOptions validate;
   CLI::App* validateCommand =
@@ -64,14 +190,15 @@ int run(int argc, char** argv) {
   planCommand
       ->add_option("--order", plan.order, "providers-first (default), consumers-first or none")
       ->type_name("ORDER");
-  planCommand->add_option("--wave-capacity", plan.waveCapacity, "at most N systems in a wave")
-      ->type_name("N");
-  planCommand->add_option("--wave-effort", plan.waveEffort, "at most D effort-days in a wave")
-      ->type_name("D");
+  std::string waveCapacity, waveEffort, waveLength = "28", depth = "1";
+  addNumberOption(*planCommand, "--wave-capacity", waveCapacity,
+                  "at most N systems in a wave (1 to 10000000)", "N");
+  addNumberOption(*planCommand, "--wave-effort", waveEffort,
+                  "at most D effort-days in a wave (0.01 to 1000000000)", "D");
   planCommand->add_option("--start", plan.start, "first day of wave 1 (default 2027-01-04)")
       ->type_name("YYYY-MM-DD");
-  planCommand->add_option("--wave-length", plan.waveLengthDays, "days in a wave (default 28)")
-      ->type_name("DAYS");
+  addNumberOption(*planCommand, "--wave-length", waveLength,
+                  "days in a wave, 1 to 366 (default 28)", "DAYS");
   planCommand->add_option("--freeze", plan.freeze, "no migration work in these days (repeatable)")
       ->type_name("FROM..TO")
       ->allow_extra_args(false);
@@ -103,9 +230,10 @@ int run(int argc, char** argv) {
       ->add_option("--focus", render.focus,
                    "also draw the neighbourhood of this system (repeatable)")
       ->type_name("SYSTEM_ID");
-  renderCommand->add_option("--depth", render.depth, "links around a --focus system (default 1)")
-      ->type_name("K");
-  renderCommand->add_flag("!--no-waves", render.waves, "leave out the diagram of each wave");
+  addNumberOption(*renderCommand, "--depth", depth,
+                  "links around a --focus system, 0 to 1000 (default 1)", "K");
+  bool noWaves = false;
+  renderCommand->add_flag("--no-waves", noWaves, "leave out the diagram of each wave");
 
   std::string explainPlan, explainSystem;
   CLI::App* explainCommand =
@@ -114,17 +242,48 @@ int run(int argc, char** argv) {
       ->required();
   explainCommand->add_option("system", explainSystem, "the id of a system")->required();
 
+  for (CLI::App* command : app.get_subcommands([&](CLI::App* c) { return c != helpCommand; }))
+    command->footer("Every command also takes -q,--quiet: errors only, no summaries or progress.");
+  // A mistyped command would otherwise read as a stray argument: "a subcommand is required".
+  const auto word = commandWord(argc, argv);
+  if (word && !isCommand(app, *word)) return unknownCommand(app, *word);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? kOk : kUsage;
+    return usageError(app, e);
   }
+  if (helpCommand->parsed()) return printHelp(app, helpTopic);
+  if (!word) {
+    std::cerr << "cloudplan: error: no command given (cloudplan help lists the commands)\n";
+    return kUsage;
+  }
+  setQuiet(quiet);
+  // Under --quiet, summaries and "wrote ..." lines go; explain's answer is what was asked for.
+  if (quiet && !explainCommand->parsed()) std::cout.setstate(std::ios::badbit);
   if (validateCommand->parsed()) return runValidate(validate);
   if (templateCommand->parsed()) return runTemplate(templateFolder, templateForce);
-  if (planCommand->parsed()) return runPlan(plan);
+  if (planCommand->parsed()) {
+    if ((!waveCapacity.empty() && !readNumber("plan", "--wave-capacity", waveCapacity,
+                                              kWaveCapacityRange, plan.waveCapacity.emplace())) ||
+        (!waveEffort.empty() && !readNumber("plan", "--wave-effort", waveEffort, kWaveEffortRange,
+                                            plan.waveEffort.emplace())) ||
+        !readNumber("plan", "--wave-length", waveLength, kWaveLengthRange, plan.waveLengthDays)) {
+      return kUsage;
+    }
+    return runPlan(plan);
+  }
   if (explainCommand->parsed()) return runExplain(explainPlan, explainSystem);
-  if (renderCommand->parsed()) return runRender(render);
+  if (renderCommand->parsed()) {
+    if (!readNumber("render", "--depth", depth, kDepthRange, render.depth)) return kUsage;
+    render.waves = !noWaves;
+    return runRender(render);
+  }
   return kUsage;
 }
 

@@ -2,15 +2,39 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <iostream>
 
+#include "cli/terminal_text.h"
+
 namespace cloudplan::cli {
+
+std::optional<double> readNumberOption(std::string_view option, std::string_view text,
+                                       const NumberRange& range, std::string& error) {
+  double value = 0;
+  bool read = false;
+  const char* end = text.data() + text.size();
+  if (range.whole) {
+    uint64_t whole = 0;
+    const auto [stop, problem] = std::from_chars(text.data(), end, whole);
+    read = problem == std::errc() && stop == end;
+    value = static_cast<double>(whole);
+  } else {
+    const auto [stop, problem] = std::from_chars(text.data(), end, value);
+    read = problem == std::errc() && stop == end;
+  }
+  if (read && value >= range.least && value <= range.most) return value;  // false for NaN
+  error =
+      fmt::format("{} {} is not a {} from {:.15g} to {:.15g} ({})", option, models::quoted(text),
+                  range.whole ? "whole number" : "number", range.least, range.most, range.means);
+  return std::nullopt;
+}
 
 std::optional<models::PlanSettings> planSettingsFrom(const PlanOptions& options) {
   models::PlanSettings settings;
   bool ok = true;
   auto usage = [&](std::string message) {
-    std::cerr << "cloudplan plan: error: " << message << '\n';
+    std::cerr << "cloudplan plan: error: " << printable(message) << '\n';
     ok = false;
   };
   if (auto order = models::parseName<models::Order>(options.order)) {
@@ -19,20 +43,21 @@ std::optional<models::PlanSettings> planSettingsFrom(const PlanOptions& options)
     usage(fmt::format("--order {} is not one of {}", models::quoted(options.order),
                       models::allowedNames<models::Order>()));
   }
-  if (options.waveCapacity && *options.waveCapacity == 0)
-    usage("--wave-capacity must be at least 1");
   settings.waveCapacity = options.waveCapacity;
-  if (options.waveEffort && !(*options.waveEffort > 0)) usage("--wave-effort must be more than 0");
   settings.waveEffort = options.waveEffort;
+  settings.waveLengthDays = options.waveLengthDays;
   if (auto start = models::parseDate(options.start)) {
     settings.start = *start;
+    const int32_t length = static_cast<int32_t>(options.waveLengthDays);
+    if (models::kLastDate - *start < length - 1) {
+      usage(fmt::format(
+          "--start {} leaves no room for wave 1: {} days from it end after {}, the "
+          "last day a plan can have (start earlier)",
+          models::quoted(options.start), length, models::formatDate(models::kLastDate)));
+    }
   } else {
     usage(fmt::format("--start {} is not a date YYYY-MM-DD", models::quoted(options.start)));
   }
-  if (options.waveLengthDays < 1 || options.waveLengthDays > 366) {
-    usage("--wave-length must be from 1 to 366 days");
-  }
-  settings.waveLengthDays = options.waveLengthDays;
   for (const std::string& window : options.freeze) {
     const size_t dots = window.find("..");
     const auto from = models::parseDate(window.substr(0, dots));

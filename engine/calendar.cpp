@@ -1,5 +1,7 @@
 #include "engine/calendar.h"
 
+#include <fmt/format.h>
+
 namespace cloudplan::engine {
 
 WaveCalendar::WaveCalendar(const models::PlanSettings& settings)
@@ -30,6 +32,24 @@ models::Date WaveCalendar::start(uint32_t wave) {
 
 models::Date WaveCalendar::end(uint32_t wave) {
   return start(wave) + (length_ - 1);
+}
+
+bool WaveCalendar::fitsLastDate(uint32_t waves, models::Diagnostics& diagnostics) {
+  for (uint32_t wave = 1; wave <= waves; ++wave) {
+    if (end(wave) <= models::kLastDate) continue;
+    diagnostics.error(
+        "wave-after-last-date", "", 0,
+        fmt::format("wave {} of {} would end after {}, the last day a plan can have: waves of {} "
+                    "days from {}{} (start earlier, or make the waves or the freeze windows "
+                    "shorter)",
+                    wave, waves, models::formatDate(models::kLastDate), length_,
+                    models::formatDate(start_),
+                    freeze_.empty() ? ""
+                                    : fmt::format(" and {} freeze window{}", freeze_.size(),
+                                                  freeze_.size() == 1 ? "" : "s")));
+    return false;
+  }
+  return true;
 }
 
 uint32_t WaveCalendar::firstWaveStartingOnOrAfter(models::Date day) {

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "models/diagnostic.h"
 #include "models/plan.h"
 
 namespace cloudplan::engine {
@@ -15,6 +16,10 @@ class WaveCalendar {
   // Waves are numbered from 1.
   models::Date start(uint32_t wave);
   models::Date end(uint32_t wave);
+
+  // Whether waves 1..`waves` all end by models::kLastDate; if not, an error in `diagnostics`
+  // (code wave-after-last-date) names the first that does not, and why.
+  bool fitsLastDate(uint32_t waves, models::Diagnostics& diagnostics);
 
   // The first wave that starts on or after `day` (1 when `day` is before the start); past
   // kMaxWaves it answers kMaxWaves + 1.

@@ -50,7 +50,7 @@ std::optional<models::Plan> planMigration(const models::Inventory& inventory,
   const models::LowerBound bound = computeLowerBound(loads, settings);
   const auto schedule =
       scheduleWaves(inventory, graph, units, loads, settings, bound.waves, diagnostics);
-  if (!schedule) return std::nullopt;
+  if (!schedule || !calendar.fitsLastDate(schedule->waves, diagnostics)) return std::nullopt;
 
   models::Plan plan;
   plan.settings = settings;

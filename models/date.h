@@ -18,6 +18,10 @@ struct Date {
   int32_t operator-(Date other) const { return days - other.days; }
 };
 
+// The last day cloudplan reads or writes: dates have four-digit years (0001 to 9999), so a wave
+// may not end after it.
+inline constexpr Date kLastDate{2932896};  // 9999-12-31
+
 Date dateFromCivil(int year, unsigned month, unsigned day);
 
 // Strict `YYYY-MM-DD` with a real month and day; anything else is nullopt.

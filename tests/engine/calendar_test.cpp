@@ -53,5 +53,53 @@ TEST_CASE("a date beyond the last possible wave answers one past it") {
   CHECK(calendar.firstWaveStartingOnOrAfter(day("9999-12-31")) == models::kMaxWaves + 1);
 }
 
+TEST_CASE("waves that all end by 9999-12-31 fit") {
+  models::PlanSettings settings;
+  settings.start = day("9999-11-06");
+  WaveCalendar calendar(settings);
+  models::Diagnostics diagnostics;
+  CHECK(calendar.fitsLastDate(2, diagnostics));  // wave 2 ends on 9999-12-31
+  CHECK(diagnostics.all().empty());
+}
+
+TEST_CASE("a wave that would end after 9999-12-31 is an error naming it and the cause") {
+  models::PlanSettings settings;
+  settings.start = day("9999-11-06");
+  WaveCalendar calendar(settings);
+  models::Diagnostics diagnostics;
+  CHECK_FALSE(calendar.fitsLastDate(3, diagnostics));
+  REQUIRE(diagnostics.all().size() == 1);
+  CHECK(diagnostics.all()[0].code == "wave-after-last-date");
+  CHECK(
+      diagnostics.all()[0].message ==
+      "wave 3 of 3 would end after 9999-12-31, the last day a plan can have: waves of 28 days from "
+      "9999-11-06 (start earlier, or make the waves or the freeze windows shorter)");
+}
+
+TEST_CASE("freeze windows that push waves past 9999-12-31 are named as a cause") {
+  models::PlanSettings settings;
+  settings.start = day("9000-01-01");
+  settings.waveLengthDays = 366;
+  settings.freeze.push_back({day("9000-02-01"), day("9999-12-30")});
+  WaveCalendar calendar(settings);
+  models::Diagnostics diagnostics;
+  CHECK_FALSE(calendar.fitsLastDate(2, diagnostics));
+  REQUIRE(diagnostics.all().size() == 1);
+  CHECK(diagnostics.all()[0].message ==
+        "wave 1 of 2 would end after 9999-12-31, the last day a plan can have: waves of 366 days "
+        "from 9000-01-01 and 1 freeze window (start earlier, or make the waves or the freeze "
+        "windows shorter)");
+}
+
+TEST_CASE("a thousand long waves from a late start are refused rather than dated past 9999") {
+  models::PlanSettings settings;
+  settings.start = day("9500-01-01");
+  settings.waveLengthDays = 366;
+  WaveCalendar calendar(settings);
+  models::Diagnostics diagnostics;
+  CHECK_FALSE(calendar.fitsLastDate(models::kMaxWaves, diagnostics));
+  CHECK(diagnostics.all()[0].message.starts_with("wave 499 of 1000 would end after 9999-12-31"));
+}
+
 }  // namespace
 }  // namespace cloudplan::engine

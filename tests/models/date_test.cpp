@@ -80,3 +80,9 @@ TEST_CASE("dates are compared and moved by whole days") {
   CHECK(a < a + 1);
   CHECK(a == dateFromCivil(2027, 1, 4));
 }
+
+TEST_CASE("the last day a plan can have is 9999-12-31") {
+  CHECK(cloudplan::models::kLastDate == dateFromCivil(9999, 12, 31));
+  CHECK(formatDate(cloudplan::models::kLastDate) == "9999-12-31");
+  CHECK(parseDate("9999-12-31") == cloudplan::models::kLastDate);
+}
