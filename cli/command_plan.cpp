@@ -41,7 +41,9 @@ int runPlan(const PlanOptions& options) {
   if (!settings || !parseImageFormats(options.formats, views.formats)) return kUsage;
   models::Diagnostics diagnostics;
   const models::Inventory inventory = importers::readInputs(
-      options.inputs, {.hashInputs = true, .defaultAgency = options.defaultAgency}, diagnostics);
+      options.inputs,
+      {.hashInputs = true, .defaultAgency = options.defaultAgency, .encoding = options.encoding},
+      diagnostics);
   std::optional<models::Plan> plan;
   if (!diagnostics.hasErrors()) plan = engine::planMigration(inventory, *settings, diagnostics);
   diagnostics.sort();

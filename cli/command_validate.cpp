@@ -44,9 +44,11 @@ void printMappingReport(std::ostream& out, const importers::ArchimateMappingRepo
 int runValidate(const ValidateOptions& options) {
   models::Diagnostics diagnostics;
   importers::ArchimateMappingReport mapping;
-  const models::Inventory inventory = importers::readInputs(
-      options.inputs, {.defaultAgency = options.defaultAgency, .archimateReport = &mapping},
-      diagnostics);
+  const models::Inventory inventory = importers::readInputs(options.inputs,
+                                                            {.defaultAgency = options.defaultAgency,
+                                                             .encoding = options.encoding,
+                                                             .archimateReport = &mapping},
+                                                            diagnostics);
   diagnostics.sort();
   printDiagnostics(std::cerr, diagnostics, options.diagnostics, "cloudplan");
   std::cout << fmt::format(

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "importers/text_encoding.h"
 
 namespace cloudplan::cli {
 namespace {
@@ -19,6 +20,20 @@ void addDiagnosticsOption(CLI::App& command, DiagnosticsFormat& format) {
                       std::map<std::string, DiagnosticsFormat>{{"text", DiagnosticsFormat::text},
                                                                {"json", DiagnosticsFormat::json}})
                       .description(""));
+}
+
+void addEncodingOption(CLI::App& command, std::string& encoding) {
+  command
+      .add_option("--encoding", encoding,
+                  "read CSV files that are not UTF-8 as windows-1252 or iso-8859-1")
+      ->type_name("NAME")
+      ->check(CLI::Validator(
+          [](const std::string& name) {
+            return importers::isConvertibleEncoding(name)
+                       ? std::string()
+                       : "unknown encoding '" + name + "' (windows-1252 or iso-8859-1)";
+          },
+          "", ""));
 }
 
 int run(int argc, char** argv) {
@@ -44,6 +59,7 @@ int run(int argc, char** argv) {
       ->add_option("--default-agency", validate.defaultAgency,
                    "agency of ArchiMate systems that name none")
       ->type_name("CODE");
+  addEncodingOption(*validateCommand, validate.encoding);
   addDiagnosticsOption(*validateCommand, validate.diagnostics);
 
   std::string templateFolder;
@@ -79,6 +95,7 @@ int run(int argc, char** argv) {
       ->add_option("--default-agency", plan.defaultAgency,
                    "agency of ArchiMate systems that name none")
       ->type_name("CODE");
+  addEncodingOption(*planCommand, plan.encoding);
   planCommand->add_flag("--archimate", plan.archimate,
                         "also write plan.archimate.xml, the plan as an ArchiMate model");
   planCommand->add_flag("--render", plan.render,

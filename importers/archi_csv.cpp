@@ -9,6 +9,7 @@
 
 #include "importers/archimate_strings.h"
 #include "importers/archimate_types.h"
+#include "importers/csv_dialect.h"
 #include "importers/csv_reader.h"
 
 namespace cloudplan::importers {
@@ -297,19 +298,8 @@ std::optional<ArchiCsvLayout> archiCsvLayoutOf(std::string_view text) {
   }
   std::string_view line = text.substr(at, text.find('\n', at) - at);
   line.remove_prefix(std::min(line.find_first_not_of(" \t"), line.size()));
-  size_t afterId = 0;
-  if (line.starts_with("\"ID\"")) {
-    afterId = 4;
-  } else if (line.starts_with("ID")) {
-    afterId = 2;
-  } else {
-    return std::nullopt;
-  }
-  while (afterId < line.size() && line[afterId] == ' ')
-    ++afterId;
-  if (afterId >= line.size()) return std::nullopt;
-  const char delimiter = line[afterId];
-  if (delimiter != ',' && delimiter != ';' && delimiter != '\t') return std::nullopt;
+  if (!line.starts_with("\"ID\"") && !line.starts_with("ID")) return std::nullopt;
+  const char delimiter = separatorOfHeader(line);
   const auto header = splitHeader(line, delimiter);
   if (!isArchiCsvHeader(header)) return std::nullopt;
   return ArchiCsvLayout{kindOfHeader(header), delimiter};
