@@ -957,6 +957,15 @@ TEST_CASE("a semicolon-separated file is read as Excel writes it in most of Euro
   CHECK(r.inventory.dependencies.size() == 3);
 }
 
+TEST_CASE("a row with too many cells names the separator of its file") {
+  const auto r = readTexts({{"semicolons.csv", "id;name;agency\nA;a;X;Y\n"},
+                            {"tabs.csv", "id\tname\tagency\nB\tb\tX\tY\n"}});
+  CHECK(r.lines == Lines{"semicolons.csv:2: error: 4 cells, but the header has 3 columns; the row "
+                         "is skipped (quote a cell that holds a semicolon) [too-many-cells]",
+                         "tabs.csv:2: error: 4 cells, but the header has 3 columns; the row is "
+                         "skipped (quote a cell that holds a tab) [too-many-cells]"});
+}
+
 TEST_CASE("a tab-separated file is read, empty cells included") {
   const auto r = readSystems("id\tname\tagency\tstrategy\ttarget\nA\ta\tX\t\tcloud\n");
   CHECK(r.lines.empty());

@@ -317,7 +317,7 @@ long peakMemoryKb() {
 
 }  // namespace
 
-TEST_CASE("- is standard input, read once and reported as <stdin>") {
+TEST_CASE("standard input, named -, is read once and reported as <stdin>") {
   TempFolder folder;
   const auto piped = folder.write("piped.csv", kSystemsHeader + "A,a,X\nB,b,\n");
   const auto other = folder.write("other.csv", kSystemsHeader + "C,c,X\n");
