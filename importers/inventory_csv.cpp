@@ -133,6 +133,7 @@ class CsvFile {
   InventoryBuilder& builder_;
   uint32_t file_;
   InputKind kind_ = InputKind::unknown;
+  char separator_ = ',';
   std::array<int, kColumnCount> position_{};
   std::vector<std::string_view> header_;
   std::vector<uint32_t> extras_;  // positions of the columns the format does not name
@@ -141,14 +142,14 @@ class CsvFile {
 };
 
 void CsvFile::read(std::string& text) {
-  const char separator = separatorOfHeader(firstContentLine(text));
-  CsvReader reader(text.data(), text.size(), separator);
+  separator_ = separatorOfHeader(firstContentLine(text));
+  CsvReader reader(text.data(), text.size(), separator_);
   bool haveHeader = false;
   while (reader.next()) {
     if (!haveHeader) {
       haveHeader = true;
       if (!readHeader(reader.cells(), reader.line())) return;
-      reserveFor(text, separator);
+      reserveFor(text, separator_);
       continue;
     }
     readRow(reader.cells(), reader.line());
@@ -252,8 +253,11 @@ void CsvFile::readRow(std::span<const std::string_view> cells, uint32_t line) {
     if (used > header_.size()) {
       error(where, "too-many-cells",
             fmt::format("{} cells, but the header has {} columns; the row is skipped (quote a "
-                        "cell that holds a comma)",
-                        used, header_.size()));
+                        "cell that holds a {})",
+                        used, header_.size(),
+                        separator_ == ','   ? "comma"
+                        : separator_ == ';' ? "semicolon"
+                                            : "tab"));
       return;
     }
   }
