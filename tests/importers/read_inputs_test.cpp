@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
+#include <pty.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -328,6 +329,22 @@ TEST_CASE("standard input, named -, is read once and reported as <stdin>") {
   CHECK(r.inventory.files[0].path == "<stdin>");
   CHECK(r.inventory.systems.size() == 3);
   CHECK(r.inventory.files[0].sha256.size() == 64);
+}
+
+TEST_CASE("standard input that is a terminal is refused rather than waited on") {
+  TempFolder folder;
+  int terminal = -1, other = -1;
+  REQUIRE(::openpty(&other, &terminal, nullptr, nullptr, nullptr) == 0);
+  const auto path = "/proc/self/fd/" + std::to_string(terminal);
+  {
+    const StandardInputFrom input(path);
+    const auto r = read(folder, {"-"});
+    CHECK(r.lines == Lines{"<stdin>: error: standard input is a terminal (pipe an inventory into "
+                           "cloudplan, as in cloudplan validate - < systems.csv, or name the "
+                           "file) [cannot-read]"});
+  }
+  ::close(terminal);
+  ::close(other);
 }
 
 TEST_CASE("a FIFO is refused without waiting for a writer") {
