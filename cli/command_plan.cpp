@@ -87,7 +87,9 @@ int runPlan(const PlanOptions& options) {
   models::Diagnostics diagnostics;
   runProgress().phase("reading");
   const models::Inventory inventory = importers::readInputs(
-      options.inputs, {.hashInputs = true, .defaultAgency = options.defaultAgency}, diagnostics);
+      options.inputs,
+      {.hashInputs = true, .defaultAgency = options.defaultAgency, .encoding = options.encoding},
+      diagnostics);
   std::optional<models::Plan> plan;
   runProgress().phase("planning");
   if (!diagnostics.hasErrors()) plan = engine::planMigration(inventory, *settings, diagnostics);

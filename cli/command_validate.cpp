@@ -45,9 +45,11 @@ int runValidate(const ValidateOptions& options) {
   models::Diagnostics diagnostics;
   importers::ArchimateMappingReport mapping;
   runProgress().phase("reading");
-  const models::Inventory inventory = importers::readInputs(
-      options.inputs, {.defaultAgency = options.defaultAgency, .archimateReport = &mapping},
-      diagnostics);
+  const models::Inventory inventory = importers::readInputs(options.inputs,
+                                                            {.defaultAgency = options.defaultAgency,
+                                                             .encoding = options.encoding,
+                                                             .archimateReport = &mapping},
+                                                            diagnostics);
   diagnostics.sort();
   printDiagnostics(std::cerr, diagnostics, options.diagnostics, "cloudplan");
   std::cout << fmt::format(

@@ -15,6 +15,7 @@ enum ExitCode : int { kOk = 0, kInputErrors = 1, kUsage = 2, kInternal = 3 };
 struct ValidateOptions {
   std::vector<std::string> inputs;
   std::string defaultAgency;
+  std::string encoding;  // of CSV inputs that are not UTF-8 (--encoding)
   DiagnosticsFormat diagnostics = DiagnosticsFormat::text;
 };
 int runValidate(const ValidateOptions& options);
@@ -32,6 +33,7 @@ struct PlanOptions {
   std::vector<std::string> freeze;  // FROM..TO
   bool allowOversize = false;
   std::string defaultAgency;
+  std::string encoding;    // of CSV inputs that are not UTF-8 (--encoding)
   bool archimate = false;  // also write plan.archimate.xml
   bool render = false;     // also write the diagrams, schedule.svg and report.html
   std::vector<std::string> formats{"svg"};

@@ -12,6 +12,7 @@
 #include "cli/progress.h"
 #include "cli/terminal_text.h"
 #include "importers/suggest.h"
+#include "importers/text_encoding.h"
 
 namespace cloudplan::cli {
 namespace {
@@ -139,6 +140,20 @@ int usageError(CLI::App& app, const CLI::ParseError& e) {
   return kUsage;
 }
 
+void addEncodingOption(CLI::App& command, std::string& encoding) {
+  command
+      .add_option("--encoding", encoding,
+                  "read CSV files that are not UTF-8 as windows-1252 or iso-8859-1")
+      ->type_name("NAME")
+      ->check(CLI::Validator(
+          [](const std::string& name) {
+            return importers::isConvertibleEncoding(name)
+                       ? std::string()
+                       : "unknown encoding '" + name + "' (windows-1252 or iso-8859-1)";
+          },
+          "", ""));
+}
+
 int run(int argc, char** argv) {
   CLI::App app{
       "cloudplan: government system inventories into cloud-migration waves.\n\n"
@@ -170,6 +185,7 @@ int run(int argc, char** argv) {
       ->add_option("--default-agency", validate.defaultAgency,
                    "agency of ArchiMate systems that name none")
       ->type_name("CODE");
+  addEncodingOption(*validateCommand, validate.encoding);
   addDiagnosticsOption(*validateCommand, validate.diagnostics);
 
   std::string templateFolder;
@@ -208,6 +224,7 @@ int run(int argc, char** argv) {
       ->add_option("--default-agency", plan.defaultAgency,
                    "agency of ArchiMate systems that name none")
       ->type_name("CODE");
+  addEncodingOption(*planCommand, plan.encoding);
   planCommand->add_flag("--archimate", plan.archimate,
                         "also write plan.archimate.xml, the plan as an ArchiMate model");
   planCommand->add_flag("--render", plan.render,

@@ -1,5 +1,6 @@
 // libFuzzer target: bytes through the inventory CSV reader, the way readInputs reads a file
-// (byte-order mark, encoding check, CSV, builder), then checks what the builder handed over.
+// (byte-order mark, UTF-16, old Mac line ends, encoding check, CSV, builder), then checks what the
+// builder handed over.
 // A form feed (\f) in the input starts another file, so one input can be a systems file, a
 // dependencies file and an agencies file together and reach what is resolved across files.
 // Built and run by fuzz/run.
@@ -7,11 +8,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "fuzz/inventory_invariants.h"
+#include "importers/csv_dialect.h"
 #include "importers/inventory_builder.h"
 #include "importers/inventory_csv.h"
 #include "importers/text_encoding.h"
@@ -31,9 +34,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     begin = end + 1;
     const uint32_t file =
         builder.addFile("input-" + std::to_string(n) + ".csv", models::InputKind::unknown);
-    lineCounts.push_back(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+    // A line ends in an LF or, in an old Mac file, a CR: at most this many lines.
+    lineCounts.push_back(static_cast<size_t>(std::count(text.begin(), text.end(), '\n') +
+                                             std::count(text.begin(), text.end(), '\r')) +
+                         1);
     importers::stripByteOrderMark(text);
-    if (auto problem = importers::findEncodingProblem(text)) {
+    std::optional<importers::EncodingProblem> problem;
+    if (importers::hasUtf16ByteOrderMark(text)) problem = importers::convertUtf16ToUtf8(text);
+    if (!problem) {
+      importers::convertOldMacLineEnds(text);
+      problem = importers::checkCsvEncoding(text, {});
+    }
+    if (problem) {
       builder.error({file, problem->line}, problem->code, problem->message);
       continue;
     }

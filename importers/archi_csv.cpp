@@ -9,6 +9,7 @@
 
 #include "importers/archimate_strings.h"
 #include "importers/archimate_types.h"
+#include "importers/csv_dialect.h"
 #include "importers/csv_reader.h"
 
 namespace cloudplan::importers {
@@ -37,9 +38,8 @@ std::string_view nameOf(ArchiCsvKind kind) {
                                            : "properties";
 }
 
-// Blanks the comment lines ('#' first on a line, outside quotes) and, in a tab-separated file,
-// turns the tabs between cells into `standIn`: the shared CSV reader trims tabs as blanks.
-void prepare(std::string& text, char delimiter, char standIn) {
+// Blanks the comment lines ('#' first on a line, outside quotes).
+void blankComments(std::string& text) {
   bool quoted = false, lineStart = true, comment = false;
   for (char& c : text) {
     if (c == '\n') {
@@ -53,11 +53,7 @@ void prepare(std::string& text, char delimiter, char standIn) {
       if (c != '\r') c = ' ';
       continue;
     }
-    if (c == '"') {
-      quoted = !quoted;
-    } else if (c == '\t' && delimiter == '\t' && !quoted) {
-      c = standIn;
-    }
+    if (c == '"') quoted = !quoted;
   }
 }
 
@@ -129,14 +125,8 @@ void ExportReader::readFile(ArchiCsvFile& file, ArchiCsvKind kind,
                    "or \"ID\",\"Key\",\"Value\"; rename or remove the file)");
     return;
   }
-  char delimiter = layout->delimiter;
-  if (delimiter == '\t') {
-    constexpr std::string_view kStandIns = "\x1f\x1e\x1d\x1c";
-    const size_t free = kStandIns.find_first_not_of(text);
-    if (free != std::string_view::npos) delimiter = kStandIns[free];
-  }
-  prepare(text, layout->delimiter, delimiter);
-  CsvReader reader(text.data(), text.size(), delimiter);
+  blankComments(text);
+  CsvReader reader(text.data(), text.size(), layout->delimiter);
   bool haveHeader = false;
   while (reader.next()) {
     const models::SourceLocation where{file.file, reader.line()};
@@ -297,19 +287,8 @@ std::optional<ArchiCsvLayout> archiCsvLayoutOf(std::string_view text) {
   }
   std::string_view line = text.substr(at, text.find('\n', at) - at);
   line.remove_prefix(std::min(line.find_first_not_of(" \t"), line.size()));
-  size_t afterId = 0;
-  if (line.starts_with("\"ID\"")) {
-    afterId = 4;
-  } else if (line.starts_with("ID")) {
-    afterId = 2;
-  } else {
-    return std::nullopt;
-  }
-  while (afterId < line.size() && line[afterId] == ' ')
-    ++afterId;
-  if (afterId >= line.size()) return std::nullopt;
-  const char delimiter = line[afterId];
-  if (delimiter != ',' && delimiter != ';' && delimiter != '\t') return std::nullopt;
+  if (!line.starts_with("\"ID\"") && !line.starts_with("ID")) return std::nullopt;
+  const char delimiter = separatorOfHeader(line);
   const auto header = splitHeader(line, delimiter);
   if (!isArchiCsvHeader(header)) return std::nullopt;
   return ArchiCsvLayout{kindOfHeader(header), delimiter};

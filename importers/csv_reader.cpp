@@ -8,13 +8,26 @@ namespace {
 // No inventory has this many columns; a row with more is not a table (and each cell costs memory).
 constexpr size_t kMaxCells = 10'000;
 
-bool isBlank(char c) {
+bool isBlankCharacter(char c) {
   return c == ' ' || c == '\t' || c == '\r';
 }
 
 }  // namespace
 
 std::string_view trimBlanks(std::string_view text) {
+  size_t begin = 0, end = text.size();
+  while (begin < end && isBlankCharacter(text[begin]))
+    ++begin;
+  while (end > begin && isBlankCharacter(text[end - 1]))
+    --end;
+  return text.substr(begin, end - begin);
+}
+
+bool CsvReader::isBlank(char c) const {
+  return isBlankCharacter(c) && c != delimiter_;
+}
+
+std::string_view CsvReader::trim(std::string_view text) const {
   size_t begin = 0, end = text.size();
   while (begin < end && isBlank(text[begin]))
     ++begin;
@@ -41,7 +54,7 @@ bool CsvReader::readRecord() {
   recordLine_ = currentLine_;
   while (true) {
     size_t start = pos_;
-    while (start < size_ && (data_[start] == ' ' || data_[start] == '\t'))
+    while (start < size_ && data_[start] != '\r' && isBlank(data_[start]))
       ++start;
     std::string_view cell;
     if (start < size_ && data_[start] == '"') {
@@ -72,7 +85,7 @@ void CsvReader::readPlainCell(std::string_view& cell) {
   const size_t start = pos_;
   while (pos_ < size_ && data_[pos_] != delimiter_ && data_[pos_] != '\n')
     ++pos_;
-  cell = trimBlanks(std::string_view(data_ + start, pos_ - start));
+  cell = trim(std::string_view(data_ + start, pos_ - start));
 }
 
 bool CsvReader::readQuotedCell(std::string_view& cell) {
@@ -100,7 +113,7 @@ bool CsvReader::readQuotedCell(std::string_view& cell) {
     data_[out++] = c;
     ++pos_;
   }
-  cell = trimBlanks(std::string_view(data_ + begin, out - begin));
+  cell = trim(std::string_view(data_ + begin, out - begin));
   while (pos_ < size_ && isBlank(data_[pos_]))
     ++pos_;
   if (pos_ < size_ && data_[pos_] != delimiter_ && data_[pos_] != '\n') {

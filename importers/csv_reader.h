@@ -19,6 +19,7 @@ struct CsvError {
 
 class CsvReader {
  public:
+  // A tab `delimiter` separates cells; it is then no blank to trim.
   CsvReader(char* data, size_t size, char delimiter = ',');
 
   // Moves to the next record that has a non-blank cell; false at the end or on an error.
@@ -35,6 +36,8 @@ class CsvReader {
   bool readRecord();
   bool readQuotedCell(std::string_view& cell);
   void readPlainCell(std::string_view& cell);
+  bool isBlank(char c) const;
+  std::string_view trim(std::string_view text) const;
 
   char* data_;
   size_t size_;
@@ -46,6 +49,7 @@ class CsvReader {
   std::optional<CsvError> error_;
 };
 
+// Without the spaces, tabs and CRs at both ends.
 std::string_view trimBlanks(std::string_view text);
 
 }  // namespace cloudplan::importers

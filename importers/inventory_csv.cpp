@@ -9,6 +9,7 @@
 
 #include "importers/archi_csv.h"
 #include "importers/archimate_mapping.h"
+#include "importers/csv_dialect.h"
 #include "importers/csv_reader.h"
 #include "importers/suggest.h"
 #include "importers/system_fields.h"
@@ -106,8 +107,9 @@ class CsvFile {
 
  private:
   bool readHeader(std::span<const std::string_view> header, uint32_t line);
-  // Grows the inventory's arrays once per file rather than by doubling row after row.
-  void reserveFor(size_t rows);
+  // Grows the inventory's arrays once per file rather than by doubling row after row, by no more
+  // than the rest of `text` can fill: blank lines and empty cells take nothing.
+  void reserveFor(std::string_view text, char separator);
   void readRow(std::span<const std::string_view> cells, uint32_t line);
   void readSystem(SourceLocation where);
   void readDependency(SourceLocation where);
@@ -131,6 +133,7 @@ class CsvFile {
   InventoryBuilder& builder_;
   uint32_t file_;
   InputKind kind_ = InputKind::unknown;
+  char separator_ = ',';
   std::array<int, kColumnCount> position_{};
   std::vector<std::string_view> header_;
   std::vector<uint32_t> extras_;  // positions of the columns the format does not name
@@ -139,13 +142,14 @@ class CsvFile {
 };
 
 void CsvFile::read(std::string& text) {
-  CsvReader reader(text.data(), text.size());
+  separator_ = separatorOfHeader(firstContentLine(text));
+  CsvReader reader(text.data(), text.size(), separator_);
   bool haveHeader = false;
   while (reader.next()) {
     if (!haveHeader) {
       haveHeader = true;
       if (!readHeader(reader.cells(), reader.line())) return;
-      reserveFor(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
+      reserveFor(text, separator_);
       continue;
     }
     readRow(reader.cells(), reader.line());
@@ -214,9 +218,25 @@ bool CsvFile::readHeader(std::span<const std::string_view> header, uint32_t line
   return ok;
 }
 
-void CsvFile::reserveFor(size_t rows) {
+void CsvFile::reserveFor(std::string_view text, char separator) {
+  // Lines with a character other than blanks and separators, but the header's (a row spread over
+  // lines by a quoted line break counts more than once, which only over-reserves).
+  size_t rows = 0;
+  bool content = false;
+  for (char c : text) {
+    if (c == '\n') {
+      rows += content;
+      content = false;
+    } else if (c != separator && c != ' ' && c != '\t' && c != '\r') {
+      content = true;
+    }
+  }
+  rows += content;
+  rows -= rows > 0;
+  // An extra column's property needs a cell and its separator: two bytes of the file at least.
+  const size_t properties = std::min(rows * extras_.size(), text.size() / 2);
   auto& inventory = builder_.inventory();
-  models::reserveMore(inventory.properties, rows * extras_.size());
+  models::reserveMore(inventory.properties, properties);
   if (kind_ == InputKind::systems) {
     inventory.reserveMoreSystems(rows);
   } else if (kind_ == InputKind::dependencies) {
@@ -233,8 +253,11 @@ void CsvFile::readRow(std::span<const std::string_view> cells, uint32_t line) {
     if (used > header_.size()) {
       error(where, "too-many-cells",
             fmt::format("{} cells, but the header has {} columns; the row is skipped (quote a "
-                        "cell that holds a comma)",
-                        used, header_.size()));
+                        "cell that holds a {})",
+                        used, header_.size(),
+                        separator_ == ','   ? "comma"
+                        : separator_ == ';' ? "semicolon"
+                                            : "tab"));
       return;
     }
   }
@@ -268,7 +291,8 @@ models::PropertyRange CsvFile::keepProperties() {
   auto& properties = builder_.inventory().properties;
   models::PropertyRange range{static_cast<uint32_t>(properties.size()), 0};
   for (uint32_t i : extras_) {
-    if (i < cells_.size() && !cells_[i].empty()) {
+    if (i >= cells_.size()) break;  // extras_ is in column order: the rest of the row is empty
+    if (!cells_[i].empty()) {
       properties.push_back(models::Property{header_[i], cells_[i]});
       ++range.count;
     }
@@ -415,7 +439,7 @@ void CsvFile::readAgency(SourceLocation where) {
 
 models::InputKind csvKindOf(std::string_view firstLine) {
   std::string line(firstLine);
-  CsvReader reader(line.data(), line.size());
+  CsvReader reader(line.data(), line.size(), separatorOfHeader(line));
   return reader.next() ? kindOfHeader(reader.cells()) : InputKind::unknown;
 }
 

@@ -1,12 +1,14 @@
 // The importers' front door: every file or folder a user names, read into one inventory.
-// A folder stands for the inventory files in it (.csv, .xml, .archimate), in name order; each
-// file's form is told by its content, not its name: inventory CSV, an ArchiMate exchange or Archi
-// model (XML), or Archi's CSV export (whose elements, relations and properties files are read
-// together, given any of them).
+// A folder stands for the inventory files in it (.csv, .xml, .archimate), in name order, and `-`
+// for standard input; each file's form is told by its content, not its name: inventory CSV, an
+// ArchiMate exchange or Archi model (XML), or Archi's CSV export (whose elements, relations and
+// properties files are read together, given any of them).
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "importers/archimate_mapping_report.h"
 #include "models/diagnostic.h"
@@ -14,11 +16,22 @@
 
 namespace cloudplan::importers {
 
+// The largest input read, in bytes (1 GiB): a national inventory is a few hundred MB, and a larger
+// file is refused before it is read rather than allowed to exhaust memory.
+inline constexpr uint64_t kMaxInputBytes = uint64_t{1} << 30;
+
+// The name of standard input (named `-`) in messages and in the plan's list of inputs.
+inline constexpr std::string_view kStandardInputName = "<stdin>";
+
 struct ReadOptions {
   bool hashInputs = false;  // fill InputFile::sha256 (plans record what they were made from)
   // The agency of ArchiMate systems that have neither an agency property nor a `CODE - Name`
   // folder (--default-agency); empty: none, and such a system is an error.
   std::string defaultAgency;
+  // The encoding of CSV files that are not UTF-8 (--encoding): windows-1252 or iso-8859-1 under
+  // the names isConvertibleEncoding knows. Empty: such a file is an error that names the
+  // encoding it looks like.
+  std::string encoding;
   // When given, what the ArchiMate mapping did is added to it (cloudplan validate prints it).
   ArchimateMappingReport* archimateReport = nullptr;
 };

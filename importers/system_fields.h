@@ -10,6 +10,10 @@
 
 namespace cloudplan::importers {
 
+// The largest effort_days of one system, in person-days (some 400 person-years): past it a value
+// is a typo or a unit mistake, and below it the sum over any inventory stays a finite number.
+inline constexpr double kMaxEffortDays = 100'000;
+
 struct ScheduleFieldTexts {
   std::string_view effortDays;
   std::string_view pinnedWave;

@@ -57,10 +57,7 @@ std::optional<EncodingProblem> findEncodingProblem(std::string_view text) {
       p += 8;
     }
     if (p >= end) break;
-    if (*p == 0) {
-      const auto line = static_cast<uint32_t>(std::count(begin, p, '\n') + 1);
-      return EncodingProblem{line, "binary-file", "NUL byte: this is not a text file"};
-    }
+    if (*p == 0) return nulByteProblem(text, static_cast<size_t>(p - begin));
     const size_t length = utf8SequenceLength(p, end);
     if (length == 0) {
       const auto line = static_cast<uint32_t>(std::count(begin, p, '\n') + 1);
@@ -73,6 +70,11 @@ std::optional<EncodingProblem> findEncodingProblem(std::string_view text) {
     p += length;
   }
   return std::nullopt;
+}
+
+EncodingProblem nulByteProblem(std::string_view text, size_t at) {
+  const auto line = static_cast<uint32_t>(std::count(text.begin(), text.begin() + at, '\n') + 1);
+  return EncodingProblem{line, "binary-file", "NUL byte: this is not a text file"};
 }
 
 namespace {
@@ -121,6 +123,44 @@ bool isConvertibleEncoding(std::string_view encoding) {
   return iconvNameOf(encoding) != nullptr;
 }
 
+namespace {
+
+// Converts text[skip..] from `from` to UTF-8; on a sequence `from` does not define, `text` is left
+// as it was and the offset of the sequence is returned. nullopt when iconv does not know `from`.
+std::optional<std::optional<size_t>> iconvToUtf8(std::string& text, const char* from,
+                                                 size_t skip = 0) {
+  Converter converter(from);
+  if (!converter.ok()) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  char* in = text.data() + skip;
+  size_t inLeft = text.size() - skip;
+  std::array<char, 65536> buffer;
+  while (inLeft > 0) {
+    char* to = buffer.data();
+    size_t outLeft = buffer.size();
+    const size_t result = iconv(converter.get(), &in, &inLeft, &to, &outLeft);
+    out.append(buffer.data(), buffer.size() - outLeft);
+    // EILSEQ: not a character of `from`; EINVAL: a sequence cut short by the end of the text.
+    if (result == static_cast<size_t>(-1) && errno != E2BIG) {
+      return std::optional<size_t>(static_cast<size_t>(in - text.data()));
+    }
+  }
+  text = std::move(out);
+  return std::optional<size_t>();
+}
+
+uint32_t lineAt(std::string_view text, size_t at) {
+  return static_cast<uint32_t>(std::count(text.begin(), text.begin() + at, '\n') + 1);
+}
+
+// windows-1252 defines every byte but these five.
+bool isWindows1252Character(unsigned char c) {
+  return c != 0x81 && c != 0x8D && c != 0x8F && c != 0x90 && c != 0x9D;
+}
+
+}  // namespace
+
 std::optional<EncodingProblem> convertToUtf8(std::string& text, std::string_view encoding) {
   const auto unsupported = [&] {
     return EncodingProblem{1, "unsupported-encoding",
@@ -130,29 +170,57 @@ std::optional<EncodingProblem> convertToUtf8(std::string& text, std::string_view
   };
   const char* from = iconvNameOf(encoding);
   if (!from) return unsupported();
-  Converter converter(from);
-  if (!converter.ok()) return unsupported();
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  char* in = text.data();
-  size_t inLeft = text.size();
-  std::array<char, 65536> buffer;
-  while (inLeft > 0) {
-    char* to = buffer.data();
-    size_t outLeft = buffer.size();
-    const size_t result = iconv(converter.get(), &in, &inLeft, &to, &outLeft);
-    out.append(buffer.data(), buffer.size() - outLeft);
-    if (result == static_cast<size_t>(-1) && errno != E2BIG) {
-      const auto line = static_cast<uint32_t>(std::count(text.data(), in, '\n') + 1);
-      return EncodingProblem{
-          line, "not-utf8",
-          fmt::format("byte 0x{:02x} is not a character of the declared encoding {} (save the "
-                      "file as UTF-8)",
-                      static_cast<unsigned char>(*in), models::quoted(encoding))};
-    }
+  const auto converted = iconvToUtf8(text, from);
+  if (!converted) return unsupported();
+  if (const auto at = *converted) {
+    return EncodingProblem{
+        lineAt(text, *at), "not-utf8",
+        fmt::format("byte 0x{:02x} is not a character of the declared encoding {} (save the "
+                    "file as UTF-8)",
+                    static_cast<unsigned char>(text[*at]), models::quoted(encoding))};
   }
-  text = std::move(out);
   return std::nullopt;
+}
+
+bool hasUtf16ByteOrderMark(std::string_view text) {
+  return text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF");
+}
+
+std::optional<EncodingProblem> convertUtf16ToUtf8(std::string& text) {
+  const bool littleEndian = text.starts_with("\xFF\xFE");
+  const auto converted = iconvToUtf8(text, littleEndian ? "UTF-16LE" : "UTF-16BE", 2);
+  if (converted && !*converted) return std::nullopt;
+  // iconv stopped at `at`; the lines before it end in the LF code units among its first bytes.
+  const size_t at = converted ? **converted : 2;
+  uint32_t line = 1;
+  for (size_t i = 2; i + 1 < at; i += 2) {
+    const char low = text[littleEndian ? i : i + 1], high = text[littleEndian ? i + 1 : i];
+    line += low == '\n' && high == '\0';
+  }
+  return EncodingProblem{line, "not-utf8",
+                         fmt::format("not UTF-16 at byte {}, though the file starts with a UTF-16 "
+                                     "byte-order mark (save it as UTF-8: in a spreadsheet, CSV "
+                                     "UTF-8)",
+                                     at + 1)};
+}
+
+std::optional<EncodingProblem> checkCsvEncoding(std::string& text, std::string_view encoding) {
+  auto problem = findEncodingProblem(text);
+  if (!problem || problem->code != "not-utf8") return problem;
+  if (!encoding.empty()) {
+    if (auto conversion = convertToUtf8(text, encoding)) return conversion;
+    return findEncodingProblem(text);
+  }
+  const bool windows1252 =
+      std::all_of(text.begin(), text.end(), [](char c) { return isWindows1252Character(c); });
+  if (windows1252) {
+    const size_t at = problem->message.find(')');
+    problem->message = fmt::format(
+        "{}; it looks like windows-1252, the Western European encoding of Windows (read it "
+        "with --encoding windows-1252, or save it as UTF-8: in a spreadsheet, CSV UTF-8)",
+        problem->message.substr(0, at + 1));
+  }
+  return problem;
 }
 
 }  // namespace cloudplan::importers

@@ -1,5 +1,6 @@
-// Checks that a file's bytes are UTF-8 text before any parser sees them, and converts the
-// single-byte encodings that modelling tools declare (Sparx EA writes windows-1252) to UTF-8.
+// Checks that a file's bytes are UTF-8 text before any parser sees them, and converts to UTF-8 the
+// single-byte encodings that modelling tools declare (Sparx EA writes windows-1252) or a user names
+// (--encoding), and UTF-16 with a byte-order mark ("Unicode text" in Excel).
 #pragma once
 
 #include <cstdint>
@@ -20,6 +21,22 @@ void stripByteOrderMark(std::string& text);
 
 // The first NUL byte or invalid UTF-8 sequence, with its line.
 std::optional<EncodingProblem> findEncodingProblem(std::string_view text);
+
+// The problem of the NUL byte at `at` of `text`: it is not a text file.
+EncodingProblem nulByteProblem(std::string_view text, size_t at);
+
+// True when `text` starts with a UTF-16 byte-order mark (FF FE or FE FF).
+bool hasUtf16ByteOrderMark(std::string_view text);
+
+// Converts UTF-16 text that starts with its byte-order mark to UTF-8, without the mark. On a
+// sequence that is not UTF-16 (a lone surrogate, an odd byte at the end), `text` is left as it was
+// and the problem is returned.
+std::optional<EncodingProblem> convertUtf16ToUtf8(std::string& text);
+
+// The check of a CSV file, whose encoding nothing in it declares: a text that is not UTF-8 is
+// converted from `encoding` when one is named (--encoding) and otherwise refused with the encoding
+// it looks like, so that the user chooses and nothing is guessed silently.
+std::optional<EncodingProblem> checkCsvEncoding(std::string& text, std::string_view encoding);
 
 // True for the encodings convertToUtf8 reads: windows-1252 and ISO-8859-1 under their usual
 // names, matched case-insensitively.

@@ -158,6 +158,17 @@ TEST_CASE("another delimiter can separate cells") {
   CHECK(reader.cells()[1] == "b;c");
 }
 
+TEST_CASE("a tab delimiter separates cells and is not trimmed as a blank") {
+  std::string text = "a\t\tb\t c \t\"d\"\t\n\tx\n";
+  CsvReader reader(text.data(), text.size(), '\t');
+  REQUIRE(reader.next());
+  CHECK(std::vector<std::string_view>(reader.cells().begin(), reader.cells().end()) ==
+        std::vector<std::string_view>{"a", "", "b", "c", "d", ""});
+  REQUIRE(reader.next());
+  CHECK(std::vector<std::string_view>(reader.cells().begin(), reader.cells().end()) ==
+        std::vector<std::string_view>{"", "x"});
+}
+
 TEST_CASE("trimming removes spaces tabs and carriage returns at both ends only") {
   CHECK(trimBlanks(" \t a b \r") == "a b");
   CHECK(trimBlanks("") == "");

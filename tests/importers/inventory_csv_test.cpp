@@ -35,9 +35,10 @@ struct Result {
   Lines lines;  // sorted, as the cli prints them, with the code appended, paths relative
 };
 
-Result readFiles(const TempFolder& folder, const std::vector<std::string>& paths) {
+Result readFiles(const TempFolder& folder, const std::vector<std::string>& paths,
+                 const importers::ReadOptions& options = {}) {
   Result result;
-  result.inventory = importers::readInputs(paths, {}, result.diagnostics);
+  result.inventory = importers::readInputs(paths, options, result.diagnostics);
   result.diagnostics.sort();
   const std::string prefix = folder.path().string() + "/";
   for (const models::Diagnostic& d : result.diagnostics.all()) {
@@ -53,12 +54,13 @@ Result readFiles(const TempFolder& folder, const std::vector<std::string>& paths
 }
 
 // Writes name/content pairs into a fresh folder and reads them, in this order.
-Result readTexts(const std::vector<std::pair<std::string, std::string>>& files) {
+Result readTexts(const std::vector<std::pair<std::string, std::string>>& files,
+                 const importers::ReadOptions& options = {}) {
   TempFolder folder;
   std::vector<std::string> paths;
   for (const auto& [name, content] : files)
     paths.push_back(folder.write(name, content));
-  return readFiles(folder, paths);
+  return readFiles(folder, paths, options);
 }
 
 Result readSystems(const std::string& content) {
@@ -725,7 +727,8 @@ TEST_CASE("effort_days that is not a number or is negative is an error") {
                          "systems.csv:6: error: effort_days 'inf'" + tail,
                          "systems.csv:7: error: effort_days 'nan'" + tail,
                          "systems.csv:8: error: effort_days '+3'" + tail,
-                         "systems.csv:9: error: effort_days '7,5'" + tail});
+                         "systems.csv:9: error: effort_days '7,5' is not a number: the decimal "
+                         "point is '.' (did you mean 7.5?) [bad-number]"});
   // The row is kept with the strategy's default effort.
   REQUIRE(r.inventory.systems.size() == 7);
   CHECK(r.inventory.systems[0].effortDays == 60);
@@ -744,8 +747,10 @@ TEST_CASE("a not_before that is not a real YYYY-MM-DD date is an error") {
       "D,d,X,2028-02-29\n");
   const std::string tail = " is not a date YYYY-MM-DD (for example 2027-03-01) [bad-date]";
   CHECK(r.lines == Lines{"systems.csv:2: error: not_before '2027-02-30'" + tail,
-                         "systems.csv:3: error: not_before '31/12/2027'" + tail,
-                         "systems.csv:4: error: not_before '2027-1-5'" + tail});
+                         "systems.csv:3: error: not_before '31/12/2027' is not a date: dates are "
+                         "YYYY-MM-DD (did you mean 2027-12-31?) [bad-date]",
+                         "systems.csv:4: error: not_before '2027-1-5' is not a date: dates are "
+                         "YYYY-MM-DD (did you mean 2027-01-05?) [bad-date]"});
   REQUIRE(r.inventory.systems.size() == 4);
   CHECK_FALSE(r.inventory.systems[0].notBefore);
   CHECK(r.inventory.systems[3].notBefore == models::dateFromCivil(2028, 2, 29));
@@ -825,15 +830,49 @@ TEST_CASE("a quoted cell spanning lines reports text after its quote at the clos
 }
 
 TEST_CASE("a file that is not UTF-8 is an error at the line of the first bad byte") {
+  // 0x81 is no character of windows-1252 either, so no encoding is named.
   const auto r = readTexts({{"latin1.csv",
                              "id,name,agency,type,strategy\n"
-                             "MOI/civil,Registo civil \x96 Conservat\xF3ria,MOI,,\n"},
+                             "MOI/civil,Registo civil \x81 Conservat\xF3ria,MOI,,\n"},
                             {"ok.csv", kSystemsHeader + "A,a,X\n"}});
-  CHECK(r.lines == Lines{"latin1.csv:2: error: not UTF-8 (byte 0x96); save the file as UTF-8 (in "
+  CHECK(r.lines == Lines{"latin1.csv:2: error: not UTF-8 (byte 0x81); save the file as UTF-8 (in "
                          "a spreadsheet: CSV UTF-8) [not-utf8]"});
   CHECK(r.inventory.systems.size() == 1);  // the other file is read
   REQUIRE(r.inventory.files.size() == 2);
   CHECK(r.inventory.files[0].kind == InputKind::unknown);
+}
+
+const std::string kWindows1252 =
+    "id,name,agency\nMOI/civil,Registo civil \x96 Conservat\xF3ria,MOI\n"
+    "MOI/inv,Inventa\xE7\xE3o,MOI\n";
+
+TEST_CASE("a windows-1252 file is refused with the encoding it looks like") {
+  const auto r = readTexts({{"excel.csv", kWindows1252}});
+  CHECK(r.lines == Lines{"excel.csv:2: error: not UTF-8 (byte 0x96); it looks like windows-1252, "
+                         "the Western European encoding of Windows (read it with --encoding "
+                         "windows-1252, or save it as UTF-8: in a spreadsheet, CSV UTF-8) "
+                         "[not-utf8]"});
+  CHECK(r.inventory.systems.empty());
+}
+
+TEST_CASE("a windows-1252 file is read with the encoding named") {
+  const auto r = readTexts({{"excel.csv", kWindows1252},
+                            {"utf8.csv", kSystemsHeader + "A,Conservat\xC3\xB3ria,"
+                                                          "X\n"}},
+                           {.encoding = "windows-1252"});
+  CHECK(r.lines.empty());
+  REQUIRE(r.inventory.systems.size() == 3);
+  CHECK(r.inventory.systems[0].name == "Registo civil \xE2\x80\x93 Conservat\xC3\xB3ria");
+  CHECK(r.inventory.systems[1].name == "Inventa\xC3\xA7\xC3\xA3o");
+  // A file that is UTF-8 stays UTF-8: the encoding is only for files that are not.
+  CHECK(r.inventory.systems[2].name == "Conservat\xC3\xB3ria");
+}
+
+TEST_CASE("a byte the named encoding does not define is an error at its line") {
+  const auto r = readTexts({{"excel.csv", kSystemsHeader + "A,a,X\nB,b \x81,X\n"}},
+                           {.encoding = "windows-1252"});
+  CHECK(r.lines == Lines{"excel.csv:3: error: byte 0x81 is not a character of the declared "
+                         "encoding 'windows-1252' (save the file as UTF-8) [not-utf8]"});
 }
 
 TEST_CASE("a UTF-8 file with accents and a byte-order mark is read") {
@@ -850,12 +889,48 @@ TEST_CASE("a file of NUL bytes is an error") {
   CHECK(r.lines == Lines{"zeros.csv:1: error: NUL byte: this is not a text file [binary-file]"});
 }
 
-TEST_CASE("a UTF-16 file is reported as not text") {
-  // What "Unicode text" in some spreadsheets saves: UTF-16LE with its byte-order mark.
-  const std::string utf16("\xFF\xFEi\0d\0,\0n\0a\0m\0e\0\n\0", 18);
-  const auto r = readTexts({{"utf16.csv", utf16}});
-  CHECK(r.lines == Lines{"utf16.csv:1: error: not UTF-8 (byte 0xff); save the file as UTF-8 (in "
-                         "a spreadsheet: CSV UTF-8) [not-utf8]"});
+// `text` in UTF-16 with its byte-order mark, ASCII only.
+std::string utf16(std::string_view text, bool littleEndian) {
+  std::string out = littleEndian ? "\xFF\xFE" : "\xFE\xFF";
+  for (char c : text) {
+    out += littleEndian ? c : '\0';
+    out += littleEndian ? '\0' : c;
+  }
+  return out;
+}
+
+TEST_CASE("a UTF-16 file with a byte-order mark is read, little- or big-endian") {
+  // What "Unicode text" in Excel saves: UTF-16LE with its byte-order mark, tab-separated.
+  const auto r =
+      readTexts({{"unicode-le.txt", utf16("id\tname\tagency\r\nA\ta\tX\r\nB\tb\tX\r\n", true)},
+                 {"unicode-be.txt", utf16("from,to\nB,A\n", false)}});
+  CHECK(r.lines.empty());
+  REQUIRE(r.inventory.systems.size() == 2);
+  CHECK(r.inventory.systems[1].id == "B");
+  CHECK(r.inventory.systems[1].where.line == 3);
+  CHECK(r.inventory.dependencies.size() == 1);
+}
+
+TEST_CASE("a UTF-16 file with a letter outside ASCII is read as UTF-8") {
+  // U+00F3 (o acute) and U+1D11E (a surrogate pair), little-endian.
+  const std::string text = utf16("id,name,agency\nA,", true) + std::string("\xF3\0", 2) +
+                           std::string("\x34\xD8\x1E\xDD", 4) + utf16(",X\n", true).substr(2);
+  const auto r = readTexts({{"s.csv", text}});
+  CHECK(r.lines.empty());
+  REQUIRE(r.inventory.systems.size() == 1);
+  CHECK(r.inventory.systems[0].name == "\xC3\xB3\xF0\x9D\x84\x9E");
+}
+
+TEST_CASE("a file that starts as UTF-16 but is not is an error at its line") {
+  // A lone low surrogate on line 2, and then a file of an odd number of bytes.
+  const std::string lone = utf16("id,name,agency\nA,", true) + std::string("\x1E\xDD", 2);
+  const auto r =
+      readTexts({{"lone.csv", lone}, {"odd.csv", utf16("id,name,agency\n", true) + "x"}});
+  CHECK(r.lines ==
+        Lines{"lone.csv:2: error: not UTF-16 at byte 37, though the file starts with a UTF-16 "
+              "byte-order mark (save it as UTF-8: in a spreadsheet, CSV UTF-8) [not-utf8]",
+              "odd.csv:2: error: not UTF-16 at byte 33, though the file starts with a UTF-16 "
+              "byte-order mark (save it as UTF-8: in a spreadsheet, CSV UTF-8) [not-utf8]"});
 }
 
 TEST_CASE("a very long value is cut short in a message") {
@@ -864,4 +939,116 @@ TEST_CASE("a very long value is cut short in a message") {
   CHECK(r.lines == Lines{"systems.csv:2: error: malformed id '" + std::string(80, 'x') +
                          "...' (202 bytes); the row is skipped (use letters, digits and -_.:/ "
                          "only) [malformed-id]"});
+}
+
+TEST_CASE("a semicolon-separated file is read as Excel writes it in most of Europe") {
+  const auto r = readTexts({{"systems.csv",
+                             "\xEF\xBB\xBFid;name;agency;effort_days;depends_on;note\r\n"
+                             "MOF/gl;\"Ledger; general\";MOF;7.5;;\"a, b\"\r\n"
+                             "MOF/pay;Payroll;MOF;;\"MOF/gl;MOF/tax\";\r\n"
+                             "MOF/tax;Tax;MOF;;;\r\n"},
+                            {"dependencies.csv", "from;to;coupling\nMOF/tax;MOF/gl;tight\n"}});
+  CHECK(r.lines.empty());
+  REQUIRE(r.inventory.systems.size() == 3);
+  CHECK(r.inventory.systems[0].name == "Ledger; general");
+  CHECK(r.inventory.systems[0].effortDays == 7.5);
+  CHECK(propertiesOf(r.inventory, r.inventory.systems[0].properties) ==
+        std::vector<std::pair<std::string, std::string>>{{"note", "a, b"}});
+  CHECK(r.inventory.dependencies.size() == 3);
+}
+
+TEST_CASE("a row with too many cells names the separator of its file") {
+  const auto r = readTexts({{"semicolons.csv", "id;name;agency\nA;a;X;Y\n"},
+                            {"tabs.csv", "id\tname\tagency\nB\tb\tX\tY\n"}});
+  CHECK(r.lines == Lines{"semicolons.csv:2: error: 4 cells, but the header has 3 columns; the row "
+                         "is skipped (quote a cell that holds a semicolon) [too-many-cells]",
+                         "tabs.csv:2: error: 4 cells, but the header has 3 columns; the row is "
+                         "skipped (quote a cell that holds a tab) [too-many-cells]"});
+}
+
+TEST_CASE("a tab-separated file is read, empty cells included") {
+  const auto r = readSystems("id\tname\tagency\tstrategy\ttarget\nA\ta\tX\t\tcloud\n");
+  CHECK(r.lines.empty());
+  REQUIRE(r.inventory.systems.size() == 1);
+  CHECK(r.inventory.systems[0].strategy == Strategy::rehost);
+  CHECK(r.inventory.systems[0].target == "cloud");
+}
+
+TEST_CASE("a file with old Mac line ends is read, with its line numbers") {
+  const auto r = readSystems("id,name,agency,strategy\rA,a,X,\r\rB,b,X,rehosting\r");
+  CHECK(r.lines == Lines{"systems.csv:4: error: strategy 'rehosting' is not one of rehost, "
+                         "replatform, refactor, repurchase, relocate, retire, retain (did you "
+                         "mean 'rehost'?) [bad-value]"});
+  CHECK(r.inventory.systems.size() == 2);
+}
+
+TEST_CASE("a decimal comma is refused with the number it was meant to be") {
+  const auto r = readSystems(
+      "id;name;agency;effort_days\nA;a;X;7,5\nB;b;X;1,000\nC;c;X;1,000,000\nD;d;X;7,\n");
+  CHECK(r.lines ==
+        Lines{"systems.csv:2: error: effort_days '7,5' is not a number: the decimal point is '.' "
+              "(did you mean 7.5?) [bad-number]",
+              "systems.csv:3: error: effort_days '1,000' is not a number: the decimal point is "
+              "'.', and numbers have no thousands separator (did you mean 1.000 or 1000?) "
+              "[bad-number]",
+              "systems.csv:4: error: effort_days '1,000,000' is not a non-negative number of "
+              "person-days (write it like 12 or 7.5) [bad-number]",
+              "systems.csv:5: error: effort_days '7,' is not a non-negative number of "
+              "person-days (write it like 12 or 7.5) [bad-number]"});
+}
+
+TEST_CASE("a date in another layout is refused with the days it may stand for") {
+  const auto r = readSystems(
+      "id,name,agency,not_before\nA,a,X,01/07/2027\nB,b,X,13.01.2027\nC,c,X,2027/7/1\n"
+      "D,d,X,01-01-2027\nE,e,X,31/02/2027\nF,f,X,1/7/27\n");
+  const std::string dates = " is not a date: dates are YYYY-MM-DD (did you mean ";
+  CHECK(r.lines ==
+        Lines{"systems.csv:2: error: not_before '01/07/2027'" + dates +
+                  "2027-07-01 or 2027-01-07?) [bad-date]",
+              "systems.csv:3: error: not_before '13.01.2027'" + dates + "2027-01-13?) [bad-date]",
+              "systems.csv:4: error: not_before '2027/7/1'" + dates + "2027-07-01?) [bad-date]",
+              "systems.csv:5: error: not_before '01-01-2027'" + dates + "2027-01-01?) [bad-date]",
+              "systems.csv:6: error: not_before '31/02/2027' is not a date YYYY-MM-DD "
+              "(for example 2027-03-01) [bad-date]",
+              "systems.csv:7: error: not_before '1/7/27' is not a date YYYY-MM-DD "
+              "(for example 2027-03-01) [bad-date]"});
+  CHECK(r.inventory.systems.size() == 6);
+}
+
+TEST_CASE("effort_days over 100000 person-days is an error at its line") {
+  // Two of 1e308 added up to inf in the plan's totals.
+  const auto r = readSystems(
+      "id,name,agency,effort_days\nA,a,X,1e308\nB,b,X,1e308\nC,c,X,100000.5\nD,d,X,1e999\n"
+      "E,e,X,100000\nF,f,X,1e-400\n");
+  const std::string over =
+      " is over the limit of 100000 person-days (check the value) [bad-number]";
+  CHECK(r.lines == Lines{"systems.csv:2: error: effort_days '1e308'" + over,
+                         "systems.csv:3: error: effort_days '1e308'" + over,
+                         "systems.csv:4: error: effort_days '100000.5'" + over,
+                         "systems.csv:5: error: effort_days '1e999'" + over});
+  REQUIRE(r.inventory.systems.size() == 6);
+  CHECK(r.inventory.systems[0].effortDays == 10);  // the strategy's default
+  CHECK(r.inventory.systems[4].effortDays == 100000);
+  CHECK(r.inventory.systems[5].effortDays == 0);
+}
+
+TEST_CASE("blank lines after a header reserve no rows") {
+  // The reader reserved a system for every line end: 5 million blank lines took 535 MB.
+  const auto r = readSystems(kSystemsHeader + std::string(100'000, '\n') + "A,a,X\n");
+  CHECK(r.lines.empty());
+  CHECK(r.inventory.systems.size() == 1);
+  CHECK(r.inventory.systems.capacity() < 100);
+}
+
+TEST_CASE("a header of 9000 columns over blank lines reserves no properties") {
+  // It reserved a property for each extra column of each line: 9000 x 100000 of them, and
+  // std::bad_alloc.
+  std::string header;
+  for (int i = 0; i < 8997; ++i)
+    header += "c" + std::to_string(i) + ",";
+  const auto r = readSystems(header + "id,name,agency\n" + std::string(100'000, '\n') +
+                             std::string(8997, ',') + "A,a,X\n");
+  CHECK(r.lines.empty());
+  CHECK(r.inventory.systems.size() == 1);
+  CHECK(r.inventory.properties.capacity() <= 8997);  // the one row's extra columns
 }

@@ -4,7 +4,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <pty.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -279,4 +284,102 @@ TEST_CASE("a file named twice is read once") {
   CHECK(r.lines.empty());
   CHECK(r.inventory.files.size() == 1);
   CHECK(r.inventory.systems.size() == 1);
+}
+
+namespace {
+
+// Standard input redirected from a file for as long as it lives.
+class StandardInputFrom {
+ public:
+  explicit StandardInputFrom(const std::string& path)
+      : saved_(::dup(STDIN_FILENO)), file_(::open(path.c_str(), O_RDONLY)) {
+    REQUIRE(saved_ >= 0);
+    REQUIRE(file_ >= 0);
+    REQUIRE(::dup2(file_, STDIN_FILENO) == STDIN_FILENO);
+  }
+  ~StandardInputFrom() {
+    ::dup2(saved_, STDIN_FILENO);
+    ::close(saved_);
+    ::close(file_);
+  }
+  StandardInputFrom(const StandardInputFrom&) = delete;
+  StandardInputFrom& operator=(const StandardInputFrom&) = delete;
+
+ private:
+  int saved_;
+  int file_;
+};
+
+long peakMemoryKb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+}  // namespace
+
+TEST_CASE("standard input, named -, is read once and reported as <stdin>") {
+  TempFolder folder;
+  const auto piped = folder.write("piped.csv", kSystemsHeader + "A,a,X\nB,b,\n");
+  const auto other = folder.write("other.csv", kSystemsHeader + "C,c,X\n");
+  const StandardInputFrom input(piped);
+  const auto r = read(folder, {"-", other, "-"}, {.hashInputs = true});
+  CHECK(r.lines == Lines{"<stdin>:3: error: system 'B' has no agency [missing-value]"});
+  REQUIRE(r.inventory.files.size() == 2);
+  CHECK(r.inventory.files[0].path == "<stdin>");
+  CHECK(r.inventory.systems.size() == 3);
+  CHECK(r.inventory.files[0].sha256.size() == 64);
+}
+
+TEST_CASE("standard input that is a terminal is refused rather than waited on") {
+  TempFolder folder;
+  int terminal = -1, other = -1;
+  REQUIRE(::openpty(&other, &terminal, nullptr, nullptr, nullptr) == 0);
+  const auto path = "/proc/self/fd/" + std::to_string(terminal);
+  {
+    const StandardInputFrom input(path);
+    const auto r = read(folder, {"-"});
+    CHECK(r.lines == Lines{"<stdin>: error: standard input is a terminal (pipe an inventory into "
+                           "cloudplan, as in cloudplan validate - < systems.csv, or name the "
+                           "file) [cannot-read]"});
+  }
+  ::close(terminal);
+  ::close(other);
+}
+
+TEST_CASE("a FIFO is refused without waiting for a writer") {
+  // It was opened and read: validate waited forever for something to write into it.
+  TempFolder folder;
+  REQUIRE(::mkfifo((folder / "inventory.fifo").c_str(), 0600) == 0);
+  const auto r = read(folder, {folder / "inventory.fifo", "/dev/null"});
+  CHECK(r.lines == Lines{"/dev/null: error: not a regular file (name a file or folder, or - for "
+                         "standard input) [not-a-file]",
+                         "inventory.fifo: error: not a regular file (name a file or folder, or - "
+                         "for standard input) [not-a-file]"});
+  CHECK(r.inventory.files.empty());
+}
+
+TEST_CASE("a file over 1 GiB is refused before it is read") {
+  TempFolder folder;
+  const auto path = folder.write("huge.csv", kSystemsHeader);
+  fs::resize_file(path, importers::kMaxInputBytes + 1);  // sparse: no disk space taken
+  const long before = peakMemoryKb();
+  const auto r = read(folder, {path});
+  CHECK(r.lines == Lines{"huge.csv: error: the file is larger than 1073741824 bytes (1 GiB), the "
+                         "limit of one input (split the inventory into smaller files) "
+                         "[too-large]"});
+  CHECK(peakMemoryKb() - before < 100'000);
+}
+
+TEST_CASE("a NUL byte stops the reading of a large file early") {
+  // A 1 GiB file of a header and NUL bytes was read whole (1 GiB of memory) before the check.
+  TempFolder folder;
+  const auto path = folder.write("zeros.csv", kSystemsHeader + "A,a,X\n");
+  fs::resize_file(path, importers::kMaxInputBytes);
+  const long before = peakMemoryKb();
+  const auto r = read(folder, {path}, {.hashInputs = true});
+  CHECK(r.lines == Lines{"zeros.csv:3: error: NUL byte: this is not a text file [binary-file]"});
+  CHECK(peakMemoryKb() - before < 100'000);
+  REQUIRE(r.inventory.files.size() == 1);
+  CHECK(r.inventory.files[0].sha256.empty());
 }

@@ -1,0 +1,23 @@
+// What spreadsheets vary in the CSV files they write, told from the text itself: the separator
+// between cells (a comma; a semicolon where the decimal mark is a comma, as Excel writes in most
+// of Europe; a tab in "Text (tab delimited)") and old Mac line ends (a lone CR).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace cloudplan::importers {
+
+// The separator of a header line: whichever of ',' ';' and tab occurs most often outside double
+// quotes, a comma when none does (a header of one column) or on a tie.
+char separatorOfHeader(std::string_view line);
+
+// The first line of `text` that holds something other than blanks and separators, without its
+// line end: where a CSV file's header is.
+std::string_view firstContentLine(std::string_view text);
+
+// Turns lone CRs into LFs when the first line end of `text` is a lone CR (an old Mac file); a file
+// of CRLF or LF line ends is left as it is, a stray CR in one of its cells too.
+void convertOldMacLineEnds(std::string& text);
+
+}  // namespace cloudplan::importers

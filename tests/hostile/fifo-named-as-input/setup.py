@@ -1,0 +1,4 @@
+# A named pipe that nothing ever writes to.
+import os
+
+os.mkfifo("inventory.fifo")
