@@ -245,7 +245,8 @@ class PlanParser {
     // In the file's order: the columns as the ministry wrote them.
     for (const auto& [key, text] : value->items()) {
       if (!text.is_string()) {
-        problem(where.at("properties." + key), fmt::format("is {}, not a string", describe(text)));
+        problem(fmt::format("{} {}", where.at("properties"), models::quoted(key)),
+                fmt::format("is {}, not a string", describe(text)));
         continue;
       }
       inventory().properties.push_back(
@@ -320,7 +321,7 @@ class PlanParser {
         continue;
       }
       if (inventory().findAgency(code)) {
-        problem(where.at("code"), fmt::format("repeats the agency {}", code));
+        problem(where.at("code"), fmt::format("repeats the agency {}", models::quoted(code)));
       }
       auto& agency = inventory().agencies[inventory().internAgency(code)];
       agency.name = kept(agencies[i], "name", where, true);
@@ -365,10 +366,16 @@ class PlanParser {
       system.effortDays = number(json, "effort_days", where).value_or(0);
       system.target = kept(json, "target", where, true);
       system.pinnedWave = count(json, "pinned_wave", where, true).value_or(0);
+      if (system.pinnedWave > models::kMaxWaves) {
+        problem(where.at("pinned_wave"),
+                fmt::format("is {}, past the last wave a plan may have ({})", system.pinnedWave,
+                            models::kMaxWaves));
+        system.pinnedWave = 0;
+      }
       system.notBefore = date(json, "not_before", where, true);
       system.properties = properties(json, where);
       if (!inventory().addSystem(system)) {
-        problem(where.at("id"), fmt::format("repeats the system {}", system.id));
+        problem(where.at("id"), fmt::format("repeats the system {}", models::quoted(system.id)));
         continue;
       }
       models::SystemPlan planned;
@@ -445,9 +452,10 @@ class PlanParser {
           if (!consumer || !provider) continue;
           const auto found = dependencyIndex_.find(pairKey(*consumer, *provider));
           if (found == dependencyIndex_.end()) {
-            problem(where.at("links"), fmt::format("names no dependency of the plan ({} -> {})",
-                                                   inventory().systems[*consumer].id,
-                                                   inventory().systems[*provider].id));
+            problem(where.at("links"),
+                    fmt::format("names no dependency of the plan ({} -> {})",
+                                models::quoted(inventory().systems[*consumer].id),
+                                models::quoted(inventory().systems[*provider].id)));
             continue;
           }
           group.links.push_back(found->second);
@@ -509,10 +517,8 @@ class PlanParser {
           const auto found =
               id.is_string() ? inventory().findSystem(id.get<std::string>()) : std::nullopt;
           if (!found || plan().systems[*found].wave != wave.number) {
-            problem(
-                where.at("systems"),
-                fmt::format("lists {}, which is not in wave {}",
-                            id.is_string() ? id.get<std::string>() : describe(id), wave.number));
+            problem(where.at("systems"),
+                    fmt::format("lists {}, which is not in wave {}", describe(id), wave.number));
             continue;
           }
           wave.systems.push_back(*found);

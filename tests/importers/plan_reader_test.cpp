@@ -162,7 +162,7 @@ TEST_CASE("a wave that lists a system of another wave is an invalid plan") {
   CHECK_FALSE(read(document, diagnostics));
   CHECK(messages(diagnostics) ==
         std::vector<std::string>{
-            "invalid-plan: waves[2].systems lists MIN/db, which is not in wave 3 (give the "
+            "invalid-plan: waves[2].systems lists 'MIN/db', which is not in wave 3 (give the "
             "plan.json that cloudplan plan wrote, unedited)",
             "invalid-plan: waves[2].systems lists 0 systems, but 1 name wave 3 (give the "
             "plan.json that cloudplan plan wrote, unedited)"});
@@ -192,7 +192,7 @@ TEST_CASE("a field of the wrong type is named in the message") {
             "plan.json that cloudplan plan wrote, unedited)",
             "invalid-plan: systems[0].effort_days is 'two', not a number from 0 (give the "
             "plan.json that cloudplan plan wrote, unedited)",
-            "invalid-plan: systems[1].properties.os is an array, not a string (give the "
+            "invalid-plan: systems[1].properties 'os' is an array, not a string (give the "
             "plan.json that cloudplan plan wrote, unedited)"});
 }
 
