@@ -148,9 +148,9 @@ std::optional<MarkupProblem> findForbiddenCharacter(std::string_view text) {
     uint32_t code = 0;
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
       code = c;
-    } else if (text.substr(i).starts_with("\xEF\xBF\xBE")) {
+    } else if (c == 0xEF && text.substr(i + 1, 2) == "\xBF\xBE") {
       code = 0xFFFE;
-    } else if (text.substr(i).starts_with("\xEF\xBF\xBF")) {
+    } else if (c == 0xEF && text.substr(i + 1, 2) == "\xBF\xBF") {
       code = 0xFFFF;
     } else {
       continue;
