@@ -38,8 +38,8 @@ TEST_CASE("nesting up to the limit is read, and brackets in strings do not count
   const std::string deepest = std::string(31, '[') + std::string(31, ']');
   models::Diagnostics diagnostics;
   CHECK(parsePlanJson(planWith(deepest), "plan.json", diagnostics));
-  CHECK(parsePlanJson(planWith("\"" + std::string(100, '[') + "\\\"{\""), "plan.json",
-                      diagnostics));
+  CHECK(
+      parsePlanJson(planWith("\"" + std::string(100, '[') + "\\\"{\""), "plan.json", diagnostics));
   CHECK(diagnostics.all().empty());
   CHECK_FALSE(parsePlanJson(planWith("[" + deepest + "]"), "plan.json", diagnostics));
   CHECK(diagnostics.all().size() == 1);
