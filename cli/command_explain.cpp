@@ -4,92 +4,94 @@
 
 #include "cli/commands.h"
 #include "cli/terminal_text.h"
-#include "importers/plan_json_reader.h"
+#include "importers/plan_reader.h"
 #include "importers/suggest.h"
 
 namespace cloudplan::cli {
 namespace {
 
-using Json = nlohmann::json;
+// The plan read back, checked whole as render checks it: a hand-edited entry of the wrong shape
+// is an input error that names it, never an internal error or a number printed wrong. Every text
+// of the plan goes to a terminal through printable(): escapes are shown, never obeyed.
+struct Explainer {
+  const models::Inventory& inventory;
+  const models::Plan& plan;
 
-std::string waveOf(const Json& entry) {
-  return entry.contains("wave") && entry["wave"].is_number()
-             ? fmt::format("wave {}", entry["wave"].get<int>())
-             : std::string("retained");
-}
+  std::string waveOf(models::SystemIndex s) const {
+    const uint32_t wave = plan.systems[s].wave;
+    return wave ? fmt::format("wave {}", wave) : std::string("retained");
+  }
+
+  std::string agencyOf(const models::System& system) const {
+    return system.agency == models::kNone ? std::string()
+                                          : printable(inventory.agencies[system.agency].code);
+  }
+
+  void explain(models::SystemIndex s, std::ostream& out) const {
+    const models::System& system = inventory.systems[s];
+    const models::SystemPlan& planned = plan.systems[s];
+    out << fmt::format("{}  {} ({})\n", printable(system.id), printable(system.name),
+                       agencyOf(system));
+    out << fmt::format("  {}: {} ({})\n", waveOf(s), models::nameOf(system.action()),
+                       models::nameOf(system.strategy));
+    if (planned.wave) {
+      const models::Wave& wave = plan.waves[planned.wave - 1];
+      out << fmt::format("  from {} to {}\n", models::formatDate(wave.start),
+                         models::formatDate(wave.end));
+    }
+    out << "  why:\n";
+    for (const std::string& reason : planned.reasons)
+      out << "    - " << printable(reason) << '\n';
+    if (planned.moveGroup != models::kNone) {
+      const models::MoveGroup& group = plan.moveGroups[planned.moveGroup];
+      std::vector<std::string> members;
+      for (models::SystemIndex member : group.systems)
+        members.push_back(printable(inventory.systems[member].id));
+      out << fmt::format("  move group {} ({}): {}\n", printable(group.id),
+                         models::nameOf(group.cause), fmt::join(members, ", "));
+    }
+    for (const bool providers : {true, false}) {
+      std::vector<std::string> lines;
+      for (const models::Dependency& d : inventory.dependencies) {
+        if ((providers ? d.consumer : d.provider) != s) continue;
+        const models::SystemIndex peer = providers ? d.provider : d.consumer;
+        lines.push_back(fmt::format("    {:<30} {:<9} {:<7} {}",
+                                    printable(inventory.systems[peer].id), waveOf(peer),
+                                    models::nameOf(d.coupling), printable(d.kind)));
+      }
+      out << fmt::format("  {}:{}\n",
+                         providers ? "providers (it depends on)" : "consumers (they depend on it)",
+                         lines.empty() ? " none" : "");
+      for (const auto& line : lines)
+        out << line << '\n';
+    }
+  }
+};
 
 }  // namespace
 
-int runExplain(const std::string& planPath, const std::string& wantedId) {
+int runExplain(const std::string& planPath, const std::string& systemId) {
   models::Diagnostics diagnostics;
-  auto plan = importers::readPlanJson(planPath, diagnostics);
-  if (!plan) {
+  const auto loaded = importers::readPlan(planPath, diagnostics);
+  if (!loaded) {
     printDiagnostics(std::cerr, diagnostics, DiagnosticsFormat::text, "explain");
     return kInputErrors;
   }
-  makePrintable(*plan);  // its text goes to a terminal: escapes are shown, not obeyed
-  const std::string systemId = printable(wantedId);
-  // value() returns copies: keep the plan's own arrays, which the map below points into.
-  static const Json kNone = Json::array();
-  auto array = [&](const char* key) -> const Json& {
-    return plan->contains(key) && (*plan)[key].is_array() ? (*plan)[key] : kNone;
-  };
-  std::unordered_map<std::string, const Json*> systems;
-  std::vector<std::string> ids;
-  for (const Json& entry : array("systems")) {
-    const std::string id = entry.value("id", "");
-    systems.emplace(id, &entry);
-    ids.push_back(id);
-  }
-  const auto found = systems.find(systemId);
-  if (found == systems.end()) {
+  const models::Inventory& inventory = loaded->inventory;
+  const auto found = inventory.findSystem(systemId);
+  if (!found) {
+    std::vector<std::string> ids;
+    for (const models::System& system : inventory.systems)
+      ids.emplace_back(system.id);
     importers::Suggester suggester({ids.begin(), ids.end()});
     const auto close = suggester.closest(systemId);
     std::cerr << fmt::format(
-        "explain: error: no system {} in {}{}\n", models::quoted(systemId), planPath,
-        close ? fmt::format(" (did you mean {}?)", models::quoted(*close)) : "");
+        "explain: error: no system {} in {}{}\n", printable(models::quoted(systemId)),
+        printable(planPath),
+        close ? fmt::format(" (did you mean {}?)", printable(models::quoted(*close))) : "");
     return kInputErrors;
   }
-  const Json& system = *found->second;
-  std::cout << fmt::format("{}  {} ({})\n", systemId, system.value("name", ""),
-                           system.value("agency", ""));
-  std::cout << fmt::format("  {}: {} ({})\n", waveOf(system), system.value("action", ""),
-                           system.value("strategy", ""));
-  for (const Json& wave : array("waves")) {
-    if (system.contains("wave") && wave.value("wave", 0) == system["wave"]) {
-      std::cout << fmt::format("  from {} to {}\n", wave.value("start", ""), wave.value("end", ""));
-    }
-  }
-  std::cout << "  why:\n";
-  for (const Json& reason : system.value("reasons", Json::array())) {
-    std::cout << "    - " << reason.get<std::string>() << '\n';
-  }
-  if (system.contains("move_group") && system["move_group"].is_string()) {
-    for (const Json& group : array("move_groups")) {
-      if (group.value("id", "") != system["move_group"]) continue;
-      std::vector<std::string> members;
-      for (const Json& id : group.value("systems", Json::array()))
-        members.push_back(id);
-      std::cout << fmt::format("  move group {} ({}): {}\n", group.value("id", ""),
-                               group.value("cause", ""), fmt::join(members, ", "));
-    }
-  }
-  for (const auto& [title, self, other] :
-       {std::tuple{"providers (it depends on)", "from", "to"},
-        std::tuple{"consumers (they depend on it)", "to", "from"}}) {
-    std::vector<std::string> lines;
-    for (const Json& d : array("dependencies")) {
-      if (d.value(self, "") != systemId) continue;
-      const std::string peer = d.value(other, "");
-      const auto it = systems.find(peer);
-      lines.push_back(fmt::format("    {:<30} {:<9} {:<7} {}", peer,
-                                  it == systems.end() ? "?" : waveOf(*it->second),
-                                  d.value("coupling", ""), d.value("kind", "")));
-    }
-    std::cout << fmt::format("  {}:{}\n", title, lines.empty() ? " none" : "");
-    for (const auto& line : lines)
-      std::cout << line << '\n';
-  }
+  Explainer{inventory, loaded->plan}.explain(*found, std::cout);
   return kOk;
 }
 

@@ -16,10 +16,12 @@ using models::SystemIndex;
 
 namespace {
 
-// Text for element content or an attribute value. XML 1.0 cannot carry most control characters
-// at all, not even as references: they become U+FFFD.
+// Text for element content or an attribute value. XML 1.0 cannot carry most control characters,
+// nor U+FFFE and U+FFFF, at all, not even as references: they become U+FFFD (a CSV inventory may
+// hold them; cloudplan refuses a model that does).
 void appendEscaped(std::string& out, std::string_view text) {
-  for (const char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     switch (c) {
       case '&':
         out += "&amp;";
@@ -45,6 +47,10 @@ void appendEscaped(std::string& out, std::string_view text) {
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += "\xEF\xBF\xBD";
+        } else if (text.substr(i).starts_with("\xEF\xBF\xBE") ||
+                   text.substr(i).starts_with("\xEF\xBF\xBF")) {
+          out += "\xEF\xBF\xBD";
+          i += 2;
         } else {
           out += c;
         }

@@ -168,6 +168,7 @@ class Mapper {
   tsl::robin_map<std::string_view, uint32_t> systemsByType_, dependenciesByRule_, otherElements_,
       otherRelationships_;
   uint32_t selfRelationships_ = 0, derivedSelf_ = 0, derivedRepeats_ = 0, dependencies_ = 0;
+  uint32_t planWaves_ = 0;  // systems with a `wave` property, which is not read
 
   static constexpr models::AgencyIndex kUnknown = kNone - 1;
   static constexpr size_t kMaxPathsThrough = 10'000;
@@ -264,7 +265,13 @@ void Mapper::addSystem(uint32_t e, models::SystemType type) {
   std::array<std::string_view, kColumnNames.size()> cells{};
   auto& properties = inventory_.properties;
   models::PropertyRange range{static_cast<uint32_t>(properties.size()), 0};
+  bool planWave = false;
   for (const ArchimateProperty& property : model_.propertiesOf(element)) {
+    // The wave a plan gave the system (plan.archimate.xml writes it): planning gives it anew.
+    if (models::equalsIgnoreCase(property.key, "wave")) {
+      planWave = true;
+      continue;
+    }
     const Column column = columnOf(property.key);
     if (column != Column::none) {
       std::string_view& cell = cells[static_cast<size_t>(column)];
@@ -366,6 +373,7 @@ void Mapper::addSystem(uint32_t e, models::SystemType type) {
   }
   systemOfElement_[e] = *index;
   ++systemsByType_[element.type];
+  planWaves_ += planWave;
 }
 
 models::AgencyIndex Mapper::agencyOfFolder(uint32_t folder) {
@@ -654,6 +662,15 @@ void Mapper::report() {
          fmt::format("{} of {} relationships give no dependency: {} (see "
                      "docs/archimate.md for the relationships that do)",
                      noDependency, model_.relationships.size(), countsByType(otherRelationships_)));
+  }
+  if (planWaves_ > 0) {
+    note(where, "wave-not-read",
+         fmt::format("{} of {} systems have a property 'wave', the wave of a plan (as "
+                     "plan.archimate.xml writes it); it is not read, as planning gives each system "
+                     "its wave anew (pin a wave with pinned_wave)",
+                     planWaves_,
+                     systemOfElement_.size() -
+                         std::count(systemOfElement_.begin(), systemOfElement_.end(), kNone)));
   }
   if (derivedSelf_ > 0) {
     note(where, "self-dependency",

@@ -2,15 +2,81 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 
 namespace cloudplan::importers {
+namespace {
 
-std::optional<nlohmann::json> readPlanJson(const std::string& path,
-                                           models::Diagnostics& diagnostics) {
+uint32_t lineAt(std::string_view text, size_t at) {
+  at = std::min(at, text.size());
+  return static_cast<uint32_t>(std::count(text.begin(), text.begin() + at, '\n') + 1);
+}
+
+// Where the arrays and objects of `text` first nest deeper than the limit, before any parser
+// sees it: brackets inside strings do not count.
+std::optional<size_t> tooDeepAt(std::string_view text) {
+  size_t depth = 0;
+  bool inString = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (inString) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        inString = false;
+      }
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMostPlanJsonDepth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<nlohmann::ordered_json> parsePlanJson(std::string_view text, const std::string& path,
+                                                    models::Diagnostics& diagnostics) {
+  constexpr std::string_view kNotAnObject =
+      "not a JSON object (give the plan.json that cloudplan plan wrote)";
+  if (const auto at = tooDeepAt(text)) {
+    diagnostics.error("not-a-plan", path, lineAt(text, *at),
+                      fmt::format("arrays and objects nest deeper than {} levels; a plan.json "
+                                  "that cloudplan plan wrote nests 5 (give that file, unedited)",
+                                  kMostPlanJsonDepth));
+    return std::nullopt;
+  }
+  nlohmann::ordered_json document;
+  try {
+    document = nlohmann::ordered_json::parse(text.begin(), text.end());
+  } catch (const nlohmann::ordered_json::parse_error& error) {
+    // Its what() quotes the text it stopped at: only the place is used.
+    diagnostics.error("not-a-plan", path, lineAt(text, error.byte == 0 ? 0 : error.byte - 1),
+                      std::string(kNotAnObject));
+    return std::nullopt;
+  }
+  if (!document.is_object()) {
+    diagnostics.error("not-a-plan", path, 0, std::string(kNotAnObject));
+    return std::nullopt;
+  }
+  const auto format = document.find("format");
+  if (format == document.end() || *format != "cloudplan-plan/1") {
+    diagnostics.error("not-a-plan", path, 0,
+                      "not a cloudplan plan (its format is not cloudplan-plan/1)");
+    return std::nullopt;
+  }
+  return document;
+}
+
+std::optional<nlohmann::ordered_json> readPlanJson(const std::string& path,
+                                                   models::Diagnostics& diagnostics) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diagnostics.error("cannot-read", path, 0,
@@ -19,19 +85,7 @@ std::optional<nlohmann::json> readPlanJson(const std::string& path,
   }
   std::stringstream text;
   text << in.rdbuf();
-  nlohmann::json plan = nlohmann::json::parse(text.str(), nullptr, false);
-  if (plan.is_discarded() || !plan.is_object()) {
-    diagnostics.error("not-a-plan", path, 0,
-                      "not a JSON object (give the plan.json that "
-                      "cloudplan plan wrote)");
-    return std::nullopt;
-  }
-  if (plan.value("format", "") != "cloudplan-plan/1") {
-    diagnostics.error("not-a-plan", path, 0,
-                      "not a cloudplan plan (its format is not cloudplan-plan/1)");
-    return std::nullopt;
-  }
-  return plan;
+  return parsePlanJson(text.str(), path, diagnostics);
 }
 
 }  // namespace cloudplan::importers

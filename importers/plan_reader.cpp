@@ -2,11 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
+#include <cmath>
 #include <unordered_map>
+
+#include "importers/plan_json_reader.h"
 
 namespace cloudplan::importers {
 namespace {
@@ -41,10 +40,16 @@ class PlanParser {
       problem("the document", "is not an object");
       return false;
     }
+    if (const auto waves = document.find("waves"); waves != document.end() && waves->is_array()) {
+      waveCount_ = waves->size();
+    }
     readInputs(document);
     readSettings(document);
     readAgencies(document);
+    const size_t before = problems_;
     readSystems(document);
+    // Everything after names systems: with one of them unread or wrong, it would only echo that.
+    if (problems_ > before) return false;
     readDependencies(document);
     readMoveGroups(document);
     readWaves(document);
@@ -57,11 +62,55 @@ class PlanParser {
   models::Inventory& inventory() { return out_.inventory; }
   models::Plan& plan() { return out_.plan; }
 
-  void problem(const std::string& field, std::string_view what) {
+  void problem(const std::string& field, std::string_view what,
+               std::string_view hint = "give the plan.json that cloudplan plan wrote, unedited") {
     if (++problems_ > kMostProblems) return;
-    diagnostics_.error(
-        "invalid-plan", path_, 0,
-        fmt::format("{} {} (give the plan.json that cloudplan plan wrote, unedited)", field, what));
+    diagnostics_.error("invalid-plan", path_, 0, fmt::format("{} {} ({})", field, what, hint));
+  }
+
+  // True when the entry `where` of an array is an object, as cloudplan writes each one.
+  bool isEntry(const Json& json, Where where, std::string_view what) {
+    if (json.is_object()) return true;
+    problem(where.at(""), fmt::format("is {}, not an object", describe(json)),
+            fmt::format("a plan.json that cloudplan plan wrote has an object for each {}; give "
+                        "that file, unedited",
+                        what));
+    return false;
+  }
+
+  // A value for a message: a string quoted (and cut short), a number as written, anything else
+  // by its kind. Never the whole value: it may be nested deep or be megabytes long.
+  static std::string describe(const Json& json) {
+    switch (json.type()) {
+      case Json::value_t::string:
+        return models::quoted(json.get_ref<const std::string&>());
+      case Json::value_t::number_integer:
+      case Json::value_t::number_unsigned:
+      case Json::value_t::number_float:
+        return json.dump();
+      case Json::value_t::boolean:
+        return json.get<bool>() ? "true" : "false";
+      case Json::value_t::null:
+        return "null";
+      case Json::value_t::array:
+        return "an array";
+      case Json::value_t::object:
+        return "an object";
+      default:
+        return "not a JSON value";
+    }
+  }
+
+  // The array member `key` of `object`; nullptr (after a problem, unless it is optional and
+  // absent) when it is missing or not an array.
+  const Json* arrayMember(const Json& object, std::string_view key, Where where, bool optional) {
+    const Json* value = member(object, key, where, optional);
+    if (!value) return nullptr;
+    if (!value->is_array()) {
+      problem(where.at(key), fmt::format("is {}, not an array", describe(*value)));
+      return nullptr;
+    }
+    return value;
   }
 
   // The array member `key` of the document; an absent member is an empty array.
@@ -94,7 +143,7 @@ class PlanParser {
     const Json* value = member(object, key, where, optional);
     if (!value) return nullptr;
     if (!value->is_string()) {
-      problem(where.at(key), "is not a string");
+      problem(where.at(key), fmt::format("is {}, not a string", describe(*value)));
       return nullptr;
     }
     return &value->get_ref<const std::string&>();
@@ -113,18 +162,37 @@ class PlanParser {
     const Json* value = member(object, key, where, optional);
     if (!value) return std::nullopt;
     if (!value->is_number_unsigned() || value->get<uint64_t>() > UINT32_MAX) {
-      problem(where.at(key), "is not a whole number from 0");
+      problem(where.at(key), fmt::format("is {}, not a whole number from 0", describe(*value)));
       return std::nullopt;
     }
     return value->get<uint32_t>();
+  }
+
+  // A system's wave: null (or absent) when it has none, else a whole number from 1 to the
+  // number of waves; 0 after a problem.
+  uint32_t wave(const Json& object, Where where) {
+    const Json* value = member(object, "wave", where, true);
+    if (!value) return 0;
+    if (!value->is_number_unsigned() || value->get<uint64_t>() < 1 ||
+        value->get<uint64_t>() > waveCount_) {
+      problem(where.at("wave"),
+              waveCount_ == 0
+                  ? fmt::format("is {}, but the plan has no waves (null: the system has no wave)",
+                                describe(*value))
+                  : fmt::format("is {}, not a wave of the plan (a whole number from 1 to {}, or "
+                                "null when the system has no wave)",
+                                describe(*value), waveCount_));
+      return 0;
+    }
+    return static_cast<uint32_t>(value->get<uint64_t>());
   }
 
   std::optional<double> number(const Json& object, std::string_view key, Where where,
                                bool optional = false) {
     const Json* value = member(object, key, where, optional);
     if (!value) return std::nullopt;
-    if (!value->is_number()) {
-      problem(where.at(key), "is not a number");
+    if (!value->is_number() || !std::isfinite(value->get<double>()) || value->get<double>() < 0) {
+      problem(where.at(key), fmt::format("is {}, not a number from 0", describe(*value)));
       return std::nullopt;
     }
     return value->get<double>();
@@ -135,7 +203,8 @@ class PlanParser {
     const std::string* value = string(object, key, where, optional);
     if (!value) return std::nullopt;
     const auto parsed = models::parseDate(*value);
-    if (!parsed) problem(where.at(key), fmt::format("{} is not a date YYYY-MM-DD", *value));
+    if (!parsed)
+      problem(where.at(key), fmt::format("{} is not a date YYYY-MM-DD", models::quoted(*value)));
     return parsed;
   }
 
@@ -153,7 +222,8 @@ class PlanParser {
     const std::string* id = string(object, key, where);
     if (!id) return std::nullopt;
     const auto found = inventory().findSystem(*id);
-    if (!found) problem(where.at(key), fmt::format("names no system of the plan ({})", *id));
+    if (!found)
+      problem(where.at(key), fmt::format("names no system of the plan ({})", models::quoted(*id)));
     return found;
   }
 
@@ -175,7 +245,8 @@ class PlanParser {
     // In the file's order: the columns as the ministry wrote them.
     for (const auto& [key, text] : value->items()) {
       if (!text.is_string()) {
-        problem(where.at("properties." + key), "is not a string");
+        problem(fmt::format("{} {}", where.at("properties"), models::quoted(key)),
+                fmt::format("is {}, not a string", describe(text)));
         continue;
       }
       inventory().properties.push_back(
@@ -189,6 +260,7 @@ class PlanParser {
     const Json& inputs = array(document, "inputs");
     for (size_t i = 0; i < inputs.size(); ++i) {
       const Where where{"inputs", i};
+      if (!isEntry(inputs[i], where, "input file")) continue;
       models::InputFile file;
       if (const auto* path = string(inputs[i], "path", where)) file.path = *path;
       if (const auto* sha = string(inputs[i], "sha256", where, true)) file.sha256 = *sha;
@@ -238,15 +310,18 @@ class PlanParser {
     const Json& agencies = array(document, "agencies");
     // Parents may be listed after their offices: codes first, then the links between them.
     std::vector<const std::string*> parents;
+    std::vector<std::string_view> codes;
     for (size_t i = 0; i < agencies.size(); ++i) {
       const Where where{"agencies", i};
-      const std::string_view code = kept(agencies[i], "code", where);
+      const std::string_view code =
+          isEntry(agencies[i], where, "agency") ? kept(agencies[i], "code", where) : "";
+      codes.push_back(code);
       if (code.empty()) {
         parents.push_back(nullptr);
         continue;
       }
       if (inventory().findAgency(code)) {
-        problem(where.at("code"), fmt::format("repeats the agency {}", code));
+        problem(where.at("code"), fmt::format("repeats the agency {}", models::quoted(code)));
       }
       auto& agency = inventory().agencies[inventory().internAgency(code)];
       agency.name = kept(agencies[i], "name", where, true);
@@ -257,10 +332,10 @@ class PlanParser {
     for (size_t i = 0; i < agencies.size(); ++i) {
       if (!parents[i]) continue;
       const auto parent = inventory().findAgency(*parents[i]);
-      const auto self = inventory().findAgency(agencies[i].value("code", ""));
+      const auto self = inventory().findAgency(codes[i]);
       if (!parent) {
         problem(Where{"agencies", i}.at("parent"),
-                fmt::format("names no agency ({})", *parents[i]));
+                fmt::format("names no agency ({})", models::quoted(*parents[i])));
       } else if (self) {
         inventory().agencies[*self].parent = *parent;
       }
@@ -274,6 +349,7 @@ class PlanParser {
     for (size_t i = 0; i < systems.size(); ++i) {
       const Where where{"systems", i};
       const Json& json = systems[i];
+      if (!isEntry(json, where, "system")) continue;
       models::System system;
       system.id = kept(json, "id", where);
       if (system.id.empty()) {
@@ -290,18 +366,29 @@ class PlanParser {
       system.effortDays = number(json, "effort_days", where).value_or(0);
       system.target = kept(json, "target", where, true);
       system.pinnedWave = count(json, "pinned_wave", where, true).value_or(0);
+      if (system.pinnedWave > models::kMaxWaves) {
+        problem(where.at("pinned_wave"),
+                fmt::format("is {}, past the last wave a plan may have ({})", system.pinnedWave,
+                            models::kMaxWaves));
+        system.pinnedWave = 0;
+      }
       system.notBefore = date(json, "not_before", where, true);
       system.properties = properties(json, where);
       if (!inventory().addSystem(system)) {
-        problem(where.at("id"), fmt::format("repeats the system {}", system.id));
+        problem(where.at("id"), fmt::format("repeats the system {}", models::quoted(system.id)));
         continue;
       }
       models::SystemPlan planned;
-      planned.wave = count(json, "wave", where, true).value_or(0);
-      if (const Json* reasons = member(json, "reasons", where, true);
-          reasons && reasons->is_array()) {
-        for (const Json& reason : *reasons) {
-          if (reason.is_string()) planned.reasons.push_back(reason.get<std::string>());
+      planned.wave = wave(json, where);
+      if (const Json* reasons = arrayMember(json, "reasons", where, true)) {
+        for (size_t r = 0; r < reasons->size(); ++r) {
+          const Json& reason = (*reasons)[r];
+          if (!reason.is_string()) {
+            problem(fmt::format("{}[{}]", where.at("reasons"), r),
+                    fmt::format("is {}, not a string", describe(reason)));
+            continue;
+          }
+          planned.reasons.push_back(reason.get<std::string>());
         }
       }
       plan().systems.push_back(std::move(planned));
@@ -315,6 +402,7 @@ class PlanParser {
     for (size_t i = 0; i < dependencies.size(); ++i) {
       const Where where{"dependencies", i};
       const Json& json = dependencies[i];
+      if (!isEntry(json, where, "dependency")) continue;
       const auto consumer = system(json, "from", where);
       const auto provider = system(json, "to", where);
       if (!consumer || !provider) continue;
@@ -341,32 +429,33 @@ class PlanParser {
     for (size_t i = 0; i < groups.size(); ++i) {
       const Where where{"move_groups", i};
       const Json& json = groups[i];
+      if (!isEntry(json, where, "move group")) continue;
       models::MoveGroup group;
       if (const auto* id = string(json, "id", where)) group.id = *id;
       group.cause = choice(json, "cause", where, models::MoveGroupCause::tight);
-      if (const Json* members = member(json, "systems", where, false)) {
+      if (const Json* members = arrayMember(json, "systems", where, false)) {
         for (const Json& id : *members) {
           const auto found =
               id.is_string() ? inventory().findSystem(id.get<std::string>()) : std::nullopt;
           if (!found) {
             problem(where.at("systems"),
-                    fmt::format("names no system of the plan ({})",
-                                id.is_string() ? id.get<std::string>() : id.dump()));
+                    fmt::format("names no system of the plan ({})", describe(id)));
             continue;
           }
           group.systems.push_back(*found);
         }
       }
-      if (const Json* links = member(json, "links", where, true)) {
+      if (const Json* links = arrayMember(json, "links", where, true)) {
         for (const Json& link : *links) {
           const auto consumer = system(link, "from", where);
           const auto provider = system(link, "to", where);
           if (!consumer || !provider) continue;
           const auto found = dependencyIndex_.find(pairKey(*consumer, *provider));
           if (found == dependencyIndex_.end()) {
-            problem(where.at("links"), fmt::format("names no dependency of the plan ({} -> {})",
-                                                   inventory().systems[*consumer].id,
-                                                   inventory().systems[*provider].id));
+            problem(where.at("links"),
+                    fmt::format("names no dependency of the plan ({} -> {})",
+                                models::quoted(inventory().systems[*consumer].id),
+                                models::quoted(inventory().systems[*provider].id)));
             continue;
           }
           group.links.push_back(found->second);
@@ -379,8 +468,9 @@ class PlanParser {
       if (!groupNames_[s]) continue;
       const auto found = groupIndex.find(*groupNames_[s]);
       if (found == groupIndex.end()) {
-        problem(Where{"systems", s}.at("move_group"),
-                fmt::format("names no move group of the plan ({})", *groupNames_[s]));
+        problem(
+            Where{"systems", s}.at("move_group"),
+            fmt::format("names no move group of the plan ({})", models::quoted(*groupNames_[s])));
         continue;
       }
       plan().systems[s].moveGroup = found->second;
@@ -405,6 +495,10 @@ class PlanParser {
       const Json& json = waves[i];
       models::Wave wave;
       wave.number = static_cast<uint32_t>(i + 1);
+      if (!isEntry(json, where, "wave")) {
+        plan().waves.push_back(std::move(wave));  // keeps the numbers of the waves after it
+        continue;
+      }
       if (const auto number = count(json, "wave", where); number && *number != wave.number) {
         problem(where.at("wave"), fmt::format("is {}, not {} (waves are numbered in order from 1)",
                                               *number, wave.number));
@@ -418,14 +512,13 @@ class PlanParser {
       wave.migrating = count(json, "migrating", where, true).value_or(0);
       wave.retiring = count(json, "retiring", where, true).value_or(0);
       wave.hybridLinksAfter = count(json, "hybrid_links_after", where, true).value_or(0);
-      if (const Json* systems = member(json, "systems", where, false)) {
+      if (const Json* systems = arrayMember(json, "systems", where, false)) {
         for (const Json& id : *systems) {
           const auto found =
               id.is_string() ? inventory().findSystem(id.get<std::string>()) : std::nullopt;
           if (!found || plan().systems[*found].wave != wave.number) {
             problem(where.at("systems"),
-                    fmt::format("lists {}, which is not in wave {}",
-                                id.is_string() ? id.get<std::string>() : id.dump(), wave.number));
+                    fmt::format("lists {}, which is not in wave {}", describe(id), wave.number));
             continue;
           }
           wave.systems.push_back(*found);
@@ -466,6 +559,7 @@ class PlanParser {
     for (size_t i = 0; i < diagnostics.size(); ++i) {
       const Where where{"diagnostics", i};
       const Json& json = diagnostics[i];
+      if (!isEntry(json, where, "diagnostic")) continue;
       const std::string* severity = string(json, "severity", where);
       const std::string* code = string(json, "code", where);
       const std::string* message = string(json, "message", where);
@@ -490,6 +584,7 @@ class PlanParser {
   models::Diagnostics& diagnostics_;
   LoadedPlan& out_;
   size_t problems_ = 0;
+  size_t waveCount_ = 0;  // the length of the document's waves array
   std::unordered_map<std::string, std::string_view> keys_;
   std::unordered_map<uint64_t, uint32_t> dependencyIndex_;  // (consumer, provider) -> index
   std::vector<const std::string*> groupNames_;              // by SystemIndex
@@ -505,28 +600,9 @@ std::optional<LoadedPlan> planFromJson(const nlohmann::ordered_json& document,
 }
 
 std::optional<LoadedPlan> readPlan(const std::string& path, models::Diagnostics& diagnostics) {
-  // As plan_json_reader reads it, but into an ordered_json: a ministry's property columns keep
-  // their order through the round trip.
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.error("cannot-read", path, 0,
-                      fmt::format("cannot read the file ({})", std::strerror(errno)));
-    return std::nullopt;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  const Json document = Json::parse(text.str(), nullptr, false);
-  if (document.is_discarded() || !document.is_object()) {
-    diagnostics.error("not-a-plan", path, 0,
-                      "not a JSON object (give the plan.json that cloudplan plan wrote)");
-    return std::nullopt;
-  }
-  if (document.value("format", "") != "cloudplan-plan/1") {
-    diagnostics.error("not-a-plan", path, 0,
-                      "not a cloudplan plan (its format is not cloudplan-plan/1)");
-    return std::nullopt;
-  }
-  return planFromJson(document, path, diagnostics);
+  const auto document = readPlanJson(path, diagnostics);
+  if (!document) return std::nullopt;
+  return planFromJson(*document, path, diagnostics);
 }
 
 }  // namespace cloudplan::importers

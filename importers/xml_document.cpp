@@ -59,9 +59,64 @@ bool isNameCharacter(char c) {
          c == '-' || c == '.' || c == ':' || static_cast<unsigned char>(c) >= 0x80;
 }
 
+// XML 1.0's Char production: what a document may hold, written or referenced.
+bool isXmlCharacter(uint32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+// Why XML 1.0 does not allow the code point `c`.
+std::string whyNotXmlCharacter(uint32_t c) {
+  if (c > 0x10FFFF) return "it is past U+10FFFF, the last Unicode character";
+  if (c >= 0xD800 && c <= 0xDFFF) {
+    return fmt::format("U+{:04X} is a surrogate (half of a UTF-16 pair)", c);
+  }
+  if (c < 0x20) return fmt::format("U+{:04X} is a control character", c);
+  return fmt::format("U+{:04X} is a noncharacter", c);
+}
+
+// A character reference `&#...;` at `text[at]`: its code point, or nullopt when it is none. Values
+// past U+10FFFF saturate there plus one, so that any number of digits is read safely.
+std::optional<uint32_t> characterReferenceAt(std::string_view text, size_t at, size_t& end) {
+  size_t i = at + 2;
+  const bool hex = i < text.size() && text[i] == 'x';
+  if (hex) ++i;
+  const size_t digits = i;
+  uint32_t value = 0;
+  for (; i < text.size() && text[i] != ';'; ++i) {
+    const char c = text[i];
+    uint32_t digit = 0;
+    if (c >= '0' && c <= '9') {
+      digit = static_cast<uint32_t>(c - '0');
+    } else if (hex && c >= 'a' && c <= 'f') {
+      digit = static_cast<uint32_t>(c - 'a' + 10);
+    } else if (hex && c >= 'A' && c <= 'F') {
+      digit = static_cast<uint32_t>(c - 'A' + 10);
+    } else {
+      return std::nullopt;
+    }
+    value = std::min<uint32_t>(value * (hex ? 16 : 10) + digit, 0x110000);
+  }
+  if (i == digits || i == text.size()) return std::nullopt;
+  end = i + 1;
+  return value;
+}
+
 // An entity reference at `text[at]` ('&') that XML defines without a DTD: the five predefined
-// entities and character references.
+// entities and character references of characters XML allows. TinyXML-2 would decode any
+// number into bytes, even a surrogate or U+0000 (invalid UTF-8, or a string cut short).
 std::optional<MarkupProblem> checkReference(std::string_view text, size_t at) {
+  if (text.substr(at + 1).starts_with('#')) {
+    size_t end = 0;
+    if (const auto code = characterReferenceAt(text, at, end)) {
+      if (isXmlCharacter(*code)) return std::nullopt;
+      return MarkupProblem{
+          at, "bad-xml",
+          fmt::format("not well-formed XML: character reference {} names no character XML "
+                      "allows: {} (remove it, or write the intended character itself)",
+                      quoted(text.substr(at, end - at)), whyNotXmlCharacter(*code))};
+    }
+  }
   const std::string_view rest = text.substr(at + 1, 40);
   const size_t semicolon = rest.find(';');
   const std::string_view name = rest.substr(0, semicolon);
@@ -70,15 +125,7 @@ std::optional<MarkupProblem> checkReference(std::string_view text, size_t at) {
     if (std::find(kPredefined.begin(), kPredefined.end(), name) != kPredefined.end()) {
       return std::nullopt;
     }
-    const bool hex = name.starts_with("#x");
-    if (name.starts_with("#") && name.size() > (hex ? 2u : 1u) &&
-        std::all_of(name.begin() + (hex ? 2 : 1), name.end(), [&](char c) {
-          return (c >= '0' && c <= '9') ||
-                 (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
-        })) {
-      return std::nullopt;
-    }
-    if (std::all_of(name.begin(), name.end(), isNameCharacter)) {
+    if (!name.starts_with('#') && std::all_of(name.begin(), name.end(), isNameCharacter)) {
       return MarkupProblem{
           at, "undefined-entity",
           fmt::format("entity reference {} is not defined (without a DTD, XML defines only &amp; "
@@ -92,16 +139,82 @@ std::optional<MarkupProblem> checkReference(std::string_view text, size_t at) {
                        "literal '&' as &amp;)"};
 }
 
-// What TinyXML-2 would read unsafely or silently wrong: a document type declaration (refused:
-// its entities could expand without bound or name a file to read) and references to undefined
-// entities (TinyXML-2 keeps them as text). Comments, CDATA sections and processing
-// instructions are skipped whole.
+// The first character of UTF-8 `text` that XML 1.0 does not allow even written as itself: the
+// control characters other than tab, line feed and carriage return, and U+FFFE and U+FFFF.
+// (NUL bytes, surrogates and invalid UTF-8 are refused before, by findEncodingProblem.)
+std::optional<MarkupProblem> findForbiddenCharacter(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    uint32_t code = 0;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      code = c;
+    } else if (c == 0xEF && text.substr(i + 1, 2) == "\xBF\xBE") {
+      code = 0xFFFE;
+    } else if (c == 0xEF && text.substr(i + 1, 2) == "\xBF\xBF") {
+      code = 0xFFFF;
+    } else {
+      continue;
+    }
+    return MarkupProblem{
+        i, "bad-xml",
+        fmt::format("not well-formed XML: a character XML does not allow: {} (remove it)",
+                    whyNotXmlCharacter(code))};
+  }
+  return std::nullopt;
+}
+
+// The start tag at `text[at]` ('<' and a name): its attributes are counted and the references in
+// their values checked. Returns where the scan stopped (after the '>', or at a '<' that a
+// malformed tag runs into: TinyXML-2 reports that one).
+size_t scanStartTag(std::string_view text, size_t at, std::optional<MarkupProblem>& problem) {
+  size_t attributes = 0;
+  char quote = 0;
+  size_t i = at + 1;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quote) {
+      if (c == quote) {
+        quote = 0;
+      } else if (c == '&') {
+        if ((problem = checkReference(text, i))) return i;
+      } else if (c == '<') {
+        return i;
+      }
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '=') {
+      if (++attributes > kMostAttributesPerElement) {
+        const std::string_view tag = text.substr(at + 1, 100);
+        const std::string_view name = tag.substr(0, tag.find_first_of(" \t\r\n/>="));
+        problem = MarkupProblem{
+            at, "too-many-attributes",
+            fmt::format("element {} has more than {} attributes, cloudplan's limit (is this an "
+                        "ArchiMate model? an element of one has a handful)",
+                        quoted(name), kMostAttributesPerElement)};
+        return i;
+      }
+    } else if (c == '>') {
+      return i + 1;
+    } else if (c == '<') {
+      return i;
+    }
+  }
+  return i;
+}
+
+// What TinyXML-2 would read unsafely, slowly or silently wrong: a document type declaration
+// (refused: its entities could expand without bound or name a file to read), references to
+// undefined entities (TinyXML-2 keeps them as text) or to characters XML does not allow, and
+// more elements or attributes than the limits (TinyXML-2's check for repeated attributes takes
+// time in the square of their number). Comments, CDATA sections and processing instructions
+// are skipped whole.
 std::optional<MarkupProblem> findMarkupProblem(std::string_view text) {
   const auto skipTo = [&](size_t from, std::string_view end) {
     const size_t found = text.find(end, from);
     return found == std::string_view::npos ? text.size() : found + end.size();
   };
   size_t i = 0;
+  size_t elements = 0;
   // The next '&' at or after i, searched for again only once i passes it.
   size_t ampersand = std::min(text.find('&'), text.size());
   while (i < text.size()) {
@@ -121,6 +234,17 @@ std::optional<MarkupProblem> findMarkupProblem(std::string_view text) {
                              "the file has a document type declaration (<!DOCTYPE ...>); "
                              "cloudplan never reads DTDs or expands their entities (remove the "
                              "declaration: ArchiMate files need none)"};
+      } else if (at.size() > 1 && at[1] != '/' && at[1] != '!') {
+        if (++elements > kMostElements) {
+          return MarkupProblem{
+              i, "too-many-elements",
+              fmt::format("the file has more than {} elements, cloudplan's limit (is this an "
+                          "ArchiMate model? split the model, or leave out its views)",
+                          kMostElements)};
+        }
+        std::optional<MarkupProblem> problem;
+        i = scanStartTag(text, i, problem);
+        if (problem) return problem;
       } else {
         ++i;
       }
@@ -230,6 +354,9 @@ std::unique_ptr<tinyxml2::XMLDocument> parseXml(InventoryBuilder& builder, uint3
           problem->message.substr(0, problem->message.find(';')));
     }
     return error(problem->line, problem->code, problem->message);
+  }
+  if (auto problem = findForbiddenCharacter(text)) {
+    return error(lineAt(text, problem->at), problem->code, problem->message);
   }
   if (auto problem = findMarkupProblem(text)) {
     return error(lineAt(text, problem->at), problem->code, problem->message);

@@ -1,8 +1,10 @@
 // XML files for the ArchiMate readers, parsed with TinyXML-2 under rules that keep a hostile file
 // harmless: a document type declaration is refused before parsing (no DTD is read, no entity
 // expanded, nothing fetched), references to undefined entities are errors, and TinyXML-2's depth
-// limit stops runaway nesting. Files declared in windows-1252 or ISO-8859-1 are converted to
-// UTF-8 first. Problems are reported as `file:line: error: ...` and stop reading the file.
+// limit stops runaway nesting. Characters XML 1.0 does not allow are refused, written or as
+// references, and so are elements with too many attributes and files with too many elements.
+// Files declared in windows-1252 or ISO-8859-1 are converted to UTF-8 first. Problems are
+// reported as `file:line: error: ...` and stop reading the file.
 #pragma once
 
 #include <tinyxml2.h>
@@ -14,6 +16,12 @@
 #include "importers/inventory_builder.h"
 
 namespace cloudplan::importers {
+
+// Limits that keep a hostile file from taking minutes (TinyXML-2's check for repeated attributes
+// takes time in the square of an element's attributes) or gigabytes. ArchiMate models are far
+// inside them: a handful of attributes per element, and about 50 elements per system.
+inline constexpr size_t kMostAttributesPerElement = 100;
+inline constexpr size_t kMostElements = 5'000'000;
 
 // The encoding an XML declaration at the start of `text` names, or empty.
 std::string_view declaredXmlEncoding(std::string_view text);

@@ -233,6 +233,13 @@ TEST_CASE("reading the plan model back gives the same systems and dependencies")
     CHECK(a.pinnedWave == b.pinnedWave);
     CHECK(a.notBefore == b.notBefore);
     CHECK(p.inventory.agencies[a.agency].code == back.agencies[b.agency].code);
+    // Its own properties only: not the wave the plan gave it, which the file also carries.
+    Lines propertiesA, propertiesB;
+    for (const auto& q : p.inventory.propertiesOf(a.properties))
+      propertiesA.push_back(std::string(q.key) + "=" + std::string(q.value));
+    for (const auto& q : back.propertiesOf(b.properties))
+      propertiesB.push_back(std::string(q.key) + "=" + std::string(q.value));
+    CHECK(propertiesA == propertiesB);
   }
   REQUIRE(back.dependencies.size() == p.inventory.dependencies.size());
   for (size_t d = 0; d < back.dependencies.size(); ++d) {
@@ -247,6 +254,29 @@ TEST_CASE("reading the plan model back gives the same systems and dependencies")
   const auto treasury = back.findAgency("MOF-T");
   REQUIRE(treasury);
   CHECK(back.agencies[back.agencies[*treasury].parent].code == "MOF");
+}
+
+// A CSV inventory may hold what XML cannot: the file must still be one cloudplan reads back.
+TEST_CASE("control characters and U+FFFE, U+FFFF become U+FFFD, and the file reads back") {
+  testing::TempFolder folder;
+  const std::vector<std::string> paths = {
+      folder.write("systems.csv",
+                   "id,name,agency,notes\n"
+                   "A/a,\"x\x01y\xEF\xBF\xBEz\xEF\xBF\xBF\",A,\"\x1F\"\n")};
+  models::Diagnostics diagnostics;
+  const auto inventory = importers::readInputs(paths, {}, diagnostics);
+  REQUIRE(!diagnostics.hasErrors());
+  const auto plan = engine::planMigration(inventory, {}, diagnostics);
+  REQUIRE(plan);
+  const std::string xml = planToArchimate(inventory, *plan);
+  CHECK(xml.find("<name>x\xEF\xBF\xBDy\xEF\xBF\xBDz\xEF\xBF\xBD</name>") != std::string::npos);
+  CHECK(xml.find("<value>\xEF\xBF\xBD</value>") != std::string::npos);
+  const std::vector<std::string> back = {folder.write("plan.archimate.xml", xml)};
+  models::Diagnostics again;
+  const auto read = importers::readInputs(back, {}, again);
+  CHECK(again.count(models::Severity::error) == 0);
+  REQUIRE(read.systems.size() == 1);
+  CHECK(read.systems[0].name == "x\xEF\xBF\xBDy\xEF\xBF\xBDz\xEF\xBF\xBD");
 }
 
 TEST_CASE("the plan model validates against the exchange schema (xmllint)") {

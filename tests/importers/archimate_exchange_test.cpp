@@ -3,6 +3,7 @@
 // definitions, organizations, encodings, and every kind of bad or hostile XML with its message.
 #include "importers/archimate_exchange.h"
 
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "importers/xml_document.h"
 #include "tests/importers/archimate_fixture.h"
 #include "tests/temp_folder.h"
 
@@ -359,6 +361,118 @@ TEST_CASE("nesting 100000 elements deep is an error, not a crash") {
   CHECK(r.lines == Lines{"deep.xml:4: error: not well-formed XML: elements nest deeper than 100 "
                          "levels, TinyXML-2's limit (is this an ArchiMate model?) "
                          "(XML_ELEMENT_DEPTH_EXCEEDED) [bad-xml]"});
+}
+
+TEST_CASE("a character reference to what XML does not allow is an error at its line") {
+  TempFolder folder;
+  std::vector<std::string> paths;
+  for (const auto& [name, reference] :
+       {std::pair{"surrogate.xml", "&#xD800;"}, std::pair{"beyond.xml", "&#x110000;"},
+        std::pair{"noncharacter.xml", "&#xFFFE;"}, std::pair{"nul.xml", "&#0;"},
+        std::pair{"huge.xml", "&#99999999999999999999;"}}) {
+    paths.push_back(folder.write(name, model(fmt::format("  <elements>\n    <element "
+                                                         "identifier=\"a\" xsi:type=\"Node\">\n"
+                                                         "      <name>A{}B</name>\n    </element>\n"
+                                                         "  </elements>\n",
+                                                         reference))));
+  }
+  paths.push_back(folder.write(
+      "attribute.xml", model("  <elements>\n    <element identifier=\"a&#x1F;\" "
+                             "xsi:type=\"Node\"><name>A</name></element>\n  </elements>\n")));
+  const auto r = read(paths, prefixOf(folder));
+  const std::string rest = "(remove it, or write the intended character itself) [bad-xml]";
+  CHECK(r.lines ==
+        Lines{"attribute.xml:5: error: not well-formed XML: character reference '&#x1F;' names no "
+              "character XML allows: U+001F is a control character " +
+                  rest,
+              "beyond.xml:6: error: not well-formed XML: character reference '&#x110000;' names no "
+              "character XML allows: it is past U+10FFFF, the last Unicode character " +
+                  rest,
+              "huge.xml:6: error: not well-formed XML: character reference "
+              "'&#99999999999999999999;' names no character XML allows: it is past U+10FFFF, the "
+              "last Unicode character " +
+                  rest,
+              "noncharacter.xml:6: error: not well-formed XML: character reference '&#xFFFE;' "
+              "names no character XML allows: U+FFFE is a noncharacter " +
+                  rest,
+              "nul.xml:6: error: not well-formed XML: character reference '&#0;' names no "
+              "character XML allows: U+0000 is a control character " +
+                  rest,
+              "surrogate.xml:6: error: not well-formed XML: character reference '&#xD800;' names "
+              "no character XML allows: U+D800 is a surrogate (half of a UTF-16 pair) " +
+                  rest});
+  CHECK(r.inventory.systems.empty());
+}
+
+TEST_CASE("the edges of XML's characters are read, by reference or written") {
+  TempFolder folder;
+  const auto path = folder.write(
+      "edges.xml", model("  <elements>\n    <element identifier=\"a\" xsi:type=\"Node\"><name>"
+                         "&#x9;&#xD7FF;&#xE000;&#xFFFD;&#x10000;&#x10FFFF;&#x0000000041;"
+                         "\xEF\xBF\xBD|</name></element>\n  </elements>\n"));
+  const auto r = read({path}, prefixOf(folder));
+  CHECK(r.lines.empty());
+  REQUIRE(r.inventory.systems.size() == 1);
+  CHECK(r.inventory.systems[0].name ==
+        "\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBD\xF0\x90\x80\x80\xF4\x8F\xBF\xBF"
+        "A\xEF\xBF\xBD|");
+}
+
+TEST_CASE("a character XML does not allow, written as itself, is an error at its line") {
+  TempFolder folder;
+  const auto control = folder.write(
+      "control.xml", model("  <elements>\n    <element identifier=\"a\" xsi:type=\"Node\">"
+                           "<name>A\x01</name></element>\n  </elements>\n"));
+  const auto comment =
+      folder.write("comment.xml", model("\n  <!-- U+FFFF \xEF\xBF\xBF is not allowed here -->\n"));
+  const auto r = read({control, comment}, prefixOf(folder));
+  CHECK(r.lines == Lines{"comment.xml:5: error: not well-formed XML: a character XML does not "
+                         "allow: U+FFFF is a noncharacter (remove it) [bad-xml]",
+                         "control.xml:5: error: not well-formed XML: a character XML does not "
+                         "allow: U+0001 is a control character (remove it) [bad-xml]"});
+}
+
+// TinyXML-2 checks each attribute against those before it: 100000 attributes took 38 s.
+TEST_CASE("an element of more than 100 attributes is refused before TinyXML-2 compares them") {
+  const auto element = [](size_t attributes) {
+    std::string text = "<element identifier=\"a\" xsi:type=\"Node\"";
+    for (size_t i = 1; i < attributes - 1; ++i)
+      text += fmt::format(" a{}=\"{}\"", i, i);
+    return text + "><name>A</name></element>\n";
+  };
+  REQUIRE(importers::kMostAttributesPerElement == 100);
+  TempFolder folder;
+  const auto most =
+      folder.write("most.xml", model("  <elements>\n" + element(100) + "  </elements>\n"));
+  const auto more =
+      folder.write("more.xml", model("  <elements>\n" + element(101) + "  </elements>\n"));
+  std::string root = "<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\"";
+  for (size_t i = 0; i < 100000; ++i)
+    root += fmt::format("\n a{}=''", i);
+  const auto huge = folder.write("huge.xml", root + ">\n</model>\n");
+  const auto r = read({most, more, huge}, prefixOf(folder));
+  CHECK(r.lines ==
+        Lines{"huge.xml:1: error: element 'model' has more than 100 attributes, cloudplan's limit "
+              "(is this an ArchiMate model? an element of one has a handful) [too-many-attributes]",
+              "more.xml:5: error: element 'element' has more than 100 attributes, cloudplan's "
+              "limit (is this an ArchiMate model? an element of one has a handful) "
+              "[too-many-attributes]"});
+  CHECK(r.inventory.systems.size() == 1);
+}
+
+TEST_CASE("a file of more than 5000000 elements is refused before it is parsed") {
+  REQUIRE(importers::kMostElements == 5'000'000);
+  std::string text = model("");
+  text.resize(text.find("</model>"));
+  text.reserve(text.size() + 6 * importers::kMostElements);
+  // With the root and its <name>: one element too many, the last.
+  for (size_t i = 0; i < importers::kMostElements - 1; ++i)
+    text += "<a/>\n";
+  TempFolder folder;
+  const auto r = read({folder.write("many.xml", text + "</model>\n")}, prefixOf(folder));
+  CHECK(r.lines == Lines{"many.xml:5000002: error: the file has more than 5000000 elements, "
+                         "cloudplan's limit (is this an ArchiMate model? split the model, or "
+                         "leave out its views) [too-many-elements]"});
 }
 
 TEST_CASE("duplicate identifiers are errors naming the first place") {

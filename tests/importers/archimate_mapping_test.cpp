@@ -97,6 +97,35 @@ TEST_CASE("properties named like inventory columns fill the fields, the others a
   CHECK(systemNamed(r.inventory, "id-portal").effortDays == 10);  // rehost's default
 }
 
+// plan.archimate.xml gives each system its wave: read back, it was kept as a property, so a plan
+// of the plan differed from the plan (issue 9 item 5).
+TEST_CASE("a system's wave property, the wave of a plan, is not read, with a note") {
+  TempFolder folder;
+  const auto path = folder.write(
+      "plan.xml",
+      model("  <elements>\n"
+            "    <element identifier=\"a\" xsi:type=\"Node\"><name>A</name><properties>\n"
+            "      <property propertyDefinitionRef=\"p-wave\"><value>3</value></property>\n"
+            "      <property propertyDefinitionRef=\"p-os\"><value>Linux</value></property>\n"
+            "    </properties></element>\n"
+            "    <element identifier=\"b\" xsi:type=\"Node\"><name>B</name></element>\n"
+            "  </elements>\n  <propertyDefinitions>\n"
+            "    <propertyDefinition identifier=\"p-wave\" type=\"number\"><name>Wave</name>"
+            "</propertyDefinition>\n"
+            "    <propertyDefinition identifier=\"p-os\" type=\"string\"><name>os</name>"
+            "</propertyDefinition>\n  </propertyDefinitions>\n"));
+  const auto r = read({path}, folder.path().string() + "/", "X");
+  CHECK(r.lines.empty());
+  CHECK(r.notes == Lines{"plan.xml:1: note: 1 of 2 systems have a property 'wave', the wave of a "
+                         "plan (as plan.archimate.xml writes it); it is not read, as planning "
+                         "gives each system its wave anew (pin a wave with pinned_wave) "
+                         "[wave-not-read]"});
+  const auto& a = systemNamed(r.inventory, "a");
+  CHECK(a.pinnedWave == 0);
+  REQUIRE(a.properties.count == 1);
+  CHECK(r.inventory.propertiesOf(a.properties)[0].key == "os");
+}
+
 TEST_CASE("every dependency rule gives its dependency, one per pair however many paths") {
   const auto r = read({kData + "mapping.xml"}, kData);
   CHECK(dependenciesOf(r.inventory) == Lines{

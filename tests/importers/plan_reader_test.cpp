@@ -1,5 +1,6 @@
 #include "importers/plan_reader.h"
 
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 namespace cloudplan::importers {
@@ -161,7 +162,7 @@ TEST_CASE("a wave that lists a system of another wave is an invalid plan") {
   CHECK_FALSE(read(document, diagnostics));
   CHECK(messages(diagnostics) ==
         std::vector<std::string>{
-            "invalid-plan: waves[2].systems lists MIN/db, which is not in wave 3 (give the "
+            "invalid-plan: waves[2].systems lists 'MIN/db', which is not in wave 3 (give the "
             "plan.json that cloudplan plan wrote, unedited)",
             "invalid-plan: waves[2].systems lists 0 systems, but 1 name wave 3 (give the "
             "plan.json that cloudplan plan wrote, unedited)"});
@@ -174,17 +175,85 @@ TEST_CASE("a dependency on an unknown system is an invalid plan") {
   CHECK_FALSE(read(document, diagnostics));
   CHECK(messages(diagnostics) ==
         std::vector<std::string>{"invalid-plan: dependencies[1].to names no system of the plan "
-                                 "(MIN/gone) (give the plan.json that cloudplan plan wrote, "
+                                 "('MIN/gone') (give the plan.json that cloudplan plan wrote, "
                                  "unedited)"});
 }
 
 TEST_CASE("a field of the wrong type is named in the message") {
   Json document = Json::parse(kPlan);
-  document["systems"][0]["wave"] = "two";
+  document["systems"][0]["effort_days"] = "two";
+  document["systems"][1]["properties"]["os"] = Json::array({Json::array({1})});
+  document["settings"]["wave_length_days"] = -3;
   models::Diagnostics diagnostics;
   CHECK_FALSE(read(document, diagnostics));
-  REQUIRE_FALSE(diagnostics.all().empty());
-  CHECK(diagnostics.all()[0].message.rfind("systems[0].wave is not a whole number from 0", 0) == 0);
+  CHECK(messages(diagnostics) ==
+        std::vector<std::string>{
+            "invalid-plan: settings.wave_length_days is -3, not a whole number from 0 (give the "
+            "plan.json that cloudplan plan wrote, unedited)",
+            "invalid-plan: systems[0].effort_days is 'two', not a number from 0 (give the "
+            "plan.json that cloudplan plan wrote, unedited)",
+            "invalid-plan: systems[1].properties 'os' is an array, not a string (give the "
+            "plan.json that cloudplan plan wrote, unedited)"});
+}
+
+// explain took each entry for an object: anything else was an internal error (exit 3).
+TEST_CASE("an entry that is not an object is named; after a wrong system the rest is not read") {
+  Json document = Json::parse(kPlan);
+  document["agencies"].push_back("MIN-X");
+  document["systems"][3] = Json::array({"MIN/keep"});
+  document["dependencies"][2] = 7;  // not reported: it names systems
+  models::Diagnostics diagnostics;
+  CHECK_FALSE(read(document, diagnostics));
+  CHECK(messages(diagnostics) ==
+        std::vector<std::string>{
+            "invalid-plan: agencies[2] is 'MIN-X', not an object (a plan.json that cloudplan "
+            "plan wrote has an object for each agency; give that file, unedited)",
+            "invalid-plan: systems[3] is an array, not an object (a plan.json that cloudplan plan "
+            "wrote has an object for each system; give that file, unedited)"});
+  document = Json::parse(kPlan);
+  document["dependencies"][2] = 7;
+  document["diagnostics"][0] = nullptr;
+  models::Diagnostics after;
+  CHECK_FALSE(read(document, after));
+  CHECK(messages(after) ==
+        std::vector<std::string>{
+            "invalid-plan: dependencies[2] is 7, not an object (a plan.json that cloudplan plan "
+            "wrote has an object for each dependency; give that file, unedited)",
+            "invalid-plan: diagnostics[0] is null, not an object (a plan.json that cloudplan plan "
+            "wrote has an object for each diagnostic; give that file, unedited)"});
+}
+
+// explain printed `"wave": 1e300` as `wave -2147483648`.
+TEST_CASE("a system's wave is a whole number from 1 to the number of waves, or null") {
+  for (const auto& [value, written] :
+       {std::pair{Json(1e300), "1e+300"}, std::pair{Json(0), "0"}, std::pair{Json(4), "4"},
+        std::pair{Json(-2), "-2"}, std::pair{Json(2.5), "2.5"}, std::pair{Json("2"), "'2'"}}) {
+    Json document = Json::parse(kPlan);
+    document["systems"][2]["wave"] = value;
+    document["waves"][2]["systems"] = Json::array();
+    models::Diagnostics diagnostics;
+    CHECK_FALSE(read(document, diagnostics));
+    CHECK(messages(diagnostics) ==
+          std::vector<std::string>{fmt::format(
+              "invalid-plan: systems[2].wave is {}, not a wave of the plan (a whole number from 1 "
+              "to 3, or null when the system has no wave) (give the plan.json that cloudplan plan "
+              "wrote, unedited)",
+              written)});
+  }
+}
+
+TEST_CASE("effort is a finite number from 0") {
+  Json document = Json::parse(kPlan);
+  document["settings"]["wave_effort"] = -1.5;
+  document["waves"][1]["effort_days"] = true;
+  models::Diagnostics diagnostics;
+  CHECK_FALSE(read(document, diagnostics));
+  CHECK(messages(diagnostics) ==
+        std::vector<std::string>{
+            "invalid-plan: settings.wave_effort is -1.5, not a number from 0 (give the "
+            "plan.json that cloudplan plan wrote, unedited)",
+            "invalid-plan: waves[1].effort_days is true, not a number from 0 (give the plan.json "
+            "that cloudplan plan wrote, unedited)"});
 }
 
 TEST_CASE("a file that is not a cloudplan plan is said to be so") {
