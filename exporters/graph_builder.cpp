@@ -78,10 +78,10 @@ size_t DiagramBuilder::nodesWith(Folding folding) const {
 DiagramBuilder::Folding DiagramBuilder::chooseFolding(size_t maxNodes) const {
   // Context folds before the subject, and each folds from whole agencies up to ministries.
   std::vector<Folding> candidates = {Folding{}};
-  for (uint32_t depth = index_.deepest() + 1; depth-- > 0;) {
+  for (uint32_t depth = index_.deepestDrawn() + 1; depth-- > 0;) {
     candidates.push_back(Folding{depth, kNone});
   }
-  for (uint32_t depth = index_.deepest() + 1; depth-- > 0;) {
+  for (uint32_t depth = index_.deepestDrawn() + 1; depth-- > 0;) {
     candidates.push_back(Folding{0, depth});
   }
   for (const Folding& folding : candidates) {
@@ -289,12 +289,15 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
   std::vector<NodeSpec> nodes;
   std::vector<uint32_t> nodeOf(systems.size(), kNone);
   std::unordered_map<uint64_t, uint32_t> foldedNode;
+  bool beyondDrawnLevels = false;  // some system drawn in an ancestor's box
   for (const auto& placement : placements_) {
     const uint32_t depth = foldDepth(placement, folding);
     const AgencyIndex own = systems[placement.system].agency;
     if (depth == kNone) {
       nodeOf[placement.system] = static_cast<uint32_t>(nodes.size());
-      nodes.push_back(NodeSpec{.band = placement.band, .system = placement.system, .agency = own});
+      nodes.push_back(NodeSpec{
+          .band = placement.band, .system = placement.system, .agency = index_.drawnAgency(own)});
+      beyondDrawnLevels = beyondDrawnLevels || nodes.back().agency != own;
       continue;
     }
     const AgencyIndex agency = index_.ancestorAt(own, depth);
@@ -380,18 +383,29 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
     graph.set(band, "labeljust", "l");
     return bandGraphs[b] = band;
   };
+  // An agency's box, made with those of its parents that are not made yet (outermost first).
   std::unordered_map<uint64_t, GraphHandle> clusters;
-  std::function<GraphHandle(uint32_t, AgencyIndex)> clusterOf = [&](uint32_t band,
-                                                                    AgencyIndex agency) {
-    if (agency == kNone) return bandGraph(band);
-    const uint64_t key = bandAgencyKey(band, agency);
-    if (const auto it = clusters.find(key); it != clusters.end()) return it->second;
-    const GraphHandle parent = clusterOf(band, index_.parentOf(agency));
-    const GraphHandle cluster = graph.cluster(
-        parent, fmt::format("b{} agency {}", band, index_.inventory.agencies[agency].code));
-    styleAgencyCluster(graph, cluster, index_, agency);
-    clusters.emplace(key, cluster);
-    return cluster;
+  std::vector<AgencyIndex> unmade;
+  auto clusterOf = [&](uint32_t band, AgencyIndex agency) {
+    unmade.clear();
+    GraphHandle parent = nullptr;
+    for (AgencyIndex a = agency; !parent; a = index_.parentOf(a)) {
+      if (a == kNone) {
+        parent = bandGraph(band);
+      } else if (const auto it = clusters.find(bandAgencyKey(band, a)); it != clusters.end()) {
+        parent = it->second;
+      } else {
+        unmade.push_back(a);
+      }
+    }
+    for (size_t i = unmade.size(); i-- > 0;) {
+      const AgencyIndex a = unmade[i];
+      parent = graph.cluster(parent,
+                             fmt::format("b{} agency {}", band, index_.inventory.agencies[a].code));
+      styleAgencyCluster(graph, parent, index_, a);
+      clusters.emplace(bandAgencyKey(band, a), parent);
+    }
+    return parent;
   };
 
   // A move group whose unfolded systems all sit in one band and agency is outlined there.
@@ -411,7 +425,7 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
         const uint32_t at = nodeOf[member];
         if (at == kNone) continue;
         const NodeSpec& other = nodes[at];
-        if (other.folded || other.band != node.band || systems[member].agency != node.agency) {
+        if (other.folded || other.band != node.band || other.agency != node.agency) {
           together = 0;
           break;
         }
@@ -475,6 +489,13 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
     graph.set(graph.root(), "searchsize", "10");
   }
   std::string note = describe(folding, nodes.size(), maxNodes);
+  if (beyondDrawnLevels) {
+    note += (note.empty() ? "" : "\n") +
+            fmt::format(
+                "agencies are drawn {} levels deep: a deeper office's systems are in the box of "
+                "its level-{} ancestor (the inventory nests {} levels)",
+                kDrawnAgencyLevels, kDrawnAgencyLevels, index_.deepest() + 1);
+  }
   if (!betweenMinistries.empty()) {
     addMinistryTable(graph, index_, ministries, betweenMinistries);
     note +=

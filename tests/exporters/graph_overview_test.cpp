@@ -10,6 +10,7 @@
 namespace cloudplan::exporters {
 namespace {
 
+using testing::agencyChainPlan;
 using testing::clustersAround;
 using testing::Planned;
 using testing::smallPlan;
@@ -28,6 +29,20 @@ TEST_CASE("the overview nests an office's box inside its ministry's") {
         std::vector<std::string>{"cluster b0 agency MIN", "cluster b0 agency MIN-OFF"});
   CHECK(clustersAround(dot, "DGA/sso") == std::vector<std::string>{"cluster b0 agency DGA"});
   CHECK(dot.find("label=\"MIN-OFF - Office of Samples\"") != std::string::npos);
+}
+
+TEST_CASE("agencies nested 100000 deep are drawn 8 levels deep and the title says so") {
+  const Planned p = agencyChainPlan(100000);
+  const std::string dot = overviewDot(p);
+  std::vector<std::string> boxes;
+  for (uint32_t level = 0; level < kDrawnAgencyLevels; ++level) {
+    boxes.push_back(fmt::format("cluster b0 agency A{}", level));
+  }
+  CHECK(clustersAround(dot, "S1") == boxes);
+  CHECK(clustersAround(dot, "S0") == std::vector<std::string>{"cluster b0 agency A0"});
+  CHECK(dot.find("agencies are drawn 8 levels deep: a deeper office&#39;s systems are in the box "
+                 "of its level-8 ancestor (the inventory nests 100000 levels)") !=
+        std::string::npos);
 }
 
 TEST_CASE("a system is filled with its wave's colour and shaped by its type") {
