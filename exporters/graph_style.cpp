@@ -293,6 +293,21 @@ void styleMoveGroupCluster(GraphDocument& graph, GraphHandle cluster,
   graph.set(cluster, "labeljust", "r");
 }
 
+std::vector<WaveRange> legendWaveRanges(uint32_t waves) {
+  std::vector<WaveRange> cells;
+  if (waves <= 2 * kLegendWavesPerRow) {
+    for (uint32_t wave = 1; wave <= waves; ++wave)
+      cells.push_back({wave, wave});
+    return cells;
+  }
+  for (uint32_t i = 0; i < kLegendWavesPerRow; ++i) {
+    const auto first = static_cast<uint32_t>(uint64_t{waves} * i / kLegendWavesPerRow) + 1;
+    const auto last = static_cast<uint32_t>(uint64_t{waves} * (i + 1) / kLegendWavesPerRow);
+    cells.push_back({first, last});
+  }
+  return cells;
+}
+
 NodeHandle addLegend(GraphDocument& graph, const GraphIndex& index, bool folded) {
   const GraphHandle legend = graph.cluster(nullptr, "legend");
   graph.set(legend, "label", "Legend");
@@ -301,20 +316,24 @@ NodeHandle addLegend(GraphDocument& graph, const GraphIndex& index, bool folded)
   graph.set(legend, "fontsize", "12");
   graph.set(legend, "labeljust", "l");
 
-  // The waves as a table of coloured cells, a dozen a row.
+  // The waves as a table of coloured cells, a dozen a row; more than two rows' worth as one row
+  // of ranges along the colour ramp, so that the legend's size does not grow with the waves.
   const auto waves = static_cast<uint32_t>(index.plan.waves.size());
-  constexpr uint32_t kPerRow = 12;
-  const uint32_t columns = std::max(1u, std::min(waves, kPerRow));
+  const uint32_t columns = std::max(1u, std::min(waves, kLegendWavesPerRow));
   std::string html = fmt::format(
       "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
       "<TR><TD COLSPAN=\"{}\" ALIGN=\"LEFT\">fill: the wave a system moves in</TD></TR>",
       columns);
-  for (uint32_t first = 1; first <= waves; first += kPerRow) {
+  const std::vector<WaveRange> cells = legendWaveRanges(waves);
+  for (size_t first = 0; first < cells.size(); first += kLegendWavesPerRow) {
     html += "<TR>";
-    for (uint32_t wave = first; wave < first + kPerRow && wave <= waves; ++wave) {
-      const Colour colour = waveColour(wave, waves);
-      html += fmt::format("<TD BGCOLOR=\"{}\"><FONT COLOR=\"{}\">{}</FONT></TD>", colour.fill,
-                          colour.text, wave);
+    for (size_t i = first; i < first + kLegendWavesPerRow && i < cells.size(); ++i) {
+      const WaveRange range = cells[i];
+      const Colour colour = waveColour((range.first + range.last) / 2, waves);
+      html += fmt::format(
+          "<TD BGCOLOR=\"{}\"><FONT COLOR=\"{}\">{}</FONT></TD>", colour.fill, colour.text,
+          range.first == range.last ? std::to_string(range.first)
+                                    : fmt::format("{}-{}", range.first, range.last));
     }
     html += "</TR>";
   }

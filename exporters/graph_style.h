@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "exporters/graph_document.h"
 #include "exporters/graph_index.h"
@@ -64,6 +65,15 @@ void styleAgencyCluster(GraphDocument& graph, GraphHandle cluster, const GraphIn
                         models::AgencyIndex agency);
 void styleMoveGroupCluster(GraphDocument& graph, GraphHandle cluster,
                            const models::MoveGroup& group);
+
+// The cells of the legend's waves: one per wave up to two rows of kLegendWavesPerRow, else one
+// row of ranges of consecutive waves (1-84, 85-167, ...), each filled with its middle wave's
+// colour.
+inline constexpr uint32_t kLegendWavesPerRow = 12;
+struct WaveRange {
+  uint32_t first, last;
+};
+std::vector<WaveRange> legendWaveRanges(uint32_t waves);
 
 // A legend box: the colour of every wave, the shapes, the couplings; with `folded`, what a
 // folded node and its weighted edges mean. Returns its top node.

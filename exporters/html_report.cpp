@@ -115,13 +115,17 @@ std::string lowerBoundReason(const models::LowerBound& bound) {
   return reason;
 }
 
-// The hybrid links after each wave as bars, the permanent ones as a dashed line.
+// The hybrid links after each wave as bars, the permanent ones as a dashed line. Waves nothing
+// moves in change nothing and have no bar: the chart grows with the systems, not the waves.
 std::string hybridChart(const models::Plan& plan) {
-  const auto& waves = plan.waves;
+  std::vector<const models::Wave*> waves;
+  for (const auto& wave : plan.waves) {
+    if (!wave.systems.empty()) waves.push_back(&wave);
+  }
   if (waves.empty()) return {};
   uint32_t peak = 1;
-  for (const auto& wave : waves)
-    peak = std::max(peak, wave.hybridLinksAfter);
+  for (const auto* wave : waves)
+    peak = std::max(peak, wave->hybridLinksAfter);
   constexpr double kHeight = 160, kTop = 20, kLeft = 50, kBottom = 30;
   const double step = std::clamp(860.0 / static_cast<double>(waves.size()), 6.0, 48.0);
   const double width = kLeft + step * static_cast<double>(waves.size()) + 20;
@@ -136,9 +140,9 @@ std::string hybridChart(const models::Plan& plan) {
       "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5}</text>"
       "<text x=\"{3}\" y=\"{1:.1f}\" text-anchor=\"end\">0</text>",
       kLeft, kTop + kHeight, width - 10, kLeft - 6, kTop + 4, peak);
-  const auto total = static_cast<uint32_t>(waves.size());
+  const auto total = static_cast<uint32_t>(plan.waves.size());
   for (size_t i = 0; i < waves.size(); ++i) {
-    const auto& wave = waves[i];
+    const auto& wave = *waves[i];
     const double x = kLeft + step * static_cast<double>(i);
     svg += fmt::format(
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\">"
@@ -146,7 +150,7 @@ std::string hybridChart(const models::Plan& plan) {
         x + 1, y(wave.hybridLinksAfter), std::max(1.0, step - 2),
         kTop + kHeight - y(wave.hybridLinksAfter), waveColour(wave.number, total).fill, wave.number,
         wave.hybridLinksAfter);
-    if (waves.size() <= 24 || wave.number % 5 == 0 || i == 0) {
+    if (waves.size() <= 24 || i % 5 == 0) {
       svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>",
                          x + step / 2, kTop + kHeight + 14, wave.number);
     }
@@ -263,7 +267,13 @@ void summary(std::string& out, const models::Inventory& inventory, const models:
                           "systems.",
                           m.peakHybridLinks, peakWave, m.permanentHybridLinks));
   }
+  const size_t idle = static_cast<size_t>(std::count_if(
+      plan.waves.begin(), plan.waves.end(), [](const auto& wave) { return wave.systems.empty(); }));
   out += "</p>\n<h3>Hybrid links after each wave</h3>\n";
+  if (idle) {
+    out += fmt::format("<p class=\"muted\">The {} wave{} nothing moves in {} left out.</p>\n", idle,
+                       idle == 1 ? "" : "s", idle == 1 ? "is" : "are");
+  }
   out += hybridChart(plan);
   out += "\n<h3>Settings</h3>\n<table class=\"compact\"><tbody>";
   const auto& settings = plan.settings;
@@ -350,7 +360,23 @@ void waveSections(std::string& out, const models::Inventory& inventory, const mo
       "placeholder=\"id, name, agency, reason...\" autocomplete=\"off\"></label> "
       "<output class=\"muted\"></output></div>\n";
   const auto total = static_cast<uint32_t>(plan.waves.size());
-  for (const auto& wave : plan.waves) {
+  for (size_t w = 0; w < plan.waves.size(); ++w) {
+    const auto& wave = plan.waves[w];
+    if (wave.systems.empty()) {
+      // A run of waves nothing moves in is one line, however long: a pin to wave 1000 leaves 999.
+      size_t last = w;
+      while (last + 1 < plan.waves.size() && plan.waves[last + 1].systems.empty())
+        ++last;
+      const auto& end = plan.waves[last];
+      out +=
+          fmt::format("<p class=\"muted\" id=\"wave-{}\">{} {}: no system moves ({} to {}).</p>\n",
+                      wave.number, last == w ? "Wave" : "Waves",
+                      last == w ? std::to_string(wave.number)
+                                : fmt::format("{} to {}", wave.number, end.number),
+                      models::formatDate(wave.start), models::formatDate(end.end));
+      w = last;
+      continue;
+    }
     out += fmt::format(
         "<section class=\"systems\" id=\"wave-{}\"><h3><span class=\"swatch\" "
         "style=\"background:{}\"></span>Wave {}: {} to {}</h3>\n<p>",

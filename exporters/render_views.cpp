@@ -70,6 +70,13 @@ std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
       draw("overview", [&](GraphDocument& graph) { drawOverview(graph, index, options.maxNodes); });
   if (options.waves) {
     for (const auto& wave : plan.waves) {
+      // A wave nothing moves in (waiting for a pin, a date or a freeze) has nothing to draw: its
+      // diagram would be a legend and a title, a thousand times over for a pin to wave 1000.
+      if (wave.systems.empty()) {
+        drawings.waves.emplace_back();
+        drawings.waveFiles.emplace_back();
+        continue;
+      }
       const std::string base = fmt::format("waves/wave-{}", wave.number);
       drawings.waves.push_back(draw(base, [&](GraphDocument& graph) {
         drawWave(graph, index, wave.number, options.maxNodes);

@@ -38,7 +38,7 @@ struct RenderedFile {
 
 // The files, in a fixed order:
 //   overview.FORMAT                     agencies nested, systems by wave and type
-//   waves/wave-K.FORMAT                 for each wave K (1, 2, ...)
+//   waves/wave-K.FORMAT                 for each wave K (1, 2, ...) that systems move in
 //   agencies/CODE.FORMAT                for each of options.agencies
 //   focus/ID.FORMAT                     for each of options.focus
 //   schedule.svg                        the Gantt chart

@@ -12,6 +12,7 @@ namespace {
 
 using testing::agencyChainPlan;
 using testing::clustersAround;
+using testing::pinnedPlan;
 using testing::Planned;
 using testing::smallPlan;
 
@@ -121,6 +122,23 @@ TEST_CASE("the legend has a cell for every wave and a sample of every type") {
   for (const auto type : models::Vocabulary<models::SystemType>::names) {
     CHECK(dot.find(fmt::format("\" legend {}\"", type)) != std::string::npos);
   }
+}
+
+TEST_CASE("a legend of hundreds of waves is one row of ranges along the colour ramp") {
+  const Planned p = pinnedPlan(1000);
+  REQUIRE(p.plan.waves.size() == 1000);
+  const std::string dot = overviewDot(p);
+  CHECK(dot.find(">1-83</FONT></TD>") != std::string::npos);
+  CHECK(dot.find(">917-1000</FONT></TD>") != std::string::npos);
+  CHECK(dot.find(">500</FONT></TD>") == std::string::npos);
+  CHECK(dot.size() < 20000);
+  const auto cells = legendWaveRanges(1000);
+  REQUIRE(cells.size() == kLegendWavesPerRow);
+  for (size_t i = 1; i < cells.size(); ++i) {
+    CHECK(cells[i].first == cells[i - 1].last + 1);
+  }
+  CHECK(legendWaveRanges(24).size() == 24);
+  CHECK(legendWaveRanges(24)[23].first == 24);
 }
 
 TEST_CASE("the title gives the waves against the lower bound") {

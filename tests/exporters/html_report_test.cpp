@@ -12,6 +12,7 @@
 #include "importers/inventory_builder.h"
 #include "importers/inventory_csv.h"
 #include "importers/plan_reader.h"
+#include "tests/exporters/small_plan_fixture.h"
 
 namespace cloudplan::exporters {
 namespace {
@@ -128,6 +129,19 @@ TEST_CASE("a wave's drawing too large to embed is linked beside the report") {
   CHECK(html.find("<g id=\"wave1-small\"/>") != std::string::npos);
   CHECK(html.find("too large to embed (512 KB): <a href=\"waves/wave-2.svg\">") !=
         std::string::npos);
+}
+
+TEST_CASE("a run of waves nothing moves in is one line of the report and has no bars") {
+  const testing::Planned p = testing::pinnedPlan(1000);
+  const std::string html = planToHtml(p.inventory, p.plan, p.diagnostics, {});
+  CHECK(html.find("<p class=\"muted\" id=\"wave-2\">Waves 2 to 999: no system moves (") !=
+        std::string::npos);
+  CHECK(html.find("id=\"wave-3\"") == std::string::npos);
+  CHECK(html.find("<section class=\"systems\" id=\"wave-1000\">") != std::string::npos);
+  CHECK(html.find("<title>after wave 500:") == std::string::npos);
+  CHECK(html.find("<title>after wave 1000:") != std::string::npos);
+  CHECK(html.find("The 998 waves nothing moves in are left out.") != std::string::npos);
+  CHECK(html.size() < 100 * 1024);
 }
 
 TEST_CASE("the diagnostics of the inputs are listed") {

@@ -5,6 +5,7 @@
 #include "engine/plan_migration.h"
 #include "importers/inventory_builder.h"
 #include "importers/inventory_csv.h"
+#include "tests/exporters/small_plan_fixture.h"
 
 namespace cloudplan::exporters {
 namespace {
@@ -53,6 +54,21 @@ TEST_CASE("the views of a plan are the overview, a diagram per wave, the schedul
   }
   // The report embeds the drawings.
   CHECK(files.back().content.find("<g id=\"wave2-graph0\"") != std::string::npos);
+}
+
+TEST_CASE("a wave nothing moves in has no diagram, and the views' size does not grow with waves") {
+  const testing::Planned p = testing::pinnedPlan(1000);
+  REQUIRE(p.plan.waves.size() == 1000);
+  models::Diagnostics problems;
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, problems);
+  CHECK(problems.all().empty());
+  CHECK(names(files) == std::vector<std::string>{"overview.svg", "waves/wave-1.svg",
+                                                 "waves/wave-1000.svg", "schedule.svg",
+                                                 "report.html"});
+  size_t total = 0;
+  for (const auto& file : files)
+    total += file.content.size();
+  CHECK(total < 300 * 1024);
 }
 
 TEST_CASE("agency and focus diagrams are drawn on request in each format asked for") {

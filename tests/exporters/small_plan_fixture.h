@@ -68,6 +68,19 @@ inline Planned agencyChainPlan(uint32_t levels) {
   return p;
 }
 
+// Two systems of one agency, the first pinned to wave `pin`: waves 2 to pin - 1 move nothing.
+inline Planned pinnedPlan(uint32_t pin) {
+  Planned p;
+  importers::InventoryBuilder builder(p.diagnostics);
+  importers::readInventoryCsv(builder, builder.addFile("systems.csv", models::InputKind::systems),
+                              "id,name,agency,type,strategy,pinned_wave\n"
+                              "X/a,Pinned,X,application,rehost," +
+                                  std::to_string(pin) + "\nX/b,Free,X,database,rehost,\n");
+  p.inventory = builder.finish();
+  p.plan = *engine::planMigration(p.inventory, models::PlanSettings{}, p.diagnostics);
+  return p;
+}
+
 // The clusters around each node's declaration in DOT text, innermost last.
 inline std::vector<std::string> clustersAround(const std::string& dot, const std::string& node) {
   std::vector<std::string> stack;
