@@ -8,6 +8,7 @@
 
 #include "engine/plan_migration.h"
 #include "exporters/plan_json.h"
+#include "exporters/render_views.h"
 #include "exporters/schedule_csv.h"
 #include "importers/inventory_builder.h"
 #include "importers/inventory_csv.h"
@@ -117,6 +118,42 @@ TEST_CASE("the drawings are embedded without namespaces and with ids of their ow
   const std::string html = report(hostilePlan(), {.schedule = svg});
   CHECK(html.find("<div class=\"drawing fit\"><svg width=\"10pt\">") != std::string::npos);
   CHECK(html.find("http://") == std::string::npos);
+}
+
+TEST_CASE("only the drawing's ids and references to them are prefixed, never its text") {
+  const std::string svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\"><!-- url(#c) id=\"c\" -->"
+      "<g id=\"node1\" class=\"node\"><title>url(#x) id=\"y\"</title>"
+      "<a xlink:href=\"#node1\" xlink:title=\"url(#x) id=&quot;y&quot;\">"
+      "<path fill=\"url(#hatch)\" stroke='url(#line)' d=\"M0,0\"/>"
+      "<text x=\"1\"> xmlns=\"a\" url(#x) fill=\"url(#x)\"</text></a></g></svg>";
+  CHECK(svgForHtml(svg, "w1-") ==
+        "<svg><!-- url(#c) id=\"c\" --><g id=\"w1-node1\" class=\"node\">"
+        "<title>url(#x) id=\"y\"</title>"
+        "<a xlink:href=\"#w1-node1\" xlink:title=\"url(#x) id=&quot;y&quot;\">"
+        "<path fill=\"url(#w1-hatch)\" stroke='url(#w1-line)' d=\"M0,0\"/>"
+        "<text x=\"1\"> xmlns=\"a\" url(#x) fill=\"url(#x)\"</text></a></g></svg>");
+}
+
+TEST_CASE("an agency and a system named url(#x) keep their names in the report's drawings") {
+  Planned p;
+  importers::InventoryBuilder builder(p.diagnostics);
+  importers::readInventoryCsv(builder, builder.addFile("agencies.csv", models::InputKind::agencies),
+                              "code,name\nA,Agency url(#x)\n");
+  importers::readInventoryCsv(builder, builder.addFile("systems.csv", models::InputKind::systems),
+                              "id,name,agency\nA/u,see url(#x) id=\"y\",A\n");
+  p.inventory = builder.finish();
+  p.plan = *engine::planMigration(p.inventory, models::PlanSettings{}, p.diagnostics);
+  models::Diagnostics problems;
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, problems);
+  REQUIRE(files.back().name == "report.html");
+  const std::string& html = files.back().content;
+  CHECK(html.find("-x)") == std::string::npos);  // no url(#overview-x), url(#wave1-x)
+  // In the overview and the wave's diagram: the agency's box and the system's tooltip.
+  CHECK(html.find("A &#45; Agency url(#x)</text>", html.find("overview-graph0")) !=
+        std::string::npos);
+  CHECK(html.find("A &#45; Agency url(#x)</text>", html.find("wave1-graph0")) != std::string::npos);
+  CHECK(html.find("xlink:title=\"A/u: see url(#x) id=&quot;y&quot;") != std::string::npos);
 }
 
 TEST_CASE("a wave's drawing too large to embed is linked beside the report") {
