@@ -245,7 +245,7 @@ std::string scheduleToSvg(const models::Inventory& inventory, const models::Plan
     const MinistryRow& row = ministries[r];
     const double y = ministriesTop + r * kRowHeight;
     std::string title = row.ministry == kNone ? std::string("(no agency)")
-                                              : std::string(inventory.agencies[row.ministry].code);
+                                              : shownText(inventory.agencies[row.ministry].code);
     out += "<g class=\"ministry\"><text x=\"10\" y=\"" + number(y + 14) + "\">";
     appendHtmlEscaped(out, title);
     out += "</text>";

@@ -244,7 +244,9 @@ void addMinistryTable(GraphDocument& graph, const GraphIndex& index,
   graph.set(box, "color", "#8a96a3");
   graph.set(box, "fontsize", "12");
   graph.set(box, "labeljust", "l");
-  auto code = [&](uint32_t m) { return htmlEscaped(index.inventory.agencies[ministries[m]].code); };
+  auto code = [&](uint32_t m) {
+    return htmlEscaped(shownText(index.inventory.agencies[ministries[m]].code));
+  };
   std::string html =
       "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
       "<TR><TD ALIGN=\"LEFT\">row depends on column</TD>";
@@ -400,8 +402,8 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
     }
     for (size_t i = unmade.size(); i-- > 0;) {
       const AgencyIndex a = unmade[i];
-      parent = graph.cluster(parent,
-                             fmt::format("b{} agency {}", band, index_.inventory.agencies[a].code));
+      parent = graph.cluster(parent, fmt::format("b{} agency {}", band,
+                                                 shownKey(index_.inventory.agencies[a].code, a)));
       styleAgencyCluster(graph, parent, index_, a);
       clusters.emplace(bandAgencyKey(band, a), parent);
     }
@@ -443,13 +445,13 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
 
   for (auto& node : nodes) {
     if (node.folded) {
-      const std::string code = node.agency == kNone
-                                   ? std::string("(none)")
-                                   : std::string(index_.inventory.agencies[node.agency].code);
+      const std::string code =
+          node.agency == kNone ? std::string("(none)")
+                               : shownKey(index_.inventory.agencies[node.agency].code, node.agency);
       node.handle = graph.node(containerOf(node), fmt::format(" b{} {}", node.band, code));
       styleFolded(graph, node.handle, index_, node.agency, node.withOffices, node.content);
     } else {
-      node.handle = graph.node(containerOf(node), systems[node.system].id);
+      node.handle = graph.node(containerOf(node), shownKey(systems[node.system].id, node.system));
       styleSystem(graph, node.handle, index_, node.system);
       if (node.system == highlighted_) highlightSystem(graph, node.handle);
     }

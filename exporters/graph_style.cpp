@@ -71,10 +71,23 @@ void styleCoupling(GraphDocument& graph, EdgeHandle edge, models::Coupling coupl
 
 std::string agencyCode(const GraphIndex& index, models::AgencyIndex agency) {
   return agency == kNone ? std::string("(no agency)")
-                         : std::string(index.inventory.agencies[agency].code);
+                         : shownText(index.inventory.agencies[agency].code);
 }
 
 }  // namespace
+
+std::string shownText(std::string_view text) {
+  if (text.size() <= kLongestShownText) return std::string(text);
+  size_t cut = kLongestShownText - 3;  // room for the ellipsis
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;
+  return std::string(text.substr(0, cut)) + "\xE2\x80\xA6";
+}
+
+std::string shownKey(std::string_view text, uint32_t number) {
+  if (text.size() <= kLongestShownText) return std::string(text);
+  return shownText(text) + "#" + std::to_string(number);
+}
 
 Colour waveColour(uint32_t wave, uint32_t waves) {
   if (wave == 0) return {kRetainedFill, "#222222"};
@@ -158,8 +171,9 @@ void styleSystem(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
   const auto& system = index.inventory.systems[s];
   const uint32_t wave = index.waveOf(s);
   const Colour colour = waveColour(wave, static_cast<uint32_t>(index.plan.waves.size()));
-  graph.set(node, "label",
-            graphvizLabelText(system.id) + "\\n" + graphvizLabelText(waveLine(index, s)));
+  graph.set(
+      node, "label",
+      graphvizLabelText(shownText(system.id)) + "\\n" + graphvizLabelText(waveLine(index, s)));
   graph.set(node, "shape", shapeOf(system.type));
   std::string style = typeStyle(system.type);
   if (system.action() == models::Action::retire) style += ",dashed";
@@ -170,9 +184,9 @@ void styleSystem(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
   if (planned.moveGroup != kNone && planned.moveGroup < index.plan.moveGroups.size()) {
     graph.set(node, "penwidth", "1.6");
   }
-  std::string tooltip =
-      fmt::format("{}: {} ({}, {} {})", system.id, system.name, agencyCode(index, system.agency),
-                  models::nameOf(system.type), models::nameOf(system.strategy));
+  std::string tooltip = fmt::format("{}: {} ({}, {} {})", shownText(system.id),
+                                    shownText(system.name), agencyCode(index, system.agency),
+                                    models::nameOf(system.type), models::nameOf(system.strategy));
   graph.set(node, "tooltip", graphvizLabelText(tooltip));
 }
 
@@ -186,10 +200,10 @@ void styleDependency(GraphDocument& graph, EdgeHandle edge, const models::Depend
   styleCoupling(graph, edge, dependency.coupling);
   const auto& systems = index.inventory.systems;
   graph.set(edge, "tooltip",
-            graphvizLabelText(
-                fmt::format("{} depends on {} ({}{}{})", systems[dependency.consumer].id,
-                            systems[dependency.provider].id, models::nameOf(dependency.coupling),
-                            dependency.kind.empty() ? "" : ", ", dependency.kind)));
+            graphvizLabelText(fmt::format(
+                "{} depends on {} ({}{}{})", shownText(systems[dependency.consumer].id),
+                shownText(systems[dependency.provider].id), models::nameOf(dependency.coupling),
+                dependency.kind.empty() ? "" : ", ", shownText(dependency.kind))));
 }
 
 void LinkCounts::add(models::Coupling coupling) {
@@ -248,7 +262,7 @@ void styleFolded(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
   graph.set(node, "fontcolor", colour.text);
   std::string tooltip = agencyCode(index, agency);
   if (agency != kNone && !index.inventory.agencies[agency].name.empty()) {
-    tooltip += ": " + std::string(index.inventory.agencies[agency].name);
+    tooltip += ": " + shownText(index.inventory.agencies[agency].name);
   }
   graph.set(node, "tooltip",
             graphvizLabelText(fmt::format("{}; {}; {} retiring; {:g} effort days", tooltip, counts,
@@ -271,7 +285,7 @@ void styleAgencyCluster(GraphDocument& graph, GraphHandle cluster, const GraphIn
                         models::AgencyIndex agency) {
   std::string label = agencyCode(index, agency);
   if (agency != kNone && !index.inventory.agencies[agency].name.empty()) {
-    label += " - " + std::string(index.inventory.agencies[agency].name);
+    label += " - " + shownText(index.inventory.agencies[agency].name);
   }
   graph.set(cluster, "label", graphvizLabelText(label));
   graph.set(cluster, "style", "rounded,filled");

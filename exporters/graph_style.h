@@ -12,6 +12,16 @@
 
 namespace cloudplan::exporters {
 
+// Inventory text as a diagram or schedule.svg shows it: at most kLongestShownText bytes, cut
+// at a character boundary and ending in an ellipsis. A name of a megabyte would otherwise weigh
+// a megabyte in every diagram that shows its system or agency; report.html's tables show it
+// whole, once.
+inline constexpr size_t kLongestShownText = 120;
+std::string shownText(std::string_view text);
+// A DOT name for an id or code: itself up to kLongestShownText bytes; longer, its shown text and
+// `#number` (longer than any uncut name, so still one name per id).
+std::string shownKey(std::string_view text, uint32_t number);
+
 struct Colour {
   std::string fill;  // #rrggbb
   std::string text;  // black or white, whichever reads on the fill

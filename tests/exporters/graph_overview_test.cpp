@@ -141,6 +141,31 @@ TEST_CASE("a legend of hundreds of waves is one row of ranges along the colour r
   CHECK(legendWaveRanges(24)[23].first == 24);
 }
 
+TEST_CASE("a long name is shown cut at a character, and a long id keeps a key of its own") {
+  CHECK(shownText("MOF/payroll") == "MOF/payroll");
+  const std::string megabyte(1'000'000, 'N');
+  CHECK(shownText(megabyte) == std::string(kLongestShownText - 3, 'N') + "\xE2\x80\xA6");
+  // 2-byte letters: the cut falls before one, never inside.
+  std::string accents;
+  for (int i = 0; i < 100; ++i)
+    accents += "\xC3\xA9";
+  CHECK(shownText(accents) == accents.substr(0, 116) + "\xE2\x80\xA6");
+  CHECK(shownKey("A", 7) == "A");
+  CHECK(shownKey(megabyte, 1) != shownKey(megabyte + "M", 2));
+  CHECK(shownKey(megabyte, 1).size() > kLongestShownText);
+}
+
+TEST_CASE("a system and an agency named with a megabyte are drawn with their names cut") {
+  Planned p = smallPlan();
+  const std::string& megabyte = p.inventory.keep(std::string(1'000'000, 'N'));
+  p.inventory.systems[*p.inventory.findSystem("MIN/app")].name = megabyte;
+  p.inventory.agencies[*p.inventory.findAgency("MIN")].name = megabyte;
+  const std::string dot = overviewDot(p);
+  CHECK(dot.size() < 20000);
+  CHECK(dot.find("label=\"MIN - " + std::string(kLongestShownText - 3, 'N') + "\xE2\x80\xA6\"") !=
+        std::string::npos);
+}
+
 TEST_CASE("the title gives the waves against the lower bound") {
   const Planned p = smallPlan();
   CHECK(overviewDot(p).find(fmt::format("Migration plan: 7 systems, 6 of them in {} waves (lower "
