@@ -231,43 +231,77 @@ void arrangeInGrid(GraphDocument& graph, const std::vector<NodeSpec>& nodes,
   }
 }
 
-// The links between ministries as a table: consumers by row, providers by column.
-void addMinistryTable(GraphDocument& graph, const GraphIndex& index,
-                      const std::vector<AgencyIndex>& ministries,
-                      const std::map<std::pair<uint32_t, uint32_t>, LinkCounts>& links) {
-  std::vector<bool> linked(ministries.size(), false);
-  for (const auto& [pair, counts] : links)
-    linked[pair.first] = linked[pair.second] = true;
+// The most ministries the table of links between them has a row and a column for: it has a cell
+// for every pair, and a thousand ministries would make a million.
+constexpr size_t kTabledMinistries = 40;
+
+// The links between ministries as a table: consumers by row, providers by column. With more
+// linked ministries than kTabledMinistries, those with the most links have their own row and
+// column, and the others share one. Returns how many share it.
+size_t addMinistryTable(GraphDocument& graph, const GraphIndex& index,
+                        const std::vector<AgencyIndex>& ministries,
+                        const std::map<std::pair<uint32_t, uint32_t>, LinkCounts>& links) {
+  std::vector<uint64_t> linkCount(ministries.size(), 0);
+  for (const auto& [pair, counts] : links) {
+    linkCount[pair.first] += counts.total();
+    linkCount[pair.second] += counts.total();
+  }
+  std::vector<uint32_t> shown;  // in the order of `ministries`
+  for (uint32_t m = 0; m < ministries.size(); ++m) {
+    if (linkCount[m] > 0) shown.push_back(m);
+  }
+  size_t others = 0;
+  if (shown.size() > kTabledMinistries) {
+    std::vector<uint32_t> ranked = shown;
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [&](uint32_t a, uint32_t b) { return linkCount[a] > linkCount[b]; });
+    ranked.resize(kTabledMinistries - 1);
+    std::sort(ranked.begin(), ranked.end());
+    others = shown.size() - ranked.size();
+    shown = std::move(ranked);
+  }
+  // Each ministry's column, the others' being the last.
+  const auto otherColumn = static_cast<uint32_t>(shown.size());
+  std::vector<uint32_t> columnOf(ministries.size(), otherColumn);
+  for (uint32_t c = 0; c < shown.size(); ++c)
+    columnOf[shown[c]] = c;
+  const size_t columns = shown.size() + (others ? 1 : 0);
+  std::vector<LinkCounts> cells(columns * columns);
+  for (const auto& [pair, counts] : links) {
+    LinkCounts& cell = cells[columnOf[pair.first] * columns + columnOf[pair.second]];
+    cell.loose += counts.loose;
+    cell.normal += counts.normal;
+    cell.tight += counts.tight;
+  }
+
   const GraphHandle box = graph.cluster(nullptr, "links between ministries");
   graph.set(box, "label", "Links between ministries");
   graph.set(box, "style", "rounded");
   graph.set(box, "color", "#8a96a3");
   graph.set(box, "fontsize", "12");
   graph.set(box, "labeljust", "l");
-  auto code = [&](uint32_t m) {
-    return htmlEscaped(shownText(index.inventory.agencies[ministries[m]].code));
+  auto code = [&](uint32_t c) {
+    return c == otherColumn
+               ? fmt::format("{} others", others)
+               : htmlEscaped(shownText(index.inventory.agencies[ministries[shown[c]]].code));
   };
   std::string html =
       "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
       "<TR><TD ALIGN=\"LEFT\">row depends on column</TD>";
-  for (uint32_t to = 0; to < ministries.size(); ++to) {
-    if (linked[to]) html += "<TD><B>" + code(to) + "</B></TD>";
-  }
+  for (uint32_t to = 0; to < columns; ++to)
+    html += "<TD><B>" + code(to) + "</B></TD>";
   html += "</TR>";
-  for (uint32_t from = 0; from < ministries.size(); ++from) {
-    if (!linked[from]) continue;
+  for (uint32_t from = 0; from < columns; ++from) {
     html += "<TR><TD ALIGN=\"LEFT\"><B>" + code(from) + "</B></TD>";
-    for (uint32_t to = 0; to < ministries.size(); ++to) {
-      if (!linked[to]) continue;
-      const auto it = links.find({from, to});
-      if (it == links.end()) {
+    for (uint32_t to = 0; to < columns; ++to) {
+      const LinkCounts& cell = cells[from * columns + to];
+      if (cell.total() == 0) {
         html += from == to ? "<TD BGCOLOR=\"#eeeeee\"></TD>" : "<TD></TD>";
-      } else if (it->second.tight) {
+      } else if (cell.tight) {
         // Tight links across ministries are rare and bind their waves: they stand out.
-        html +=
-            fmt::format("<TD><FONT COLOR=\"#b2182b\"><B>{}</B></FONT></TD>", it->second.total());
+        html += fmt::format("<TD><FONT COLOR=\"#b2182b\"><B>{}</B></FONT></TD>", cell.total());
       } else {
-        html += fmt::format("<TD>{}</TD>", it->second.total());
+        html += fmt::format("<TD>{}</TD>", cell.total());
       }
     }
     html += "</TR>";
@@ -277,6 +311,7 @@ void addMinistryTable(GraphDocument& graph, const GraphIndex& index,
   graph.setHtmlLabel(table, html);
   graph.set(table, "shape", "plaintext");
   graph.set(table, "margin", "0");
+  return others;
 }
 
 }  // namespace
@@ -499,12 +534,17 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
                 kDrawnAgencyLevels, kDrawnAgencyLevels, index_.deepest() + 1);
   }
   if (!betweenMinistries.empty()) {
-    addMinistryTable(graph, index_, ministries, betweenMinistries);
-    note +=
-        (note.empty() ? "" : "\n") +
-        std::string(
-            "links between ministries are counted in a table (red: some are tight); the agency, "
-            "wave and focus diagrams draw them one by one");
+    const size_t others = addMinistryTable(graph, index_, ministries, betweenMinistries);
+    note += (note.empty() ? "" : "\n") +
+            std::string(
+                "links between ministries are counted in a table (red: some are tight); the "
+                "agency, wave and focus diagrams draw them one by one");
+    if (others) {
+      note += fmt::format(
+          "\nthe table has a row and a column for the {} ministries with the most such links; "
+          "the other {} share one",
+          kTabledMinistries - 1, others);
+    }
   }
   return note;
 }

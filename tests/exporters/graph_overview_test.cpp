@@ -89,6 +89,36 @@ TEST_CASE("links between ministries are counted in a table and not drawn") {
         std::string::npos);
 }
 
+TEST_CASE("the table of links between a hundred ministries has rows for the 39 most linked") {
+  Planned p;
+  importers::InventoryBuilder builder(p.diagnostics);
+  std::string systems = "id,name,agency\n", dependencies = "from,to\n";
+  for (int m = 0; m < 100; ++m) {
+    for (int k = 0; k < 4; ++k)
+      systems += fmt::format("M{0}/s{1},s,M{0}\n", m, k);
+    for (int k = 1; k <= 3 && m + k < 100; ++k)
+      dependencies += fmt::format("M{}/s{},M{}/s0\n", m, k, m + k);
+  }
+  importers::readInventoryCsv(builder, builder.addFile("systems.csv", models::InputKind::systems),
+                              std::move(systems));
+  importers::readInventoryCsv(builder,
+                              builder.addFile("dependencies.csv", models::InputKind::dependencies),
+                              std::move(dependencies));
+  p.inventory = builder.finish();
+  p.plan = *engine::planMigration(p.inventory, models::PlanSettings{}, p.diagnostics);
+  const std::string dot = overviewDot(p, 50);
+  CHECK(dot.find("the table has a row and a column for the 39 ministries with the most such "
+                 "links; the other 61 share one") != std::string::npos);
+  const size_t table = dot.find("row depends on column");
+  REQUIRE(table != std::string::npos);
+  const std::string html = dot.substr(table, dot.find("</TABLE>", table) - table);
+  size_t rows = 0;
+  for (size_t at = html.find("<TR>"); at != std::string::npos; at = html.find("<TR>", at + 1))
+    ++rows;
+  CHECK(rows == 40);  // the 39 and the others (the header row starts before `table`)
+  CHECK(html.find("<B>61 others</B>") != std::string::npos);
+}
+
 TEST_CASE("a plan over the node limit is folded into one node per agency and says so") {
   const std::string dot = overviewDot(smallPlan(), 4);
   CHECK(dot.find("\"MIN/app\"") == std::string::npos);
