@@ -7,7 +7,7 @@ LONG = "L" * 245
 capped = LONG[:103] + "~" + hashlib.sha256(LONG.encode()).hexdigest()[:16]
 expected = {"M%2FF.svg": "M/F &#45; Slash: 1 system", "M_F.svg": "M_F &#45; Underscore: 1 system",
             "M_F-2.svg": "M_F&#45;2 &#45; Dash two: 1 system",
-            capped + ".svg": LONG + " &#45; Long: 1 system"}
+            capped + ".svg": "L" * 117 + "\u2026 &#45; Long: 1 system"}
 found = sorted(os.listdir("views/agencies"))
 if found != sorted(expected):
     sys.exit(f"agency files: {found}")
