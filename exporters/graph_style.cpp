@@ -223,7 +223,6 @@ void LinkCounts::add(models::Coupling coupling) {
 void FoldedSystems::add(const GraphIndex& index, models::SystemIndex s) {
   ++systems;
   const uint32_t wave = index.waveOf(s);
-  if (perWave.size() <= wave) perWave.resize(wave + 1, 0);
   ++perWave[wave];
   effortDays += index.inventory.systems[s].effortDays;
   if (wave == 0) {
@@ -239,8 +238,12 @@ void styleFolded(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
                  models::AgencyIndex agency, bool withOffices, const FoldedSystems& folded) {
   // The wave most of them move in sets the colour; the label gives the range.
   uint32_t modal = 0;
-  for (uint32_t wave = 1; wave < folded.perWave.size(); ++wave) {
-    if (folded.perWave[wave] > (modal ? folded.perWave[modal] : 0)) modal = wave;
+  uint32_t most = 0;
+  for (const auto& [wave, systems] : folded.perWave) {
+    if (wave != 0 && systems > most) {
+      modal = wave;
+      most = systems;
+    }
   }
   const Colour colour = waveColour(modal, static_cast<uint32_t>(index.plan.waves.size()));
   std::string counts = fmt::format("{} system{}", folded.systems, folded.systems == 1 ? "" : "s");

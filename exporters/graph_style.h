@@ -3,6 +3,7 @@
 // per coupling, dashed boxes around move groups, and a legend that says all of it.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,7 +62,8 @@ struct FoldedSystems {
   uint32_t systems = 0, retained = 0, retiring = 0;
   uint32_t firstWave = 0, lastWave = 0;  // 0: none scheduled
   uint32_t internalLinks = 0;
-  std::vector<uint32_t> perWave;  // systems by wave, [0] retained
+  // Systems by wave (0: retained); as many entries as waves they move in, not as waves there are.
+  std::map<uint32_t, uint32_t> perWave;
   double effortDays = 0;
   void add(const GraphIndex& index, models::SystemIndex system);
 };
