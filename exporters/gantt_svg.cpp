@@ -189,7 +189,7 @@ std::string scheduleToSvg(const models::Inventory& inventory, const models::Plan
     const double x = scale.x(month);
     out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#d5dae0\"/>\n",
                        number(x), number(kTop - 30), number(height - 8));
-    if (c.month == 1 || month == scale.origin) {
+    if (c.month == 1 || (month == scale.origin && step < 12)) {
       out += fmt::format("<text x=\"{}\" y=\"{}\" font-weight=\"bold\">{}</text>\n", number(x + 3),
                          number(kTop - 32), c.year);
     }

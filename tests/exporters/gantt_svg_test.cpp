@@ -150,7 +150,7 @@ TEST_CASE("a plan spanning centuries has an axis of bounded width and few lines"
     ++lines;
   CHECK(lines <= 50);
   CHECK(svg.size() < 20000);
-  CHECK(svg.find(">2500</text>") != std::string::npos);  // a line every 50 years
+  CHECK(svg.find(">2500</text>") != std::string::npos);  // a line every 20 years
   CHECK(attribute(svg, "<rect class=\"wave-bar\" data-wave=\"2\"", "width") == Approx(1.0));
 }
 
