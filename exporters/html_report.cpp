@@ -150,7 +150,7 @@ std::string hybridChart(const models::Plan& plan) {
         x + 1, y(wave.hybridLinksAfter), std::max(1.0, step - 2),
         kTop + kHeight - y(wave.hybridLinksAfter), waveColour(wave.number, total).fill, wave.number,
         wave.hybridLinksAfter);
-    if (waves.size() <= 24 || i % 5 == 0) {
+    if (waves.size() <= 24 || wave.number % 5 == 0 || i == 0) {
       svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>",
                          x + step / 2, kTop + kHeight + 14, wave.number);
     }
@@ -174,9 +174,9 @@ std::string hybridChart(const models::Plan& plan) {
 // (titles, tooltips) hold the inventory's names, which may read "url(#x)" or " id=": they are
 // copied as they are.
 std::string prefixIds(std::string_view svg, std::string_view prefix) {
-  constexpr std::string_view kReferencing[] = {"fill",   "stroke",       "clip-path",  "mask",
-                                               "filter", "marker-start", "marker-mid", "marker-end",
-                                               "href",   "xlink:href"};
+  // The attributes whose value may be url(#id): paint, clipping, masks, filters and markers.
+  constexpr std::string_view kReferencing[] = {
+      "fill", "stroke", "clip-path", "mask", "filter", "marker-start", "marker-mid", "marker-end"};
   std::string out;
   out.reserve(svg.size() + svg.size() / 50);
   size_t at = 0;
@@ -246,7 +246,7 @@ std::string prefixIds(std::string_view svg, std::string_view prefix) {
         out += "url(#";
         out += prefix;
         out += value.substr(5);
-      } else if (referencing && value.substr(0, 1) == "#") {
+      } else if ((name == "href" || name == "xlink:href") && value.substr(0, 1) == "#") {
         out += '#';
         out += prefix;
         out += value.substr(1);

@@ -126,12 +126,14 @@ TEST_CASE("only the drawing's ids and references to them are prefixed, never its
       "<g id=\"node1\" class=\"node\"><title>url(#x) id=\"y\"</title>"
       "<a xlink:href=\"#node1\" xlink:title=\"url(#x) id=&quot;y&quot;\">"
       "<path fill=\"url(#hatch)\" stroke='url(#line)' d=\"M0,0\"/>"
+      "<rect fill=\"#ffffff\" stroke=\"#333333\"/>"
       "<text x=\"1\"> xmlns=\"a\" url(#x) fill=\"url(#x)\"</text></a></g></svg>";
   CHECK(svgForHtml(svg, "w1-") ==
         "<svg><!-- url(#c) id=\"c\" --><g id=\"w1-node1\" class=\"node\">"
         "<title>url(#x) id=\"y\"</title>"
         "<a xlink:href=\"#w1-node1\" xlink:title=\"url(#x) id=&quot;y&quot;\">"
         "<path fill=\"url(#w1-hatch)\" stroke='url(#w1-line)' d=\"M0,0\"/>"
+        "<rect fill=\"#ffffff\" stroke=\"#333333\"/>"
         "<text x=\"1\"> xmlns=\"a\" url(#x) fill=\"url(#x)\"</text></a></g></svg>");
 }
 
