@@ -170,9 +170,8 @@ std::string hybridChart(const models::Plan& plan) {
 
 // The ids of a drawing's elements, and the references to them (url(#id) in a paint or clip
 // attribute, #id in a link), prefixed, and the namespace declarations left out; nothing else is
-// touched. Text and the other attributes
-// (titles, tooltips) hold the inventory's names, which may read "url(#x)" or " id=": they are
-// copied as they are.
+// touched. Text and the other attributes (titles, tooltips) hold the inventory's names, which may
+// read "url(#x)" or " id=": they are copied as they are.
 std::string prefixIds(std::string_view svg, std::string_view prefix) {
   // The attributes whose value may be url(#id): paint, clipping, masks, filters and markers.
   constexpr std::string_view kReferencing[] = {
@@ -230,7 +229,7 @@ std::string prefixIds(std::string_view svg, std::string_view prefix) {
       size_t valueEnd = svg.find(quote, valueStart);
       if (valueEnd == std::string_view::npos) valueEnd = svg.size();
       const std::string_view value = svg.substr(valueStart, valueEnd - valueStart);
-      if (name == "xmlns" || name.substr(0, 6) == "xmlns:") {
+      if (nameStart > open + 1 && (name == "xmlns" || name.substr(0, 6) == "xmlns:")) {
         // HTML knows SVG: the declaration goes, with the space before it.
         out.resize(out.size() - name.size() - 2);
         i = valueEnd + 1;
