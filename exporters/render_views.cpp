@@ -64,7 +64,8 @@ std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
   const bool keepSvg = std::find(options.formats.begin(), options.formats.end(),
                                  ImageFormat::svg) != options.formats.end();
   std::set<std::string> taken, failures;
-  // Draws one diagram into its files; returns its SVG, empty when Graphviz failed.
+  // Draws one diagram into its files; returns its SVG, empty when Graphviz failed or the same
+  // view was drawn already.
   auto draw = [&](const std::string& base, const auto& fill) {
     // File names are one to one with codes: a name met again is the same view asked again.
     if (!taken.insert(base).second) return std::string();
