@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "exporters/graph_index.h"
 #include "exporters/graph_style.h"
 #include "exporters/html_escape.h"
 
@@ -15,9 +16,11 @@ using models::kNone;
 
 namespace {
 
-constexpr double kLabelWidth = 190;  // the row titles, left of the axis
-constexpr double kTextWidth = 500;   // room right of the axis for the last bars' texts
-constexpr double kAxisWidth = 1000;  // the time axis, for plans of a year or so
+constexpr double kLabelWidth = 190;   // the row titles, left of the axis
+constexpr double kTextWidth = 500;    // room right of the axis for the last bars' texts
+constexpr double kAxisWidth = 1000;   // the time axis, for plans of a year or so
+constexpr double kWidestAxis = 4000;  // for plans of years, or of centuries
+constexpr int kMostTicks = 48;        // lines across the axis, at months or longer steps
 constexpr double kRowHeight = 22;
 constexpr double kBarHeight = 14;
 constexpr double kTop = 70;  // title and month labels
@@ -60,15 +63,10 @@ std::vector<MinistryRow> ministryRows(const models::Inventory& inventory,
                                       const models::Plan& plan) {
   std::vector<MinistryRow> rows;
   std::map<models::AgencyIndex, size_t> rowOf;
+  // The agency tree walked once, however deep it nests (and a cycle of parents cut).
+  const GraphIndex tree(inventory, plan);
   for (models::SystemIndex s = 0; s < inventory.systems.size(); ++s) {
-    models::AgencyIndex ministry = inventory.systems[s].agency;
-    // The ministry: the agency at the top of the parents (a cycle is cut after as many steps as
-    // there are agencies).
-    for (size_t steps = 0; ministry != kNone && inventory.agencies[ministry].parent != kNone &&
-                           steps < inventory.agencies.size();
-         ++steps) {
-      ministry = inventory.agencies[ministry].parent;
-    }
+    const models::AgencyIndex ministry = tree.ancestorAt(inventory.systems[s].agency, 0);
     const auto [it, inserted] = rowOf.emplace(ministry, rows.size());
     if (inserted) rows.push_back(MinistryRow{ministry, {}, 0});
     MinistryRow& row = rows[it->second];
@@ -80,6 +78,12 @@ std::vector<MinistryRow> ministryRows(const models::Inventory& inventory,
   }
   return rows;
 }
+
+// A wave, or a run of waves nothing moves in (one row however many they are).
+struct WaveRow {
+  const models::Wave* first;
+  const models::Wave* last;
+};
 
 }  // namespace
 
@@ -93,17 +97,50 @@ GanttScale ganttScale(const models::Plan& plan) {
   scale.origin = firstOfMonth(first);
   scale.end = firstOfNextMonth(last);
   scale.left = kLabelWidth;
-  // A year fills the axis; a long plan gets narrower days, but never below half a pixel.
-  scale.dayWidth = std::clamp(kAxisWidth / std::max(1, scale.end - scale.origin), 0.5, 6.0);
+  // A year fills the axis; a long plan gets narrower days, down to half a pixel, and one of
+  // decades or centuries narrower still: the chart's width is bounded, whatever the dates.
+  const double days = std::max(1, scale.end - scale.origin);
+  scale.dayWidth = std::clamp(kAxisWidth / days, 0.5, 6.0);
+  if (days * scale.dayWidth > kWidestAxis) scale.dayWidth = kWidestAxis / days;
   return scale;
 }
+
+namespace {
+
+std::vector<WaveRow> waveRows(const models::Plan& plan) {
+  std::vector<WaveRow> rows;
+  for (size_t w = 0; w < plan.waves.size(); ++w) {
+    size_t last = w;
+    if (plan.waves[w].systems.empty()) {
+      while (last + 1 < plan.waves.size() && plan.waves[last + 1].systems.empty())
+        ++last;
+    }
+    rows.push_back({&plan.waves[w], &plan.waves[last]});
+    w = last;
+  }
+  return rows;
+}
+
+// The months the axis has a line at: every month, or every 3, 6, 12, 24, ... months for a longer
+// plan, so that there are at most kMostTicks lines.
+int monthsBetweenTicks(const GanttScale& scale) {
+  const Civil from = civilOf(scale.origin), to = civilOf(scale.end);
+  const long months = (to.year - from.year) * 12L + (static_cast<long>(to.month) - from.month);
+  for (const int step : {1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000}) {
+    if (months / step <= kMostTicks) return step;
+  }
+  return 12000;
+}
+
+}  // namespace
 
 std::string scheduleToSvg(const models::Inventory& inventory, const models::Plan& plan) {
   const GanttScale scale = ganttScale(plan);
   const auto waves = static_cast<uint32_t>(plan.waves.size());
   const std::vector<MinistryRow> ministries = ministryRows(inventory, plan);
+  const std::vector<WaveRow> waveRowList = waveRows(plan);
   const double axisRight = scale.x(scale.end);
-  const double ministriesTop = kTop + waves * kRowHeight + 34;
+  const double ministriesTop = kTop + waveRowList.size() * kRowHeight + 34;
   const double height = ministriesTop + ministries.size() * kRowHeight + 16;
   const double width = axisRight + kTextWidth;
 
@@ -138,27 +175,51 @@ std::string scheduleToSvg(const models::Inventory& inventory, const models::Plan
         number(kTop - 14), number((to - from) * scale.dayWidth), number(height - kTop),
         number(scale.x(from) + 2), number(kTop - 4));
   }
-  // Months: a line at each first day, its name, and the year at January and at the start.
-  for (Date month = scale.origin; month < scale.end; month = firstOfNextMonth(month)) {
+  // Months: a line at each first day (of every few months for a long plan), its name, and the
+  // year at January and at the start.
+  const int step = monthsBetweenTicks(scale);
+  const Civil start = civilOf(scale.origin);
+  for (long k = 0;; ++k) {
+    const long index = start.year * 12L + (start.month - 1) + k;
+    if (index % step != 0 && k != 0) continue;
+    const Date month = models::dateFromCivil(static_cast<int>(index / 12),
+                                             static_cast<unsigned>(index % 12) + 1, 1);
+    if (month >= scale.end) break;
     const Civil c = civilOf(month);
     const double x = scale.x(month);
     out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#d5dae0\"/>\n",
                        number(x), number(kTop - 30), number(height - 8));
-    if (c.month == 1 || month == scale.origin) {
+    if (c.month == 1 || (month == scale.origin && step < 12)) {
       out += fmt::format("<text x=\"{}\" y=\"{}\" font-weight=\"bold\">{}</text>\n", number(x + 3),
                          number(kTop - 32), c.year);
     }
-    if (scale.dayWidth * 28 >= 24) {
+    if (step < 12 && scale.dayWidth * 28 * step >= 24) {
       out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#5a6570\">{}</text>\n", number(x + 3),
                          number(kTop - 18), kMonths[c.month - 1]);
     }
   }
 
-  // A row per wave.
-  for (const auto& wave : plan.waves) {
-    const double y = kTop + (wave.number - 1) * kRowHeight;
+  // A row per wave; a run of waves nothing moves in is one row.
+  for (size_t r = 0; r < waveRowList.size(); ++r) {
+    const models::Wave& wave = *waveRowList[r].first;
+    const double y = kTop + r * kRowHeight;
+    if (wave.systems.empty()) {
+      const models::Wave& last = *waveRowList[r].last;
+      const std::string waveNames = &last == &wave
+                                        ? fmt::format("Wave {}", wave.number)
+                                        : fmt::format("Waves {}-{}", wave.number, last.number);
+      out += fmt::format(
+          "<g class=\"idle\"><title>{} from {} to {}: no system moves</title>"
+          "<text x=\"10\" y=\"{}\" fill=\"#5a6570\">{}</text>"
+          "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#c3cad3\" "
+          "stroke-dasharray=\"3 3\"/></g>\n",
+          waveNames, models::formatDate(wave.start), models::formatDate(last.end), number(y + 14),
+          waveNames, number(scale.x(wave.start)), number(y + 10), number(scale.x(last.end + 1)),
+          number(y + 10));
+      continue;
+    }
     const double x = scale.x(wave.start);
-    const double barWidth = (wave.end - wave.start + 1) * scale.dayWidth;
+    const double barWidth = std::max(1.0, (wave.end - wave.start + 1) * scale.dayWidth);
     const Colour colour = waveColour(wave.number, waves);
     const std::string summary =
         fmt::format("{} systems ({} migrate, {} retire), {:g} effort days; {} hybrid links after{}",
@@ -184,14 +245,14 @@ std::string scheduleToSvg(const models::Inventory& inventory, const models::Plan
     const MinistryRow& row = ministries[r];
     const double y = ministriesTop + r * kRowHeight;
     std::string title = row.ministry == kNone ? std::string("(no agency)")
-                                              : std::string(inventory.agencies[row.ministry].code);
+                                              : shownText(inventory.agencies[row.ministry].code);
     out += "<g class=\"ministry\"><text x=\"10\" y=\"" + number(y + 14) + "\">";
     appendHtmlEscaped(out, title);
     out += "</text>";
     for (const auto& [waveNumber, count] : row.perWave) {
       const auto& wave = plan.waves[waveNumber - 1];
       const double x = scale.x(wave.start);
-      const double barWidth = (wave.end - wave.start + 1) * scale.dayWidth;
+      const double barWidth = std::max(1.0, (wave.end - wave.start + 1) * scale.dayWidth);
       out += fmt::format(
           "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#ffffff\" "
           "stroke-width=\"0.5\"><title>",

@@ -33,8 +33,8 @@ void drawAgency(GraphDocument& graph, const GraphIndex& index, models::AgencyInd
       builder.place(other, outside, Keep::foldFirst);
     }
   }
-  std::string title = std::string(subject.code);
-  if (!subject.name.empty()) title += " - " + std::string(subject.name);
+  std::string title = shownText(subject.code);
+  if (!subject.name.empty()) title += " - " + shownText(subject.name);
   title += fmt::format(": {} system{} (its offices included)", count, count == 1 ? "" : "s");
   startDiagram(graph);
   const std::string notes = builder.build(graph, maxNodes, [&](const models::Dependency& d) {

@@ -78,10 +78,10 @@ size_t DiagramBuilder::nodesWith(Folding folding) const {
 DiagramBuilder::Folding DiagramBuilder::chooseFolding(size_t maxNodes) const {
   // Context folds before the subject, and each folds from whole agencies up to ministries.
   std::vector<Folding> candidates = {Folding{}};
-  for (uint32_t depth = index_.deepest() + 1; depth-- > 0;) {
+  for (uint32_t depth = index_.deepestDrawn() + 1; depth-- > 0;) {
     candidates.push_back(Folding{depth, kNone});
   }
-  for (uint32_t depth = index_.deepest() + 1; depth-- > 0;) {
+  for (uint32_t depth = index_.deepestDrawn() + 1; depth-- > 0;) {
     candidates.push_back(Folding{0, depth});
   }
   for (const Folding& folding : candidates) {
@@ -231,41 +231,77 @@ void arrangeInGrid(GraphDocument& graph, const std::vector<NodeSpec>& nodes,
   }
 }
 
-// The links between ministries as a table: consumers by row, providers by column.
-void addMinistryTable(GraphDocument& graph, const GraphIndex& index,
-                      const std::vector<AgencyIndex>& ministries,
-                      const std::map<std::pair<uint32_t, uint32_t>, LinkCounts>& links) {
-  std::vector<bool> linked(ministries.size(), false);
-  for (const auto& [pair, counts] : links)
-    linked[pair.first] = linked[pair.second] = true;
+// The most ministries the table of links between them has a row and a column for: it has a cell
+// for every pair, and a thousand ministries would make a million.
+constexpr size_t kTabledMinistries = 40;
+
+// The links between ministries as a table: consumers by row, providers by column. With more
+// linked ministries than kTabledMinistries, those with the most links have their own row and
+// column, and the others share one. Returns how many share it.
+size_t addMinistryTable(GraphDocument& graph, const GraphIndex& index,
+                        const std::vector<AgencyIndex>& ministries,
+                        const std::map<std::pair<uint32_t, uint32_t>, LinkCounts>& links) {
+  std::vector<uint64_t> linkCount(ministries.size(), 0);
+  for (const auto& [pair, counts] : links) {
+    linkCount[pair.first] += counts.total();
+    linkCount[pair.second] += counts.total();
+  }
+  std::vector<uint32_t> shown;  // in the order of `ministries`
+  for (uint32_t m = 0; m < ministries.size(); ++m) {
+    if (linkCount[m] > 0) shown.push_back(m);
+  }
+  size_t others = 0;
+  if (shown.size() > kTabledMinistries) {
+    std::vector<uint32_t> ranked = shown;
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [&](uint32_t a, uint32_t b) { return linkCount[a] > linkCount[b]; });
+    ranked.resize(kTabledMinistries - 1);
+    std::sort(ranked.begin(), ranked.end());
+    others = shown.size() - ranked.size();
+    shown = std::move(ranked);
+  }
+  // Each ministry's column, the others' being the last.
+  const auto otherColumn = static_cast<uint32_t>(shown.size());
+  std::vector<uint32_t> columnOf(ministries.size(), otherColumn);
+  for (uint32_t c = 0; c < shown.size(); ++c)
+    columnOf[shown[c]] = c;
+  const size_t columns = shown.size() + (others ? 1 : 0);
+  std::vector<LinkCounts> cells(columns * columns);
+  for (const auto& [pair, counts] : links) {
+    LinkCounts& cell = cells[columnOf[pair.first] * columns + columnOf[pair.second]];
+    cell.loose += counts.loose;
+    cell.normal += counts.normal;
+    cell.tight += counts.tight;
+  }
+
   const GraphHandle box = graph.cluster(nullptr, "links between ministries");
   graph.set(box, "label", "Links between ministries");
   graph.set(box, "style", "rounded");
   graph.set(box, "color", "#8a96a3");
   graph.set(box, "fontsize", "12");
   graph.set(box, "labeljust", "l");
-  auto code = [&](uint32_t m) { return htmlEscaped(index.inventory.agencies[ministries[m]].code); };
+  auto code = [&](uint32_t c) {
+    return c == otherColumn
+               ? fmt::format("{} others", others)
+               : htmlEscaped(shownText(index.inventory.agencies[ministries[shown[c]]].code));
+  };
   std::string html =
       "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
       "<TR><TD ALIGN=\"LEFT\">row depends on column</TD>";
-  for (uint32_t to = 0; to < ministries.size(); ++to) {
-    if (linked[to]) html += "<TD><B>" + code(to) + "</B></TD>";
-  }
+  for (uint32_t to = 0; to < columns; ++to)
+    html += "<TD><B>" + code(to) + "</B></TD>";
   html += "</TR>";
-  for (uint32_t from = 0; from < ministries.size(); ++from) {
-    if (!linked[from]) continue;
+  for (uint32_t from = 0; from < columns; ++from) {
     html += "<TR><TD ALIGN=\"LEFT\"><B>" + code(from) + "</B></TD>";
-    for (uint32_t to = 0; to < ministries.size(); ++to) {
-      if (!linked[to]) continue;
-      const auto it = links.find({from, to});
-      if (it == links.end()) {
+    for (uint32_t to = 0; to < columns; ++to) {
+      const LinkCounts& cell = cells[from * columns + to];
+      if (cell.total() == 0) {
         html += from == to ? "<TD BGCOLOR=\"#eeeeee\"></TD>" : "<TD></TD>";
-      } else if (it->second.tight) {
+      } else if (cell.tight) {
         // Tight links across ministries are rare and bind their waves: they stand out.
-        html +=
-            fmt::format("<TD><FONT COLOR=\"#b2182b\"><B>{}</B></FONT></TD>", it->second.total());
+        html += fmt::format("<TD><FONT COLOR=\"#b2182b\"><B>{}</B></FONT></TD>", cell.total());
       } else {
-        html += fmt::format("<TD>{}</TD>", it->second.total());
+        html += fmt::format("<TD>{}</TD>", cell.total());
       }
     }
     html += "</TR>";
@@ -275,6 +311,7 @@ void addMinistryTable(GraphDocument& graph, const GraphIndex& index,
   graph.setHtmlLabel(table, html);
   graph.set(table, "shape", "plaintext");
   graph.set(table, "margin", "0");
+  return others;
 }
 
 }  // namespace
@@ -289,12 +326,15 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
   std::vector<NodeSpec> nodes;
   std::vector<uint32_t> nodeOf(systems.size(), kNone);
   std::unordered_map<uint64_t, uint32_t> foldedNode;
+  bool beyondDrawnLevels = false;  // some system drawn in an ancestor's box
   for (const auto& placement : placements_) {
     const uint32_t depth = foldDepth(placement, folding);
     const AgencyIndex own = systems[placement.system].agency;
     if (depth == kNone) {
       nodeOf[placement.system] = static_cast<uint32_t>(nodes.size());
-      nodes.push_back(NodeSpec{.band = placement.band, .system = placement.system, .agency = own});
+      nodes.push_back(NodeSpec{
+          .band = placement.band, .system = placement.system, .agency = index_.drawnAgency(own)});
+      beyondDrawnLevels = beyondDrawnLevels || nodes.back().agency != own;
       continue;
     }
     const AgencyIndex agency = index_.ancestorAt(own, depth);
@@ -380,18 +420,29 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
     graph.set(band, "labeljust", "l");
     return bandGraphs[b] = band;
   };
+  // An agency's box, made with those of its parents that are not made yet (outermost first).
   std::unordered_map<uint64_t, GraphHandle> clusters;
-  std::function<GraphHandle(uint32_t, AgencyIndex)> clusterOf = [&](uint32_t band,
-                                                                    AgencyIndex agency) {
-    if (agency == kNone) return bandGraph(band);
-    const uint64_t key = bandAgencyKey(band, agency);
-    if (const auto it = clusters.find(key); it != clusters.end()) return it->second;
-    const GraphHandle parent = clusterOf(band, index_.parentOf(agency));
-    const GraphHandle cluster = graph.cluster(
-        parent, fmt::format("b{} agency {}", band, index_.inventory.agencies[agency].code));
-    styleAgencyCluster(graph, cluster, index_, agency);
-    clusters.emplace(key, cluster);
-    return cluster;
+  std::vector<AgencyIndex> unmade;
+  auto clusterOf = [&](uint32_t band, AgencyIndex agency) {
+    unmade.clear();
+    GraphHandle parent = nullptr;
+    for (AgencyIndex a = agency; !parent; a = index_.parentOf(a)) {
+      if (a == kNone) {
+        parent = bandGraph(band);
+      } else if (const auto it = clusters.find(bandAgencyKey(band, a)); it != clusters.end()) {
+        parent = it->second;
+      } else {
+        unmade.push_back(a);
+      }
+    }
+    for (size_t i = unmade.size(); i-- > 0;) {
+      const AgencyIndex a = unmade[i];
+      parent = graph.cluster(parent, fmt::format("b{} agency {}", band,
+                                                 shownKey(index_.inventory.agencies[a].code, a)));
+      styleAgencyCluster(graph, parent, index_, a);
+      clusters.emplace(bandAgencyKey(band, a), parent);
+    }
+    return parent;
   };
 
   // A move group whose unfolded systems all sit in one band and agency is outlined there.
@@ -411,7 +462,7 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
         const uint32_t at = nodeOf[member];
         if (at == kNone) continue;
         const NodeSpec& other = nodes[at];
-        if (other.folded || other.band != node.band || systems[member].agency != node.agency) {
+        if (other.folded || other.band != node.band || other.agency != node.agency) {
           together = 0;
           break;
         }
@@ -429,13 +480,13 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
 
   for (auto& node : nodes) {
     if (node.folded) {
-      const std::string code = node.agency == kNone
-                                   ? std::string("(none)")
-                                   : std::string(index_.inventory.agencies[node.agency].code);
+      const std::string code =
+          node.agency == kNone ? std::string("(none)")
+                               : shownKey(index_.inventory.agencies[node.agency].code, node.agency);
       node.handle = graph.node(containerOf(node), fmt::format(" b{} {}", node.band, code));
       styleFolded(graph, node.handle, index_, node.agency, node.withOffices, node.content);
     } else {
-      node.handle = graph.node(containerOf(node), systems[node.system].id);
+      node.handle = graph.node(containerOf(node), shownKey(systems[node.system].id, node.system));
       styleSystem(graph, node.handle, index_, node.system);
       if (node.system == highlighted_) highlightSystem(graph, node.handle);
     }
@@ -475,13 +526,25 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
     graph.set(graph.root(), "searchsize", "10");
   }
   std::string note = describe(folding, nodes.size(), maxNodes);
+  if (beyondDrawnLevels) {
+    note += (note.empty() ? "" : "\n") +
+            fmt::format(
+                "agencies are drawn {} levels deep: a deeper office's systems are in the box of "
+                "its level-{} ancestor (the inventory nests {} levels)",
+                kDrawnAgencyLevels, kDrawnAgencyLevels, index_.deepest() + 1);
+  }
   if (!betweenMinistries.empty()) {
-    addMinistryTable(graph, index_, ministries, betweenMinistries);
-    note +=
-        (note.empty() ? "" : "\n") +
-        std::string(
-            "links between ministries are counted in a table (red: some are tight); the agency, "
-            "wave and focus diagrams draw them one by one");
+    const size_t others = addMinistryTable(graph, index_, ministries, betweenMinistries);
+    note += (note.empty() ? "" : "\n") +
+            std::string(
+                "links between ministries are counted in a table (red: some are tight); the "
+                "agency, wave and focus diagrams draw them one by one");
+    if (others) {
+      note += fmt::format(
+          "\nthe table has a row and a column for the {} ministries with the most such links; "
+          "the other {} share one",
+          kTabledMinistries - 1, others);
+    }
   }
   return note;
 }

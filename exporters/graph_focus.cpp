@@ -36,10 +36,11 @@ void drawFocus(GraphDocument& graph, const GraphIndex& index, models::SystemInde
   }
   const auto& system = systems[focus];
   const auto& planned = index.plan.systems[focus];
-  const std::string title = fmt::format(
-      "{}{}{}: {} within {} link{}", system.id, system.name.empty() ? "" : " - ", system.name,
-      planned.wave ? fmt::format("wave {}", planned.wave) : std::string("retained"), depth,
-      depth == 1 ? "" : "s");
+  const std::string title =
+      fmt::format("{}{}{}: {} within {} link{}", shownText(system.id),
+                  system.name.empty() ? "" : " - ", shownText(system.name),
+                  planned.wave ? fmt::format("wave {}", planned.wave) : std::string("retained"),
+                  depth, depth == 1 ? "" : "s");
   std::string reasons;
   for (const auto& reason : planned.reasons)
     reasons += (reasons.empty() ? "why: " : "; ") + reason;

@@ -1,7 +1,9 @@
 // What the diagrams look up about a plan again and again: each system's links, and the agency
-// tree (depth, ancestors, offices). Built once for all the diagrams of a plan.
+// tree (depth, ancestors, offices). Built once for all the diagrams of a plan, in time linear in
+// the inventory however deep the agencies nest.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -9,6 +11,12 @@
 #include "models/plan.h"
 
 namespace cloudplan::exporters {
+
+// How many levels of agencies a diagram draws as nested boxes (ministry, department, office,
+// ...): an agency deeper than that is drawn in the box of its ancestor at the deepest drawn
+// level, and the diagram says so. Graphviz lays out nested clusters recursively, and a box
+// inside a hundred others is unreadable anyway.
+inline constexpr uint32_t kDrawnAgencyLevels = 8;
 
 class GraphIndex {
  public:
@@ -25,7 +33,13 @@ class GraphIndex {
   // 0 for a ministry (no parent), 1 for its departments, ...
   uint32_t depth(models::AgencyIndex agency) const { return depth_[agency]; }
   uint32_t deepest() const { return deepest_; }
+  // The deepest level drawn as a box: deepest(), at most kDrawnAgencyLevels - 1.
+  uint32_t deepestDrawn() const { return std::min(deepest_, kDrawnAgencyLevels - 1); }
+  // The agency whose box a system of `agency` is drawn in: itself, or its ancestor at the
+  // deepest drawn level when it is deeper; kNone stays.
+  models::AgencyIndex drawnAgency(models::AgencyIndex agency) const;
   // The agency's ancestor at `depth`, or the agency itself when it is not deeper; kNone stays.
+  // Takes at most kDrawnAgencyLevels steps when `depth` is a drawn level.
   models::AgencyIndex ancestorAt(models::AgencyIndex agency, uint32_t depth) const;
   models::AgencyIndex parentOf(models::AgencyIndex agency) const;
   // `agency` is `root` or one of its offices, at any depth.
@@ -38,6 +52,10 @@ class GraphIndex {
   std::vector<std::vector<uint32_t>> links_;
   std::vector<uint32_t> depth_;
   std::vector<models::AgencyIndex> parent_;  // kNone for a ministry (and for a broken cycle)
+  std::vector<models::AgencyIndex> drawn_;   // see drawnAgency
+  // Each agency's place in a depth-first walk of the tree, and the end of its offices' places:
+  // `within` in constant time.
+  std::vector<uint32_t> enter_, leave_;
   uint32_t deepest_ = 0;
 };
 

@@ -71,10 +71,23 @@ void styleCoupling(GraphDocument& graph, EdgeHandle edge, models::Coupling coupl
 
 std::string agencyCode(const GraphIndex& index, models::AgencyIndex agency) {
   return agency == kNone ? std::string("(no agency)")
-                         : std::string(index.inventory.agencies[agency].code);
+                         : shownText(index.inventory.agencies[agency].code);
 }
 
 }  // namespace
+
+std::string shownText(std::string_view text) {
+  if (text.size() <= kLongestShownText) return std::string(text);
+  size_t cut = kLongestShownText - 3;  // room for the ellipsis
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;
+  return std::string(text.substr(0, cut)) + "\xE2\x80\xA6";
+}
+
+std::string shownKey(std::string_view text, uint32_t number) {
+  if (text.size() <= kLongestShownText) return std::string(text);
+  return shownText(text) + "#" + std::to_string(number);
+}
 
 Colour waveColour(uint32_t wave, uint32_t waves) {
   if (wave == 0) return {kRetainedFill, "#222222"};
@@ -158,8 +171,9 @@ void styleSystem(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
   const auto& system = index.inventory.systems[s];
   const uint32_t wave = index.waveOf(s);
   const Colour colour = waveColour(wave, static_cast<uint32_t>(index.plan.waves.size()));
-  graph.set(node, "label",
-            graphvizLabelText(system.id) + "\\n" + graphvizLabelText(waveLine(index, s)));
+  graph.set(
+      node, "label",
+      graphvizLabelText(shownText(system.id)) + "\\n" + graphvizLabelText(waveLine(index, s)));
   graph.set(node, "shape", shapeOf(system.type));
   std::string style = typeStyle(system.type);
   if (system.action() == models::Action::retire) style += ",dashed";
@@ -170,9 +184,9 @@ void styleSystem(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
   if (planned.moveGroup != kNone && planned.moveGroup < index.plan.moveGroups.size()) {
     graph.set(node, "penwidth", "1.6");
   }
-  std::string tooltip =
-      fmt::format("{}: {} ({}, {} {})", system.id, system.name, agencyCode(index, system.agency),
-                  models::nameOf(system.type), models::nameOf(system.strategy));
+  std::string tooltip = fmt::format("{}: {} ({}, {} {})", shownText(system.id),
+                                    shownText(system.name), agencyCode(index, system.agency),
+                                    models::nameOf(system.type), models::nameOf(system.strategy));
   graph.set(node, "tooltip", graphvizLabelText(tooltip));
 }
 
@@ -186,10 +200,10 @@ void styleDependency(GraphDocument& graph, EdgeHandle edge, const models::Depend
   styleCoupling(graph, edge, dependency.coupling);
   const auto& systems = index.inventory.systems;
   graph.set(edge, "tooltip",
-            graphvizLabelText(
-                fmt::format("{} depends on {} ({}{}{})", systems[dependency.consumer].id,
-                            systems[dependency.provider].id, models::nameOf(dependency.coupling),
-                            dependency.kind.empty() ? "" : ", ", dependency.kind)));
+            graphvizLabelText(fmt::format(
+                "{} depends on {} ({}{}{})", shownText(systems[dependency.consumer].id),
+                shownText(systems[dependency.provider].id), models::nameOf(dependency.coupling),
+                dependency.kind.empty() ? "" : ", ", shownText(dependency.kind))));
 }
 
 void LinkCounts::add(models::Coupling coupling) {
@@ -209,7 +223,6 @@ void LinkCounts::add(models::Coupling coupling) {
 void FoldedSystems::add(const GraphIndex& index, models::SystemIndex s) {
   ++systems;
   const uint32_t wave = index.waveOf(s);
-  if (perWave.size() <= wave) perWave.resize(wave + 1, 0);
   ++perWave[wave];
   effortDays += index.inventory.systems[s].effortDays;
   if (wave == 0) {
@@ -225,8 +238,12 @@ void styleFolded(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
                  models::AgencyIndex agency, bool withOffices, const FoldedSystems& folded) {
   // The wave most of them move in sets the colour; the label gives the range.
   uint32_t modal = 0;
-  for (uint32_t wave = 1; wave < folded.perWave.size(); ++wave) {
-    if (folded.perWave[wave] > (modal ? folded.perWave[modal] : 0)) modal = wave;
+  uint32_t most = 0;
+  for (const auto& [wave, systems] : folded.perWave) {
+    if (wave != 0 && systems > most) {
+      modal = wave;
+      most = systems;
+    }
   }
   const Colour colour = waveColour(modal, static_cast<uint32_t>(index.plan.waves.size()));
   std::string counts = fmt::format("{} system{}", folded.systems, folded.systems == 1 ? "" : "s");
@@ -248,7 +265,7 @@ void styleFolded(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
   graph.set(node, "fontcolor", colour.text);
   std::string tooltip = agencyCode(index, agency);
   if (agency != kNone && !index.inventory.agencies[agency].name.empty()) {
-    tooltip += ": " + std::string(index.inventory.agencies[agency].name);
+    tooltip += ": " + shownText(index.inventory.agencies[agency].name);
   }
   graph.set(node, "tooltip",
             graphvizLabelText(fmt::format("{}; {}; {} retiring; {:g} effort days", tooltip, counts,
@@ -271,7 +288,7 @@ void styleAgencyCluster(GraphDocument& graph, GraphHandle cluster, const GraphIn
                         models::AgencyIndex agency) {
   std::string label = agencyCode(index, agency);
   if (agency != kNone && !index.inventory.agencies[agency].name.empty()) {
-    label += " - " + std::string(index.inventory.agencies[agency].name);
+    label += " - " + shownText(index.inventory.agencies[agency].name);
   }
   graph.set(cluster, "label", graphvizLabelText(label));
   graph.set(cluster, "style", "rounded,filled");
@@ -293,6 +310,21 @@ void styleMoveGroupCluster(GraphDocument& graph, GraphHandle cluster,
   graph.set(cluster, "labeljust", "r");
 }
 
+std::vector<WaveRange> legendWaveRanges(uint32_t waves) {
+  std::vector<WaveRange> cells;
+  if (waves <= 2 * kLegendWavesPerRow) {
+    for (uint32_t wave = 1; wave <= waves; ++wave)
+      cells.push_back({wave, wave});
+    return cells;
+  }
+  for (uint32_t i = 0; i < kLegendWavesPerRow; ++i) {
+    const auto first = static_cast<uint32_t>(uint64_t{waves} * i / kLegendWavesPerRow) + 1;
+    const auto last = static_cast<uint32_t>(uint64_t{waves} * (i + 1) / kLegendWavesPerRow);
+    cells.push_back({first, last});
+  }
+  return cells;
+}
+
 NodeHandle addLegend(GraphDocument& graph, const GraphIndex& index, bool folded) {
   const GraphHandle legend = graph.cluster(nullptr, "legend");
   graph.set(legend, "label", "Legend");
@@ -301,20 +333,24 @@ NodeHandle addLegend(GraphDocument& graph, const GraphIndex& index, bool folded)
   graph.set(legend, "fontsize", "12");
   graph.set(legend, "labeljust", "l");
 
-  // The waves as a table of coloured cells, a dozen a row.
+  // The waves as a table of coloured cells, a dozen a row; more than two rows' worth as one row
+  // of ranges along the colour ramp, so that the legend's size does not grow with the waves.
   const auto waves = static_cast<uint32_t>(index.plan.waves.size());
-  constexpr uint32_t kPerRow = 12;
-  const uint32_t columns = std::max(1u, std::min(waves, kPerRow));
+  const uint32_t columns = std::max(1u, std::min(waves, kLegendWavesPerRow));
   std::string html = fmt::format(
       "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
       "<TR><TD COLSPAN=\"{}\" ALIGN=\"LEFT\">fill: the wave a system moves in</TD></TR>",
       columns);
-  for (uint32_t first = 1; first <= waves; first += kPerRow) {
+  const std::vector<WaveRange> cells = legendWaveRanges(waves);
+  for (size_t first = 0; first < cells.size(); first += kLegendWavesPerRow) {
     html += "<TR>";
-    for (uint32_t wave = first; wave < first + kPerRow && wave <= waves; ++wave) {
-      const Colour colour = waveColour(wave, waves);
-      html += fmt::format("<TD BGCOLOR=\"{}\"><FONT COLOR=\"{}\">{}</FONT></TD>", colour.fill,
-                          colour.text, wave);
+    for (size_t i = first; i < first + kLegendWavesPerRow && i < cells.size(); ++i) {
+      const WaveRange range = cells[i];
+      const Colour colour = waveColour((range.first + range.last) / 2, waves);
+      html += fmt::format(
+          "<TD BGCOLOR=\"{}\"><FONT COLOR=\"{}\">{}</FONT></TD>", colour.fill, colour.text,
+          range.first == range.last ? std::to_string(range.first)
+                                    : fmt::format("{}-{}", range.first, range.last));
     }
     html += "</TR>";
   }

@@ -3,13 +3,25 @@
 // per coupling, dashed boxes around move groups, and a legend that says all of it.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "exporters/graph_document.h"
 #include "exporters/graph_index.h"
 
 namespace cloudplan::exporters {
+
+// Inventory text as a diagram or schedule.svg shows it: at most kLongestShownText bytes, cut
+// at a character boundary and ending in an ellipsis. A name of a megabyte would otherwise weigh
+// a megabyte in every diagram that shows its system or agency; report.html's tables show it
+// whole, once.
+inline constexpr size_t kLongestShownText = 120;
+std::string shownText(std::string_view text);
+// A DOT name for an id or code: itself up to kLongestShownText bytes; longer, its shown text and
+// `#number` (longer than any uncut name, so still one name per id).
+std::string shownKey(std::string_view text, uint32_t number);
 
 struct Colour {
   std::string fill;  // #rrggbb
@@ -50,7 +62,8 @@ struct FoldedSystems {
   uint32_t systems = 0, retained = 0, retiring = 0;
   uint32_t firstWave = 0, lastWave = 0;  // 0: none scheduled
   uint32_t internalLinks = 0;
-  std::vector<uint32_t> perWave;  // systems by wave, [0] retained
+  // Systems by wave (0: retained); as many entries as waves they move in, not as waves there are.
+  std::map<uint32_t, uint32_t> perWave;
   double effortDays = 0;
   void add(const GraphIndex& index, models::SystemIndex system);
 };
@@ -64,6 +77,15 @@ void styleAgencyCluster(GraphDocument& graph, GraphHandle cluster, const GraphIn
                         models::AgencyIndex agency);
 void styleMoveGroupCluster(GraphDocument& graph, GraphHandle cluster,
                            const models::MoveGroup& group);
+
+// The cells of the legend's waves: one per wave up to two rows of kLegendWavesPerRow, else one
+// row of ranges of consecutive waves (1-84, 85-167, ...), each filled with its middle wave's
+// colour.
+inline constexpr uint32_t kLegendWavesPerRow = 12;
+struct WaveRange {
+  uint32_t first, last;
+};
+std::vector<WaveRange> legendWaveRanges(uint32_t waves);
 
 // A legend box: the colour of every wave, the shapes, the couplings; with `folded`, what a
 // folded node and its weighted edges mean. Returns its top node.

@@ -115,13 +115,17 @@ std::string lowerBoundReason(const models::LowerBound& bound) {
   return reason;
 }
 
-// The hybrid links after each wave as bars, the permanent ones as a dashed line.
+// The hybrid links after each wave as bars, the permanent ones as a dashed line. Waves nothing
+// moves in change nothing and have no bar: the chart grows with the systems, not the waves.
 std::string hybridChart(const models::Plan& plan) {
-  const auto& waves = plan.waves;
+  std::vector<const models::Wave*> waves;
+  for (const auto& wave : plan.waves) {
+    if (!wave.systems.empty()) waves.push_back(&wave);
+  }
   if (waves.empty()) return {};
   uint32_t peak = 1;
-  for (const auto& wave : waves)
-    peak = std::max(peak, wave.hybridLinksAfter);
+  for (const auto* wave : waves)
+    peak = std::max(peak, wave->hybridLinksAfter);
   constexpr double kHeight = 160, kTop = 20, kLeft = 50, kBottom = 30;
   const double step = std::clamp(860.0 / static_cast<double>(waves.size()), 6.0, 48.0);
   const double width = kLeft + step * static_cast<double>(waves.size()) + 20;
@@ -136,9 +140,9 @@ std::string hybridChart(const models::Plan& plan) {
       "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5}</text>"
       "<text x=\"{3}\" y=\"{1:.1f}\" text-anchor=\"end\">0</text>",
       kLeft, kTop + kHeight, width - 10, kLeft - 6, kTop + 4, peak);
-  const auto total = static_cast<uint32_t>(waves.size());
+  const auto total = static_cast<uint32_t>(plan.waves.size());
   for (size_t i = 0; i < waves.size(); ++i) {
-    const auto& wave = waves[i];
+    const auto& wave = *waves[i];
     const double x = kLeft + step * static_cast<double>(i);
     svg += fmt::format(
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\">"
@@ -162,6 +166,100 @@ std::string hybridChart(const models::Plan& plan) {
       "wave</text></svg>",
       kLeft + step * static_cast<double>(waves.size()) / 2, kTop + kHeight + kBottom - 2);
   return svg;
+}
+
+// The ids of a drawing's elements, and the references to them (url(#id) in a paint or clip
+// attribute, #id in a link), prefixed, and the namespace declarations left out; nothing else is
+// touched. Text and the other attributes (titles, tooltips) hold the inventory's names, which may
+// read "url(#x)" or " id=": they are copied as they are.
+std::string prefixIds(std::string_view svg, std::string_view prefix) {
+  // The attributes whose value may be url(#id): paint, clipping, masks, filters and markers.
+  constexpr std::string_view kReferencing[] = {
+      "fill", "stroke", "clip-path", "mask", "filter", "marker-start", "marker-mid", "marker-end"};
+  std::string out;
+  out.reserve(svg.size() + svg.size() / 50);
+  size_t at = 0;
+  while (at < svg.size()) {
+    const size_t open = svg.find('<', at);
+    if (open == std::string_view::npos) break;
+    out.append(svg, at, open - at);
+    // Comments and declarations are copied whole; only element tags have attributes.
+    if (svg.substr(open, 4) == "<!--") {
+      const size_t close = svg.find("-->", open);
+      const size_t end = close == std::string_view::npos ? svg.size() : close + 3;
+      out.append(svg, open, end - open);
+      at = end;
+      continue;
+    }
+    if (open + 1 < svg.size() &&
+        (svg[open + 1] == '!' || svg[open + 1] == '?' || svg[open + 1] == '/')) {
+      const size_t close = svg.find('>', open);
+      const size_t end = close == std::string_view::npos ? svg.size() : close + 1;
+      out.append(svg, open, end - open);
+      at = end;
+      continue;
+    }
+    // An element's tag: its name, then name="value" pairs, up to > (never inside a value).
+    out += '<';
+    size_t i = open + 1;
+    while (i < svg.size() && svg[i] != '>') {
+      const char c = svg[i];
+      if (c == '"' || c == '\'') {  // a stray quote: copied, as is the rest
+        out += c;
+        ++i;
+        continue;
+      }
+      if (c != '=') {
+        out += c;
+        ++i;
+        continue;
+      }
+      // The attribute's name is what precedes '=' back to the last space.
+      const size_t nameEnd = i;
+      size_t nameStart = nameEnd;
+      while (nameStart > open + 1 && svg[nameStart - 1] != ' ' && svg[nameStart - 1] != '\t' &&
+             svg[nameStart - 1] != '\n')
+        --nameStart;
+      const std::string_view name = svg.substr(nameStart, nameEnd - nameStart);
+      out += '=';
+      ++i;
+      if (i >= svg.size() || (svg[i] != '"' && svg[i] != '\'')) continue;
+      const char quote = svg[i];
+      const size_t valueStart = i + 1;
+      size_t valueEnd = svg.find(quote, valueStart);
+      if (valueEnd == std::string_view::npos) valueEnd = svg.size();
+      const std::string_view value = svg.substr(valueStart, valueEnd - valueStart);
+      if (nameStart > open + 1 && (name == "xmlns" || name.substr(0, 6) == "xmlns:")) {
+        // HTML knows SVG: the declaration goes, with the space before it.
+        out.resize(out.size() - name.size() - 2);
+        i = valueEnd + 1;
+        continue;
+      }
+      out += quote;
+      const bool referencing = std::find(std::begin(kReferencing), std::end(kReferencing), name) !=
+                               std::end(kReferencing);
+      if (name == "id") {
+        out += prefix;
+        out += value;
+      } else if (referencing && value.substr(0, 5) == "url(#") {
+        out += "url(#";
+        out += prefix;
+        out += value.substr(5);
+      } else if ((name == "href" || name == "xlink:href") && value.substr(0, 1) == "#") {
+        out += '#';
+        out += prefix;
+        out += value.substr(1);
+      } else {
+        out += value;
+      }
+      if (valueEnd < svg.size()) out += quote;
+      i = valueEnd + 1;
+    }
+    if (i < svg.size()) out += '>';
+    at = i + 1;
+  }
+  if (at < svg.size()) out.append(svg, at);
+  return out;
 }
 
 // A drawing in a box that scrolls; `fit` scales it down to the page's width instead.
@@ -263,7 +361,13 @@ void summary(std::string& out, const models::Inventory& inventory, const models:
                           "systems.",
                           m.peakHybridLinks, peakWave, m.permanentHybridLinks));
   }
+  const size_t idle = static_cast<size_t>(std::count_if(
+      plan.waves.begin(), plan.waves.end(), [](const auto& wave) { return wave.systems.empty(); }));
   out += "</p>\n<h3>Hybrid links after each wave</h3>\n";
+  if (idle) {
+    out += fmt::format("<p class=\"muted\">The {} wave{} nothing moves in {} left out.</p>\n", idle,
+                       idle == 1 ? "" : "s", idle == 1 ? "is" : "are");
+  }
   out += hybridChart(plan);
   out += "\n<h3>Settings</h3>\n<table class=\"compact\"><tbody>";
   const auto& settings = plan.settings;
@@ -350,7 +454,23 @@ void waveSections(std::string& out, const models::Inventory& inventory, const mo
       "placeholder=\"id, name, agency, reason...\" autocomplete=\"off\"></label> "
       "<output class=\"muted\"></output></div>\n";
   const auto total = static_cast<uint32_t>(plan.waves.size());
-  for (const auto& wave : plan.waves) {
+  for (size_t w = 0; w < plan.waves.size(); ++w) {
+    const auto& wave = plan.waves[w];
+    if (wave.systems.empty()) {
+      // A run of waves nothing moves in is one line, however long: a pin to wave 1000 leaves 999.
+      size_t last = w;
+      while (last + 1 < plan.waves.size() && plan.waves[last + 1].systems.empty())
+        ++last;
+      const auto& end = plan.waves[last];
+      out +=
+          fmt::format("<p class=\"muted\" id=\"wave-{}\">{} {}: no system moves ({} to {}).</p>\n",
+                      wave.number, last == w ? "Wave" : "Waves",
+                      last == w ? std::to_string(wave.number)
+                                : fmt::format("{} to {}", wave.number, end.number),
+                      models::formatDate(wave.start), models::formatDate(end.end));
+      w = last;
+      continue;
+    }
     out += fmt::format(
         "<section class=\"systems\" id=\"wave-{}\"><h3><span class=\"swatch\" "
         "style=\"background:{}\"></span>Wave {}: {} to {}</h3>\n<p>",
@@ -427,37 +547,7 @@ void diagnosticsSection(std::string& out, const models::Diagnostics& diagnostics
 std::string svgForHtml(std::string_view svg, std::string_view idPrefix) {
   const size_t start = svg.find("<svg");
   if (start == std::string_view::npos) return {};
-  std::string out(svg.substr(start));
-  for (const std::string_view declaration :
-       {std::string_view(" xmlns=\"http://www.w3.org/2000/svg\""),
-        std::string_view(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"")}) {
-    for (size_t at = out.find(declaration); at != std::string::npos; at = out.find(declaration)) {
-      out.erase(at, declaration.size());
-    }
-  }
-  const std::string prefixed = " id=\"" + std::string(idPrefix);
-  std::string result;
-  result.reserve(out.size() + out.size() / 50);
-  size_t from = 0;
-  for (size_t at = out.find(" id=\""); at != std::string::npos; at = out.find(" id=\"", from)) {
-    result.append(out, from, at - from);
-    result += prefixed;
-    from = at + 5;
-  }
-  result.append(out, from);
-  // References to ids inside the drawing (the schedule's hatching) follow them.
-  const std::string reference = "url(#";
-  std::string fixed;
-  fixed.reserve(result.size());
-  from = 0;
-  for (size_t at = result.find(reference); at != std::string::npos;
-       at = result.find(reference, from)) {
-    fixed.append(result, from, at - from);
-    fixed += reference + std::string(idPrefix);
-    from = at + reference.size();
-  }
-  fixed.append(result, from);
-  return fixed;
+  return prefixIds(svg.substr(start), idPrefix);
 }
 
 std::string planToHtml(const models::Inventory& inventory, const models::Plan& plan,

@@ -35,7 +35,9 @@ std::string planToHtml(const models::Inventory& inventory, const models::Plan& p
 
 // An SVG document fit to sit inside an HTML page: without its XML prolog, DOCTYPE and namespace
 // declarations (HTML knows SVG), and with its ids prefixed, so that those of several drawings do
-// not clash.
+// not clash. Only id attributes and the references to them (url(#id) in a paint, clip, mask,
+// filter or marker attribute; #id in an href) change: text and the other attributes, where the
+// inventory's names are, stay as they are.
 std::string svgForHtml(std::string_view svg, std::string_view idPrefix);
 
 }  // namespace cloudplan::exporters

@@ -1,6 +1,7 @@
 #include "exporters/render_views.h"
 
 #include <fmt/format.h>
+#include <openssl/evp.h>
 
 #include <algorithm>
 #include <set>
@@ -16,12 +17,32 @@ namespace cloudplan::exporters {
 
 std::string fileNameFor(std::string_view name) {
   std::string file;
-  for (const char c : name) {
+  for (size_t i = 0; i < name.size(); ++i) {
+    const auto c = static_cast<unsigned char>(name[i]);
     const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                       c == '.' || c == '_' || c == '-';
-    file += plain ? c : '_';
+                       c == '_' || c == '-' || (c == '.' && i > 0);
+    if (plain) {
+      file += static_cast<char>(c);
+    } else {
+      file += fmt::format("%{:02X}", c);
+    }
   }
-  if (file.empty() || file[0] == '.') file.insert(file.begin(), '_');
+  if (file.empty()) return "%";  // no other name encodes to a lone %
+  if (file.size() <= kLongestFileName) return file;
+  // Cut between escapes, and told apart by a digest of the whole name: '~' is never encoded.
+  size_t keep = kLongestFileName - 17;
+  if (file[keep - 1] == '%') {
+    keep -= 1;
+  } else if (file[keep - 2] == '%') {
+    keep -= 2;
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(name.data(), name.size(), digest, &length, EVP_sha256(), nullptr);
+  file.resize(keep);
+  file += '~';
+  for (unsigned int i = 0; i < 8; ++i)
+    file += fmt::format("{:02x}", digest[i]);
   return file;
 }
 
@@ -43,10 +64,11 @@ std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
   const bool keepSvg = std::find(options.formats.begin(), options.formats.end(),
                                  ImageFormat::svg) != options.formats.end();
   std::set<std::string> taken, failures;
-  // Draws one diagram into its files; returns its SVG, empty when Graphviz failed.
-  auto draw = [&](std::string base, const auto& fill) {
-    while (!taken.insert(base).second)
-      base += "-2";  // two names that differ only in replaced characters
+  // Draws one diagram into its files; returns its SVG, empty when Graphviz failed or the same
+  // view was drawn already.
+  auto draw = [&](const std::string& base, const auto& fill) {
+    // File names are one to one with codes: a name met again is the same view asked again.
+    if (!taken.insert(base).second) return std::string();
     GraphDocument graph(base);
     fill(graph);
     std::string error;
@@ -70,6 +92,13 @@ std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
       draw("overview", [&](GraphDocument& graph) { drawOverview(graph, index, options.maxNodes); });
   if (options.waves) {
     for (const auto& wave : plan.waves) {
+      // A wave nothing moves in (waiting for a pin, a date or a freeze) has nothing to draw: its
+      // diagram would be a legend and a title, a thousand times over for a pin to wave 1000.
+      if (wave.systems.empty()) {
+        drawings.waves.emplace_back();
+        drawings.waveFiles.emplace_back();
+        continue;
+      }
       const std::string base = fmt::format("waves/wave-{}", wave.number);
       drawings.waves.push_back(draw(base, [&](GraphDocument& graph) {
         drawWave(graph, index, wave.number, options.maxNodes);

@@ -38,13 +38,13 @@ struct RenderedFile {
 
 // The files, in a fixed order:
 //   overview.FORMAT                     agencies nested, systems by wave and type
-//   waves/wave-K.FORMAT                 for each wave K (1, 2, ...)
+//   waves/wave-K.FORMAT                 for each wave K (1, 2, ...) that systems move in
 //   agencies/CODE.FORMAT                for each of options.agencies
 //   focus/ID.FORMAT                     for each of options.focus
 //   schedule.svg                        the Gantt chart
 //   report.html                         everything above that is SVG, embedded, and the tables
-// FORMAT is each of options.formats. In CODE and ID, characters other than letters, digits and
-// . _ - become _ (MOF/payroll gives focus/MOF_payroll.svg).
+// FORMAT is each of options.formats; CODE and ID are fileNameFor the code or id. An agency or
+// system asked for twice is drawn once.
 // An unknown agency or system, or a diagram Graphviz cannot draw, is an error in `problems`
 // (codes unknown-agency, unknown-system, render-failed) and its file is left out; the others are
 // still made. Uses Graphviz: not to be called from two threads at once.
@@ -54,7 +54,16 @@ std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
                                           const RenderOptions& options,
                                           models::Diagnostics& problems);
 
-// `name` with every character but letters, digits and . _ - replaced by _.
+// The longest name fileNameFor gives, in bytes: with a folder, an extension and the temporary
+// suffix of an atomic write it stays far below the 255 bytes of a file name.
+inline constexpr size_t kLongestFileName = 120;
+
+// A file name for a code or id, one to one and readable: letters, digits, _ and - stay, and so
+// does . but in first place; every other byte becomes %XX (its value in upper-case hex), % too.
+// MOF/payroll gives MOF%2Fpayroll, M_F stays M_F. The empty name gives %. A name longer than
+// kLongestFileName is cut (between escapes) and ends in ~ and 16 hex digits of the SHA-256 of
+// the whole code: distinct from every uncut name (none has ~), and from other cut ones unless
+// their digests collide.
 std::string fileNameFor(std::string_view name);
 
 }  // namespace cloudplan::exporters

@@ -10,9 +10,9 @@ a check fails. The interface under test:
 
     cloudplan render PLAN.json -o DIR [--format svg,png,pdf]
 
-writes DIR/overview.FORMAT, DIR/waves/wave-K.FORMAT for every wave K, DIR/schedule.svg and
-DIR/report.html. When /usr/bin/chromium exists, report.html is also opened headless to a
-screenshot."""
+writes DIR/overview.FORMAT, DIR/waves/wave-K.FORMAT for every wave K that systems move in,
+DIR/schedule.svg and DIR/report.html. When /usr/bin/chromium exists, report.html is also opened
+headless to a screenshot."""
 import glob
 import os
 import re

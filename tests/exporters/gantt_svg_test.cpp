@@ -121,6 +121,39 @@ TEST_CASE("an agency's code is escaped in the chart") {
   CHECK(svg.find("&lt;b&gt;X&lt;/b&gt;") != std::string::npos);
 }
 
+TEST_CASE("a run of waves nothing moves in is one row of the chart") {
+  Fixture f = twoWaves();
+  f.plan.waves.resize(5);
+  for (uint32_t w = 2; w < 5; ++w) {
+    f.plan.waves[w] = {.number = w + 1,
+                       .start = *parseDate("2027-03-15") + 28 * (w - 2),
+                       .end = *parseDate("2027-04-11") + 28 * (w - 2)};
+  }
+  const std::string svg = scheduleToSvg(f.inventory, f.plan);
+  CHECK(svg.find("<title>Waves 3-5 from 2027-03-15 to 2027-06-06: no system moves</title>") !=
+        std::string::npos);
+  CHECK(svg.find("data-wave=\"4\"") == std::string::npos);
+  // Wave 1, wave 2, the idle row: the ministries start below three rows.
+  CHECK(svg.find("<text x=\"10\" y=\"160.0\" font-weight=\"bold\">By ministry") !=
+        std::string::npos);
+}
+
+TEST_CASE("a plan spanning centuries has an axis of bounded width and few lines") {
+  Fixture f = twoWaves();
+  f.plan.waves[1].start = *parseDate("2900-02-15");
+  f.plan.waves[1].end = *parseDate("2900-03-14");
+  const GanttScale scale = ganttScale(f.plan);
+  CHECK(scale.x(scale.end) - scale.left == Approx(4000).margin(0.5));
+  const std::string svg = scheduleToSvg(f.inventory, f.plan);
+  size_t lines = 0;
+  for (size_t at = svg.find("<line"); at != std::string::npos; at = svg.find("<line", at + 1))
+    ++lines;
+  CHECK(lines <= 50);
+  CHECK(svg.size() < 20000);
+  CHECK(svg.find(">2500</text>") != std::string::npos);  // a line every 20 years
+  CHECK(attribute(svg, "<rect class=\"wave-bar\" data-wave=\"2\"", "width") == Approx(1.0));
+}
+
 TEST_CASE("the same plan gives the same chart") {
   const Fixture f = twoWaves();
   CHECK(scheduleToSvg(f.inventory, f.plan) == scheduleToSvg(f.inventory, f.plan));

@@ -10,7 +10,9 @@
 namespace cloudplan::exporters {
 namespace {
 
+using testing::agencyChainPlan;
 using testing::clustersAround;
+using testing::pinnedPlan;
 using testing::Planned;
 using testing::smallPlan;
 
@@ -28,6 +30,20 @@ TEST_CASE("the overview nests an office's box inside its ministry's") {
         std::vector<std::string>{"cluster b0 agency MIN", "cluster b0 agency MIN-OFF"});
   CHECK(clustersAround(dot, "DGA/sso") == std::vector<std::string>{"cluster b0 agency DGA"});
   CHECK(dot.find("label=\"MIN-OFF - Office of Samples\"") != std::string::npos);
+}
+
+TEST_CASE("agencies nested 100000 deep are drawn 8 levels deep and the title says so") {
+  const Planned p = agencyChainPlan(100000);
+  const std::string dot = overviewDot(p);
+  std::vector<std::string> boxes;
+  for (uint32_t level = 0; level < kDrawnAgencyLevels; ++level) {
+    boxes.push_back(fmt::format("cluster b0 agency A{}", level));
+  }
+  CHECK(clustersAround(dot, "S1") == boxes);
+  CHECK(clustersAround(dot, "S0") == std::vector<std::string>{"cluster b0 agency A0"});
+  CHECK(dot.find("agencies are drawn 8 levels deep: a deeper office&#39;s systems are in the box "
+                 "of its level-8 ancestor (the inventory nests 100000 levels)") !=
+        std::string::npos);
 }
 
 TEST_CASE("a system is filled with its wave's colour and shaped by its type") {
@@ -73,6 +89,36 @@ TEST_CASE("links between ministries are counted in a table and not drawn") {
         std::string::npos);
 }
 
+TEST_CASE("the table of links between a hundred ministries has rows for the 39 most linked") {
+  Planned p;
+  importers::InventoryBuilder builder(p.diagnostics);
+  std::string systems = "id,name,agency\n", dependencies = "from,to\n";
+  for (int m = 0; m < 100; ++m) {
+    for (int k = 0; k < 4; ++k)
+      systems += fmt::format("M{0}/s{1},s,M{0}\n", m, k);
+    for (int k = 1; k <= 3 && m + k < 100; ++k)
+      dependencies += fmt::format("M{}/s{},M{}/s0\n", m, k, m + k);
+  }
+  importers::readInventoryCsv(builder, builder.addFile("systems.csv", models::InputKind::systems),
+                              std::move(systems));
+  importers::readInventoryCsv(builder,
+                              builder.addFile("dependencies.csv", models::InputKind::dependencies),
+                              std::move(dependencies));
+  p.inventory = builder.finish();
+  p.plan = *engine::planMigration(p.inventory, models::PlanSettings{}, p.diagnostics);
+  const std::string dot = overviewDot(p, 50);
+  CHECK(dot.find("the table has a row and a column for the 39 ministries with the most such "
+                 "links; the other 61 share one") != std::string::npos);
+  const size_t table = dot.find("row depends on column");
+  REQUIRE(table != std::string::npos);
+  const std::string html = dot.substr(table, dot.find("</TABLE>", table) - table);
+  size_t rows = 0;
+  for (size_t at = html.find("<TR>"); at != std::string::npos; at = html.find("<TR>", at + 1))
+    ++rows;
+  CHECK(rows == 40);  // the 39 and the others (the header row starts before `table`)
+  CHECK(html.find("<B>61 others</B>") != std::string::npos);
+}
+
 TEST_CASE("a plan over the node limit is folded into one node per agency and says so") {
   const std::string dot = overviewDot(smallPlan(), 4);
   CHECK(dot.find("\"MIN/app\"") == std::string::npos);
@@ -106,6 +152,48 @@ TEST_CASE("the legend has a cell for every wave and a sample of every type") {
   for (const auto type : models::Vocabulary<models::SystemType>::names) {
     CHECK(dot.find(fmt::format("\" legend {}\"", type)) != std::string::npos);
   }
+}
+
+TEST_CASE("a legend of hundreds of waves is one row of ranges along the colour ramp") {
+  const Planned p = pinnedPlan(1000);
+  REQUIRE(p.plan.waves.size() == 1000);
+  const std::string dot = overviewDot(p);
+  CHECK(dot.find(">1-83</FONT></TD>") != std::string::npos);
+  CHECK(dot.find(">917-1000</FONT></TD>") != std::string::npos);
+  CHECK(dot.find(">500</FONT></TD>") == std::string::npos);
+  CHECK(dot.size() < 20000);
+  const auto cells = legendWaveRanges(1000);
+  REQUIRE(cells.size() == kLegendWavesPerRow);
+  for (size_t i = 1; i < cells.size(); ++i) {
+    CHECK(cells[i].first == cells[i - 1].last + 1);
+  }
+  CHECK(legendWaveRanges(24).size() == 24);
+  CHECK(legendWaveRanges(24)[23].first == 24);
+}
+
+TEST_CASE("a long name is shown cut at a character, and a long id keeps a key of its own") {
+  CHECK(shownText("MOF/payroll") == "MOF/payroll");
+  const std::string megabyte(1'000'000, 'N');
+  CHECK(shownText(megabyte) == std::string(kLongestShownText - 3, 'N') + "\xE2\x80\xA6");
+  // 2-byte letters: the cut falls before one, never inside.
+  std::string accents;
+  for (int i = 0; i < 100; ++i)
+    accents += "\xC3\xA9";
+  CHECK(shownText(accents) == accents.substr(0, 116) + "\xE2\x80\xA6");
+  CHECK(shownKey("A", 7) == "A");
+  CHECK(shownKey(megabyte, 1) != shownKey(megabyte + "M", 2));
+  CHECK(shownKey(megabyte, 1).size() > kLongestShownText);
+}
+
+TEST_CASE("a system and an agency named with a megabyte are drawn with their names cut") {
+  Planned p = smallPlan();
+  const std::string& megabyte = p.inventory.keep(std::string(1'000'000, 'N'));
+  p.inventory.systems[*p.inventory.findSystem("MIN/app")].name = megabyte;
+  p.inventory.agencies[*p.inventory.findAgency("MIN")].name = megabyte;
+  const std::string dot = overviewDot(p);
+  CHECK(dot.size() < 20000);
+  CHECK(dot.find("label=\"MIN - " + std::string(kLongestShownText - 3, 'N') + "\xE2\x80\xA6\"") !=
+        std::string::npos);
 }
 
 TEST_CASE("the title gives the waves against the lower bound") {

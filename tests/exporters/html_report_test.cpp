@@ -8,10 +8,12 @@
 
 #include "engine/plan_migration.h"
 #include "exporters/plan_json.h"
+#include "exporters/render_views.h"
 #include "exporters/schedule_csv.h"
 #include "importers/inventory_builder.h"
 #include "importers/inventory_csv.h"
 #include "importers/plan_reader.h"
+#include "tests/exporters/small_plan_fixture.h"
 
 namespace cloudplan::exporters {
 namespace {
@@ -118,6 +120,44 @@ TEST_CASE("the drawings are embedded without namespaces and with ids of their ow
   CHECK(html.find("http://") == std::string::npos);
 }
 
+TEST_CASE("only the drawing's ids and references to them are prefixed, never its text") {
+  const std::string svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\"><!-- url(#c) id=\"c\" -->"
+      "<g id=\"node1\" class=\"node\"><title>url(#x) id=\"y\"</title>"
+      "<a xlink:href=\"#node1\" xlink:title=\"url(#x) id=&quot;y&quot;\">"
+      "<path fill=\"url(#hatch)\" stroke='url(#line)' d=\"M0,0\"/>"
+      "<rect fill=\"#ffffff\" stroke=\"#333333\"/>"
+      "<text x=\"1\"> xmlns=\"a\" url(#x) fill=\"url(#x)\"</text></a></g></svg>";
+  CHECK(svgForHtml(svg, "w1-") ==
+        "<svg><!-- url(#c) id=\"c\" --><g id=\"w1-node1\" class=\"node\">"
+        "<title>url(#x) id=\"y\"</title>"
+        "<a xlink:href=\"#w1-node1\" xlink:title=\"url(#x) id=&quot;y&quot;\">"
+        "<path fill=\"url(#w1-hatch)\" stroke='url(#w1-line)' d=\"M0,0\"/>"
+        "<rect fill=\"#ffffff\" stroke=\"#333333\"/>"
+        "<text x=\"1\"> xmlns=\"a\" url(#x) fill=\"url(#x)\"</text></a></g></svg>");
+}
+
+TEST_CASE("an agency and a system named url(#x) keep their names in the report's drawings") {
+  Planned p;
+  importers::InventoryBuilder builder(p.diagnostics);
+  importers::readInventoryCsv(builder, builder.addFile("agencies.csv", models::InputKind::agencies),
+                              "code,name\nA,Agency url(#x)\n");
+  importers::readInventoryCsv(builder, builder.addFile("systems.csv", models::InputKind::systems),
+                              "id,name,agency\nA/u,see url(#x) id=\"y\",A\n");
+  p.inventory = builder.finish();
+  p.plan = *engine::planMigration(p.inventory, models::PlanSettings{}, p.diagnostics);
+  models::Diagnostics problems;
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, problems);
+  REQUIRE(files.back().name == "report.html");
+  const std::string& html = files.back().content;
+  CHECK(html.find("-x)") == std::string::npos);  // no url(#overview-x), url(#wave1-x)
+  // In the overview and the wave's diagram: the agency's box and the system's tooltip.
+  CHECK(html.find("A &#45; Agency url(#x)</text>", html.find("overview-graph0")) !=
+        std::string::npos);
+  CHECK(html.find("A &#45; Agency url(#x)</text>", html.find("wave1-graph0")) != std::string::npos);
+  CHECK(html.find("xlink:title=\"A/u: see url(#x) id=&quot;y&quot;") != std::string::npos);
+}
+
 TEST_CASE("a wave's drawing too large to embed is linked beside the report") {
   const Planned p = hostilePlan();
   ReportDrawings drawings;
@@ -128,6 +168,19 @@ TEST_CASE("a wave's drawing too large to embed is linked beside the report") {
   CHECK(html.find("<g id=\"wave1-small\"/>") != std::string::npos);
   CHECK(html.find("too large to embed (512 KB): <a href=\"waves/wave-2.svg\">") !=
         std::string::npos);
+}
+
+TEST_CASE("a run of waves nothing moves in is one line of the report and has no bars") {
+  const testing::Planned p = testing::pinnedPlan(1000);
+  const std::string html = planToHtml(p.inventory, p.plan, p.diagnostics, {});
+  CHECK(html.find("<p class=\"muted\" id=\"wave-2\">Waves 2 to 999: no system moves (") !=
+        std::string::npos);
+  CHECK(html.find("id=\"wave-3\"") == std::string::npos);
+  CHECK(html.find("<section class=\"systems\" id=\"wave-1000\">") != std::string::npos);
+  CHECK(html.find("<title>after wave 500:") == std::string::npos);
+  CHECK(html.find("<title>after wave 1000:") != std::string::npos);
+  CHECK(html.find("The 998 waves nothing moves in are left out.") != std::string::npos);
+  CHECK(html.size() < 100 * 1024);
 }
 
 TEST_CASE("the diagnostics of the inputs are listed") {

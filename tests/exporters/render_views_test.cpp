@@ -5,6 +5,7 @@
 #include "engine/plan_migration.h"
 #include "importers/inventory_builder.h"
 #include "importers/inventory_csv.h"
+#include "tests/exporters/small_plan_fixture.h"
 
 namespace cloudplan::exporters {
 namespace {
@@ -55,6 +56,21 @@ TEST_CASE("the views of a plan are the overview, a diagram per wave, the schedul
   CHECK(files.back().content.find("<g id=\"wave2-graph0\"") != std::string::npos);
 }
 
+TEST_CASE("a wave nothing moves in has no diagram, and the views' size does not grow with waves") {
+  const testing::Planned p = testing::pinnedPlan(1000);
+  REQUIRE(p.plan.waves.size() == 1000);
+  models::Diagnostics problems;
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, problems);
+  CHECK(problems.all().empty());
+  CHECK(names(files) == std::vector<std::string>{"overview.svg", "waves/wave-1.svg",
+                                                 "waves/wave-1000.svg", "schedule.svg",
+                                                 "report.html"});
+  size_t total = 0;
+  for (const auto& file : files)
+    total += file.content.size();
+  CHECK(total < 300 * 1024);
+}
+
 TEST_CASE("agency and focus diagrams are drawn on request in each format asked for") {
   const Planned p = smallPlan();
   RenderOptions options;
@@ -66,7 +82,7 @@ TEST_CASE("agency and focus diagrams are drawn on request in each format asked f
   models::Diagnostics problems;
   const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, options, problems);
   CHECK(names(files) == std::vector<std::string>{"overview.png", "agencies/MIN.png",
-                                                 "focus/MIN_app.png", "schedule.svg"});
+                                                 "focus/MIN%2Fapp.png", "schedule.svg"});
   CHECK(files[0].content.substr(1, 3) == "PNG");
 }
 
@@ -95,11 +111,57 @@ TEST_CASE("the same plan gives the same files") {
   }
 }
 
-TEST_CASE("a file name keeps letters, digits, dots, dashes and underscores only") {
-  CHECK(fileNameFor("MOF/payroll") == "MOF_payroll");
-  CHECK(fileNameFor("MOF-TAX:efiling.v2") == "MOF-TAX_efiling.v2");
-  CHECK(fileNameFor("..") == "_..");
-  CHECK(fileNameFor("") == "_");
+TEST_CASE("a file name keeps letters, digits, dashes, underscores and dots, and encodes the rest") {
+  CHECK(fileNameFor("MOF/payroll") == "MOF%2Fpayroll");
+  CHECK(fileNameFor("MOF-TAX:efiling.v2") == "MOF-TAX%3Aefiling.v2");
+  CHECK(fileNameFor("..") == "%2E.");
+  CHECK(fileNameFor("50%") == "50%25");
+  CHECK(fileNameFor("Z\xc3\xbcrich") == "Z%C3%BCrich");
+  CHECK(fileNameFor("") == "%");
+}
+
+TEST_CASE("codes that differ only in unsafe characters get distinct file names") {
+  CHECK(fileNameFor("M/F") == "M%2FF");
+  CHECK(fileNameFor("M_F") == "M_F");
+  CHECK(fileNameFor("M_F-2") == "M_F-2");
+  CHECK(fileNameFor("M%2FF") == "M%252FF");
+}
+
+TEST_CASE("a long code gives a file name cut to the cap and told apart by a digest") {
+  const std::string code(245, 'A');
+  const std::string name = fileNameFor(code);
+  CHECK(name.size() == kLongestFileName);
+  CHECK(name.substr(0, kLongestFileName - 17) == code.substr(0, kLongestFileName - 17));
+  // The first 8 bytes of SHA-256 of 245 A's.
+  CHECK(name.substr(kLongestFileName - 17) == "~e35b7e9b743faf47");
+  CHECK(fileNameFor(code + "B") != name);
+  CHECK(fileNameFor(code).size() == kLongestFileName);
+  // A cut never splits an escape.
+  const std::string slashes = fileNameFor(std::string(200, '/'));
+  CHECK(slashes.size() <= kLongestFileName);
+  CHECK(slashes.substr(0, slashes.find('~')).size() % 3 == 0);
+}
+
+TEST_CASE("agencies whose codes differ only in unsafe characters are drawn in files of their own") {
+  Planned p;
+  importers::InventoryBuilder builder(p.diagnostics);
+  importers::readInventoryCsv(builder, builder.addFile("systems.csv", models::InputKind::systems),
+                              "id,name,agency\nA,a,M/F\nB,b,M_F\nC,c,M_F-2\n");
+  p.inventory = builder.finish();
+  p.plan = *engine::planMigration(p.inventory, models::PlanSettings{}, p.diagnostics);
+  RenderOptions options;
+  options.waves = false;
+  options.report = false;
+  options.agencies = {"M/F", "M_F", "M_F-2", "M_F"};
+  models::Diagnostics problems;
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, options, problems);
+  CHECK(problems.all().empty());
+  REQUIRE(names(files) == std::vector<std::string>{"overview.svg", "agencies/M%2FF.svg",
+                                                   "agencies/M_F.svg", "agencies/M_F-2.svg",
+                                                   "schedule.svg"});
+  CHECK(files[1].content.find("M/F: 1 system") != std::string::npos);
+  CHECK(files[2].content.find("M_F: 1 system") != std::string::npos);
+  CHECK(files[3].content.find("M_F&#45;2: 1 system") != std::string::npos);
 }
 
 }  // namespace

@@ -46,6 +46,41 @@ inline Planned smallPlan() {
   return p;
 }
 
+// Agencies A0 > A1 > ... nested `levels` deep, with a system at the top (S0) that depends on one
+// at the bottom (S1).
+inline Planned agencyChainPlan(uint32_t levels) {
+  Planned p;
+  importers::InventoryBuilder builder(p.diagnostics);
+  std::string agencies = "code,name,parent\nA0,Agency 0,\n";
+  for (uint32_t level = 1; level < levels; ++level) {
+    agencies += "A" + std::to_string(level) + ",Agency " + std::to_string(level) + ",A" +
+                std::to_string(level - 1) + "\n";
+  }
+  importers::readInventoryCsv(builder, builder.addFile("agencies.csv", models::InputKind::agencies),
+                              std::move(agencies));
+  importers::readInventoryCsv(builder, builder.addFile("systems.csv", models::InputKind::systems),
+                              "id,name,agency,type,strategy,depends_on\n"
+                              "S0,Top,A0,application,rehost,S1\n"
+                              "S1,Bottom,A" +
+                                  std::to_string(levels - 1) + ",database,rehost,\n");
+  p.inventory = builder.finish();
+  p.plan = *engine::planMigration(p.inventory, models::PlanSettings{}, p.diagnostics);
+  return p;
+}
+
+// Two systems of one agency, the first pinned to wave `pin`: waves 2 to pin - 1 move nothing.
+inline Planned pinnedPlan(uint32_t pin) {
+  Planned p;
+  importers::InventoryBuilder builder(p.diagnostics);
+  importers::readInventoryCsv(builder, builder.addFile("systems.csv", models::InputKind::systems),
+                              "id,name,agency,type,strategy,pinned_wave\n"
+                              "X/a,Pinned,X,application,rehost," +
+                                  std::to_string(pin) + "\nX/b,Free,X,database,rehost,\n");
+  p.inventory = builder.finish();
+  p.plan = *engine::planMigration(p.inventory, models::PlanSettings{}, p.diagnostics);
+  return p;
+}
+
 // The clusters around each node's declaration in DOT text, innermost last.
 inline std::vector<std::string> clustersAround(const std::string& dot, const std::string& node) {
   std::vector<std::string> stack;
