@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -96,4 +97,43 @@ TEST_CASE("a long value is not cut inside a UTF-8 character") {
   // 79 ASCII bytes, then a two-byte character across the 80-byte limit.
   const std::string value = std::string(79, 'x') + "\xC3\xA9" + std::string(20, 'y');
   CHECK(quoted(value) == "'" + std::string(79, 'x') + "...' (101 bytes)");
+}
+
+TEST_CASE("past ten thousand problems of one kind in a file the rest are counted, not kept") {
+  Diagnostics diagnostics;
+  const size_t added = Diagnostics::kListedPerKind + 5;
+  for (size_t i = 0; i < added; ++i)
+    diagnostics.error("duplicate-id", "a.csv", static_cast<uint32_t>(i + 2), "duplicate id 'x'");
+  diagnostics.error("duplicate-id", "b.csv", 2, "duplicate id 'y'");
+  diagnostics.warning("unused", "a.csv", 3, "a warning of another kind is listed");
+  diagnostics.sort();
+  CHECK(diagnostics.count(Severity::error) == added + 1);
+  CHECK(diagnostics.count(Severity::warning) == 1);
+  // The listed ones, the summary of a.csv at the first not listed, b.csv's and the warning.
+  REQUIRE(diagnostics.all().size() == Diagnostics::kListedPerKind + 3);
+  const auto summary =
+      std::find_if(diagnostics.all().begin(), diagnostics.all().end(),
+                   [](const Diagnostic& d) { return d.code == Diagnostics::kNotListedCode; });
+  REQUIRE(summary != diagnostics.all().end());
+  CHECK(summary->file == "a.csv");
+  CHECK(summary->line == Diagnostics::kListedPerKind + 2);
+  CHECK(summary->severity == Severity::error);
+  CHECK(summary->message ==
+        "5 more problems of the kind 'duplicate-id' from here on not listed (only the first "
+        "10000 of a kind in a file are; fix those first)");
+}
+
+TEST_CASE("sorting twice lists the not-listed summary once, with the count of both rounds") {
+  Diagnostics diagnostics;
+  for (size_t i = 0; i <= Diagnostics::kListedPerKind; ++i)
+    diagnostics.warning("w", "a.csv", 1, "w");
+  diagnostics.sort();
+  diagnostics.warning("w", "a.csv", 1, "w");
+  diagnostics.sort();
+  const auto summaries =
+      std::count_if(diagnostics.all().begin(), diagnostics.all().end(),
+                    [](const Diagnostic& d) { return d.code == Diagnostics::kNotListedCode; });
+  CHECK(summaries == 1);
+  CHECK(diagnostics.all().back().message.starts_with("2 more problems of the kind 'w'"));
+  CHECK(diagnostics.count(Severity::warning) == Diagnostics::kListedPerKind + 2);
 }
