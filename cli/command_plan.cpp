@@ -80,6 +80,7 @@ bool checkOutputFolder(const PlanOptions& options) {
 int runPlan(const PlanOptions& options) {
   const auto settings = planSettingsFrom(options);
   exporters::RenderOptions views;
+  views.progress = [](size_t done, size_t total) { runProgress().advance(done, total); };
   if (!settings || !parseImageFormats(options.formats, views.formats) ||
       !checkOutputFolder(options)) {
     return kUsage;

@@ -19,6 +19,7 @@ int runRender(const RenderOptions& options) {
     return kUsage;
   }
   render.waves = options.waves;
+  render.progress = [](size_t done, size_t total) { runProgress().advance(done, total); };
   render.agencies = options.agencies;
   for (const std::string& id : options.focus)
     render.focus.push_back({id, options.depth});

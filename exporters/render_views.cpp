@@ -64,15 +64,28 @@ std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
   const bool keepSvg = std::find(options.formats.begin(), options.formats.end(),
                                  ImageFormat::svg) != options.formats.end();
   std::set<std::string> taken, failures;
+  size_t total = 1 + options.agencies.size() + options.focus.size() + (options.report ? 1 : 0);
+  if (options.waves) {
+    total += static_cast<size_t>(std::count_if(plan.waves.begin(), plan.waves.end(),
+                                               [](const auto& w) { return !w.systems.empty(); }));
+  }
+  size_t done = 0;
+  auto madeOne = [&] {
+    if (options.progress) options.progress(++done, total);
+  };
   // Draws one diagram into its files; returns its SVG, empty when Graphviz failed or the same
   // view was drawn already.
   auto draw = [&](const std::string& base, const auto& fill) {
     // File names are one to one with codes: a name met again is the same view asked again.
-    if (!taken.insert(base).second) return std::string();
+    if (!taken.insert(base).second) {
+      madeOne();
+      return std::string();
+    }
     GraphDocument graph(base);
     fill(graph);
     std::string error;
     auto images = renderer.render(graph, formats, error);
+    madeOne();
     if (!images) {
       // One missing plugin fails every diagram alike: said once.
       if (failures.insert(error).second) {
@@ -131,6 +144,7 @@ std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
   files.push_back({"schedule.svg", drawings.schedule});
   if (options.report) {
     files.push_back({"report.html", planToHtml(inventory, plan, planDiagnostics, drawings)});
+    madeOne();
   }
   return files;
 }

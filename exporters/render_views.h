@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ struct RenderOptions {
   // A diagram with more nodes is folded into one node per agency (see graph_builder.h).
   size_t maxNodes = 300;
   bool report = true;  // report.html
+  // Told after each diagram (and the report) is made, for a progress line: a national plan's
+  // views take seconds. Empty: not told.
+  std::function<void(size_t done, size_t total)> progress;
 };
 
 struct RenderedFile {

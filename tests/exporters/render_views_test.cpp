@@ -56,6 +56,19 @@ TEST_CASE("the views of a plan are the overview, a diagram per wave, the schedul
   CHECK(files.back().content.find("<g id=\"wave2-graph0\"") != std::string::npos);
 }
 
+TEST_CASE("progress is told after each diagram and the report, up to the total") {
+  const Planned p = smallPlan();
+  models::Diagnostics problems;
+  RenderOptions options;
+  options.agencies = {"MIN", "MIN"};  // asked twice, drawn once, counted both times
+  std::vector<std::pair<size_t, size_t>> told;
+  options.progress = [&](size_t done, size_t total) { told.emplace_back(done, total); };
+  renderPlanViews(p.inventory, p.plan, p.diagnostics, options, problems);
+  // The overview, three waves, the agency asked twice and the report.
+  CHECK(told == std::vector<std::pair<size_t, size_t>>{
+                    {1, 7}, {2, 7}, {3, 7}, {4, 7}, {5, 7}, {6, 7}, {7, 7}});
+}
+
 TEST_CASE("a wave nothing moves in has no diagram, and the views' size does not grow with waves") {
   const testing::Planned p = testing::pinnedPlan(1000);
   REQUIRE(p.plan.waves.size() == 1000);
