@@ -55,7 +55,7 @@ _cloudplan() {
       return
       ;;
     --encoding)
-      COMPREPLY=($(compgen -W "auto utf-8 windows-1252 latin-1" -- "$cur"))
+      COMPREPLY=($(compgen -W "windows-1252 iso-8859-1 cp1252 latin1" -- "$cur"))
       return
       ;;
     --default-agency | --agency | --focus | --depth | --wave-capacity | --wave-effort | \
@@ -67,8 +67,8 @@ _cloudplan() {
   local options files=-f
   case $command in
     "")
-      COMPREPLY=($(compgen -W "template validate plan explain render help --help --version" \
-        -- "$cur"))
+      COMPREPLY=($(compgen -W "template validate plan explain render help -q --quiet --help
+        --version" -- "$cur"))
       return
       ;;
     help)
@@ -76,22 +76,22 @@ _cloudplan() {
       return
       ;;
     template)
-      options="--force --help"
+      options="--force -q --quiet --help"
       files=-d
       ;;
     validate)
-      options="--default-agency --diagnostics --encoding --quiet --help"
+      options="--default-agency --encoding --diagnostics -q --quiet --help"
       ;;
     plan)
       options="-o --output --wave-capacity --wave-effort --order --start --wave-length --freeze
-        --allow-oversize --default-agency --archimate --render --format --diagnostics --encoding
-        --quiet --help"
+        --allow-oversize --default-agency --encoding --archimate --render --format --diagnostics
+        -q --quiet --help"
       ;;
     explain)
-      options="--help"
+      options="-q --quiet --help"
       ;;
     render)
-      options="-o --output --format --agency --focus --depth --no-waves --quiet --help"
+      options="-o --output --format --agency --focus --depth --no-waves -q --quiet --help"
       ;;
   esac
   if [[ $cur == -* ]]; then

@@ -72,21 +72,26 @@ def read(path):
         return f.read()
 
 
+def options_of(help_text):
+    """The long options a --help text lists under Options:."""
+    section = re.search(r"^Options:\n((?:  .*\n?)+)", help_text, re.M)
+    options = []
+    for line in section.group(1).splitlines() if section else []:
+        names = re.match(r"\s+((?:-[\w-]+,)*-[\w-]+)", line)
+        if names:
+            options += [n for n in names.group(1).split(",") if n.startswith("--")]
+    return options
+
+
 def commands_and_options(binary):
-    """{command: [options]} as `cloudplan --help` and `cloudplan COMMAND --help` list them."""
+    """{command: [options]} as `cloudplan COMMAND --help` lists them, for every command that
+    `cloudplan --help` lists, and "" for cloudplan's own options."""
     top = run([binary, "--help"]).stdout
     listed = re.search(r"^Subcommands:\n((?:  \S.*\n?)+)", top, re.M)
     commands = [line.split()[0] for line in listed.group(1).splitlines()] if listed else []
-    result = {}
+    result = {"": options_of(top)}
     for command in commands:
-        text = run([binary, command, "--help"]).stdout
-        section = re.search(r"^Options:\n((?:  .*\n?)+)", text, re.M)
-        options = []
-        for line in section.group(1).splitlines() if section else []:
-            names = re.match(r"\s+((?:-[\w-]+,)*-[\w-]+)", line)
-            if names:
-                options += [n for n in names.group(1).split(",") if n.startswith("--")]
-        result[command] = options
+        result[command] = options_of(run([binary, command, "--help"]).stdout)
     return result
 
 
@@ -151,14 +156,43 @@ printf '%s\n' "${COMPREPLY[@]}"
                                                                           result.stderr]
 
 
+# zsh SCRIPT COMPLETIONS OUT LINE: types LINE and a tab into an interactive zsh (on a pseudo-
+# terminal) whose fpath starts with COMPLETIONS, and writes every match zsh's completion offers to
+# OUT, one a line; OUT.done appears when the completion has finished.
+ZSH_COMPLETE = r'''
+zmodload zsh/zpty
+zpty shell zsh -f -i
+zpty -w shell "PS1=''; fpath=(${(q)1} \$fpath); autoload -Uz compinit; compinit -u -D"
+zpty -w shell "compadd() { local -a hits; builtin compadd -A hits \"\$@\"; print -rl -- \$hits >> ${(q)2}; builtin compadd \"\$@\" }"
+zpty -w shell "finished() { : > ${(q)2}.done }; comppostfuncs=(finished); bindkey '^I' complete-word; : > ${(q)2}"
+zpty -n -w shell "$3"$'\t'
+for i in {1..1200}; do [[ -e $2.done ]] && break; sleep 0.05; done
+zpty -d shell
+[[ -e $2.done ]]
+'''
+
+
+def complete_in_zsh(folder, line):
+    """What zsh's completion, with _cloudplan from FOLDER, offers for LINE."""
+    with tempfile.TemporaryDirectory(prefix="cloudplan-zsh-") as work:
+        out = os.path.join(work, "matches")
+        result = run(["zsh", "-f", "-c", ZSH_COMPLETE, "zsh", folder, out, line], cwd=SOURCE)
+        if result.returncode != 0 or not os.path.exists(out):
+            return [f"exit {result.returncode}", result.stderr]
+        return sorted({match for match in read(out).splitlines() if match})
+
+
 def test_completions(usr):
     bash = os.path.join(usr, "share", "bash-completion", "completions", "cloudplan")
     zsh = os.path.join(usr, "share", "zsh", "vendor-completions", "_cloudplan")
     cases = [
-        ("cloudplan ", ["--help", "--version", "explain", "help", "plan", "render", "template",
-                        "validate"]),
+        ("cloudplan ", ["--help", "--quiet", "--version", "-q", "explain", "help", "plan", "render",
+                        "template", "validate"]),
         ("cloudplan pl", ["plan"]),
+        ("cloudplan -q pl", ["plan"]),
         ("cloudplan plan samples/government --wave-c", ["--wave-capacity"]),
+        ("cloudplan template new --f", ["--force"]),
+        ("cloudplan validate --encoding ", ["cp1252", "iso-8859-1", "latin1", "windows-1252"]),
         ("cloudplan plan --order ", ["consumers-first", "none", "providers-first"]),
         ("cloudplan plan --render --format svg,", ["svg,pdf", "svg,png"]),
         ("cloudplan render out/plan.json --format=p", ["pdf", "png"]),
@@ -174,6 +208,26 @@ def test_completions(usr):
     check(result.returncode == 0 and result.stderr == "", "the zsh completion parses (zsh -n)",
           shown(result))
     check(read(zsh).startswith("#compdef cloudplan\n"), "the zsh completion is for cloudplan")
+    # File and folder matches come with the folders on their path; the others are exact.
+    cases = [
+        ("cloudplan ", ["explain", "help", "plan", "render", "template", "validate"]),
+        ("cloudplan pl", ["plan"]),
+        ("cloudplan -", ["--help", "--quiet", "--version", "-h", "-q"]),
+        ("cloudplan -q validate --d", ["--default-agency", "--diagnostics"]),
+        ("cloudplan plan --order ", ["consumers-first", "none", "providers-first"]),
+        ("cloudplan render out/plan.json --format svg,", ["pdf", "png"]),
+        ("cloudplan plan --encoding ", ["cp1252", "iso-8859-1", "latin1", "windows-1252"]),
+        ("cloudplan template new --f", ["--force"]),
+        ("cloudplan help ", ["explain", "plan", "render", "template", "validate"]),
+    ]
+    folder = os.path.dirname(zsh)
+    for line, expected in cases:
+        got = complete_in_zsh(folder, line)
+        check(got == expected, f"zsh completes '{line}' with {' '.join(expected)}", got)
+    for line, expected in [("cloudplan validate samples/gov", "government"),
+                           ("cloudplan plan x -o samples/b", "bad")]:
+        got = complete_in_zsh(folder, line)
+        check(expected in got, f"zsh completes '{line}' with {expected}", got)
 
 
 def test_everything_documented(usr):
@@ -183,23 +237,23 @@ def test_everything_documented(usr):
           "cloudplan --help lists the commands", listing)
     bash = read(os.path.join(usr, "share", "bash-completion", "completions", "cloudplan"))
     zsh = read(os.path.join(usr, "share", "zsh", "vendor-completions", "_cloudplan"))
+    check("--version" in listing[""], "cloudplan --help lists its own options", listing[""])
     for command, options in sorted(listing.items()):
-        page = os.path.join(usr, "share", "man", "man1", f"cloudplan-{command}.1")
-        if command == "help":
-            page = os.path.join(usr, "share", "man", "man1", "cloudplan.1")
-        if not check(os.path.isfile(page), f"cloudplan {command} has a man page"):
+        name = f"cloudplan-{command}" if command not in ("", "help") else "cloudplan"
+        page = os.path.join(usr, "share", "man", "man1", f"{name}.1")
+        if not check(os.path.isfile(page), f"cloudplan {command} has a man page ({name}.1)"):
             continue
         text = man_text(page).stdout
-        check(re.search(rf"\b{command}\b", bash) is not None and
-              re.search(rf"^\s+'?{command}[:)]", zsh, re.M) is not None,
-              f"both completions know the command {command}")
+        if command:
+            check(re.search(rf"\b{command}\b", bash) is not None and
+                  re.search(rf"^\s+'?{command}[:)]", zsh, re.M) is not None,
+                  f"both completions know the command {command}")
         for option in options:
-            check(re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", text) is not None,
-                  f"the man page of {command} tells of {option}")
-            check(re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", bash) is not None,
-                  f"the bash completion offers {command} {option}")
-            check(re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", zsh) is not None,
-                  f"the zsh completion offers {command} {option}")
+            said = re.compile(rf"(?<![\w-]){re.escape(option)}(?![\w-])")
+            where = f"cloudplan {command} {option}".replace("  ", " ")
+            check(said.search(text) is not None, f"{name}(1) tells of {where}")
+            check(said.search(bash) is not None, f"the bash completion offers {where}")
+            check(said.search(zsh) is not None, f"the zsh completion offers {where}")
 
 
 def test_cmake_install(folder):
