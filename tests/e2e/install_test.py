@@ -6,9 +6,10 @@
 The build folder is the one above the binary that holds CMakeCache.txt. Into a temporary root the
 script installs the build (`cmake --install --prefix ROOT/usr`) and checks what a user gets: the
 binary runs from there, `man -l` reads every page (cloudplan(1) and one per command) without a
-groff warning, the bash completion completes commands, options and --format values, the zsh one
-parses, the guide and the samples are in share/doc/cloudplan, and every command and option that
-`cloudplan --help` lists is in the man pages and both completions. Then it builds the .deb with
+groff warning, the bash and zsh completions (zsh driven on a pseudo-terminal) complete commands,
+options, option values and paths, the guide and the samples are in share/doc/cloudplan, and every
+command and option that `cloudplan --help` and `cloudplan COMMAND --help` list is in the man pages
+and both completions. Then it builds the .deb with
 CPack and reads it with dpkg-deb: its Depends name the Debian runtime packages, it holds the same
 files, and the binary and a man page work from its unpacked tree.
 Needs cmake and cpack, man (man-db), bash, zsh, dpkg-deb and dpkg-shlibdeps (dpkg-dev): all in
