@@ -46,7 +46,10 @@ def check(condition, what, details=""):
 
 
 def run(args, **kwargs):
-    return subprocess.run(args, capture_output=True, text=True, timeout=600, **kwargs)
+    try:
+        return subprocess.run(args, capture_output=True, text=True, timeout=600, **kwargs)
+    except OSError as e:  # a program that is not there (not installed, or not built)
+        return subprocess.CompletedProcess(args, 127, "", str(e))
 
 
 def shown(result):
