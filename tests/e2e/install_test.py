@@ -72,6 +72,9 @@ def project_version():
 
 
 def read(path):
+    """The file's text; "" when it is not there (its own check says so)."""
+    if not os.path.isfile(path):
+        return ""
     with open(path, encoding="utf-8") as f:
         return f.read()
 
