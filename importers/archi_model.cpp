@@ -18,7 +18,7 @@ bool isView(std::string_view type) {
 class ArchiModelReader {
  public:
   ArchiModelReader(InventoryBuilder& builder, uint32_t file)
-      : builder_(builder), file_(file), strings_(builder.inventory()) {}
+      : file_(file), strings_(builder.inventory()) {}
 
   ArchimateModel read(const XMLElement& root);
 
@@ -31,7 +31,6 @@ class ArchiModelReader {
 
   models::SourceLocation at(const XMLElement& element) const { return {file_, lineOf(element)}; }
 
-  InventoryBuilder& builder_;
   uint32_t file_;
   ArchimateStrings strings_;
   ArchimateModel model_;
