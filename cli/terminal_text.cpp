@@ -84,8 +84,4 @@ void makePrintable(nlohmann::json& value) {
   }
 }
 
-std::string plural(size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 }  // namespace cloudplan::cli

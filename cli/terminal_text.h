@@ -8,7 +8,11 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "models/plural.h"
+
 namespace cloudplan::cli {
+
+using models::plural;
 
 // `text` with every control character written out: C0 controls and DEL as \xHH (\t, \n and \r
 // as such), the C1 controls U+0080..U+009F as \uHHHH, and bytes that are not UTF-8 as \xHH.
@@ -17,8 +21,5 @@ std::string printable(std::string_view text);
 
 // Makes every string in `value` (keys too) printable(), for a command that shows a file's text.
 void makePrintable(nlohmann::json& value);
-
-// "1 error", "2 errors".
-std::string plural(size_t n, std::string_view one, std::string_view many);
 
 }  // namespace cloudplan::cli

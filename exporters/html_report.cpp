@@ -6,6 +6,7 @@
 
 #include "exporters/graph_style.h"
 #include "exporters/html_escape.h"
+#include "models/plural.h"
 
 namespace cloudplan::exporters {
 
@@ -522,8 +523,10 @@ void diagnosticsSection(std::string& out, const models::Diagnostics& diagnostics
     return;
   }
   out += fmt::format(
-      "<p>{} errors, {} warnings, {} notes.</p>\n", diagnostics.count(models::Severity::error),
-      diagnostics.count(models::Severity::warning), diagnostics.count(models::Severity::note));
+      "<p>{}, {}, {}.</p>\n",
+      models::plural(diagnostics.count(models::Severity::error), "error", "errors"),
+      models::plural(diagnostics.count(models::Severity::warning), "warning", "warnings"),
+      models::plural(diagnostics.count(models::Severity::note), "note", "notes"));
   out +=
       "<table><thead><tr><th>Severity</th><th>Where</th><th>Code</th><th>Message</th></tr>"
       "</thead><tbody>\n";

@@ -55,12 +55,5 @@ TEST_CASE("every string of a JSON document is made printable, keys too") {
   CHECK(document.contains("k\\x07"));
 }
 
-TEST_CASE("a count is followed by the singular for one and the plural otherwise") {
-  CHECK(plural(0, "error", "errors") == "0 errors");
-  CHECK(plural(1, "error", "errors") == "1 error");
-  CHECK(plural(2, "warning", "warnings") == "2 warnings");
-  CHECK(plural(1, "dependency", "dependencies") == "1 dependency");
-}
-
 }  // namespace
 }  // namespace cloudplan::cli

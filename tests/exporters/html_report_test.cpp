@@ -191,6 +191,7 @@ TEST_CASE("the diagnostics of the inputs are listed") {
                   "class=\"id\">dependencies.csv:3</td><td "
                   "class=\"id\">retained-loses-provider</td><td>a &lt;warning&gt;</td>") !=
         std::string::npos);
+  CHECK(html.find("<p>0 errors, 1 warning, 0 notes.</p>") != std::string::npos);
 }
 
 TEST_CASE("a plan read back from its plan.json gives the same report and schedule") {
