@@ -11,4 +11,8 @@ namespace cloudplan::exporters {
 // Creates missing parent folders. Returns an empty string on success, else what went wrong.
 std::string writeFileAtomically(const std::string& path, std::string_view content);
 
+// Writes all of `content` to `fd` and flushes it to disk (a write cut short by a signal goes on).
+// Returns 0, or the errno of the failure.
+int writeAllDurably(int fd, std::string_view content);
+
 }  // namespace cloudplan::exporters

@@ -16,6 +16,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "exporters/atomic_write.h"
 #include "models/diagnostic.h"
 
 namespace cloudplan::exporters {
@@ -142,23 +143,9 @@ std::string writeDurably(const std::string& path, std::string_view content,
   // 0666 less the umask: outputs are ordinary files for whoever reads the plan.
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
   if (fd < 0) return fmt::format("cannot write {}: {}", models::quoted(shown), errnoText());
-  const char* p = content.data();
-  size_t left = content.size();
-  while (left > 0) {
-    const ssize_t written = ::write(fd, p, left);
-    if (written < 0) {
-      if (errno == EINTR) continue;
-      const std::string error = errnoText();
-      ::close(fd);
-      return fmt::format("cannot write {}: {}", models::quoted(shown), error);
-    }
-    p += written;
-    left -= static_cast<size_t>(written);
-  }
-  if (::fsync(fd) != 0) {
-    const std::string error = errnoText();
+  if (const int error = writeAllDurably(fd, content); error != 0) {
     ::close(fd);
-    return fmt::format("cannot write {}: {}", models::quoted(shown), error);
+    return fmt::format("cannot write {}: {}", models::quoted(shown), std::strerror(error));
   }
   if (::close(fd) != 0)
     return fmt::format("cannot write {}: {}", models::quoted(shown), errnoText());
