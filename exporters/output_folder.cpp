@@ -262,20 +262,49 @@ std::vector<std::string> moveIntoPlace(const std::string& folder, const std::str
   return {};
 }
 
-// NAME.tmp-XXXXXX, the temporary files of earlier versions of cloudplan (which wrote each output
-// beside its target), for the kinds of files cloudplan writes.
-bool isOldTemporary(std::string_view name) {
-  const size_t tmp = name.rfind(".tmp-");
-  if (tmp == name.npos || name.size() - tmp != 11) return false;
-  const std::string_view suffix = name.substr(tmp + 5);
-  if (!std::all_of(suffix.begin(), suffix.end(), [](char c) { return std::isalnum(c & 0xff); }))
-    return false;
-  const std::string_view stem = name.substr(0, tmp);
-  for (std::string_view extension :
-       {".json", ".csv", ".xml", ".svg", ".png", ".pdf", ".html", ".txt"}) {
-    if (stem.size() > extension.size() && stem.ends_with(extension)) return true;
+// The temporary files of earlier versions of cloudplan, which wrote each output beside its target
+// as NAME.tmp-XXXXXX (mkstemp's six letters and digits): only these exact names are removed, so
+// that another program's temporary files in the folder are never touched.
+bool isTemporaryOf(std::string_view name, std::string_view target) {
+  if (!name.starts_with(target) || name.size() != target.size() + 11) return false;
+  const std::string_view suffix = name.substr(target.size());
+  return suffix.starts_with(".tmp-") && std::all_of(suffix.begin() + 5, suffix.end(),
+                                                    [](char c) { return std::isalnum(c & 0xff); });
+}
+
+// The outputs those versions wrote at the top of the folder.
+constexpr std::string_view kOldOutputs[] = {"plan.json",          "schedule.csv", "waves.csv",
+                                            "plan.archimate.xml", "overview.svg", "overview.png",
+                                            "overview.pdf",       "schedule.svg", "report.html"};
+
+bool isOldTemporaryAtTop(std::string_view name) {
+  return std::any_of(std::begin(kOldOutputs), std::end(kOldOutputs),
+                     [&](std::string_view output) { return isTemporaryOf(name, output); });
+}
+
+// In waves/, agencies/ and focus/ they wrote diagrams: NAME.svg, NAME.png or NAME.pdf.
+bool isOldDiagramTemporary(std::string_view name) {
+  if (name.size() <= 11) return false;
+  const std::string_view target = name.substr(0, name.size() - 11);
+  for (std::string_view extension : {".svg", ".png", ".pdf"}) {
+    if (target.size() > extension.size() && target.ends_with(extension))
+      return isTemporaryOf(name, target);
   }
   return false;
+}
+
+// Removes the regular files directly in `folder` (not in its subfolders, and not through a link)
+// whose names `matches` picks.
+void removeFilesIn(const std::string& folder, bool (*matches)(std::string_view)) {
+  if (placeOf(folder) != Place::folder) return;
+  std::error_code ec;
+  std::vector<std::string> found;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (matches(name) && placeOf(joinPath(folder, name)) == Place::file) found.push_back(name);
+  }
+  for (const std::string& name : found)
+    ::unlink(joinPath(folder, name).c_str());
 }
 
 // Tidies what killed runs left; called with the lock held, so no run is writing them.
@@ -302,16 +331,9 @@ std::string tidy(const std::string& folder) {
     }
     fs::remove_all(staging, ec);
   }
-  fs::recursive_directory_iterator walk(folder, fs::directory_options::skip_permission_denied, ec);
-  std::vector<fs::path> temporaries;
-  for (; !ec && walk != fs::recursive_directory_iterator(); walk.increment(ec)) {
-    if (walk->is_regular_file(ec) && !walk->is_symlink(ec) &&
-        isOldTemporary(walk->path().filename().string())) {
-      temporaries.push_back(walk->path());
-    }
-  }
-  for (const fs::path& path : temporaries)
-    fs::remove(path, ec);
+  removeFilesIn(folder, isOldTemporaryAtTop);
+  for (std::string_view subfolder : {"waves", "agencies", "focus"})
+    removeFilesIn(joinPath(folder, subfolder), isOldDiagramTemporary);
   return {};
 }
 

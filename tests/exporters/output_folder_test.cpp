@@ -243,6 +243,25 @@ TEST_CASE("what a run killed before its commit left is removed by the next run")
   CHECK(read(temp / "out/plan.json") == "old");
 }
 
+TEST_CASE("only the temporary names of cloudplan's own outputs are removed, never deeper") {
+  TempFolder temp;
+  const std::string out = temp / "out";
+  for (const char* path : {"out/plan.json.tmp-x1Y2z3", "out/report.html.tmp-AAAAAA",
+                           "out/waves/wave-3.svg.tmp-Q9w8E7", "out/focus/MOF_a.png.tmp-q1w2e3"})
+    temp.write(path, "half");
+  // Other programs' in-flight saves, anywhere in the folder, are theirs.
+  for (const char* path : {"out/data.json.tmp-ZZZZZZ", "out/proj/deep/notes.txt.tmp-abc123",
+                           "out/proj/plan.json.tmp-x1Y2z3", "out/waves/notes.txt.tmp-abc123",
+                           "out/waves/deep/wave-1.svg.tmp-abcdef", "out/plan.json.tmp-toolong1"})
+    temp.write(path, "theirs");
+  openFolder(out);
+  CHECK(entriesUnder(out) ==
+        std::set<std::string>{
+            ".cloudplan-lock", "data.json.tmp-ZZZZZZ", "focus/", "plan.json.tmp-toolong1", "proj/",
+            "proj/deep/", "proj/deep/notes.txt.tmp-abc123", "proj/plan.json.tmp-x1Y2z3", "waves/",
+            "waves/deep/", "waves/deep/wave-1.svg.tmp-abcdef", "waves/notes.txt.tmp-abc123"});
+}
+
 TEST_CASE("a run killed after its commit point is finished by the next run") {
   TempFolder temp;
   const std::string out = temp / "out";
