@@ -337,6 +337,13 @@ std::string tidy(const std::string& folder) {
   return {};
 }
 
+// Removes the folders a run created, deepest first, as long as they are empty.
+void removeCreated(const std::vector<std::string>& created) {
+  for (const std::string& path : created) {
+    if (::rmdir(path.c_str()) != 0) break;
+  }
+}
+
 }  // namespace
 
 std::string joinPath(std::string_view folder, std::string_view name) {
@@ -349,7 +356,36 @@ std::string joinPath(std::string_view folder, std::string_view name) {
   return path.append(name);
 }
 
+// Opens the lock file of `folder`, creating it if missing; `created` says whether this call did.
+// Returns -1 with errno set on failure.
+int openLockFile(const std::string& lockPath, bool& created) {
+  for (;;) {
+    int fd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+    if (fd >= 0) {
+      created = true;
+      return fd;
+    }
+    if (errno != EEXIST) return -1;
+    fd = ::open(lockPath.c_str(), O_RDWR | O_CLOEXEC | O_NOFOLLOW);
+    if (fd >= 0 || errno != ENOENT) {
+      created = false;
+      return fd;
+    }
+    // Removed in between by a run that created it and failed: create it again.
+  }
+}
+
+// Whether `fd` is still the file at `path`: a run that created the lock file removes it when it
+// fails, so a lock taken on the removed file would lock nothing.
+bool isStillAt(int fd, const std::string& path) {
+  struct stat opened, named;
+  return ::fstat(fd, &opened) == 0 && ::lstat(path.c_str(), &named) == 0 &&
+         opened.st_dev == named.st_dev && opened.st_ino == named.st_ino;
+}
+
 std::unique_ptr<OutputFolder> OutputFolder::open(const std::string& folder, std::string& error) {
+  // The folders this run creates, deepest first: a run that writes nothing removes them again.
+  std::vector<std::string> created;
   struct stat st;
   if (::stat(folder.c_str(), &st) == 0) {
     if (!S_ISDIR(st.st_mode)) {
@@ -358,6 +394,13 @@ std::unique_ptr<OutputFolder> OutputFolder::open(const std::string& folder, std:
       return nullptr;
     }
   } else {
+    for (fs::path missing = fs::path(folder).lexically_normal(); !missing.empty();
+         missing = missing.parent_path()) {
+      if (missing.filename().empty()) missing = missing.parent_path();  // "out/" is "out"
+      if (missing.empty() || ::lstat(missing.c_str(), &st) == 0) break;
+      created.push_back(missing.string());
+      if (missing == missing.parent_path()) break;
+    }
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec) {
@@ -366,53 +409,68 @@ std::unique_ptr<OutputFolder> OutputFolder::open(const std::string& folder, std:
     }
   }
   const std::string lockPath = joinPath(folder, kLockFile);
-  const int fd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
-  if (fd < 0) {
-    error = errno == ELOOP ? linkRefused(lockPath)
-                           : fmt::format("cannot lock {}: {}", models::quoted(folder), errnoText());
-    return nullptr;
-  }
-  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-    const bool held = errno == EWOULDBLOCK;
-    std::string holder;
-    if (held) {
-      char text[32] = {};
-      const ssize_t length = ::pread(fd, text, sizeof text - 1, 0);
-      long pid = 0;
-      if (length > 0 && std::from_chars(text, text + length, pid).ec == std::errc() && pid > 0) {
-        holder = fmt::format(" (pid {})", pid);
-      }
+  for (;;) {
+    bool lockCreated = false;
+    const int fd = openLockFile(lockPath, lockCreated);
+    if (fd < 0) {
+      error = errno == ELOOP
+                  ? linkRefused(lockPath)
+                  : fmt::format("cannot lock {}: {}", models::quoted(folder), errnoText());
+      removeCreated(created);
+      return nullptr;
     }
-    error = held ? fmt::format(
-                       "{} is being written by another cloudplan run{}; wait for it to finish, or "
-                       "choose another folder",
-                       models::quoted(folder), holder)
-                 : fmt::format("cannot lock {}: {}", models::quoted(folder), errnoText());
-    ::close(fd);
-    return nullptr;
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      const bool held = errno == EWOULDBLOCK;
+      std::string holder;
+      if (held) {
+        char text[32] = {};
+        const ssize_t length = ::pread(fd, text, sizeof text - 1, 0);
+        long pid = 0;
+        if (length > 0 && std::from_chars(text, text + length, pid).ec == std::errc() && pid > 0) {
+          holder = fmt::format(" (pid {})", pid);
+        }
+      }
+      error = held ? fmt::format(
+                         "{} is being written by another cloudplan run{}; wait for it to finish, "
+                         "or choose another folder",
+                         models::quoted(folder), holder)
+                   : fmt::format("cannot lock {}: {}", models::quoted(folder), errnoText());
+      ::close(fd);
+      return nullptr;
+    }
+    if (!isStillAt(fd, lockPath)) {
+      ::close(fd);
+      continue;
+    }
+    // Who holds the lock, for the message a second run prints; should this fail, only that
+    // message lacks the pid.
+    const std::string pid = fmt::format("{}\n", ::getpid());
+    [[maybe_unused]] const bool recorded =
+        ::ftruncate(fd, 0) == 0 && ::pwrite(fd, pid.data(), pid.size(), 0) > 0;
+    std::unique_ptr<OutputFolder> opened(new OutputFolder(folder, fd));
+    opened->lockCreated_ = lockCreated;
+    opened->created_ = std::move(created);
+    if (std::string tidied = tidy(folder); !tidied.empty()) {
+      error = std::move(tidied);
+      return nullptr;
+    }
+    return opened;
   }
-  // Who holds the lock, for the message a second run prints; should this fail, only that message
-  // lacks the pid.
-  const std::string pid = fmt::format("{}\n", ::getpid());
-  [[maybe_unused]] const bool recorded =
-      ::ftruncate(fd, 0) == 0 && ::pwrite(fd, pid.data(), pid.size(), 0) > 0;
-  if (std::string tidied = tidy(folder); !tidied.empty()) {
-    error = std::move(tidied);
-    ::close(fd);
-    return nullptr;
-  }
-  return std::unique_ptr<OutputFolder>(new OutputFolder(folder, fd));
 }
 
 OutputFolder::OutputFolder(std::string folder, int lockFd)
     : folder_(std::move(folder)), lockFd_(lockFd) {}
 
 OutputFolder::~OutputFolder() {
-  if (!staging_.empty() && !committed_) {
+  if (!committed_) {
     std::error_code ec;
-    fs::remove_all(staging_, ec);
+    if (!staging_.empty()) fs::remove_all(staging_, ec);
+    // A run that changed nothing leaves no trace: the lock file it made goes (while still
+    // locked, so no other run can be using it), then the folders it made, if they are empty.
+    if (lockCreated_) ::unlink(joinPath(folder_, kLockFile).c_str());
   }
   ::close(lockFd_);
+  if (!committed_) removeCreated(created_);
 }
 
 std::string OutputFolder::createStaging() {
@@ -463,7 +521,8 @@ std::string OutputFolder::add(std::string_view name, OutputKind kind, std::strin
   return error;
 }
 
-std::vector<std::string> OutputFolder::commit(std::span<const OutputKind> replaced) {
+std::vector<std::string> OutputFolder::commit(std::span<const OutputKind> replaced,
+                                              Unlisted unlisted) {
   std::lock_guard lock(mutex_);
   if (failed_ || committed_) {
     return {
@@ -472,10 +531,23 @@ std::vector<std::string> OutputFolder::commit(std::span<const OutputKind> replac
   if (staging_.empty()) {
     if (std::string error = createStaging(); !error.empty()) return {error};
   }
+  // By name, so that messages come in the same order whichever thread staged its file first.
+  std::sort(staged_.begin(), staged_.end(),
+            [](const Staged& a, const Staged& b) { return a.name < b.name; });
+  const auto listed = readManifest(joinPath(folder_, kManifestFile));
+  std::unordered_set<std::string> listedNames;
+  for (const ManifestEntry& entry : listed)
+    listedNames.insert(entry.name);
   std::vector<std::string> errors;
   for (const Staged& file : staged_) {
     // One message for each obstacle, not for each of the files behind it.
     std::string error = obstacleTo(folder_, file.name);
+    if (error.empty() && unlisted == Unlisted::refuse && !listedNames.contains(file.name) &&
+        isPlainFile(folder_, file.name)) {
+      error = fmt::format(
+          "{} exists and cloudplan did not write it (move it away, or use --force to replace it)",
+          models::quoted(joinPath(folder_, file.name)));
+    }
     if (!error.empty() && std::find(errors.begin(), errors.end(), error) == errors.end()) {
       errors.push_back(std::move(error));
     }
@@ -490,7 +562,7 @@ std::vector<std::string> OutputFolder::commit(std::span<const OutputKind> replac
   std::vector<ManifestEntry> entries;
   for (const Staged& file : staged_)
     entries.push_back({file.kind, file.name});
-  for (const ManifestEntry& old : readManifest(joinPath(folder_, kManifestFile))) {
+  for (const ManifestEntry& old : listed) {
     const bool replacedKind =
         std::find(replaced.begin(), replaced.end(), old.kind) != replaced.end();
     if (!replacedKind && !names_.contains(old.name) && isPlainFile(folder_, old.name)) {

@@ -139,6 +139,39 @@ TEST_CASE("a folder where a file of the new set goes leaves the old set as it wa
   CHECK(read(temp / "out/schedule.csv") == "old");
 }
 
+TEST_CASE("a file cloudplan did not write is refused, naming each, unless told to replace it") {
+  TempFolder temp;
+  const std::string out = temp / "out";
+  temp.write("out/report.html", "mine");
+  temp.write("out/schedule.csv", "mine too");
+  const auto before = entriesUnder(out);
+  {
+    auto folder = openFolder(out);
+    REQUIRE(folder->add("schedule.csv", OutputKind::plan, "new").empty());
+    REQUIRE(folder->add("plan.json", OutputKind::plan, "new").empty());
+    REQUIRE(folder->add("report.html", OutputKind::views, "new").empty());
+    CHECK(folder->commit(kBoth) ==
+          std::vector<std::string>{
+              "'" + out +
+                  "/report.html' exists and cloudplan did not write it (move it away, or use "
+                  "--force to replace it)",
+              "'" + out +
+                  "/schedule.csv' exists and cloudplan did not write it (move it away, or use "
+                  "--force to replace it)"});
+    CHECK(!folder->committed());
+  }
+  CHECK(entriesUnder(out) == before);
+  CHECK(read(temp / "out/report.html") == "mine");
+  auto folder = openFolder(out);
+  REQUIRE(folder->add("report.html", OutputKind::views, "new").empty());
+  CHECK(folder->commit(kBoth, OutputFolder::Unlisted::replace).empty());
+  CHECK(read(temp / "out/report.html") == "new");
+  folder.reset();
+  // Listed in the manifest now: the next run replaces it without being told.
+  run(out, {"report.html"}, "again");
+  CHECK(read(temp / "out/report.html") == "again");
+}
+
 TEST_CASE("a run that is not committed leaves the folder as it was") {
   TempFolder temp;
   const std::string out = temp / "out";
@@ -151,6 +184,26 @@ TEST_CASE("a run that is not committed leaves the folder as it was") {
   }
   CHECK(entriesUnder(out) == before);
   CHECK(read(temp / "out/plan.json") == "old");
+}
+
+TEST_CASE("a run that writes nothing removes the folders and the lock file it created") {
+  TempFolder temp;
+  {
+    auto folder = openFolder(temp / "new/deeper/out/");
+    REQUIRE(folder->add("plan.json", OutputKind::plan, "new").empty());
+  }
+  CHECK(!fs::exists(temp / "new"));
+  temp.write("mine/notes.txt", "mine");
+  {
+    auto folder = openFolder(temp / "mine");
+    REQUIRE(folder->add("notes.txt", OutputKind::plan, "new").empty());
+    CHECK(folder->commit(kBoth).size() == 1);
+  }
+  CHECK(entriesUnder(temp / "mine") == std::set<std::string>{"notes.txt"});
+  // A lock file that was there before is left, as it was.
+  run(temp / "out", {"plan.json"}, "old");
+  openFolder(temp / "out");
+  CHECK(fs::exists(temp / "out/.cloudplan-lock"));
 }
 
 TEST_CASE("a symbolic link to a folder inside the output folder is refused, not followed") {
@@ -256,10 +309,10 @@ TEST_CASE("only the temporary names of cloudplan's own outputs are removed, neve
     temp.write(path, "theirs");
   openFolder(out);
   CHECK(entriesUnder(out) ==
-        std::set<std::string>{
-            ".cloudplan-lock", "data.json.tmp-ZZZZZZ", "focus/", "plan.json.tmp-toolong1", "proj/",
-            "proj/deep/", "proj/deep/notes.txt.tmp-abc123", "proj/plan.json.tmp-x1Y2z3", "waves/",
-            "waves/deep/", "waves/deep/wave-1.svg.tmp-abcdef", "waves/notes.txt.tmp-abc123"});
+        std::set<std::string>{"data.json.tmp-ZZZZZZ", "focus/", "plan.json.tmp-toolong1", "proj/",
+                              "proj/deep/", "proj/deep/notes.txt.tmp-abc123",
+                              "proj/plan.json.tmp-x1Y2z3", "waves/", "waves/deep/",
+                              "waves/deep/wave-1.svg.tmp-abcdef", "waves/notes.txt.tmp-abc123"});
 }
 
 TEST_CASE("a run killed after its commit point is finished by the next run") {
