@@ -146,7 +146,8 @@ int runPlan(const PlanOptions& options) {
   if (errors.empty() && !problems.hasErrors()) {
     const exporters::OutputKind replaced[] = {exporters::OutputKind::plan,
                                               exporters::OutputKind::views};
-    errors = folder->commit(replaced);
+    errors = folder->commit(replaced, options.force ? exporters::OutputFolder::Unlisted::replace
+                                                    : exporters::OutputFolder::Unlisted::refuse);
   }
   for (const std::string& message : errors)
     std::cerr << "plan: error: " << printable(message) << '\n';

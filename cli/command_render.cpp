@@ -42,7 +42,9 @@ int runRender(const RenderOptions& options) {
                                     render, diagnostics);
   if (!diagnostics.hasErrors()) {
     const exporters::OutputKind replaced[] = {exporters::OutputKind::views};
-    for (std::string& message : folder->commit(replaced)) {
+    const auto unlisted = options.force ? exporters::OutputFolder::Unlisted::replace
+                                        : exporters::OutputFolder::Unlisted::refuse;
+    for (std::string& message : folder->commit(replaced, unlisted)) {
       diagnostics.error("cannot-write", "", 0, std::move(message));
     }
   }
