@@ -23,18 +23,21 @@ int runRender(const RenderOptions& options) {
   render.agencies = options.agencies;
   for (const std::string& id : options.focus)
     render.focus.push_back({id, options.depth});
+  // The folder is locked before the plan is read: rendered into the plan's own folder, a plan
+  // run cannot replace the plan.json between the reading and the writing (the views would be of
+  // the old plan beside the new one), and a run stopped while moving its files there is finished.
+  std::string error;
+  const auto folder = exporters::OutputFolder::open(options.outputFolder, error);
+  if (!folder) {
+    std::cerr << "render: error: " << printable(error) << '\n';
+    return kInputErrors;
+  }
   models::Diagnostics diagnostics;
   runProgress().phase("reading");
   const auto loaded = importers::readPlan(options.plan, diagnostics);
   if (loaded) checkViewSelections(loaded->inventory, options.plan, render, diagnostics);
   if (!loaded || diagnostics.hasErrors()) {
     printDiagnostics(std::cerr, diagnostics, DiagnosticsFormat::text, "render");
-    return kInputErrors;
-  }
-  std::string error;
-  const auto folder = exporters::OutputFolder::open(options.outputFolder, error);
-  if (!folder) {
-    std::cerr << "render: error: " << printable(error) << '\n';
     return kInputErrors;
   }
   runProgress().phase("rendering");

@@ -24,6 +24,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr std::string_view kPlanJson = "plan.json";
+
 constexpr std::string_view kManifestHeader =
     "# cloudplan: the files its runs wrote in this folder; a later run removes those it does not "
     "write again\n";
@@ -216,21 +218,37 @@ std::vector<std::string> moveIntoPlace(const std::string& folder, const std::str
   const auto entries = readManifest(stagedManifest);
   std::set<std::string> touched{folder};
   std::unordered_set<std::string> listed;
-  for (const ManifestEntry& entry : entries) {
+  for (const ManifestEntry& entry : entries)
     listed.insert(entry.name);
+  auto moveOne = [&](const ManifestEntry& entry) {
     const std::string source = joinPath(staging, entry.name);
-    if (placeOf(source) != Place::file) continue;  // kept from an earlier run, or moved already
+    if (placeOf(source) != Place::file) return;  // kept from an earlier run, or moved already
     if (std::string error = makeParents(folder, entry.name, touched); !error.empty()) {
       errors.push_back(std::move(error));
-      continue;
+      return;
     }
     const std::string target = joinPath(folder, entry.name);
     if (::rename(source.c_str(), target.c_str()) != 0) {
       errors.push_back(
           fmt::format("cannot move {} into place: {}", models::quoted(target), errnoText()));
-      continue;
+      return;
     }
     touched.insert(fs::path(target).parent_path().string());
+  };
+  auto syncTouched = [&] {
+    for (const std::string& path : touched) {
+      struct stat st;  // followed: the output folder itself may be a link
+      if (::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;  // emptied, removed
+      if (std::string error = syncFolder(path); !error.empty()) errors.push_back(std::move(error));
+    }
+    touched.clear();
+  };
+  // plan.json, what `render` and `explain` read, goes last, once every other file of its run is
+  // in place, those of the earlier run are removed, and all of that is on disk: a plan.json that
+  // is new means the whole set is.
+  const auto isPlanJson = [](const ManifestEntry& entry) { return entry.name == kPlanJson; };
+  for (const ManifestEntry& entry : entries) {
+    if (!isPlanJson(entry)) moveOne(entry);
   }
   for (const ManifestEntry& old : readManifest(manifest)) {
     if (listed.contains(old.name) || !isPlainFile(folder, old.name)) continue;
@@ -247,11 +265,13 @@ std::vector<std::string> moveIntoPlace(const std::string& folder, const std::str
       touched.insert(fs::path(emptied).parent_path().string());
     }
   }
-  for (const std::string& path : touched) {
-    struct stat st;  // followed: the output folder itself may be a link
-    if (::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;  // emptied and removed
-    if (std::string error = syncFolder(path); !error.empty()) errors.push_back(std::move(error));
+  syncTouched();
+  if (!errors.empty()) return errors;
+  for (const ManifestEntry& entry : entries) {
+    if (isPlanJson(entry)) moveOne(entry);
   }
+  touched.insert(folder);
+  syncTouched();
   if (!errors.empty()) return errors;
   if (::rename(stagedManifest.c_str(), manifest.c_str()) != 0) {
     return {fmt::format("cannot write {}: {}", models::quoted(manifest), errnoText())};

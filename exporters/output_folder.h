@@ -12,6 +12,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "models/output_folder_files.h"
+
 namespace cloudplan::exporters {
 
 // What an output file is part of. A run replaces the kinds it makes (`plan` makes both, `render`
@@ -21,10 +23,9 @@ enum class OutputKind { plan, views };
 // `folder`/`name` as a user reads it: one separator between them, none doubled.
 std::string joinPath(std::string_view folder, std::string_view name);
 
-// The files cloudplan keeps in an output folder for itself (all start with ".cloudplan-").
-inline constexpr std::string_view kLockFile = ".cloudplan-lock";
-inline constexpr std::string_view kManifestFile = ".cloudplan-manifest";
-inline constexpr std::string_view kStagingPrefix = ".cloudplan-staging-";
+using models::kLockFile;
+using models::kManifestFile;
+using models::kStagingPrefix;
 
 class OutputFolder {
  public:

@@ -335,6 +335,27 @@ TEST_CASE("a run killed after its commit point is finished by the next run") {
   CHECK(read(temp / "out/waves/wave-1.svg") == "new");
 }
 
+TEST_CASE("plan.json is moved into place last: while another file cannot be, the old one stays") {
+  TempFolder temp;
+  const std::string out = temp / "out";
+  run(out, {"plan.json", "waves.csv"}, "old");
+  temp.write("out/.cloudplan-staging-Zz9999/.cloudplan-manifest",
+             "# header\nplan\tplan.json\nplan\tschedule.csv\nplan\twaves.csv\n");
+  temp.write("out/.cloudplan-staging-Zz9999/plan.json", "new");
+  temp.write("out/.cloudplan-staging-Zz9999/schedule.csv", "new");
+  temp.write("out/.cloudplan-staging-Zz9999/waves.csv", "new");
+  fs::remove(temp / "out/waves.csv");
+  fs::create_directory(temp / "out/waves.csv");
+  std::string error;
+  CHECK(!OutputFolder::open(out, error));
+  CHECK(read(temp / "out/schedule.csv") == "new");
+  CHECK(read(temp / "out/plan.json") == "old");
+  fs::remove(temp / "out/waves.csv");
+  openFolder(out);
+  CHECK(read(temp / "out/plan.json") == "new");
+  CHECK(read(temp / "out/waves.csv") == "new");
+}
+
 TEST_CASE("a killed run's commit that cannot be finished is reported, and kept for later") {
   TempFolder temp;
   const std::string out = temp / "out";
