@@ -126,14 +126,21 @@ std::string errnoText() {
   return std::strerror(errno);
 }
 
+// The fix for a failed write or rename: what the system said is almost always one of these.
+constexpr std::string_view kCheckTheDisk =
+    "check the free space and the folder's permissions, or choose another folder";
+
 // Flushes a folder's entries to disk. Some file systems cannot sync a folder (EINVAL): their
 // renames are as durable as they get.
 std::string syncFolder(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return fmt::format("cannot open {}: {}", models::quoted(path), errnoText());
+  if (fd < 0) {
+    return fmt::format("cannot open {}: {} ({})", models::quoted(path), errnoText(), kCheckTheDisk);
+  }
   std::string error;
   if (::fsync(fd) != 0 && errno != EINVAL) {
-    error = fmt::format("cannot flush {} to disk: {}", models::quoted(path), errnoText());
+    error = fmt::format("cannot flush {} to disk: {} (check the disk, then run cloudplan again)",
+                        models::quoted(path), errnoText());
   }
   ::close(fd);
   return error;
@@ -144,14 +151,11 @@ std::string writeDurably(const std::string& path, std::string_view content,
                          const std::string& shown) {
   // 0666 less the umask: outputs are ordinary files for whoever reads the plan.
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
-  if (fd < 0) return fmt::format("cannot write {}: {}", models::quoted(shown), errnoText());
-  if (const int error = writeAllDurably(fd, content); error != 0) {
-    ::close(fd);
-    return fmt::format("cannot write {}: {}", models::quoted(shown), std::strerror(error));
-  }
-  if (::close(fd) != 0)
-    return fmt::format("cannot write {}: {}", models::quoted(shown), errnoText());
-  return {};
+  int error = fd < 0 ? errno : writeAllDurably(fd, content);
+  if (fd >= 0 && ::close(fd) != 0 && error == 0) error = errno;
+  if (error == 0) return {};
+  return fmt::format("cannot write {}: {} ({})", models::quoted(shown), std::strerror(error),
+                     kCheckTheDisk);
 }
 
 struct ManifestEntry {
@@ -197,7 +201,8 @@ std::string makeParents(const std::string& folder, std::string_view name,
       continue;
     }
     if (errno != EEXIST) {
-      return fmt::format("cannot create the folder {}: {}", models::quoted(path), errnoText());
+      return fmt::format("cannot create the folder {}: {} ({})", models::quoted(path), errnoText(),
+                         kCheckTheDisk);
     }
     const Place place = placeOf(path);
     if (place == Place::link) return linkRefused(path);
@@ -229,8 +234,8 @@ std::vector<std::string> moveIntoPlace(const std::string& folder, const std::str
     }
     const std::string target = joinPath(folder, entry.name);
     if (::rename(source.c_str(), target.c_str()) != 0) {
-      errors.push_back(
-          fmt::format("cannot move {} into place: {}", models::quoted(target), errnoText()));
+      errors.push_back(fmt::format("cannot move {} into place: {} ({})", models::quoted(target),
+                                   errnoText(), kCheckTheDisk));
       return;
     }
     touched.insert(fs::path(target).parent_path().string());
@@ -274,7 +279,8 @@ std::vector<std::string> moveIntoPlace(const std::string& folder, const std::str
   syncTouched();
   if (!errors.empty()) return errors;
   if (::rename(stagedManifest.c_str(), manifest.c_str()) != 0) {
-    return {fmt::format("cannot write {}: {}", models::quoted(manifest), errnoText())};
+    return {fmt::format("cannot write {}: {} ({})", models::quoted(manifest), errnoText(),
+                        kCheckTheDisk)};
   }
   if (std::string error = syncFolder(folder); !error.empty()) return {error};
   std::error_code ec;
@@ -424,7 +430,8 @@ std::unique_ptr<OutputFolder> OutputFolder::open(const std::string& folder, std:
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec) {
-      error = fmt::format("cannot create the folder {}: {}", models::quoted(folder), ec.message());
+      error = fmt::format("cannot create the folder {}: {} ({})", models::quoted(folder),
+                          ec.message(), kCheckTheDisk);
       return nullptr;
     }
   }
@@ -433,9 +440,9 @@ std::unique_ptr<OutputFolder> OutputFolder::open(const std::string& folder, std:
     bool lockCreated = false;
     const int fd = openLockFile(lockPath, lockCreated);
     if (fd < 0) {
-      error = errno == ELOOP
-                  ? linkRefused(lockPath)
-                  : fmt::format("cannot lock {}: {}", models::quoted(folder), errnoText());
+      error = errno == ELOOP ? linkRefused(lockPath)
+                             : fmt::format("cannot lock {}: {} ({})", models::quoted(folder),
+                                           errnoText(), kCheckTheDisk);
       removeCreated(created);
       return nullptr;
     }
@@ -454,7 +461,8 @@ std::unique_ptr<OutputFolder> OutputFolder::open(const std::string& folder, std:
                          "{} is being written by another cloudplan run{}; wait for it to finish, "
                          "or choose another folder",
                          models::quoted(folder), holder)
-                   : fmt::format("cannot lock {}: {}", models::quoted(folder), errnoText());
+                   : fmt::format("cannot lock {}: {} ({})", models::quoted(folder), errnoText(),
+                                 kCheckTheDisk);
       ::close(fd);
       return nullptr;
     }
@@ -496,7 +504,8 @@ OutputFolder::~OutputFolder() {
 std::string OutputFolder::createStaging() {
   std::string pattern = joinPath(folder_, std::string(kStagingPrefix) + "XXXXXX");
   if (::mkdtemp(pattern.data()) == nullptr) {
-    return fmt::format("cannot write in {}: {}", models::quoted(folder_), errnoText());
+    return fmt::format("cannot write in {}: {} ({})", models::quoted(folder_), errnoText(),
+                       kCheckTheDisk);
   }
   staging_ = std::move(pattern);
   return {};
@@ -527,7 +536,8 @@ std::string OutputFolder::add(std::string_view name, OutputKind kind, std::strin
         stagedFolders_.push_back(stagedFolder);
       } else if (errno != EEXIST) {
         failed_ = true;
-        return fmt::format("cannot write {}: {}", models::quoted(shown), errnoText());
+        return fmt::format("cannot write {}: {} ({})", models::quoted(shown), errnoText(),
+                           kCheckTheDisk);
       }
     }
     staged_.push_back({std::string(name), kind});
@@ -598,7 +608,8 @@ std::vector<std::string> OutputFolder::commit(std::span<const OutputKind> replac
     return {error};
   }
   if (::rename(draft.c_str(), manifest.c_str()) != 0) {
-    return {fmt::format("cannot write {}: {}", models::quoted(manifest), errnoText())};
+    return {fmt::format("cannot write {}: {} ({})", models::quoted(manifest), errnoText(),
+                        kCheckTheDisk)};
   }
   if (std::string error = syncFolder(staging_); !error.empty()) return {error};
   committed_ = true;

@@ -1,6 +1,7 @@
 #include "exporters/output_folder.h"
 
 #include <fmt/format.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <catch2/catch.hpp>
@@ -204,6 +205,36 @@ TEST_CASE("a run that writes nothing removes the folders and the lock file it cr
   run(temp / "out", {"plan.json"}, "old");
   openFolder(temp / "out");
   CHECK(fs::exists(temp / "out/.cloudplan-lock"));
+}
+
+TEST_CASE("a file that cannot be written is named, with what the system said and what to do") {
+  TempFolder temp;
+  const std::string out = temp / "out";
+  int pipe[2];
+  REQUIRE(::pipe(pipe) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    // A disk that is full for files over 16 bytes.
+    ::signal(SIGXFSZ, SIG_IGN);
+    const rlimit limit{16, 16};
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+    std::string error;
+    auto folder = OutputFolder::open(out, error);
+    if (folder) error = folder->add("plan.json", OutputKind::plan, std::string(100, 'x'));
+    if (::write(pipe[1], error.data(), error.size()) < 0) ::_exit(1);
+    ::_exit(0);
+  }
+  ::close(pipe[1]);
+  std::string message;
+  char buffer[512];
+  for (ssize_t n; (n = ::read(pipe[0], buffer, sizeof buffer)) > 0;)
+    message.append(buffer, static_cast<size_t>(n));
+  ::close(pipe[0]);
+  ::waitpid(child, nullptr, 0);
+  CHECK(message == "cannot write '" + out +
+                       "/plan.json': File too large (check the free space and the folder's "
+                       "permissions, or choose another folder)");
 }
 
 TEST_CASE("a symbolic link to a folder inside the output folder is refused, not followed") {
