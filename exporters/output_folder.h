@@ -31,8 +31,9 @@ class OutputFolder {
  public:
   // Creates the folder if it is missing and locks it (a second run is refused at once, naming the
   // pid that holds the lock), then tidies what a killed run left: a staging folder whose files
-  // were all written is moved into place, any other is removed, and NAME.tmp-XXXXXX files of
-  // earlier versions are removed. On refusal returns null and sets `error`.
+  // were all written is moved into place, any other is removed, and the temporary files earlier
+  // versions left beside their outputs are removed (by their exact names, at the top and in
+  // waves/, agencies/ and focus/ only). On refusal returns null and sets `error`.
   static std::unique_ptr<OutputFolder> open(const std::string& folder, std::string& error);
   // The lock is released. A run that did not commit removes its staging folder, and the lock
   // file and the folders that open() created, so that the folder is as it was.
