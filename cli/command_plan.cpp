@@ -50,6 +50,7 @@ bool checkOutputFolder(const PlanOptions& options) {
   const fs::path output = fs::weakly_canonical(options.outputFolder, ec);
   if (ec) return true;  // opening the folder says what is wrong with it
   for (const std::string& input : options.inputs) {
+    if (input == "-") continue;            // standard input, whatever a file named - holds
     if (!fs::exists(input, ec)) continue;  // reading the inputs says so
     const fs::path read = fs::weakly_canonical(input, ec);
     if (ec) continue;
@@ -63,13 +64,18 @@ bool checkOutputFolder(const PlanOptions& options) {
           models::quoted(options.outputFolder), models::quoted(input),
           models::quoted(exporters::joinPath(input, "plan"))));
     }
-    // Files given one by one: their folder is the inventory all the same.
-    if (!folder && read.parent_path() == output) {
+    // Files given one by one: their folder is the inventory all the same. That is the folder
+    // named (inv/systems.csv is in inv even when it is a link to /data/x.csv), and the folder of
+    // the file the name leads to.
+    if (folder) continue;
+    const fs::path named = fs::path(input).parent_path();
+    const fs::path namedFolder = fs::weakly_canonical(named.empty() ? "." : named, ec);
+    if (read.parent_path() == output || (!ec && namedFolder == output)) {
       return usage(fmt::format(
           "-o {} holds the input {} (a later run would read the plan's files as inventory; "
           "choose an output folder outside the inputs, for example {})",
           models::quoted(options.outputFolder), models::quoted(input),
-          models::quoted(exporters::joinPath(options.outputFolder, "plan"))));
+          models::quoted(exporters::joinPath(named.string(), "plan"))));
     }
   }
   return true;
@@ -146,7 +152,8 @@ int runPlan(const PlanOptions& options) {
   if (errors.empty() && !problems.hasErrors()) {
     const exporters::OutputKind replaced[] = {exporters::OutputKind::plan,
                                               exporters::OutputKind::views};
-    errors = folder->commit(replaced);
+    errors = folder->commit(replaced, options.force ? exporters::OutputFolder::Unlisted::replace
+                                                    : exporters::OutputFolder::Unlisted::refuse);
   }
   for (const std::string& message : errors)
     std::cerr << "plan: error: " << printable(message) << '\n';

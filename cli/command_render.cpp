@@ -23,6 +23,15 @@ int runRender(const RenderOptions& options) {
   render.agencies = options.agencies;
   for (const std::string& id : options.focus)
     render.focus.push_back({id, options.depth});
+  // The folder is locked before the plan is read: rendered into the plan's own folder, a plan
+  // run cannot replace the plan.json between the reading and the writing (the views would be of
+  // the old plan beside the new one), and a run stopped while moving its files there is finished.
+  std::string error;
+  const auto folder = exporters::OutputFolder::open(options.outputFolder, error);
+  if (!folder) {
+    std::cerr << "render: error: " << printable(error) << '\n';
+    return kInputErrors;
+  }
   models::Diagnostics diagnostics;
   runProgress().phase("reading");
   const auto loaded = importers::readPlan(options.plan, diagnostics);
@@ -31,18 +40,14 @@ int runRender(const RenderOptions& options) {
     printDiagnostics(std::cerr, diagnostics, DiagnosticsFormat::text, "render");
     return kInputErrors;
   }
-  std::string error;
-  const auto folder = exporters::OutputFolder::open(options.outputFolder, error);
-  if (!folder) {
-    std::cerr << "render: error: " << printable(error) << '\n';
-    return kInputErrors;
-  }
   runProgress().phase("rendering");
   const size_t added = addPlanViews(*folder, loaded->inventory, loaded->plan, loaded->diagnostics,
                                     render, diagnostics);
   if (!diagnostics.hasErrors()) {
     const exporters::OutputKind replaced[] = {exporters::OutputKind::views};
-    for (std::string& message : folder->commit(replaced)) {
+    const auto unlisted = options.force ? exporters::OutputFolder::Unlisted::replace
+                                        : exporters::OutputFolder::Unlisted::refuse;
+    for (std::string& message : folder->commit(replaced, unlisted)) {
       diagnostics.error("cannot-write", "", 0, std::move(message));
     }
   }

@@ -11,6 +11,28 @@
 #include "exporters/output_folder.h"
 
 namespace cloudplan::cli {
+namespace {
+
+// Why the template cannot be written to `path`, or "" when it can.
+std::string obstacleAt(const std::string& path, bool force) {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0) return {};
+  if (S_ISREG(st.st_mode)) {
+    // A template written over a filled-in inventory would lose a ministry's work.
+    if (force) return {};
+    return fmt::format(
+        "{} exists (use --force to replace it with a blank one, or choose another folder)",
+        models::quoted(path));
+  }
+  if (S_ISDIR(st.st_mode)) {
+    return fmt::format("{} is a folder (move it away, or choose another folder)",
+                       models::quoted(path));
+  }
+  return fmt::format("{} is not a regular file (move it away, or choose another folder)",
+                     models::quoted(path));
+}
+
+}  // namespace
 
 int runTemplate(const std::string& folder, bool force) {
   if (folder.empty()) {
@@ -18,31 +40,31 @@ int runTemplate(const std::string& folder, bool force) {
                  "inventory, for example cloudplan template my-ministry)\n";
     return kUsage;
   }
-  const auto files = exporters::inventoryTemplate();
-  // A template written over a filled-in inventory would lose a ministry's work: nothing is
-  // written unless every file is new, or --force says to replace them.
-  if (!force) {
-    bool refused = false;
-    for (const auto& file : files) {
-      const std::string path = exporters::joinPath(folder, file.name);
-      struct stat st;
-      if (::lstat(path.c_str(), &st) != 0) continue;
-      std::cerr << fmt::format(
-          "cloudplan template: error: {} exists (use --force to replace it with a blank one, or "
-          "choose another folder)\n",
-          models::quoted(path));
+  struct stat st;
+  if (::stat(folder.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) {
+    std::cerr << fmt::format(
+        "cloudplan template: error: {} is not a folder (name a folder for the inventory)\n",
+        printable(models::quoted(folder)));
+    return kInputErrors;
+  }
+  const auto templateFiles = exporters::inventoryTemplate();
+  // Every file is checked before any is written, and then all are written or none.
+  std::vector<exporters::FileToWrite> files;
+  bool refused = false;
+  for (const auto& file : templateFiles) {
+    files.push_back({exporters::joinPath(folder, file.name), file.content});
+    if (std::string error = obstacleAt(files.back().path, force); !error.empty()) {
+      std::cerr << "cloudplan template: error: " << printable(error) << '\n';
       refused = true;
     }
-    if (refused) return kInputErrors;
   }
-  for (const auto& file : files) {
-    const std::string path = exporters::joinPath(folder, file.name);
-    if (std::string error = exporters::writeFileAtomically(path, file.content); !error.empty()) {
-      std::cerr << "cloudplan template: error: " << printable(error) << '\n';
-      return kInputErrors;
-    }
-    std::cout << "wrote " << path << '\n';
+  if (refused) return kInputErrors;
+  if (std::string error = exporters::writeFilesTogether(files, force); !error.empty()) {
+    std::cerr << "cloudplan template: error: " << printable(error) << '\n';
+    return kInputErrors;
   }
+  for (const auto& file : files)
+    std::cout << "wrote " << file.path << '\n';
   return kOk;
 }
 

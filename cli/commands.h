@@ -36,6 +36,7 @@ struct PlanOptions {
   std::string encoding;    // of CSV inputs that are not UTF-8 (--encoding)
   bool archimate = false;  // also write plan.archimate.xml
   bool render = false;     // also write the diagrams, schedule.svg and report.html
+  bool force = false;      // replace files in the output folder that cloudplan did not write
   std::vector<std::string> formats{"svg"};
   DiagnosticsFormat diagnostics = DiagnosticsFormat::text;
 };
@@ -49,6 +50,7 @@ struct RenderOptions {
   std::vector<std::string> focus;
   uint32_t depth = 1;
   bool waves = true;
+  bool force = false;  // replace files in the output folder that cloudplan did not write
 };
 int runRender(const RenderOptions& options);
 

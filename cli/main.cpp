@@ -232,6 +232,8 @@ int run(int argc, char** argv) {
   planCommand->add_option("--format", plan.formats, "diagram formats with --render: svg,png,pdf")
       ->type_name("FORMATS");
   addDiagnosticsOption(*planCommand, plan.diagnostics);
+  planCommand->add_flag("--force", plan.force,
+                        "replace files in the output folder that cloudplan did not write");
 
   RenderOptions render;
   CLI::App* renderCommand = app.add_subcommand(
@@ -251,6 +253,8 @@ int run(int argc, char** argv) {
                   "links around a --focus system, 0 to 1000 (default 1)", "K");
   bool noWaves = false;
   renderCommand->add_flag("--no-waves", noWaves, "leave out the diagram of each wave");
+  renderCommand->add_flag("--force", render.force,
+                          "replace files in the output folder that cloudplan did not write");
 
   std::string explainPlan, explainSystem;
   CLI::App* explainCommand =

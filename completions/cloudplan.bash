@@ -85,13 +85,13 @@ _cloudplan() {
     plan)
       options="-o --output --wave-capacity --wave-effort --order --start --wave-length --freeze
         --allow-oversize --default-agency --encoding --archimate --render --format --diagnostics
-        -q --quiet --help"
+        --force -q --quiet --help"
       ;;
     explain)
       options="-q --quiet --help"
       ;;
     render)
-      options="-o --output --format --agency --focus --depth --no-waves -q --quiet --help"
+      options="-o --output --format --agency --focus --depth --no-waves --force -q --quiet --help"
       ;;
   esac
   if [[ $cur == -* ]]; then

@@ -24,6 +24,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr std::string_view kPlanJson = "plan.json";
+
 constexpr std::string_view kManifestHeader =
     "# cloudplan: the files its runs wrote in this folder; a later run removes those it does not "
     "write again\n";
@@ -124,14 +126,21 @@ std::string errnoText() {
   return std::strerror(errno);
 }
 
+// The fix for a failed write or rename: what the system said is almost always one of these.
+constexpr std::string_view kCheckTheDisk =
+    "check the free space and the folder's permissions, or choose another folder";
+
 // Flushes a folder's entries to disk. Some file systems cannot sync a folder (EINVAL): their
 // renames are as durable as they get.
 std::string syncFolder(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return fmt::format("cannot open {}: {}", models::quoted(path), errnoText());
+  if (fd < 0) {
+    return fmt::format("cannot open {}: {} ({})", models::quoted(path), errnoText(), kCheckTheDisk);
+  }
   std::string error;
   if (::fsync(fd) != 0 && errno != EINVAL) {
-    error = fmt::format("cannot flush {} to disk: {}", models::quoted(path), errnoText());
+    error = fmt::format("cannot flush {} to disk: {} (check the disk, then run cloudplan again)",
+                        models::quoted(path), errnoText());
   }
   ::close(fd);
   return error;
@@ -142,14 +151,11 @@ std::string writeDurably(const std::string& path, std::string_view content,
                          const std::string& shown) {
   // 0666 less the umask: outputs are ordinary files for whoever reads the plan.
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
-  if (fd < 0) return fmt::format("cannot write {}: {}", models::quoted(shown), errnoText());
-  if (const int error = writeAllDurably(fd, content); error != 0) {
-    ::close(fd);
-    return fmt::format("cannot write {}: {}", models::quoted(shown), std::strerror(error));
-  }
-  if (::close(fd) != 0)
-    return fmt::format("cannot write {}: {}", models::quoted(shown), errnoText());
-  return {};
+  int error = fd < 0 ? errno : writeAllDurably(fd, content);
+  if (fd >= 0 && ::close(fd) != 0 && error == 0) error = errno;
+  if (error == 0) return {};
+  return fmt::format("cannot write {}: {} ({})", models::quoted(shown), std::strerror(error),
+                     kCheckTheDisk);
 }
 
 struct ManifestEntry {
@@ -195,7 +201,8 @@ std::string makeParents(const std::string& folder, std::string_view name,
       continue;
     }
     if (errno != EEXIST) {
-      return fmt::format("cannot create the folder {}: {}", models::quoted(path), errnoText());
+      return fmt::format("cannot create the folder {}: {} ({})", models::quoted(path), errnoText(),
+                         kCheckTheDisk);
     }
     const Place place = placeOf(path);
     if (place == Place::link) return linkRefused(path);
@@ -216,21 +223,37 @@ std::vector<std::string> moveIntoPlace(const std::string& folder, const std::str
   const auto entries = readManifest(stagedManifest);
   std::set<std::string> touched{folder};
   std::unordered_set<std::string> listed;
-  for (const ManifestEntry& entry : entries) {
+  for (const ManifestEntry& entry : entries)
     listed.insert(entry.name);
+  auto moveOne = [&](const ManifestEntry& entry) {
     const std::string source = joinPath(staging, entry.name);
-    if (placeOf(source) != Place::file) continue;  // kept from an earlier run, or moved already
+    if (placeOf(source) != Place::file) return;  // kept from an earlier run, or moved already
     if (std::string error = makeParents(folder, entry.name, touched); !error.empty()) {
       errors.push_back(std::move(error));
-      continue;
+      return;
     }
     const std::string target = joinPath(folder, entry.name);
     if (::rename(source.c_str(), target.c_str()) != 0) {
-      errors.push_back(
-          fmt::format("cannot move {} into place: {}", models::quoted(target), errnoText()));
-      continue;
+      errors.push_back(fmt::format("cannot move {} into place: {} ({})", models::quoted(target),
+                                   errnoText(), kCheckTheDisk));
+      return;
     }
     touched.insert(fs::path(target).parent_path().string());
+  };
+  auto syncTouched = [&] {
+    for (const std::string& path : touched) {
+      struct stat st;  // followed: the output folder itself may be a link
+      if (::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;  // emptied, removed
+      if (std::string error = syncFolder(path); !error.empty()) errors.push_back(std::move(error));
+    }
+    touched.clear();
+  };
+  // plan.json, what `render` and `explain` read, goes last, once every other file of its run is
+  // in place, those of the earlier run are removed, and all of that is on disk: a plan.json that
+  // is new means the whole set is.
+  const auto isPlanJson = [](const ManifestEntry& entry) { return entry.name == kPlanJson; };
+  for (const ManifestEntry& entry : entries) {
+    if (!isPlanJson(entry)) moveOne(entry);
   }
   for (const ManifestEntry& old : readManifest(manifest)) {
     if (listed.contains(old.name) || !isPlainFile(folder, old.name)) continue;
@@ -247,14 +270,17 @@ std::vector<std::string> moveIntoPlace(const std::string& folder, const std::str
       touched.insert(fs::path(emptied).parent_path().string());
     }
   }
-  for (const std::string& path : touched) {
-    struct stat st;  // followed: the output folder itself may be a link
-    if (::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;  // emptied and removed
-    if (std::string error = syncFolder(path); !error.empty()) errors.push_back(std::move(error));
+  syncTouched();
+  if (!errors.empty()) return errors;
+  for (const ManifestEntry& entry : entries) {
+    if (isPlanJson(entry)) moveOne(entry);
   }
+  touched.insert(folder);
+  syncTouched();
   if (!errors.empty()) return errors;
   if (::rename(stagedManifest.c_str(), manifest.c_str()) != 0) {
-    return {fmt::format("cannot write {}: {}", models::quoted(manifest), errnoText())};
+    return {fmt::format("cannot write {}: {} ({})", models::quoted(manifest), errnoText(),
+                        kCheckTheDisk)};
   }
   if (std::string error = syncFolder(folder); !error.empty()) return {error};
   std::error_code ec;
@@ -262,20 +288,49 @@ std::vector<std::string> moveIntoPlace(const std::string& folder, const std::str
   return {};
 }
 
-// NAME.tmp-XXXXXX, the temporary files of earlier versions of cloudplan (which wrote each output
-// beside its target), for the kinds of files cloudplan writes.
-bool isOldTemporary(std::string_view name) {
-  const size_t tmp = name.rfind(".tmp-");
-  if (tmp == name.npos || name.size() - tmp != 11) return false;
-  const std::string_view suffix = name.substr(tmp + 5);
-  if (!std::all_of(suffix.begin(), suffix.end(), [](char c) { return std::isalnum(c & 0xff); }))
-    return false;
-  const std::string_view stem = name.substr(0, tmp);
-  for (std::string_view extension :
-       {".json", ".csv", ".xml", ".svg", ".png", ".pdf", ".html", ".txt"}) {
-    if (stem.size() > extension.size() && stem.ends_with(extension)) return true;
+// The temporary files of earlier versions of cloudplan, which wrote each output beside its target
+// as NAME.tmp-XXXXXX (mkstemp's six letters and digits): only these exact names are removed, so
+// that another program's temporary files in the folder are never touched.
+bool isTemporaryOf(std::string_view name, std::string_view target) {
+  if (!name.starts_with(target) || name.size() != target.size() + 11) return false;
+  const std::string_view suffix = name.substr(target.size());
+  return suffix.starts_with(".tmp-") && std::all_of(suffix.begin() + 5, suffix.end(),
+                                                    [](char c) { return std::isalnum(c & 0xff); });
+}
+
+// The outputs those versions wrote at the top of the folder.
+constexpr std::string_view kOldOutputs[] = {"plan.json",          "schedule.csv", "waves.csv",
+                                            "plan.archimate.xml", "overview.svg", "overview.png",
+                                            "overview.pdf",       "schedule.svg", "report.html"};
+
+bool isOldTemporaryAtTop(std::string_view name) {
+  return std::any_of(std::begin(kOldOutputs), std::end(kOldOutputs),
+                     [&](std::string_view output) { return isTemporaryOf(name, output); });
+}
+
+// In waves/, agencies/ and focus/ they wrote diagrams: NAME.svg, NAME.png or NAME.pdf.
+bool isOldDiagramTemporary(std::string_view name) {
+  if (name.size() <= 11) return false;
+  const std::string_view target = name.substr(0, name.size() - 11);
+  for (std::string_view extension : {".svg", ".png", ".pdf"}) {
+    if (target.size() > extension.size() && target.ends_with(extension))
+      return isTemporaryOf(name, target);
   }
   return false;
+}
+
+// Removes the regular files directly in `folder` (not in its subfolders, and not through a link)
+// whose names `matches` picks.
+void removeFilesIn(const std::string& folder, bool (*matches)(std::string_view)) {
+  if (placeOf(folder) != Place::folder) return;
+  std::error_code ec;
+  std::vector<std::string> found;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (matches(name) && placeOf(joinPath(folder, name)) == Place::file) found.push_back(name);
+  }
+  for (const std::string& name : found)
+    ::unlink(joinPath(folder, name).c_str());
 }
 
 // Tidies what killed runs left; called with the lock held, so no run is writing them.
@@ -302,17 +357,17 @@ std::string tidy(const std::string& folder) {
     }
     fs::remove_all(staging, ec);
   }
-  fs::recursive_directory_iterator walk(folder, fs::directory_options::skip_permission_denied, ec);
-  std::vector<fs::path> temporaries;
-  for (; !ec && walk != fs::recursive_directory_iterator(); walk.increment(ec)) {
-    if (walk->is_regular_file(ec) && !walk->is_symlink(ec) &&
-        isOldTemporary(walk->path().filename().string())) {
-      temporaries.push_back(walk->path());
-    }
-  }
-  for (const fs::path& path : temporaries)
-    fs::remove(path, ec);
+  removeFilesIn(folder, isOldTemporaryAtTop);
+  for (std::string_view subfolder : {"waves", "agencies", "focus"})
+    removeFilesIn(joinPath(folder, subfolder), isOldDiagramTemporary);
   return {};
+}
+
+// Removes the folders a run created, deepest first, as long as they are empty.
+void removeCreated(const std::vector<std::string>& created) {
+  for (const std::string& path : created) {
+    if (::rmdir(path.c_str()) != 0) break;
+  }
 }
 
 }  // namespace
@@ -327,7 +382,36 @@ std::string joinPath(std::string_view folder, std::string_view name) {
   return path.append(name);
 }
 
+// Opens the lock file of `folder`, creating it if missing; `created` says whether this call did.
+// Returns -1 with errno set on failure.
+int openLockFile(const std::string& lockPath, bool& created) {
+  for (;;) {
+    int fd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+    if (fd >= 0) {
+      created = true;
+      return fd;
+    }
+    if (errno != EEXIST) return -1;
+    fd = ::open(lockPath.c_str(), O_RDWR | O_CLOEXEC | O_NOFOLLOW);
+    if (fd >= 0 || errno != ENOENT) {
+      created = false;
+      return fd;
+    }
+    // Removed in between by a run that created it and failed: create it again.
+  }
+}
+
+// Whether `fd` is still the file at `path`: a run that created the lock file removes it when it
+// fails, so a lock taken on the removed file would lock nothing.
+bool isStillAt(int fd, const std::string& path) {
+  struct stat opened, named;
+  return ::fstat(fd, &opened) == 0 && ::lstat(path.c_str(), &named) == 0 &&
+         opened.st_dev == named.st_dev && opened.st_ino == named.st_ino;
+}
+
 std::unique_ptr<OutputFolder> OutputFolder::open(const std::string& folder, std::string& error) {
+  // The folders this run creates, deepest first: a run that writes nothing removes them again.
+  std::vector<std::string> created;
   struct stat st;
   if (::stat(folder.c_str(), &st) == 0) {
     if (!S_ISDIR(st.st_mode)) {
@@ -336,67 +420,92 @@ std::unique_ptr<OutputFolder> OutputFolder::open(const std::string& folder, std:
       return nullptr;
     }
   } else {
+    for (fs::path missing = fs::path(folder).lexically_normal(); !missing.empty();
+         missing = missing.parent_path()) {
+      if (missing.filename().empty()) missing = missing.parent_path();  // "out/" is "out"
+      if (missing.empty() || ::lstat(missing.c_str(), &st) == 0) break;
+      created.push_back(missing.string());
+      if (missing == missing.parent_path()) break;
+    }
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec) {
-      error = fmt::format("cannot create the folder {}: {}", models::quoted(folder), ec.message());
+      error = fmt::format("cannot create the folder {}: {} ({})", models::quoted(folder),
+                          ec.message(), kCheckTheDisk);
       return nullptr;
     }
   }
   const std::string lockPath = joinPath(folder, kLockFile);
-  const int fd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
-  if (fd < 0) {
-    error = errno == ELOOP ? linkRefused(lockPath)
-                           : fmt::format("cannot lock {}: {}", models::quoted(folder), errnoText());
-    return nullptr;
-  }
-  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-    const bool held = errno == EWOULDBLOCK;
-    std::string holder;
-    if (held) {
-      char text[32] = {};
-      const ssize_t length = ::pread(fd, text, sizeof text - 1, 0);
-      long pid = 0;
-      if (length > 0 && std::from_chars(text, text + length, pid).ec == std::errc() && pid > 0) {
-        holder = fmt::format(" (pid {})", pid);
-      }
+  for (;;) {
+    bool lockCreated = false;
+    const int fd = openLockFile(lockPath, lockCreated);
+    if (fd < 0) {
+      error = errno == ELOOP ? linkRefused(lockPath)
+                             : fmt::format("cannot lock {}: {} ({})", models::quoted(folder),
+                                           errnoText(), kCheckTheDisk);
+      removeCreated(created);
+      return nullptr;
     }
-    error = held ? fmt::format(
-                       "{} is being written by another cloudplan run{}; wait for it to finish, or "
-                       "choose another folder",
-                       models::quoted(folder), holder)
-                 : fmt::format("cannot lock {}: {}", models::quoted(folder), errnoText());
-    ::close(fd);
-    return nullptr;
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      const bool held = errno == EWOULDBLOCK;
+      std::string holder;
+      if (held) {
+        char text[32] = {};
+        const ssize_t length = ::pread(fd, text, sizeof text - 1, 0);
+        long pid = 0;
+        if (length > 0 && std::from_chars(text, text + length, pid).ec == std::errc() && pid > 0) {
+          holder = fmt::format(" (pid {})", pid);
+        }
+      }
+      error = held ? fmt::format(
+                         "{} is being written by another cloudplan run{}; wait for it to finish, "
+                         "or choose another folder",
+                         models::quoted(folder), holder)
+                   : fmt::format("cannot lock {}: {} ({})", models::quoted(folder), errnoText(),
+                                 kCheckTheDisk);
+      ::close(fd);
+      return nullptr;
+    }
+    if (!isStillAt(fd, lockPath)) {
+      ::close(fd);
+      continue;
+    }
+    // Who holds the lock, for the message a second run prints; should this fail, only that
+    // message lacks the pid.
+    const std::string pid = fmt::format("{}\n", ::getpid());
+    [[maybe_unused]] const bool recorded =
+        ::ftruncate(fd, 0) == 0 && ::pwrite(fd, pid.data(), pid.size(), 0) > 0;
+    std::unique_ptr<OutputFolder> opened(new OutputFolder(folder, fd));
+    opened->lockCreated_ = lockCreated;
+    opened->created_ = std::move(created);
+    if (std::string tidied = tidy(folder); !tidied.empty()) {
+      error = std::move(tidied);
+      return nullptr;
+    }
+    return opened;
   }
-  // Who holds the lock, for the message a second run prints; should this fail, only that message
-  // lacks the pid.
-  const std::string pid = fmt::format("{}\n", ::getpid());
-  [[maybe_unused]] const bool recorded =
-      ::ftruncate(fd, 0) == 0 && ::pwrite(fd, pid.data(), pid.size(), 0) > 0;
-  if (std::string tidied = tidy(folder); !tidied.empty()) {
-    error = std::move(tidied);
-    ::close(fd);
-    return nullptr;
-  }
-  return std::unique_ptr<OutputFolder>(new OutputFolder(folder, fd));
 }
 
 OutputFolder::OutputFolder(std::string folder, int lockFd)
     : folder_(std::move(folder)), lockFd_(lockFd) {}
 
 OutputFolder::~OutputFolder() {
-  if (!staging_.empty() && !committed_) {
+  if (!committed_) {
     std::error_code ec;
-    fs::remove_all(staging_, ec);
+    if (!staging_.empty()) fs::remove_all(staging_, ec);
+    // A run that changed nothing leaves no trace: the lock file it made goes (while still
+    // locked, so no other run can be using it), then the folders it made, if they are empty.
+    if (lockCreated_) ::unlink(joinPath(folder_, kLockFile).c_str());
   }
   ::close(lockFd_);
+  if (!committed_) removeCreated(created_);
 }
 
 std::string OutputFolder::createStaging() {
   std::string pattern = joinPath(folder_, std::string(kStagingPrefix) + "XXXXXX");
   if (::mkdtemp(pattern.data()) == nullptr) {
-    return fmt::format("cannot write in {}: {}", models::quoted(folder_), errnoText());
+    return fmt::format("cannot write in {}: {} ({})", models::quoted(folder_), errnoText(),
+                       kCheckTheDisk);
   }
   staging_ = std::move(pattern);
   return {};
@@ -427,7 +536,8 @@ std::string OutputFolder::add(std::string_view name, OutputKind kind, std::strin
         stagedFolders_.push_back(stagedFolder);
       } else if (errno != EEXIST) {
         failed_ = true;
-        return fmt::format("cannot write {}: {}", models::quoted(shown), errnoText());
+        return fmt::format("cannot write {}: {} ({})", models::quoted(shown), errnoText(),
+                           kCheckTheDisk);
       }
     }
     staged_.push_back({std::string(name), kind});
@@ -441,7 +551,8 @@ std::string OutputFolder::add(std::string_view name, OutputKind kind, std::strin
   return error;
 }
 
-std::vector<std::string> OutputFolder::commit(std::span<const OutputKind> replaced) {
+std::vector<std::string> OutputFolder::commit(std::span<const OutputKind> replaced,
+                                              Unlisted unlisted) {
   std::lock_guard lock(mutex_);
   if (failed_ || committed_) {
     return {
@@ -450,10 +561,23 @@ std::vector<std::string> OutputFolder::commit(std::span<const OutputKind> replac
   if (staging_.empty()) {
     if (std::string error = createStaging(); !error.empty()) return {error};
   }
+  // By name, so that messages come in the same order whichever thread staged its file first.
+  std::sort(staged_.begin(), staged_.end(),
+            [](const Staged& a, const Staged& b) { return a.name < b.name; });
+  const auto listed = readManifest(joinPath(folder_, kManifestFile));
+  std::unordered_set<std::string> listedNames;
+  for (const ManifestEntry& entry : listed)
+    listedNames.insert(entry.name);
   std::vector<std::string> errors;
   for (const Staged& file : staged_) {
     // One message for each obstacle, not for each of the files behind it.
     std::string error = obstacleTo(folder_, file.name);
+    if (error.empty() && unlisted == Unlisted::refuse && !listedNames.contains(file.name) &&
+        isPlainFile(folder_, file.name)) {
+      error = fmt::format(
+          "{} exists and cloudplan did not write it (move it away, or use --force to replace it)",
+          models::quoted(joinPath(folder_, file.name)));
+    }
     if (!error.empty() && std::find(errors.begin(), errors.end(), error) == errors.end()) {
       errors.push_back(std::move(error));
     }
@@ -468,7 +592,7 @@ std::vector<std::string> OutputFolder::commit(std::span<const OutputKind> replac
   std::vector<ManifestEntry> entries;
   for (const Staged& file : staged_)
     entries.push_back({file.kind, file.name});
-  for (const ManifestEntry& old : readManifest(joinPath(folder_, kManifestFile))) {
+  for (const ManifestEntry& old : listed) {
     const bool replacedKind =
         std::find(replaced.begin(), replaced.end(), old.kind) != replaced.end();
     if (!replacedKind && !names_.contains(old.name) && isPlainFile(folder_, old.name)) {
@@ -484,7 +608,8 @@ std::vector<std::string> OutputFolder::commit(std::span<const OutputKind> replac
     return {error};
   }
   if (::rename(draft.c_str(), manifest.c_str()) != 0) {
-    return {fmt::format("cannot write {}: {}", models::quoted(manifest), errnoText())};
+    return {fmt::format("cannot write {}: {} ({})", models::quoted(manifest), errnoText(),
+                        kCheckTheDisk)};
   }
   if (std::string error = syncFolder(staging_); !error.empty()) return {error};
   committed_ = true;

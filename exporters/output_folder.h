@@ -12,6 +12,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "models/output_folder_files.h"
+
 namespace cloudplan::exporters {
 
 // What an output file is part of. A run replaces the kinds it makes (`plan` makes both, `render`
@@ -21,19 +23,21 @@ enum class OutputKind { plan, views };
 // `folder`/`name` as a user reads it: one separator between them, none doubled.
 std::string joinPath(std::string_view folder, std::string_view name);
 
-// The files cloudplan keeps in an output folder for itself (all start with ".cloudplan-").
-inline constexpr std::string_view kLockFile = ".cloudplan-lock";
-inline constexpr std::string_view kManifestFile = ".cloudplan-manifest";
-inline constexpr std::string_view kStagingPrefix = ".cloudplan-staging-";
+using models::kLockFile;
+using models::kManifestFile;
+using models::kStagingPrefix;
 
 class OutputFolder {
  public:
   // Creates the folder if it is missing and locks it (a second run is refused at once, naming the
   // pid that holds the lock), then tidies what a killed run left: a staging folder whose files
-  // were all written is moved into place, any other is removed, and NAME.tmp-XXXXXX files of
-  // earlier versions are removed. On refusal returns null and sets `error`.
+  // were all written is moved into place, any other is removed, and the temporary files earlier
+  // versions left beside their outputs are removed (by their exact names, at the top and in
+  // waves/, agencies/ and focus/ only). On refusal returns null and sets `error`.
   static std::unique_ptr<OutputFolder> open(const std::string& folder, std::string& error);
-  ~OutputFolder();  // an uncommitted staging folder is removed, and the lock released
+  // The lock is released. A run that did not commit removes its staging folder, and the lock
+  // file and the folders that open() created, so that the folder is as it was.
+  ~OutputFolder();
   OutputFolder(const OutputFolder&) = delete;
   OutputFolder& operator=(const OutputFolder&) = delete;
 
@@ -44,8 +48,12 @@ class OutputFolder {
   // Moves every added file into place, then removes the files the manifest lists of the kinds in
   // `replaced` that this run did not add. Refuses, changing nothing in the folder, when the place
   // of a file or of a folder on its path holds a folder, a symbolic link or a special file (links
-  // inside the output folder are never followed). Returns what went wrong, one message each.
-  std::vector<std::string> commit(std::span<const OutputKind> replaced);
+  // inside the output folder are never followed), and, unless `unlisted` says to replace them,
+  // when it holds a file that the manifest does not list: one cloudplan did not write (the user's
+  // own report.html in -o .). Returns what went wrong, one message each.
+  enum class Unlisted { refuse, replace };
+  std::vector<std::string> commit(std::span<const OutputKind> replaced,
+                                  Unlisted unlisted = Unlisted::refuse);
 
   const std::string& path() const { return folder_; }
   // Whether commit got past the point of no return (some files of the folder may have changed).
@@ -71,6 +79,8 @@ class OutputFolder {
   bool failed_ = false;                     // an add() failed: commit replaces nothing
   bool committed_ = false;
   std::vector<std::string> removed_;
+  bool lockCreated_ = false;          // the lock file is this run's: it goes if nothing is written
+  std::vector<std::string> created_;  // the folders open() made, deepest first: the same
 };
 
 }  // namespace cloudplan::exporters

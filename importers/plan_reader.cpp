@@ -1,11 +1,14 @@
 #include "importers/plan_reader.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <cmath>
+#include <filesystem>
 #include <unordered_map>
 
 #include "importers/plan_json_reader.h"
+#include "models/output_folder_files.h"
 
 namespace cloudplan::importers {
 namespace {
@@ -590,6 +593,23 @@ class PlanParser {
   std::vector<const std::string*> groupNames_;              // by SystemIndex
 };
 
+// The folder of `path` when it holds the staging folder of a run that wrote all its files (its
+// manifest is there) but was stopped before it had moved them all into place: plan.json goes
+// last, but the files beside it may be of the run before.
+std::optional<std::string> unfinishedRunBeside(const std::string& path) {
+  namespace fs = std::filesystem;
+  const std::string folder = fs::path(path).parent_path().string();
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder.empty() ? "." : folder, ec)) {
+    if (!entry.path().filename().string().starts_with(models::kStagingPrefix)) continue;
+    struct stat st;
+    const fs::path manifest = entry.path() / models::kManifestFile;
+    if (::lstat(manifest.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+      return folder.empty() ? "." : folder;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<LoadedPlan> planFromJson(const nlohmann::ordered_json& document,
@@ -600,6 +620,15 @@ std::optional<LoadedPlan> planFromJson(const nlohmann::ordered_json& document,
 }
 
 std::optional<LoadedPlan> readPlan(const std::string& path, models::Diagnostics& diagnostics) {
+  if (const auto folder = unfinishedRunBeside(path)) {
+    diagnostics.error(
+        "unfinished-run", path, 0,
+        fmt::format("a cloudplan run was stopped while moving its files into place in {}, so this "
+                    "plan.json and the files beside it may be of different runs (run cloudplan "
+                    "plan, or render, with -o {} to finish it)",
+                    models::quoted(*folder), models::quoted(*folder)));
+    return std::nullopt;
+  }
   const auto document = readPlanJson(path, diagnostics);
   if (!document) return std::nullopt;
   return planFromJson(*document, path, diagnostics);

@@ -1,6 +1,7 @@
 #include "exporters/output_folder.h"
 
 #include <fmt/format.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <catch2/catch.hpp>
@@ -139,6 +140,39 @@ TEST_CASE("a folder where a file of the new set goes leaves the old set as it wa
   CHECK(read(temp / "out/schedule.csv") == "old");
 }
 
+TEST_CASE("a file cloudplan did not write is refused, naming each, unless told to replace it") {
+  TempFolder temp;
+  const std::string out = temp / "out";
+  temp.write("out/report.html", "mine");
+  temp.write("out/schedule.csv", "mine too");
+  const auto before = entriesUnder(out);
+  {
+    auto folder = openFolder(out);
+    REQUIRE(folder->add("schedule.csv", OutputKind::plan, "new").empty());
+    REQUIRE(folder->add("plan.json", OutputKind::plan, "new").empty());
+    REQUIRE(folder->add("report.html", OutputKind::views, "new").empty());
+    CHECK(folder->commit(kBoth) ==
+          std::vector<std::string>{
+              "'" + out +
+                  "/report.html' exists and cloudplan did not write it (move it away, or use "
+                  "--force to replace it)",
+              "'" + out +
+                  "/schedule.csv' exists and cloudplan did not write it (move it away, or use "
+                  "--force to replace it)"});
+    CHECK(!folder->committed());
+  }
+  CHECK(entriesUnder(out) == before);
+  CHECK(read(temp / "out/report.html") == "mine");
+  auto folder = openFolder(out);
+  REQUIRE(folder->add("report.html", OutputKind::views, "new").empty());
+  CHECK(folder->commit(kBoth, OutputFolder::Unlisted::replace).empty());
+  CHECK(read(temp / "out/report.html") == "new");
+  folder.reset();
+  // Listed in the manifest now: the next run replaces it without being told.
+  run(out, {"report.html"}, "again");
+  CHECK(read(temp / "out/report.html") == "again");
+}
+
 TEST_CASE("a run that is not committed leaves the folder as it was") {
   TempFolder temp;
   const std::string out = temp / "out";
@@ -151,6 +185,56 @@ TEST_CASE("a run that is not committed leaves the folder as it was") {
   }
   CHECK(entriesUnder(out) == before);
   CHECK(read(temp / "out/plan.json") == "old");
+}
+
+TEST_CASE("a run that writes nothing removes the folders and the lock file it created") {
+  TempFolder temp;
+  {
+    auto folder = openFolder(temp / "new/deeper/out/");
+    REQUIRE(folder->add("plan.json", OutputKind::plan, "new").empty());
+  }
+  CHECK(!fs::exists(temp / "new"));
+  temp.write("mine/notes.txt", "mine");
+  {
+    auto folder = openFolder(temp / "mine");
+    REQUIRE(folder->add("notes.txt", OutputKind::plan, "new").empty());
+    CHECK(folder->commit(kBoth).size() == 1);
+  }
+  CHECK(entriesUnder(temp / "mine") == std::set<std::string>{"notes.txt"});
+  // A lock file that was there before is left, as it was.
+  run(temp / "out", {"plan.json"}, "old");
+  openFolder(temp / "out");
+  CHECK(fs::exists(temp / "out/.cloudplan-lock"));
+}
+
+TEST_CASE("a file that cannot be written is named, with what the system said and what to do") {
+  TempFolder temp;
+  const std::string out = temp / "out";
+  int pipe[2];
+  REQUIRE(::pipe(pipe) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    // A disk that is full for files over 16 bytes.
+    ::signal(SIGXFSZ, SIG_IGN);
+    const rlimit limit{16, 16};
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+    std::string error;
+    auto folder = OutputFolder::open(out, error);
+    if (folder) error = folder->add("plan.json", OutputKind::plan, std::string(100, 'x'));
+    if (::write(pipe[1], error.data(), error.size()) < 0) ::_exit(1);
+    ::_exit(0);
+  }
+  ::close(pipe[1]);
+  std::string message;
+  char buffer[512];
+  for (ssize_t n; (n = ::read(pipe[0], buffer, sizeof buffer)) > 0;)
+    message.append(buffer, static_cast<size_t>(n));
+  ::close(pipe[0]);
+  ::waitpid(child, nullptr, 0);
+  CHECK(message == "cannot write '" + out +
+                       "/plan.json': File too large (check the free space and the folder's "
+                       "permissions, or choose another folder)");
 }
 
 TEST_CASE("a symbolic link to a folder inside the output folder is refused, not followed") {
@@ -243,6 +327,25 @@ TEST_CASE("what a run killed before its commit left is removed by the next run")
   CHECK(read(temp / "out/plan.json") == "old");
 }
 
+TEST_CASE("only the temporary names of cloudplan's own outputs are removed, never deeper") {
+  TempFolder temp;
+  const std::string out = temp / "out";
+  for (const char* path : {"out/plan.json.tmp-x1Y2z3", "out/report.html.tmp-AAAAAA",
+                           "out/waves/wave-3.svg.tmp-Q9w8E7", "out/focus/MOF_a.png.tmp-q1w2e3"})
+    temp.write(path, "half");
+  // Other programs' in-flight saves, anywhere in the folder, are theirs.
+  for (const char* path : {"out/data.json.tmp-ZZZZZZ", "out/proj/deep/notes.txt.tmp-abc123",
+                           "out/proj/plan.json.tmp-x1Y2z3", "out/waves/notes.txt.tmp-abc123",
+                           "out/waves/deep/wave-1.svg.tmp-abcdef", "out/plan.json.tmp-toolong1"})
+    temp.write(path, "theirs");
+  openFolder(out);
+  CHECK(entriesUnder(out) ==
+        std::set<std::string>{"data.json.tmp-ZZZZZZ", "focus/", "plan.json.tmp-toolong1", "proj/",
+                              "proj/deep/", "proj/deep/notes.txt.tmp-abc123",
+                              "proj/plan.json.tmp-x1Y2z3", "waves/", "waves/deep/",
+                              "waves/deep/wave-1.svg.tmp-abcdef", "waves/notes.txt.tmp-abc123"});
+}
+
 TEST_CASE("a run killed after its commit point is finished by the next run") {
   TempFolder temp;
   const std::string out = temp / "out";
@@ -261,6 +364,27 @@ TEST_CASE("a run killed after its commit point is finished by the next run") {
                                                    "waves/wave-1.svg"});
   CHECK(read(temp / "out/plan.json") == "new");
   CHECK(read(temp / "out/waves/wave-1.svg") == "new");
+}
+
+TEST_CASE("plan.json is moved into place last: while another file cannot be, the old one stays") {
+  TempFolder temp;
+  const std::string out = temp / "out";
+  run(out, {"plan.json", "waves.csv"}, "old");
+  temp.write("out/.cloudplan-staging-Zz9999/.cloudplan-manifest",
+             "# header\nplan\tplan.json\nplan\tschedule.csv\nplan\twaves.csv\n");
+  temp.write("out/.cloudplan-staging-Zz9999/plan.json", "new");
+  temp.write("out/.cloudplan-staging-Zz9999/schedule.csv", "new");
+  temp.write("out/.cloudplan-staging-Zz9999/waves.csv", "new");
+  fs::remove(temp / "out/waves.csv");
+  fs::create_directory(temp / "out/waves.csv");
+  std::string error;
+  CHECK(!OutputFolder::open(out, error));
+  CHECK(read(temp / "out/schedule.csv") == "new");
+  CHECK(read(temp / "out/plan.json") == "old");
+  fs::remove(temp / "out/waves.csv");
+  openFolder(out);
+  CHECK(read(temp / "out/plan.json") == "new");
+  CHECK(read(temp / "out/waves.csv") == "new");
 }
 
 TEST_CASE("a killed run's commit that cannot be finished is reported, and kept for later") {
