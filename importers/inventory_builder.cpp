@@ -33,6 +33,7 @@ models::Inventory InventoryBuilder::finish() {
   refuseFormulaIds();
   resolveDependencies();
   resolveAgencies();
+  reportParentCycles();
   pending_.clear();
   pendingParents_.clear();
   return std::move(inventory_);
@@ -227,7 +228,6 @@ void InventoryBuilder::resolveAgencies() {
           fmt::format("unknown agency {} of system {}{}", quoted(code), quoted(system.id),
                       didYouMean(suggester.closest(code), " (add it to the agencies file)")));
   }
-  reportParentCycles();
 }
 
 void InventoryBuilder::reportParentCycles() {
