@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -40,6 +42,31 @@ std::optional<size_t> tooDeepAt(std::string_view text) {
   return std::nullopt;
 }
 
+// Where the first number of `text` too large for a double is (nlohmann refuses it without saying
+// where): the numbers outside strings, read as nlohmann reads them.
+std::optional<size_t> numberOverflowAt(std::string_view text) {
+  bool inString = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (inString) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        inString = false;
+      }
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      const size_t end = text.find_first_not_of("+-.0123456789eE", i);
+      const std::string number(text.substr(i, end - i));
+      if (!std::isfinite(std::strtod(number.c_str(), nullptr))) return i;
+      if (end == std::string_view::npos) break;
+      i = end - 1;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<nlohmann::ordered_json> parsePlanJson(std::string_view text, const std::string& path,
@@ -60,6 +87,13 @@ std::optional<nlohmann::ordered_json> parsePlanJson(std::string_view text, const
     // Its what() quotes the text it stopped at: only the place is used.
     diagnostics.error("not-a-plan", path, lineAt(text, error.byte == 0 ? 0 : error.byte - 1),
                       std::string(kNotAnObject));
+    return std::nullopt;
+  } catch (const nlohmann::ordered_json::exception&) {
+    // out_of_range.406: a number past the range of a double, such as 1e400; its what() quotes it.
+    const auto at = numberOverflowAt(text);
+    diagnostics.error("not-a-plan", path, at ? lineAt(text, *at) : 0,
+                      "a number is too large to read (give the plan.json that cloudplan plan "
+                      "wrote, unedited)");
     return std::nullopt;
   }
   if (!document.is_object()) {

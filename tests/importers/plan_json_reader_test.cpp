@@ -61,5 +61,19 @@ TEST_CASE("text that is not JSON is refused at the line where it stops being JSO
             "cloudplan-plan/1)"});
 }
 
+TEST_CASE("a number past the range of a double is refused at its line, not thrown") {
+  // nlohmann throws out_of_range (not parse_error) for 1e400: render and explain exited 3.
+  models::Diagnostics diagnostics;
+  CHECK_FALSE(parsePlanJson(planWith("[\"1e400\", 1e300,\n  -2e400]"), "plan.json", diagnostics));
+  CHECK_FALSE(parsePlanJson("{\"format\": \"cloudplan-plan/1\", \"effort_days\": 1e999}",
+                            "one-line.json", diagnostics));
+  CHECK(lines(diagnostics) ==
+        std::vector<std::string>{
+            "plan.json:4: not-a-plan: a number is too large to read (give the plan.json that "
+            "cloudplan plan wrote, unedited)",
+            "one-line.json:1: not-a-plan: a number is too large to read (give the plan.json that "
+            "cloudplan plan wrote, unedited)"});
+}
+
 }  // namespace
 }  // namespace cloudplan::importers
