@@ -3,12 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
-#include <sstream>
+
+#include "importers/input_file.h"
 
 namespace cloudplan::importers {
 namespace {
@@ -111,15 +109,22 @@ std::optional<nlohmann::ordered_json> parsePlanJson(std::string_view text, const
 
 std::optional<nlohmann::ordered_json> readPlanJson(const std::string& path,
                                                    models::Diagnostics& diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.error("cannot-read", path, 0,
-                      fmt::format("cannot read the file ({})", std::strerror(errno)));
+  constexpr InputAdvice kPlanAdvice{
+      .notAFile = "name the plan.json that cloudplan plan wrote, or - for standard input",
+      .tooLarge = "a plan.json that cloudplan plan wrote is far smaller; give that file",
+      .terminal =
+          "pipe a plan.json into cloudplan, as in cloudplan render - -o views < "
+          "plan.json, or name the file"};
+  const auto bytes = readInputFile(path, kPlanAdvice, diagnostics);
+  if (!bytes) return std::nullopt;
+  const std::string name = inputName(path);
+  if (bytes->nulAt) {
+    diagnostics.error("not-a-plan", name, lineAt(bytes->text, *bytes->nulAt),
+                      "NUL byte: this is not a text file (give the plan.json that cloudplan plan "
+                      "wrote)");
     return std::nullopt;
   }
-  std::stringstream text;
-  text << in.rdbuf();
-  return parsePlanJson(text.str(), path, diagnostics);
+  return parsePlanJson(bytes->text, name, diagnostics);
 }
 
 }  // namespace cloudplan::importers

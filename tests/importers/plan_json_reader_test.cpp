@@ -2,6 +2,8 @@
 // render and explain), refused with the line where it stops being JSON, and checked to be a plan.
 #include "importers/plan_json_reader.h"
 
+#include "tests/temp_folder.h"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -73,6 +75,24 @@ TEST_CASE("a number past the range of a double is refused at its line, not throw
             "cloudplan plan wrote, unedited)",
             "one-line.json:1: not-a-plan: a number is too large to read (give the plan.json that "
             "cloudplan plan wrote, unedited)"});
+}
+
+TEST_CASE("a plan.json is read as an inventory is: a regular file only, named when it is not") {
+  // It was read with an ifstream: a folder was "not a JSON object", a binary file read whole.
+  // (A FIFO, which hung, and /dev/zero, which ate memory, are hostile cases with limits.)
+  testing::TempFolder folder;
+  const std::string zeros = folder.write("zeros.json", "{\n" + std::string(10, '\0'));
+  models::Diagnostics diagnostics;
+  for (const std::string& path : {folder.path().string(), zeros, folder / "missing.json"})
+    CHECK_FALSE(readPlanJson(path, diagnostics));
+  CHECK(lines(diagnostics) ==
+        std::vector<std::string>{
+            folder.path().string() + ":0: not-a-file: not a regular file (name the plan.json "
+                                     "that cloudplan plan wrote, or - for standard input)",
+            zeros + ":2: not-a-plan: NUL byte: this is not a text file (give the plan.json that "
+                    "cloudplan plan wrote)",
+            folder / "missing.json" +
+                ":0: cannot-read: cannot read the file (No such file or directory)"});
 }
 
 }  // namespace
