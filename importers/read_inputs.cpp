@@ -45,9 +45,11 @@ std::vector<std::string> expand(const std::string& path, models::Diagnostics& di
   if (isStandardInput(path) || !fs::is_directory(path, ec)) return {path};
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(path, ec)) {
-    // An error of its own: a dangling link is not a file, and not a reason to drop the folder.
+    // An error of its own: a dangling link is not a reason to drop the folder. Every entry named
+    // like an inventory file but a sub-folder is read, so that a named pipe or a dangling link is
+    // reported (not-a-file, cannot-read) rather than silently left out.
     std::error_code entryError;
-    if (entry.is_regular_file(entryError) && isInventoryFile(entry.path())) {
+    if (isInventoryFile(entry.path()) && !entry.is_directory(entryError)) {
       files.push_back(entry.path().string());
     }
   }

@@ -136,6 +136,21 @@ TEST_CASE("a broken link in a folder does not hide its csv files") {
   CHECK(r.inventory.systems.size() == 1);
 }
 
+TEST_CASE("a FIFO or a dangling link named like an inventory file in a folder is reported") {
+  // expand() took only regular files: the entry was dropped without a word.
+  TempFolder folder;
+  folder.write("inv/systems.csv", kSystemsHeader + "A,a,X\n");
+  REQUIRE(::mkfifo((folder / "inv/a.csv").c_str(), 0600) == 0);
+  fs::create_symlink(folder / "nowhere.xml", folder / "inv/model.xml");
+  fs::create_directories(folder.path() / "inv/old.csv");  // a sub-folder is not read
+  const auto r = read(folder, {folder / "inv"});
+  CHECK(r.lines == Lines{"inv/a.csv: error: not a regular file (name a file or folder, or - for "
+                         "standard input) [not-a-file]",
+                         "inv/model.xml: error: cannot read the file (No such file or directory) "
+                         "[cannot-read]"});
+  CHECK(r.inventory.systems.size() == 1);
+}
+
 TEST_CASE("an empty file is registered with an unknown kind and an error") {
   TempFolder folder;
   const auto r = read(folder, {folder.write("empty.csv", "")});
