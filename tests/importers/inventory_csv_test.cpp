@@ -886,7 +886,9 @@ TEST_CASE("a UTF-8 file with accents and a byte-order mark is read") {
 
 TEST_CASE("a file of NUL bytes is an error") {
   const auto r = readTexts({{"zeros.csv", std::string(4096, '\0')}});
-  CHECK(r.lines == Lines{"zeros.csv:1: error: NUL byte: this is not a text file [binary-file]"});
+  CHECK(r.lines ==
+        Lines{"zeros.csv:1: error: NUL byte: this is not a text file (name the inventory's CSV or "
+              "XML file; from a spreadsheet, save the sheet as CSV UTF-8) [binary-file]"});
 }
 
 // `text` in UTF-16 with its byte-order mark, ASCII only.

@@ -176,7 +176,9 @@ TEST_CASE("a file of NUL bytes is an error and nothing else is read from it") {
   TempFolder folder;
   const auto r = read(folder, {folder.write("zeros.csv", std::string(1 << 20, '\0')),
                                folder.write("ok.csv", kSystemsHeader + "A,a,X\n")});
-  CHECK(r.lines == Lines{"zeros.csv:1: error: NUL byte: this is not a text file [binary-file]"});
+  CHECK(r.lines ==
+        Lines{"zeros.csv:1: error: NUL byte: this is not a text file (name the inventory's CSV or "
+              "XML file; from a spreadsheet, save the sheet as CSV UTF-8) [binary-file]"});
   CHECK(r.inventory.systems.size() == 1);
 }
 
@@ -184,7 +186,9 @@ TEST_CASE("a NUL byte after some lines is reported at its line") {
   TempFolder folder;
   const auto r = read(
       folder, {folder.write("s.csv", kSystemsHeader + "A,a,X\n" + std::string("B,\0,X\n", 6))});
-  CHECK(r.lines == Lines{"s.csv:3: error: NUL byte: this is not a text file [binary-file]"});
+  CHECK(r.lines ==
+        Lines{"s.csv:3: error: NUL byte: this is not a text file (name the inventory's CSV or XML "
+              "file; from a spreadsheet, save the sheet as CSV UTF-8) [binary-file]"});
   CHECK(r.inventory.systems.empty());  // the file is not read at all
 }
 
@@ -401,7 +405,9 @@ TEST_CASE("a NUL byte stops the reading of a large file early") {
   fs::resize_file(path, importers::kMaxInputBytes);
   const long before = peakMemoryKb();
   const auto r = read(folder, {path}, {.hashInputs = true});
-  CHECK(r.lines == Lines{"zeros.csv:3: error: NUL byte: this is not a text file [binary-file]"});
+  CHECK(r.lines ==
+        Lines{"zeros.csv:3: error: NUL byte: this is not a text file (name the inventory's CSV or "
+              "XML file; from a spreadsheet, save the sheet as CSV UTF-8) [binary-file]"});
   CHECK(peakMemoryKb() - before < kReadSlackKb);
   REQUIRE(r.inventory.files.size() == 1);
   CHECK(r.inventory.files[0].sha256.empty());
