@@ -314,6 +314,16 @@ TEST_CASE("a header of another kind of file is an error and the file is skipped"
   CHECK(r.inventory.systems.empty());
 }
 
+TEST_CASE(
+    "a header with as many commas as semicolons is read at the separator that names columns") {
+  // `id;name;agency;notes,a,b,c`: the comma won the tie and the file was an unknown kind.
+  const auto r = readSystems("id;name;agency;notes,a,b,c\nA/x;X;A;one,two\n");
+  CHECK(r.lines.empty());
+  REQUIRE(r.inventory.systems.size() == 1);
+  CHECK(r.inventory.systems[0].id == "A/x");
+  CHECK(importers::csvKindOf("id;name;agency;notes,a,b,c") == InputKind::systems);
+}
+
 TEST_CASE("the header is the first line that is not blank") {
   const auto r = readSystems("\n\nsystem,title\nA,a\n");
   CHECK(r.lines ==
