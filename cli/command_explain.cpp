@@ -74,7 +74,7 @@ int runExplain(const std::string& planPath, const std::string& systemId) {
   models::Diagnostics diagnostics;
   const auto loaded = importers::readPlan(planPath, diagnostics);
   if (!loaded) {
-    printDiagnostics(std::cerr, diagnostics, DiagnosticsFormat::text, "explain");
+    printDiagnostics(std::cerr, diagnostics, "explain");
     return kInputErrors;
   }
   const models::Inventory& inventory = loaded->inventory;

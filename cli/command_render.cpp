@@ -37,7 +37,7 @@ int runRender(const RenderOptions& options) {
   const auto loaded = importers::readPlan(options.plan, diagnostics);
   if (loaded) checkViewSelections(loaded->inventory, options.plan, render, diagnostics);
   if (!loaded || diagnostics.hasErrors()) {
-    printDiagnostics(std::cerr, diagnostics, DiagnosticsFormat::text, "render");
+    printDiagnostics(std::cerr, diagnostics, "render");
     return kInputErrors;
   }
   runProgress().phase("rendering");
@@ -52,7 +52,7 @@ int runRender(const RenderOptions& options) {
     }
   }
   diagnostics.sort();
-  printDiagnostics(std::cerr, diagnostics, DiagnosticsFormat::text, "render");
+  printDiagnostics(std::cerr, diagnostics, "render");
   if (diagnostics.hasErrors()) {
     if (!folder->committed()) {
       std::cerr << fmt::format("render: error: nothing written ({} is as it was)\n",

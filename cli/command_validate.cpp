@@ -51,7 +51,7 @@ int runValidate(const ValidateOptions& options) {
                                                              .archimateReport = &mapping},
                                                             diagnostics);
   diagnostics.sort();
-  printDiagnostics(std::cerr, diagnostics, options.diagnostics, "cloudplan");
+  printDiagnostics(std::cerr, diagnostics, options.diagnostics, "validate");
   std::cout << fmt::format(
       "{}, {}, {} in {}: {}, {}\n", plural(inventory.systems.size(), "system", "systems"),
       plural(inventory.dependencies.size(), "dependency", "dependencies"),

@@ -28,22 +28,13 @@ void printText(std::ostream& out, const models::Diagnostic& d, std::string_view 
   out << ": " << models::nameOf(d.severity) << ": " << printable(d.message) << '\n';
 }
 
-}  // namespace
+bool shown(const models::Diagnostic& d) {
+  return !isQuiet() || d.severity == models::Severity::error;
+}
 
-void printDiagnostics(std::ostream& out, const models::Diagnostics& diagnostics,
-                      DiagnosticsFormat format, std::string_view origin) {
-  auto shown = [](const models::Diagnostic& d) {
-    return !isQuiet() || d.severity == models::Severity::error;
-  };
-  if (format == DiagnosticsFormat::json) {
-    for (const models::Diagnostic& d : diagnostics.all()) {
-      if (!shown(d)) continue;
-      out << exporters::diagnosticToJson(d).dump(-1, ' ', false,
-                                                 nlohmann::json::error_handler_t::replace)
-          << '\n';
-    }
-    return;
-  }
+// `jsonListsAll`: the command has --diagnostics json, which the folding line points to.
+void printTextFolded(std::ostream& out, const models::Diagnostics& diagnostics,
+                     std::string_view origin, bool jsonListsAll) {
   std::map<Kind, size_t> total, printed;
   for (const models::Diagnostic& d : diagnostics.all()) {
     if (shown(d)) ++total[kindOf(d)];
@@ -54,10 +45,32 @@ void printDiagnostics(std::ostream& out, const models::Diagnostics& diagnostics,
     if (n > kShownOfEachCode) continue;
     printText(out, d, origin);
     if (const size_t all = total[kindOf(d)]; n == kShownOfEachCode && all > n) {
-      out << fmt::format("{}: {}: and {} more like this ({}); --diagnostics json lists all\n",
-                         origin, models::nameOf(d.severity), all - n, printable(d.code));
+      out << fmt::format("{}: {}: and {} more like this ({}){}\n", origin,
+                         models::nameOf(d.severity), all - n, printable(d.code),
+                         jsonListsAll ? "; --diagnostics json lists all" : "");
     }
   }
+}
+
+}  // namespace
+
+void printDiagnostics(std::ostream& out, const models::Diagnostics& diagnostics,
+                      DiagnosticsFormat format, std::string_view origin) {
+  if (format == DiagnosticsFormat::text) {
+    printTextFolded(out, diagnostics, origin, true);
+    return;
+  }
+  for (const models::Diagnostic& d : diagnostics.all()) {
+    if (!shown(d)) continue;
+    out << exporters::diagnosticToJson(d).dump(-1, ' ', false,
+                                               nlohmann::json::error_handler_t::replace)
+        << '\n';
+  }
+}
+
+void printDiagnostics(std::ostream& out, const models::Diagnostics& diagnostics,
+                      std::string_view origin) {
+  printTextFolded(out, diagnostics, origin, false);
 }
 
 }  // namespace cloudplan::cli

@@ -3,10 +3,17 @@
 #include <algorithm>
 #include <array>
 
+#include "importers/csv_reader.h"
+
 namespace cloudplan::importers {
 
-char separatorOfHeader(std::string_view line) {
-  constexpr std::array<char, 3> kSeparators = {',', ';', '\t'};
+namespace {
+
+constexpr std::array<char, 3> kSeparators = {',', ';', '\t'};
+
+// The three separators, the most frequent outside double quotes first; a stable sort keeps the
+// order of kSeparators among equal counts.
+std::array<char, 3> separatorsByFrequency(std::string_view line) {
   std::array<size_t, 3> counts{};
   bool quoted = false;
   for (char c : line) {
@@ -15,8 +22,27 @@ char separatorOfHeader(std::string_view line) {
     for (size_t i = 0; i < kSeparators.size(); ++i)
       counts[i] += c == kSeparators[i];
   }
-  // max_element keeps the first of equal counts: the comma wins a tie.
-  return kSeparators[std::max_element(counts.begin(), counts.end()) - counts.begin()];
+  std::array<size_t, 3> order = {0, 1, 2};
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return counts[a] > counts[b]; });
+  return {kSeparators[order[0]], kSeparators[order[1]], kSeparators[order[2]]};
+}
+
+}  // namespace
+
+char separatorOfHeader(std::string_view line) {
+  return separatorsByFrequency(line)[0];
+}
+
+char separatorOfHeader(std::string_view line,
+                       const std::function<bool(std::span<const std::string_view>)>& recognised) {
+  const std::array<char, 3> candidates = separatorsByFrequency(line);
+  for (const char separator : candidates) {
+    std::string copy(line);  // CsvReader unescapes quoted cells in place
+    CsvReader reader(copy.data(), copy.size(), separator);
+    if (reader.next() && recognised(reader.cells())) return separator;
+  }
+  return candidates[0];
 }
 
 std::string_view firstContentLine(std::string_view text) {

@@ -3,6 +3,8 @@
 // of Europe; a tab in "Text (tab delimited)") and old Mac line ends (a lone CR).
 #pragma once
 
+#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -11,6 +13,13 @@ namespace cloudplan::importers {
 // The separator of a header line: whichever of ',' ';' and tab occurs most often outside double
 // quotes, a comma when none does (a header of one column) or on a tie.
 char separatorOfHeader(std::string_view line);
+
+// The same, unless the header's cells are `recognised` (name the columns of a kind of file) only
+// when split at another of the three: `id;name;agency;notes,a,b,c` holds as many commas as
+// semicolons, and is a systems file split at its semicolons. The candidates are tried most
+// frequent first (on a tie: comma, semicolon, tab); when none is recognised, the first.
+char separatorOfHeader(std::string_view line,
+                       const std::function<bool(std::span<const std::string_view>)>& recognised);
 
 // The first line of `text` that holds something other than blanks and separators, without its
 // line end: where a CSV file's header is.

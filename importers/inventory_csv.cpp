@@ -93,6 +93,10 @@ InputKind kindOfHeader(std::span<const std::string_view> header) {
   return InputKind::unknown;
 }
 
+bool isKnownHeader(std::span<const std::string_view> header) {
+  return kindOfHeader(header) != InputKind::unknown;
+}
+
 bool isIdCharacter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '_' || c == '.' || c == ':' || c == '/';
@@ -142,7 +146,7 @@ class CsvFile {
 };
 
 void CsvFile::read(std::string& text) {
-  separator_ = separatorOfHeader(firstContentLine(text));
+  separator_ = separatorOfHeader(firstContentLine(text), isKnownHeader);
   CsvReader reader(text.data(), text.size(), separator_);
   bool haveHeader = false;
   while (reader.next()) {
@@ -439,7 +443,7 @@ void CsvFile::readAgency(SourceLocation where) {
 
 models::InputKind csvKindOf(std::string_view firstLine) {
   std::string line(firstLine);
-  CsvReader reader(line.data(), line.size(), separatorOfHeader(line));
+  CsvReader reader(line.data(), line.size(), separatorOfHeader(line, isKnownHeader));
   return reader.next() ? kindOfHeader(reader.cells()) : InputKind::unknown;
 }
 

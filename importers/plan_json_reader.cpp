@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
+#include <cmath>
+#include <cstdlib>
+
+#include "importers/input_file.h"
 
 namespace cloudplan::importers {
 namespace {
@@ -40,6 +40,31 @@ std::optional<size_t> tooDeepAt(std::string_view text) {
   return std::nullopt;
 }
 
+// Where the first number of `text` too large for a double is (nlohmann refuses it without saying
+// where): the numbers outside strings, read as nlohmann reads them.
+std::optional<size_t> numberOverflowAt(std::string_view text) {
+  bool inString = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (inString) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        inString = false;
+      }
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      const size_t end = text.find_first_not_of("+-.0123456789eE", i);
+      const std::string number(text.substr(i, end - i));
+      if (!std::isfinite(std::strtod(number.c_str(), nullptr))) return i;
+      if (end == std::string_view::npos) break;
+      i = end - 1;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<nlohmann::ordered_json> parsePlanJson(std::string_view text, const std::string& path,
@@ -61,6 +86,13 @@ std::optional<nlohmann::ordered_json> parsePlanJson(std::string_view text, const
     diagnostics.error("not-a-plan", path, lineAt(text, error.byte == 0 ? 0 : error.byte - 1),
                       std::string(kNotAnObject));
     return std::nullopt;
+  } catch (const nlohmann::ordered_json::exception&) {
+    // out_of_range.406: a number past the range of a double, such as 1e400; its what() quotes it.
+    const auto at = numberOverflowAt(text);
+    diagnostics.error("not-a-plan", path, at ? lineAt(text, *at) : 0,
+                      "a number is too large to read (give the plan.json that cloudplan plan "
+                      "wrote, unedited)");
+    return std::nullopt;
   }
   if (!document.is_object()) {
     diagnostics.error("not-a-plan", path, 0, std::string(kNotAnObject));
@@ -77,15 +109,22 @@ std::optional<nlohmann::ordered_json> parsePlanJson(std::string_view text, const
 
 std::optional<nlohmann::ordered_json> readPlanJson(const std::string& path,
                                                    models::Diagnostics& diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.error("cannot-read", path, 0,
-                      fmt::format("cannot read the file ({})", std::strerror(errno)));
+  constexpr InputAdvice kPlanAdvice{
+      .notAFile = "name the plan.json that cloudplan plan wrote, or - for standard input",
+      .tooLarge = "a plan.json that cloudplan plan wrote is far smaller; give that file",
+      .terminal =
+          "pipe a plan.json into cloudplan, as in cloudplan render - -o views < "
+          "plan.json, or name the file"};
+  const auto bytes = readInputFile(path, kPlanAdvice, diagnostics);
+  if (!bytes) return std::nullopt;
+  const std::string name = inputName(path);
+  if (bytes->nulAt) {
+    diagnostics.error("not-a-plan", name, lineAt(bytes->text, *bytes->nulAt),
+                      "NUL byte: this is not a text file (give the plan.json that cloudplan plan "
+                      "wrote)");
     return std::nullopt;
   }
-  std::stringstream text;
-  text << in.rdbuf();
-  return parsePlanJson(text.str(), path, diagnostics);
+  return parsePlanJson(bytes->text, name, diagnostics);
 }
 
 }  // namespace cloudplan::importers

@@ -23,7 +23,8 @@ inline constexpr size_t kMostPlanJsonDepth = 32;
 std::optional<nlohmann::ordered_json> parsePlanJson(std::string_view text, const std::string& path,
                                                     models::Diagnostics& diagnostics);
 
-// The same from the file at `path`; code `cannot-read` when it cannot be read.
+// The same from the file at `path` (standard input for `-`), read as readInputFile reads it:
+// `not-a-file`, `too-large` or `cannot-read` when it cannot be read, `not-a-plan` for a NUL byte.
 std::optional<nlohmann::ordered_json> readPlanJson(const std::string& path,
                                                    models::Diagnostics& diagnostics);
 

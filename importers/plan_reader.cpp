@@ -178,13 +178,15 @@ class PlanParser {
     if (!value) return 0;
     if (!value->is_number_unsigned() || value->get<uint64_t>() < 1 ||
         value->get<uint64_t>() > waveCount_) {
-      problem(where.at("wave"),
-              waveCount_ == 0
-                  ? fmt::format("is {}, but the plan has no waves (null: the system has no wave)",
-                                describe(*value))
-                  : fmt::format("is {}, not a wave of the plan (a whole number from 1 to {}, or "
-                                "null when the system has no wave)",
-                                describe(*value), waveCount_));
+      constexpr std::string_view kGive = "give the plan.json that cloudplan plan wrote, unedited";
+      if (waveCount_ == 0) {
+        problem(where.at("wave"), fmt::format("is {}, but the plan has no waves", describe(*value)),
+                fmt::format("null: the system has no wave; {}", kGive));
+      } else {
+        problem(where.at("wave"), fmt::format("is {}, not a wave of the plan", describe(*value)),
+                fmt::format("a whole number from 1 to {}, or null when the system has no wave; {}",
+                            waveCount_, kGive));
+      }
       return 0;
     }
     return static_cast<uint32_t>(value->get<uint64_t>());
@@ -371,7 +373,10 @@ class PlanParser {
       system.pinnedWave = count(json, "pinned_wave", where, true).value_or(0);
       if (system.pinnedWave > models::kMaxWaves) {
         problem(where.at("pinned_wave"),
-                fmt::format("is {}, past the last wave a plan may have ({})", system.pinnedWave,
+                fmt::format("is {}, after wave {}, the last a plan may have", system.pinnedWave,
+                            models::kMaxWaves),
+                fmt::format("a whole number from 1 to {}, or absent when the system is not "
+                            "pinned; give the plan.json that cloudplan plan wrote, unedited",
                             models::kMaxWaves));
         system.pinnedWave = 0;
       }

@@ -3,14 +3,7 @@
 #include <fmt/format.h>
 #include <openssl/evp.h>
 
-#include <fcntl.h>
-#include <poll.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <set>
 
@@ -46,24 +39,17 @@ bool isInventoryFile(const fs::path& path) {
   return extension == ".csv" || extension == ".xml" || extension == ".archimate";
 }
 
-bool isStandardInput(const std::string& path) {
-  return path == "-";
-}
-
-// The name a path is reported under.
-std::string displayName(const std::string& path) {
-  return isStandardInput(path) ? std::string(kStandardInputName) : path;
-}
-
 // The files a path names: itself, or a folder's inventory files in name order.
 std::vector<std::string> expand(const std::string& path, models::Diagnostics& diagnostics) {
   std::error_code ec;
   if (isStandardInput(path) || !fs::is_directory(path, ec)) return {path};
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(path, ec)) {
-    // An error of its own: a dangling link is not a file, and not a reason to drop the folder.
+    // An error of its own: a dangling link is not a reason to drop the folder. Every entry named
+    // like an inventory file but a sub-folder is read, so that a named pipe or a dangling link is
+    // reported (not-a-file, cannot-read) rather than silently left out.
     std::error_code entryError;
-    if (entry.is_regular_file(entryError) && isInventoryFile(entry.path())) {
+    if (isInventoryFile(entry.path()) && !entry.is_directory(entryError)) {
       files.push_back(entry.path().string());
     }
   }
@@ -79,151 +65,6 @@ std::vector<std::string> expand(const std::string& path, models::Diagnostics& di
                       "inventory files, or the folder that holds them)");
   }
   return files;
-}
-
-// What a file held, as far as it was read: all of it, or up to a NUL byte of a file that started
-// as text (the rest of a binary file is not worth reading).
-struct FileBytes {
-  std::string text;
-  std::optional<size_t> nulAt;
-};
-
-// True when NUL bytes do not (yet) mean a binary file: UTF-16 text, or a zip archive, which the
-// callers tell apart with their own messages.
-bool mayHoldNul(std::string_view start) {
-  return hasUtf16ByteOrderMark(start) || looksLikeUtf16(start) || start.starts_with("PK\x03\x04");
-}
-
-std::string tooLargeMessage() {
-  return fmt::format(
-      "the file is larger than {} bytes (1 GiB), the limit of one input (split "
-      "the inventory into smaller files)",
-      kMaxInputBytes);
-}
-
-// Reads `fd` to its end (at most kMaxInputBytes) in chunks, so that a binary file stops at its
-// first NUL byte; `size` is the file's size when known (a regular file), 0 otherwise.
-std::optional<FileBytes> readDescriptor(int fd, size_t size, const std::string& name,
-                                        models::Diagnostics& diagnostics) {
-  constexpr size_t kChunk = size_t{1} << 20;
-  FileBytes bytes;
-  std::string& text = bytes.text;
-  // One byte more than the size, to see the end without growing the buffer.
-  text.reserve(size + 1);
-  std::optional<bool> nulAllowed;
-  size_t scanned = 0;
-  while (true) {
-    const size_t have = text.size();
-    const size_t room = text.capacity() > have ? text.capacity() - have : kChunk;
-    text.resize(have + std::min(room, kChunk));
-    const ssize_t n = ::read(fd, text.data() + have, text.size() - have);
-    if (n < 0 && errno == EINTR) {
-      text.resize(have);
-      continue;
-    }
-    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {  // a non-blocking standard input
-      text.resize(have);
-      pollfd ready{.fd = fd, .events = POLLIN, .revents = 0};
-      ::poll(&ready, 1, -1);
-      continue;
-    }
-    if (n < 0) {
-      const int error = errno;
-      diagnostics.error("cannot-read", name, 0,
-                        fmt::format("cannot read the file ({})", std::strerror(error)));
-      return std::nullopt;
-    }
-    text.resize(have + static_cast<size_t>(n));
-    if (text.size() > kMaxInputBytes) {
-      diagnostics.error("too-large", name, 0, tooLargeMessage());
-      return std::nullopt;
-    }
-    const bool end = n == 0;
-    if (!nulAllowed && (text.size() >= 4 || end)) nulAllowed = mayHoldNul(text);
-    if (nulAllowed && !*nulAllowed) {
-      const void* nul = std::memchr(text.data() + scanned, '\0', text.size() - scanned);
-      if (nul) {
-        bytes.nulAt = static_cast<size_t>(static_cast<const char*>(nul) - text.data());
-        return bytes;
-      }
-      scanned = text.size();
-    }
-    if (end) return bytes;
-  }
-}
-
-// Closes a file descriptor on every way out.
-class Descriptor {
- public:
-  explicit Descriptor(int fd) : fd_(fd) {}
-  ~Descriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-void notRegular(const std::string& name, models::Diagnostics& diagnostics) {
-  diagnostics.error("not-a-file", name, 0,
-                    "not a regular file (name a file or folder, or - for standard input)");
-}
-
-std::optional<FileBytes> readStandardInput(models::Diagnostics& diagnostics) {
-  const std::string name(kStandardInputName);
-  struct stat status {};
-  if (::fstat(STDIN_FILENO, &status) != 0) {
-    const int error = errno;
-    diagnostics.error("cannot-read", name, 0,
-                      fmt::format("cannot read standard input ({})", std::strerror(error)));
-    return std::nullopt;
-  }
-  if (::isatty(STDIN_FILENO)) {
-    diagnostics.error("cannot-read", name, 0,
-                      "standard input is a terminal (pipe an inventory into cloudplan, as in "
-                      "cloudplan validate - < systems.csv, or name the file)");
-    return std::nullopt;
-  }
-  size_t size = 0;
-  if (S_ISREG(status.st_mode)) {
-    if (static_cast<uint64_t>(status.st_size) > kMaxInputBytes) {
-      diagnostics.error("too-large", name, 0, tooLargeMessage());
-      return std::nullopt;
-    }
-    size = static_cast<size_t>(status.st_size);
-  }
-  return readDescriptor(STDIN_FILENO, size, name, diagnostics);
-}
-
-// A file's bytes; only a regular file is read (a FIFO would wait for a writer forever, a device
-// never end), and only one of at most kMaxInputBytes, which its size tells before any reading.
-std::optional<FileBytes> readFile(const std::string& path, models::Diagnostics& diagnostics) {
-  if (isStandardInput(path)) return readStandardInput(diagnostics);
-  struct stat status {};
-  // Before opening: opening a FIFO waits for a writer, and a socket cannot be opened at all.
-  if (::stat(path.c_str(), &status) == 0 && !S_ISREG(status.st_mode)) {
-    notRegular(path, diagnostics);
-    return std::nullopt;
-  }
-  const Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
-  if (fd.get() < 0 || ::fstat(fd.get(), &status) != 0) {
-    const int error = errno;
-    diagnostics.error("cannot-read", path, 0,
-                      fmt::format("cannot read the file ({})", std::strerror(error)));
-    return std::nullopt;
-  }
-  if (!S_ISREG(status.st_mode)) {  // replaced since stat() looked
-    notRegular(path, diagnostics);
-    return std::nullopt;
-  }
-  if (static_cast<uint64_t>(status.st_size) > kMaxInputBytes) {
-    diagnostics.error("too-large", path, 0, tooLargeMessage());
-    return std::nullopt;
-  }
-  return readDescriptor(fd.get(), static_cast<size_t>(status.st_size), path, diagnostics);
 }
 
 bool looksLikeXml(std::string_view text) {
@@ -271,13 +112,13 @@ class InputReader {
 };
 
 std::optional<std::pair<uint32_t, std::string>> InputReader::load(const std::string& path) {
-  auto bytes = readFile(path, builder_.diagnostics());
+  auto bytes = readInputFile(path, kInventoryAdvice, builder_.diagnostics());
   if (!bytes) return std::nullopt;
   std::string& text = bytes->text;
   // A file read only up to its NUL byte has no hash: no plan is made from it.
   const bool whole = !bytes->nulAt;
   const uint32_t file =
-      builder_.addFile(displayName(path), models::InputKind::unknown,
+      builder_.addFile(inputName(path), models::InputKind::unknown,
                        options_.hashInputs && whole ? sha256Hex(text) : std::string());
   if (bytes->nulAt) {
     const EncodingProblem problem = nulByteProblem(text, *bytes->nulAt);

@@ -5,23 +5,15 @@
 // properties files are read together, given any of them).
 #pragma once
 
-#include <cstdint>
 #include <span>
 #include <string>
-#include <string_view>
 
 #include "importers/archimate_mapping_report.h"
+#include "importers/input_file.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
 
 namespace cloudplan::importers {
-
-// The largest input read, in bytes (1 GiB): a national inventory is a few hundred MB, and a larger
-// file is refused before it is read rather than allowed to exhaust memory.
-inline constexpr uint64_t kMaxInputBytes = uint64_t{1} << 30;
-
-// The name of standard input (named `-`) in messages and in the plan's list of inputs.
-inline constexpr std::string_view kStandardInputName = "<stdin>";
 
 struct ReadOptions {
   bool hashInputs = false;  // fill InputFile::sha256 (plans record what they were made from)

@@ -72,9 +72,35 @@ std::optional<EncodingProblem> findEncodingProblem(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+
+// True when the start of `text` is UTF-16 that has no byte-order mark: in each pair of bytes one,
+// the same one throughout, is mostly zero (Latin text) and the other almost never.
+bool looksLikeUtf16WithoutByteOrderMark(std::string_view text) {
+  const size_t length = std::min<size_t>(text.size(), 512) & ~size_t{1};
+  const size_t pairs = length / 2;
+  if (pairs < 2) return false;
+  std::array<size_t, 2> zeros{};
+  for (size_t i = 0; i < length; ++i)
+    zeros[i % 2] += text[i] == '\0';
+  const auto mostly = [&](size_t n) { return n * 4 >= pairs * 3; };
+  const auto rarely = [&](size_t n) { return n * 16 <= pairs; };
+  return (mostly(zeros[0]) && rarely(zeros[1])) || (mostly(zeros[1]) && rarely(zeros[0]));
+}
+
+}  // namespace
+
 EncodingProblem nulByteProblem(std::string_view text, size_t at) {
+  if (looksLikeUtf16WithoutByteOrderMark(text)) {
+    return EncodingProblem{1, "not-utf8",
+                           "the file is UTF-16 without a byte-order mark, which cloudplan cannot "
+                           "tell from other bytes (save it as CSV UTF-8, or as Unicode text, "
+                           "which starts with a byte-order mark)"};
+  }
   const auto line = static_cast<uint32_t>(std::count(text.begin(), text.begin() + at, '\n') + 1);
-  return EncodingProblem{line, "binary-file", "NUL byte: this is not a text file"};
+  return EncodingProblem{line, "binary-file",
+                         "NUL byte: this is not a text file (name the inventory's CSV or XML "
+                         "file; from a spreadsheet, save the sheet as CSV UTF-8)"};
 }
 
 namespace {

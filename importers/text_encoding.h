@@ -22,7 +22,8 @@ void stripByteOrderMark(std::string& text);
 // The first NUL byte or invalid UTF-8 sequence, with its line.
 std::optional<EncodingProblem> findEncodingProblem(std::string_view text);
 
-// The problem of the NUL byte at `at` of `text`: it is not a text file.
+// The problem of the NUL byte at `at` of `text`: the file is UTF-16 without a byte-order mark
+// (code not-utf8), or not a text file (binary-file).
 EncodingProblem nulByteProblem(std::string_view text, size_t at);
 
 // True when `text` starts with a UTF-16 byte-order mark (FF FE or FE FF).

@@ -60,6 +60,22 @@ TEST_CASE("past five of one code, one line counts the rest") {
         "deps.csv:900: error: unknown\n");
 }
 
+TEST_CASE("for a command without --diagnostics the count does not point to it") {
+  // render and explain said "--diagnostics json lists all", an option they do not have.
+  models::Diagnostics diagnostics;
+  for (uint32_t i = 1; i <= 8; ++i)
+    diagnostics.error("invalid-plan", "plan.json", 0, fmt::format("wrong {}", i));
+  std::ostringstream out;
+  printDiagnostics(out, diagnostics, "render");
+  CHECK(out.str() ==
+        "plan.json: error: wrong 1\n"
+        "plan.json: error: wrong 2\n"
+        "plan.json: error: wrong 3\n"
+        "plan.json: error: wrong 4\n"
+        "plan.json: error: wrong 5\n"
+        "render: error: and 3 more like this (invalid-plan)\n");
+}
+
 TEST_CASE("each code is folded on its own, so every kind of problem stays in sight") {
   models::Diagnostics diagnostics;
   for (uint32_t line = 1; line <= 7; ++line) {

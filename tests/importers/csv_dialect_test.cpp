@@ -24,6 +24,17 @@ TEST_CASE("a header of one column or of a tie is read as comma-separated") {
   CHECK(separatorOfHeader("a,b;c") == ',');
 }
 
+TEST_CASE("on a tie the separator at which the header is recognised wins") {
+  // `id;name;agency;notes,a,b,c` was split at its commas and called an unknown kind of file.
+  const auto hasId = [](std::span<const std::string_view> cells) {
+    return !cells.empty() && cells[0] == "id";
+  };
+  CHECK(separatorOfHeader("id;name;agency;notes,a,b,c", hasId) == ';');
+  CHECK(separatorOfHeader("id\tname,x;y", hasId) == '\t');
+  CHECK(separatorOfHeader("id,name;agency;x", hasId) == ',');   // recognised at the likelier one
+  CHECK(separatorOfHeader("ident;name;agency", hasId) == ';');  // none is: the likeliest
+}
+
 TEST_CASE("the first content line skips blank lines and lines of separators") {
   CHECK(firstContentLine("\n \r\n;;;\n,,\t\nid;name\r\nA;a\n") == "id;name");
   CHECK(firstContentLine("id,name") == "id,name");

@@ -314,6 +314,16 @@ TEST_CASE("a header of another kind of file is an error and the file is skipped"
   CHECK(r.inventory.systems.empty());
 }
 
+TEST_CASE(
+    "a header with as many commas as semicolons is read at the separator that names columns") {
+  // `id;name;agency;notes,a,b,c`: the comma won the tie and the file was an unknown kind.
+  const auto r = readSystems("id;name;agency;notes,a,b,c\nA/x;X;A;one,two\n");
+  CHECK(r.lines.empty());
+  REQUIRE(r.inventory.systems.size() == 1);
+  CHECK(r.inventory.systems[0].id == "A/x");
+  CHECK(importers::csvKindOf("id;name;agency;notes,a,b,c") == InputKind::systems);
+}
+
 TEST_CASE("the header is the first line that is not blank") {
   const auto r = readSystems("\n\nsystem,title\nA,a\n");
   CHECK(r.lines ==
@@ -886,7 +896,9 @@ TEST_CASE("a UTF-8 file with accents and a byte-order mark is read") {
 
 TEST_CASE("a file of NUL bytes is an error") {
   const auto r = readTexts({{"zeros.csv", std::string(4096, '\0')}});
-  CHECK(r.lines == Lines{"zeros.csv:1: error: NUL byte: this is not a text file [binary-file]"});
+  CHECK(r.lines ==
+        Lines{"zeros.csv:1: error: NUL byte: this is not a text file (name the inventory's CSV or "
+              "XML file; from a spreadsheet, save the sheet as CSV UTF-8) [binary-file]"});
 }
 
 // `text` in UTF-16 with its byte-order mark, ASCII only.

@@ -2,6 +2,8 @@
 // render and explain), refused with the line where it stops being JSON, and checked to be a plan.
 #include "importers/plan_json_reader.h"
 
+#include "tests/temp_folder.h"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -59,6 +61,38 @@ TEST_CASE("text that is not JSON is refused at the line where it stops being JSO
             "wrote)",
             "other.json:0: not-a-plan: not a cloudplan plan (its format is not "
             "cloudplan-plan/1)"});
+}
+
+TEST_CASE("a number past the range of a double is refused at its line, not thrown") {
+  // nlohmann throws out_of_range (not parse_error) for 1e400: render and explain exited 3.
+  models::Diagnostics diagnostics;
+  CHECK_FALSE(parsePlanJson(planWith("[\"1e400\", 1e300,\n  -2e400]"), "plan.json", diagnostics));
+  CHECK_FALSE(parsePlanJson("{\"format\": \"cloudplan-plan/1\", \"effort_days\": 1e999}",
+                            "one-line.json", diagnostics));
+  CHECK(lines(diagnostics) ==
+        std::vector<std::string>{
+            "plan.json:4: not-a-plan: a number is too large to read (give the plan.json that "
+            "cloudplan plan wrote, unedited)",
+            "one-line.json:1: not-a-plan: a number is too large to read (give the plan.json that "
+            "cloudplan plan wrote, unedited)"});
+}
+
+TEST_CASE("a plan.json is read as an inventory is: a regular file only, named when it is not") {
+  // It was read with an ifstream: a folder was "not a JSON object", a binary file read whole.
+  // (A FIFO, which hung, and /dev/zero, which ate memory, are hostile cases with limits.)
+  testing::TempFolder folder;
+  const std::string zeros = folder.write("zeros.json", "{\n" + std::string(10, '\0'));
+  models::Diagnostics diagnostics;
+  for (const std::string& path : {folder.path().string(), zeros, folder / "missing.json"})
+    CHECK_FALSE(readPlanJson(path, diagnostics));
+  CHECK(lines(diagnostics) ==
+        std::vector<std::string>{
+            folder.path().string() + ":0: not-a-file: not a regular file (name the plan.json "
+                                     "that cloudplan plan wrote, or - for standard input)",
+            zeros + ":2: not-a-plan: NUL byte: this is not a text file (give the plan.json that "
+                    "cloudplan plan wrote)",
+            folder / "missing.json" +
+                ":0: cannot-read: cannot read the file (No such file or directory)"});
 }
 
 }  // namespace

@@ -236,10 +236,23 @@ TEST_CASE("a system's wave is a whole number from 1 to the number of waves, or n
     CHECK(messages(diagnostics) ==
           std::vector<std::string>{fmt::format(
               "invalid-plan: systems[2].wave is {}, not a wave of the plan (a whole number from 1 "
-              "to 3, or null when the system has no wave) (give the plan.json that cloudplan plan "
+              "to 3, or null when the system has no wave; give the plan.json that cloudplan plan "
               "wrote, unedited)",
               written)});
   }
+}
+
+TEST_CASE("a pinned wave past the last a plan may have says which values are read") {
+  // The message ran two parentheses together: "(1000) (give the plan.json ...)".
+  Json document = Json::parse(kPlan);
+  document["systems"][1]["pinned_wave"] = 5000u;  // unsigned, as parsed
+  models::Diagnostics diagnostics;
+  CHECK_FALSE(read(document, diagnostics));
+  CHECK(messages(diagnostics) ==
+        std::vector<std::string>{
+            "invalid-plan: systems[1].pinned_wave is 5000, after wave 1000, the last a plan may "
+            "have (a whole number from 1 to 1000, or absent when the system is not pinned; give "
+            "the plan.json that cloudplan plan wrote, unedited)"});
 }
 
 TEST_CASE("effort is a finite number from 0") {

@@ -136,6 +136,21 @@ TEST_CASE("a broken link in a folder does not hide its csv files") {
   CHECK(r.inventory.systems.size() == 1);
 }
 
+TEST_CASE("a FIFO or a dangling link named like an inventory file in a folder is reported") {
+  // expand() took only regular files: the entry was dropped without a word.
+  TempFolder folder;
+  folder.write("inv/systems.csv", kSystemsHeader + "A,a,X\n");
+  REQUIRE(::mkfifo((folder / "inv/a.csv").c_str(), 0600) == 0);
+  fs::create_symlink(folder / "nowhere.xml", folder / "inv/model.xml");
+  fs::create_directories(folder.path() / "inv/old.csv");  // a sub-folder is not read
+  const auto r = read(folder, {folder / "inv"});
+  CHECK(r.lines == Lines{"inv/a.csv: error: not a regular file (name a file or folder, or - for "
+                         "standard input) [not-a-file]",
+                         "inv/model.xml: error: cannot read the file (No such file or directory) "
+                         "[cannot-read]"});
+  CHECK(r.inventory.systems.size() == 1);
+}
+
 TEST_CASE("an empty file is registered with an unknown kind and an error") {
   TempFolder folder;
   const auto r = read(folder, {folder.write("empty.csv", "")});
@@ -161,7 +176,9 @@ TEST_CASE("a file of NUL bytes is an error and nothing else is read from it") {
   TempFolder folder;
   const auto r = read(folder, {folder.write("zeros.csv", std::string(1 << 20, '\0')),
                                folder.write("ok.csv", kSystemsHeader + "A,a,X\n")});
-  CHECK(r.lines == Lines{"zeros.csv:1: error: NUL byte: this is not a text file [binary-file]"});
+  CHECK(r.lines ==
+        Lines{"zeros.csv:1: error: NUL byte: this is not a text file (name the inventory's CSV or "
+              "XML file; from a spreadsheet, save the sheet as CSV UTF-8) [binary-file]"});
   CHECK(r.inventory.systems.size() == 1);
 }
 
@@ -169,7 +186,9 @@ TEST_CASE("a NUL byte after some lines is reported at its line") {
   TempFolder folder;
   const auto r = read(
       folder, {folder.write("s.csv", kSystemsHeader + "A,a,X\n" + std::string("B,\0,X\n", 6))});
-  CHECK(r.lines == Lines{"s.csv:3: error: NUL byte: this is not a text file [binary-file]"});
+  CHECK(r.lines ==
+        Lines{"s.csv:3: error: NUL byte: this is not a text file (name the inventory's CSV or XML "
+              "file; from a spreadsheet, save the sheet as CSV UTF-8) [binary-file]"});
   CHECK(r.inventory.systems.empty());  // the file is not read at all
 }
 
@@ -386,7 +405,9 @@ TEST_CASE("a NUL byte stops the reading of a large file early") {
   fs::resize_file(path, importers::kMaxInputBytes);
   const long before = peakMemoryKb();
   const auto r = read(folder, {path}, {.hashInputs = true});
-  CHECK(r.lines == Lines{"zeros.csv:3: error: NUL byte: this is not a text file [binary-file]"});
+  CHECK(r.lines ==
+        Lines{"zeros.csv:3: error: NUL byte: this is not a text file (name the inventory's CSV or "
+              "XML file; from a spreadsheet, save the sheet as CSV UTF-8) [binary-file]"});
   CHECK(peakMemoryKb() - before < kReadSlackKb);
   REQUIRE(r.inventory.files.size() == 1);
   CHECK(r.inventory.files[0].sha256.empty());

@@ -96,7 +96,27 @@ TEST_CASE("a NUL byte means the file is not text") {
   REQUIRE(problem);
   CHECK(problem->line == 3);
   CHECK(problem->code == "binary-file");
-  CHECK(problem->message == "NUL byte: this is not a text file");
+  CHECK(problem->message ==
+        "NUL byte: this is not a text file (name the inventory's CSV or XML file; from a "
+        "spreadsheet, save the sheet as CSV UTF-8)");
+}
+
+TEST_CASE("UTF-16 without a byte-order mark is named as such, not as a binary file") {
+  // It was "NUL byte: this is not a text file", with no fix and the wrong cause.
+  const std::string little("i\0d\0,\0n\0a\0m\0e\0\n\0A\0,\0\xe9\0\n\0", 24);
+  const std::string big = '\0' + little.substr(0, little.size() - 1);
+  for (const std::string& text : {little, big}) {
+    const auto problem = findEncodingProblem(text);
+    REQUIRE(problem);
+    CHECK(problem->line == 1);
+    CHECK(problem->code == "not-utf8");
+    CHECK(problem->message ==
+          "the file is UTF-16 without a byte-order mark, which cloudplan cannot tell from other "
+          "bytes (save it as CSV UTF-8, or as Unicode text, which starts with a byte-order mark)");
+  }
+  // A binary file with NUL bytes in no such pattern stays one.
+  CHECK(findEncodingProblem(std::string("PNG\0\0\0\rIHDR\0\0\x01\0", 15))->code == "binary-file");
+  CHECK(findEncodingProblem(std::string(64, '\0'))->code == "binary-file");
 }
 
 TEST_CASE("a problem is found at every position of a long ASCII text") {
