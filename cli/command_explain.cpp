@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/terminal_text.h"
+#include "importers/input_file.h"
 #include "importers/plan_reader.h"
 #include "importers/suggest.h"
 
@@ -87,7 +88,7 @@ int runExplain(const std::string& planPath, const std::string& systemId) {
     const auto close = suggester.closest(systemId);
     std::cerr << fmt::format(
         "explain: error: no system {} in {}{}\n", printable(models::quoted(systemId)),
-        printable(planPath),
+        printable(importers::inputName(planPath)),
         close ? fmt::format(" (did you mean {}?)", printable(models::quoted(*close))) : "");
     return kInputErrors;
   }

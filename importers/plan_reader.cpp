@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "importers/input_file.h"
 #include "importers/plan_json_reader.h"
 #include "models/output_folder_files.h"
 
@@ -625,7 +626,8 @@ std::optional<LoadedPlan> planFromJson(const nlohmann::ordered_json& document,
 }
 
 std::optional<LoadedPlan> readPlan(const std::string& path, models::Diagnostics& diagnostics) {
-  if (const auto folder = unfinishedRunBeside(path)) {
+  // Standard input has no folder to look in.
+  if (const auto folder = path == "-" ? std::nullopt : unfinishedRunBeside(path)) {
     diagnostics.error(
         "unfinished-run", path, 0,
         fmt::format("a cloudplan run was stopped while moving its files into place in {}, so this "
@@ -636,7 +638,7 @@ std::optional<LoadedPlan> readPlan(const std::string& path, models::Diagnostics&
   }
   const auto document = readPlanJson(path, diagnostics);
   if (!document) return std::nullopt;
-  return planFromJson(*document, path, diagnostics);
+  return planFromJson(*document, inputName(path), diagnostics);
 }
 
 }  // namespace cloudplan::importers
