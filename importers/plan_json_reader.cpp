@@ -16,21 +16,26 @@ uint32_t lineAt(std::string_view text, size_t at) {
   return static_cast<uint32_t>(std::count(text.begin(), text.begin() + at, '\n') + 1);
 }
 
+// The index of the quote that closes the JSON string opened at `open`, or the end of `text`.
+size_t closingQuote(std::string_view text, size_t open) {
+  for (size_t i = open + 1; i < text.size(); ++i) {
+    if (text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '"') {
+      return i;
+    }
+  }
+  return text.size();
+}
+
 // Where the arrays and objects of `text` first nest deeper than the limit, before any parser
 // sees it: brackets inside strings do not count.
 std::optional<size_t> tooDeepAt(std::string_view text) {
   size_t depth = 0;
-  bool inString = false;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (inString) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        inString = false;
-      }
-    } else if (c == '"') {
-      inString = true;
+    if (c == '"') {
+      i = closingQuote(text, i);
     } else if (c == '[' || c == '{') {
       if (++depth > kMostPlanJsonDepth) return i;
     } else if ((c == ']' || c == '}') && depth > 0) {
@@ -43,17 +48,10 @@ std::optional<size_t> tooDeepAt(std::string_view text) {
 // Where the first number of `text` too large for a double is (nlohmann refuses it without saying
 // where): the numbers outside strings, read as nlohmann reads them.
 std::optional<size_t> numberOverflowAt(std::string_view text) {
-  bool inString = false;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (inString) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        inString = false;
-      }
-    } else if (c == '"') {
-      inString = true;
+    if (c == '"') {
+      i = closingQuote(text, i);
     } else if (c == '-' || (c >= '0' && c <= '9')) {
       const size_t end = text.find_first_not_of("+-.0123456789eE", i);
       const std::string number(text.substr(i, end - i));
