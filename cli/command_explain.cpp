@@ -5,7 +5,7 @@
 #include "cli/commands.h"
 #include "cli/terminal_text.h"
 #include "importers/input_file.h"
-#include "importers/plan_reader.h"
+#include "importers/plan/plan_reader.h"
 #include "importers/suggest.h"
 
 namespace cloudplan::cli {

@@ -10,10 +10,10 @@
 #include "cli/terminal_text.h"
 #include "cli/views_output.h"
 #include "engine/plan_migration.h"
+#include "exporters/archimate/plan_archimate.h"
+#include "exporters/csv/schedule_csv.h"
+#include "exporters/json/plan_json.h"
 #include "exporters/output_folder.h"
-#include "exporters/plan_archimate.h"
-#include "exporters/plan_json.h"
-#include "exporters/schedule_csv.h"
 #include "importers/read_inputs.h"
 
 namespace cloudplan::cli {

@@ -6,7 +6,7 @@
 #include "cli/progress.h"
 #include "cli/terminal_text.h"
 #include "cli/views_output.h"
-#include "importers/plan_reader.h"
+#include "importers/plan/plan_reader.h"
 
 namespace cloudplan::cli {
 

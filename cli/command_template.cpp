@@ -7,7 +7,7 @@
 #include "cli/commands.h"
 #include "cli/terminal_text.h"
 #include "exporters/atomic_write.h"
-#include "exporters/inventory_template.h"
+#include "exporters/csv/inventory_template.h"
 #include "exporters/output_folder.h"
 
 namespace cloudplan::cli {

@@ -7,7 +7,7 @@
 
 #include "cli/progress.h"
 #include "cli/terminal_text.h"
-#include "exporters/diagnostics_json.h"
+#include "exporters/json/diagnostics_json.h"
 
 namespace cloudplan::cli {
 namespace {

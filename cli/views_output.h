@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "exporters/output_folder.h"
-#include "exporters/render_views.h"
+#include "exporters/reports/render_views.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
 #include "models/plan.h"

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "fuzz/inventory_invariants.h"
-#include "importers/archi_csv.h"
-#include "importers/archimate_mapping.h"
+#include "importers/archimate/archi_csv.h"
+#include "importers/archimate/archimate_mapping.h"
 #include "importers/inventory_builder.h"
 #include "importers/text_encoding.h"
 

@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "fuzz/inventory_invariants.h"
-#include "importers/archimate_exchange.h"
-#include "importers/archimate_mapping.h"
+#include "importers/archimate/archimate_exchange.h"
+#include "importers/archimate/archimate_mapping.h"
 #include "importers/inventory_builder.h"
 #include "importers/text_encoding.h"
 

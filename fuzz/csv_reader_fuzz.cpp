@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "fuzz/inventory_invariants.h"
-#include "importers/csv_dialect.h"
+#include "importers/csv/csv_dialect.h"
+#include "importers/csv/inventory_csv.h"
 #include "importers/inventory_builder.h"
-#include "importers/inventory_csv.h"
 #include "importers/text_encoding.h"
 
 using namespace cloudplan;

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <vector>
 
-#include "importers/archimate_mapping_report.h"
+#include "importers/archimate/archimate_mapping_report.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
 #include "models/plan.h"

@@ -8,8 +8,8 @@
 #include <string_view>
 
 #include "fuzz/inventory_invariants.h"
-#include "importers/plan_json_reader.h"
-#include "importers/plan_reader.h"
+#include "importers/plan/plan_json_reader.h"
+#include "importers/plan/plan_reader.h"
 
 using namespace cloudplan;
 using fuzz::require;

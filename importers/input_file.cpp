@@ -11,8 +11,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "importers/archimate/xml_document.h"
 #include "importers/text_encoding.h"
-#include "importers/xml_document.h"
 
 namespace cloudplan::importers {
 namespace {

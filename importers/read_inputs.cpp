@@ -7,14 +7,14 @@
 #include <filesystem>
 #include <set>
 
-#include "importers/archi_csv.h"
-#include "importers/archimate_mapping.h"
-#include "importers/archimate_xml.h"
-#include "importers/csv_dialect.h"
+#include "importers/archimate/archi_csv.h"
+#include "importers/archimate/archimate_mapping.h"
+#include "importers/archimate/archimate_xml.h"
+#include "importers/archimate/xml_document.h"
+#include "importers/csv/csv_dialect.h"
+#include "importers/csv/inventory_csv.h"
 #include "importers/inventory_builder.h"
-#include "importers/inventory_csv.h"
 #include "importers/text_encoding.h"
-#include "importers/xml_document.h"
 
 namespace cloudplan::importers {
 namespace {

@@ -8,7 +8,7 @@
 #include <span>
 #include <string>
 
-#include "importers/archimate_mapping_report.h"
+#include "importers/archimate/archimate_mapping_report.h"
 #include "importers/input_file.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"

@@ -3,8 +3,8 @@
 
 #include <string>
 
+#include "importers/csv/inventory_csv.h"
 #include "importers/inventory_builder.h"
-#include "importers/inventory_csv.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
 

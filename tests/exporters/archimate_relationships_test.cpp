@@ -1,6 +1,6 @@
 // The ArchiMate relationship table the plan exporter chooses from: the entries it relies on, and
 // the ones it must not use.
-#include "exporters/archimate_relationships.h"
+#include "exporters/archimate/archimate_relationships.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "exporters/csv_writer.h"
+#include "exporters/csv/csv_writer.h"
 
 #include <catch2/catch.hpp>
 

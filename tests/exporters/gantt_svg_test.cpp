@@ -1,4 +1,4 @@
-#include "exporters/gantt_svg.h"
+#include "exporters/reports/gantt_svg.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "exporters/graph_agency.h"
+#include "exporters/graphviz/graph_agency.h"
 
 #include <fmt/format.h>
 

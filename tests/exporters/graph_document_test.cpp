@@ -1,4 +1,4 @@
-#include "exporters/graph_document.h"
+#include "exporters/graphviz/graph_document.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "exporters/graph_focus.h"
+#include "exporters/graphviz/graph_focus.h"
 
 #include <fmt/format.h>
 

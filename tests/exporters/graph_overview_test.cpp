@@ -1,10 +1,10 @@
-#include "exporters/graph_overview.h"
+#include "exporters/graphviz/graph_overview.h"
 
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
 
-#include "exporters/graph_style.h"
+#include "exporters/graphviz/graph_style.h"
 #include "tests/exporters/small_plan_fixture.h"
 
 namespace cloudplan::exporters {

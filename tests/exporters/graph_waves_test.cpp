@@ -1,12 +1,12 @@
-#include "exporters/graph_waves.h"
+#include "exporters/graphviz/graph_waves.h"
 
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
 
 #include "engine/plan_migration.h"
+#include "importers/csv/inventory_csv.h"
 #include "importers/inventory_builder.h"
-#include "importers/inventory_csv.h"
 #include "tests/exporters/small_plan_fixture.h"
 
 namespace cloudplan::exporters {

@@ -1,4 +1,4 @@
-#include "exporters/graphviz_render.h"
+#include "exporters/graphviz/graphviz_render.h"
 
 #include <catch2/catch.hpp>
 

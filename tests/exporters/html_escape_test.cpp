@@ -1,4 +1,4 @@
-#include "exporters/html_escape.h"
+#include "exporters/reports/html_escape.h"
 
 #include <catch2/catch.hpp>
 

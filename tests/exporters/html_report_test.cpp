@@ -1,4 +1,4 @@
-#include "exporters/html_report.h"
+#include "exporters/reports/html_report.h"
 
 #include <fmt/format.h>
 
@@ -7,12 +7,12 @@
 #include <regex>
 
 #include "engine/plan_migration.h"
-#include "exporters/plan_json.h"
-#include "exporters/render_views.h"
-#include "exporters/schedule_csv.h"
+#include "exporters/csv/schedule_csv.h"
+#include "exporters/json/plan_json.h"
+#include "exporters/reports/render_views.h"
+#include "importers/csv/inventory_csv.h"
 #include "importers/inventory_builder.h"
-#include "importers/inventory_csv.h"
-#include "importers/plan_reader.h"
+#include "importers/plan/plan_reader.h"
 #include "tests/exporters/small_plan_fixture.h"
 
 namespace cloudplan::exporters {

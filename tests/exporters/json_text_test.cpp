@@ -1,4 +1,4 @@
-#include "exporters/json_text.h"
+#include "exporters/json/json_text.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 // relationships among them and the systems, every relationship checked against the table, the
 // file read back into the same inventory, and (when CLOUDPLAN_ARCHIMATE_XSD names the folder of
 // the Open Group schemas) validated by xmllint.
-#include "exporters/plan_archimate.h"
+#include "exporters/archimate/plan_archimate.h"
 
 #include <tinyxml2.h>
 #include <catch2/catch.hpp>
@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "engine/plan_migration.h"
-#include "exporters/archimate_relationships.h"
+#include "exporters/archimate/archimate_relationships.h"
 #include "importers/read_inputs.h"
 #include "tests/temp_folder.h"
 

@@ -1,10 +1,10 @@
-#include "exporters/render_views.h"
+#include "exporters/reports/render_views.h"
 
 #include <catch2/catch.hpp>
 
 #include "engine/plan_migration.h"
+#include "importers/csv/inventory_csv.h"
 #include "importers/inventory_builder.h"
-#include "importers/inventory_csv.h"
 #include "tests/exporters/small_plan_fixture.h"
 
 namespace cloudplan::exporters {

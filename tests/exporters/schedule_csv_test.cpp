@@ -1,6 +1,6 @@
 // schedule.csv and waves.csv as a reader sees them: one header per column, every cell where its
 // header says, whatever names and values the ministries wrote.
-#include "exporters/schedule_csv.h"
+#include "exporters/csv/schedule_csv.h"
 
 #include <catch2/catch.hpp>
 
@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "engine/plan_migration.h"
+#include "importers/csv/inventory_csv.h"
 #include "importers/inventory_builder.h"
-#include "importers/inventory_csv.h"
 
 using namespace cloudplan;
 using Row = std::vector<std::string>;

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "engine/plan_migration.h"
+#include "importers/csv/inventory_csv.h"
 #include "importers/inventory_builder.h"
-#include "importers/inventory_csv.h"
 
 namespace cloudplan::testing {
 

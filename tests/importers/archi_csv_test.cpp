@@ -1,7 +1,7 @@
 // Archi's CSV export read through readInputs: the three files of an export found from any of them
 // or from their folder, the reference exports with their counts, delimiters, byte-order marks and
 // comments, and the errors of a broken export.
-#include "importers/archi_csv.h"
+#include "importers/archimate/archi_csv.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // Archi's native .archimate files read through readInputs: the reference models with their
 // counts, 2.1 names mapped to 3.1, folders as agencies, properties and documentation, views
 // skipped, and the files Archi writes that cloudplan cannot read, each with its message.
-#include "importers/archi_model.h"
+#include "importers/archimate/archi_model.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // The Open Group exchange format (3.0, 3.1 and 2.1) read through readInputs: the reference models
 // of ../shared/reference/archimate with their counts, names in several languages, property
 // definitions, organizations, encodings, and every kind of bad or hostile XML with its message.
-#include "importers/archimate_exchange.h"
+#include "importers/archimate/archimate_exchange.h"
 
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "importers/xml_document.h"
+#include "importers/archimate/xml_document.h"
 #include "tests/importers/archimate_fixture.h"
 #include "tests/temp_folder.h"
 

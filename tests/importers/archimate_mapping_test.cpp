@@ -1,7 +1,7 @@
 // The mapping of spec/archimate-mapping.md, through readInputs: which elements become systems
 // and with what fields, agencies three ways, every dependency rule once (tests/data/archimate/
 // mapping.xml), the report for `cloudplan validate`, and ArchiMate mixed with inventory CSV.
-#include "importers/archimate_mapping.h"
+#include "importers/archimate/archimate_mapping.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // The separator and line ends of a CSV file, told from its text.
-#include "importers/csv_dialect.h"
+#include "importers/csv/csv_dialect.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "importers/csv_reader.h"
+#include "importers/csv/csv_reader.h"
 
 #include <catch2/catch.hpp>
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "importers/archimate_mapping.h"
-#include "importers/archimate_xml.h"
-#include "importers/inventory_csv.h"
+#include "importers/archimate/archimate_mapping.h"
+#include "importers/archimate/archimate_xml.h"
+#include "importers/csv/inventory_csv.h"
 
 using namespace cloudplan;
 using models::Coupling;

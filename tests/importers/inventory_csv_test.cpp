@@ -1,7 +1,7 @@
 // The inventory CSV format (spec/inventory-csv.md), read through readInputs from files written to
 // a temporary folder. Every message is checked as `file:line: severity: message [code]`, the way
 // `cloudplan validate` prints it (plus the code), with the folder left out of the path.
-#include "importers/inventory_csv.h"
+#include "importers/csv/inventory_csv.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // The JSON of a plan.json: parsed under a nesting limit (an array nested 50,000 deep crashed
 // render and explain), refused with the line where it stops being JSON, and checked to be a plan.
-#include "importers/plan_json_reader.h"
+#include "importers/plan/plan_json_reader.h"
 
 #include "tests/temp_folder.h"
 

@@ -1,4 +1,4 @@
-#include "importers/plan_reader.h"
+#include "importers/plan/plan_reader.h"
 
 #include <fmt/format.h>
 #include <catch2/catch.hpp>

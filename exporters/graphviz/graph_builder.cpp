@@ -1,0 +1,559 @@
+#include "exporters/graphviz/graph_builder.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "exporters/graphviz/graph_style.h"
+#include "exporters/reports/html_escape.h"
+
+namespace cloudplan::exporters {
+
+using models::AgencyIndex;
+using models::kNone;
+using models::SystemIndex;
+
+namespace {
+
+constexpr size_t kLargeDiagram = 120;  // nodes
+
+uint64_t bandAgencyKey(uint32_t band, AgencyIndex agency) {
+  return (uint64_t{band} << 32) | agency;
+}
+
+// What a diagram's node stands for: one system, or the systems of an agency folded together.
+struct NodeSpec {
+  uint32_t band = 0;
+  bool folded = false;
+  SystemIndex system = kNone;  // unfolded
+  AgencyIndex agency = kNone;  // its own agency, or the one they are folded into
+  bool withOffices = false;
+  FoldedSystems content;
+  NodeHandle handle = nullptr;
+};
+
+}  // namespace
+
+uint32_t DiagramBuilder::addBand(std::string label, std::string fill, uint32_t row) {
+  bands_.push_back(Band{std::move(label), std::move(fill), row});
+  return static_cast<uint32_t>(bands_.size() - 1);
+}
+
+void DiagramBuilder::place(SystemIndex system, uint32_t band, Keep keep) {
+  placements_.push_back(Placement{system, band, keep});
+}
+
+uint32_t DiagramBuilder::foldDepth(const Placement& placement, Folding folding) const {
+  switch (placement.keep) {
+    case Keep::foldFirst:
+      return folding.context;
+    case Keep::foldLast:
+      return folding.subject;
+    case Keep::always:
+      return kNone;
+  }
+  return kNone;
+}
+
+size_t DiagramBuilder::nodesWith(Folding folding) const {
+  size_t nodes = 0;
+  std::unordered_set<uint64_t> folded;
+  for (const auto& placement : placements_) {
+    const uint32_t depth = foldDepth(placement, folding);
+    if (depth == kNone) {
+      ++nodes;
+      continue;
+    }
+    const AgencyIndex agency =
+        index_.ancestorAt(index_.inventory.systems[placement.system].agency, depth);
+    folded.insert(bandAgencyKey(placement.band, agency));
+  }
+  return nodes + folded.size();
+}
+
+DiagramBuilder::Folding DiagramBuilder::chooseFolding(size_t maxNodes) const {
+  // Context folds before the subject, and each folds from whole agencies up to ministries.
+  std::vector<Folding> candidates = {Folding{}};
+  for (uint32_t depth = index_.deepestDrawn() + 1; depth-- > 0;) {
+    candidates.push_back(Folding{depth, kNone});
+  }
+  for (uint32_t depth = index_.deepestDrawn() + 1; depth-- > 0;) {
+    candidates.push_back(Folding{0, depth});
+  }
+  for (const Folding& folding : candidates) {
+    if (nodesWith(folding) <= maxNodes) return folding;
+  }
+  return candidates.back();
+}
+
+std::string DiagramBuilder::describe(Folding folding, size_t nodes, size_t maxNodes) const {
+  auto unit = [&](uint32_t depth) {
+    if (depth == 0) return std::string("ministry (top-level agency, its offices included)");
+    if (depth >= index_.deepest()) return std::string("agency");
+    return fmt::format("agency down to level {} (deeper offices included)", depth + 1);
+  };
+  if (folding.subject != kNone) {
+    return fmt::format("{} systems would make more than {} nodes: drawn as {} nodes, one per {}",
+                       placements_.size(), maxNodes, nodes, unit(folding.subject));
+  }
+  if (folding.context != kNone) {
+    return fmt::format(
+        "the systems around them are drawn as one node per {} (more than {} nodes otherwise)",
+        unit(folding.context), maxNodes);
+  }
+  return {};
+}
+
+namespace {
+
+// Each node's row when its bands sit in more than one row (numbered from 0, top first); empty
+// otherwise.
+std::vector<uint32_t> rowsOf(const std::vector<NodeSpec>& nodes,
+                             const std::vector<uint32_t>& bandRows, size_t& rows) {
+  std::vector<uint32_t> used;
+  for (const auto& node : nodes)
+    used.push_back(bandRows[node.band]);
+  std::sort(used.begin(), used.end());
+  used.erase(std::unique(used.begin(), used.end()), used.end());
+  rows = used.size();
+  if (rows < 2) return {};
+  std::vector<uint32_t> rowOf;
+  for (const auto& node : nodes) {
+    rowOf.push_back(static_cast<uint32_t>(
+        std::lower_bound(used.begin(), used.end(), bandRows[node.band]) - used.begin()));
+  }
+  return rowOf;
+}
+
+// The nodes of a row that the row's own edges reach everything from: those no edge of the row
+// enters, and one node of each cycle that none of them reaches. With `forward` false, the same
+// against the edges: the nodes everything reaches.
+std::vector<uint32_t> rowEnds(const std::vector<uint32_t>& rowOf,
+                              const std::vector<std::pair<uint32_t, uint32_t>>& edges, uint32_t row,
+                              bool forward) {
+  const size_t n = rowOf.size();
+  std::vector<std::vector<uint32_t>> next(n);
+  std::vector<uint32_t> entering(n, 0);
+  for (auto [tail, head] : edges) {
+    if (rowOf[tail] != row || rowOf[head] != row) continue;
+    if (!forward) std::swap(tail, head);
+    next[tail].push_back(head);
+    ++entering[head];
+  }
+  std::vector<uint32_t> ends;
+  std::vector<bool> reached(n, false);
+  auto reach = [&](uint32_t start) {
+    std::vector<uint32_t> stack = {start};
+    reached[start] = true;
+    while (!stack.empty()) {
+      const uint32_t at = stack.back();
+      stack.pop_back();
+      for (const uint32_t to : next[at]) {
+        if (!reached[to]) {
+          reached[to] = true;
+          stack.push_back(to);
+        }
+      }
+    }
+  };
+  for (uint32_t pass = 0; pass < 2; ++pass) {
+    for (uint32_t node = 0; node < n; ++node) {
+      if (rowOf[node] != row || reached[node] || (pass == 0 && entering[node] > 0)) continue;
+      ends.push_back(node);
+      reach(node);
+    }
+  }
+  std::sort(ends.begin(), ends.end());
+  return ends;
+}
+
+// An invisible node between a row and the next: the last nodes of the row above it, the first
+// nodes of the next row below it, so that whole rows follow one another. Weight 0: they hold the
+// rows apart without pulling anything sideways, and being short they cost dot little.
+void addRowSeparators(GraphDocument& graph, const std::vector<NodeSpec>& nodes,
+                      const std::vector<uint32_t>& rowOf, size_t rows,
+                      const std::vector<std::pair<uint32_t, uint32_t>>& edges) {
+  auto invisible = [&](NodeHandle tail, NodeHandle head) {
+    const EdgeHandle edge = graph.edge(tail, head);
+    graph.set(edge, "style", "invis");
+    graph.set(edge, "weight", "0");
+  };
+  for (uint32_t r = 0; r + 1 < rows; ++r) {
+    const NodeHandle separator = graph.node(nullptr, fmt::format(" row {}", r + 1));
+    graph.set(separator, "style", "invis");
+    graph.set(separator, "shape", "point");
+    graph.set(separator, "width", "0");
+    graph.set(separator, "label", "");
+    for (const uint32_t last : rowEnds(rowOf, edges, r, false)) {
+      invisible(nodes[last].handle, separator);
+    }
+    for (const uint32_t first : rowEnds(rowOf, edges, r + 1, true)) {
+      invisible(separator, nodes[first].handle);
+    }
+  }
+}
+
+// Each band-0 node's ministry, as a position in `ministries` (kNone when it has none).
+std::vector<uint32_t> ministriesOf(const GraphIndex& index, const std::vector<NodeSpec>& nodes,
+                                   std::vector<AgencyIndex>& ministries) {
+  std::vector<uint32_t> ministryOf(nodes.size(), kNone);
+  std::unordered_map<AgencyIndex, uint32_t> position;
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    if (nodes[n].band != 0 || nodes[n].agency == kNone) continue;
+    const AgencyIndex ministry = index.ancestorAt(nodes[n].agency, 0);
+    const auto [it, inserted] =
+        position.emplace(ministry, static_cast<uint32_t>(ministries.size()));
+    if (inserted) ministries.push_back(ministry);
+    ministryOf[n] = it->second;
+  }
+  return ministryOf;
+}
+
+// Nodes without edges between them, in a grid instead of one long line: an invisible edge from
+// each to the one a column further. In the order of the waves their systems start moving.
+void arrangeInGrid(GraphDocument& graph, const std::vector<NodeSpec>& nodes,
+                   const std::vector<uint32_t>& ministryOf) {
+  std::vector<uint32_t> order;
+  for (uint32_t n = 0; n < nodes.size(); ++n) {
+    if (ministryOf[n] != kNone) order.push_back(n);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return nodes[a].content.firstWave < nodes[b].content.firstWave;
+  });
+  const auto column = static_cast<size_t>(std::ceil(std::sqrt(static_cast<double>(order.size()))));
+  for (size_t i = 0; i + column < order.size(); ++i) {
+    const EdgeHandle edge = graph.edge(nodes[order[i]].handle, nodes[order[i + column]].handle);
+    graph.set(edge, "style", "invis");
+  }
+}
+
+// The most ministries the table of links between them has a row and a column for: it has a cell
+// for every pair, and a thousand ministries would make a million.
+constexpr size_t kTabledMinistries = 40;
+
+// The links between ministries as a table: consumers by row, providers by column. With more
+// linked ministries than kTabledMinistries, those with the most links have their own row and
+// column, and the others share one. Returns how many share it.
+size_t addMinistryTable(GraphDocument& graph, const GraphIndex& index,
+                        const std::vector<AgencyIndex>& ministries,
+                        const std::map<std::pair<uint32_t, uint32_t>, LinkCounts>& links) {
+  std::vector<uint64_t> linkCount(ministries.size(), 0);
+  for (const auto& [pair, counts] : links) {
+    linkCount[pair.first] += counts.total();
+    linkCount[pair.second] += counts.total();
+  }
+  std::vector<uint32_t> shown;  // in the order of `ministries`
+  for (uint32_t m = 0; m < ministries.size(); ++m) {
+    if (linkCount[m] > 0) shown.push_back(m);
+  }
+  size_t others = 0;
+  if (shown.size() > kTabledMinistries) {
+    std::vector<uint32_t> ranked = shown;
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [&](uint32_t a, uint32_t b) { return linkCount[a] > linkCount[b]; });
+    ranked.resize(kTabledMinistries - 1);
+    std::sort(ranked.begin(), ranked.end());
+    others = shown.size() - ranked.size();
+    shown = std::move(ranked);
+  }
+  // Each ministry's column, the others' being the last.
+  const auto otherColumn = static_cast<uint32_t>(shown.size());
+  std::vector<uint32_t> columnOf(ministries.size(), otherColumn);
+  for (uint32_t c = 0; c < shown.size(); ++c)
+    columnOf[shown[c]] = c;
+  const size_t columns = shown.size() + (others ? 1 : 0);
+  std::vector<LinkCounts> cells(columns * columns);
+  for (const auto& [pair, counts] : links) {
+    LinkCounts& cell = cells[columnOf[pair.first] * columns + columnOf[pair.second]];
+    cell.loose += counts.loose;
+    cell.normal += counts.normal;
+    cell.tight += counts.tight;
+  }
+
+  const GraphHandle box = graph.cluster(nullptr, "links between ministries");
+  graph.set(box, "label", "Links between ministries");
+  graph.set(box, "style", "rounded");
+  graph.set(box, "color", "#8a96a3");
+  graph.set(box, "fontsize", "12");
+  graph.set(box, "labeljust", "l");
+  auto code = [&](uint32_t c) {
+    return c == otherColumn
+               ? fmt::format("{} others", others)
+               : htmlEscaped(shownText(index.inventory.agencies[ministries[shown[c]]].code));
+  };
+  std::string html =
+      "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
+      "<TR><TD ALIGN=\"LEFT\">row depends on column</TD>";
+  for (uint32_t to = 0; to < columns; ++to)
+    html += "<TD><B>" + code(to) + "</B></TD>";
+  html += "</TR>";
+  for (uint32_t from = 0; from < columns; ++from) {
+    html += "<TR><TD ALIGN=\"LEFT\"><B>" + code(from) + "</B></TD>";
+    for (uint32_t to = 0; to < columns; ++to) {
+      const LinkCounts& cell = cells[from * columns + to];
+      if (cell.total() == 0) {
+        html += from == to ? "<TD BGCOLOR=\"#eeeeee\"></TD>" : "<TD></TD>";
+      } else if (cell.tight) {
+        // Tight links across ministries are rare and bind their waves: they stand out.
+        html += fmt::format("<TD><FONT COLOR=\"#b2182b\"><B>{}</B></FONT></TD>", cell.total());
+      } else {
+        html += fmt::format("<TD>{}</TD>", cell.total());
+      }
+    }
+    html += "</TR>";
+  }
+  html += "</TABLE>";
+  const NodeHandle table = graph.node(box, " links between ministries");
+  graph.setHtmlLabel(table, html);
+  graph.set(table, "shape", "plaintext");
+  graph.set(table, "margin", "0");
+  return others;
+}
+
+}  // namespace
+
+std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
+                                  const std::function<bool(const models::Dependency&)>& draw) {
+  const auto& systems = index_.inventory.systems;
+  const Folding folding = chooseFolding(maxNodes);
+  folded_ = folding.context != kNone || folding.subject != kNone;
+
+  // Nodes, in the order of their first placement.
+  std::vector<NodeSpec> nodes;
+  std::vector<uint32_t> nodeOf(systems.size(), kNone);
+  std::unordered_map<uint64_t, uint32_t> foldedNode;
+  bool beyondDrawnLevels = false;  // some system drawn in an ancestor's box
+  for (const auto& placement : placements_) {
+    const uint32_t depth = foldDepth(placement, folding);
+    const AgencyIndex own = systems[placement.system].agency;
+    if (depth == kNone) {
+      nodeOf[placement.system] = static_cast<uint32_t>(nodes.size());
+      nodes.push_back(NodeSpec{
+          .band = placement.band, .system = placement.system, .agency = index_.drawnAgency(own)});
+      beyondDrawnLevels = beyondDrawnLevels || nodes.back().agency != own;
+      continue;
+    }
+    const AgencyIndex agency = index_.ancestorAt(own, depth);
+    const auto [it, inserted] = foldedNode.emplace(bandAgencyKey(placement.band, agency),
+                                                   static_cast<uint32_t>(nodes.size()));
+    if (inserted) {
+      nodes.push_back(NodeSpec{.band = placement.band, .folded = true, .agency = agency});
+    }
+    NodeSpec& node = nodes[it->second];
+    node.content.add(index_, placement.system);
+    node.withOffices = node.withOffices || own != agency;
+    nodeOf[placement.system] = it->second;
+  }
+  // Ministries drawn as one node each need no table when their links are few enough to draw as
+  // weighted edges; when they are not, the nodes are laid out in a grid beside the table.
+  std::vector<AgencyIndex> ministries;
+  std::vector<uint32_t> ministryOf = tabulate_ ? ministriesOf(index_, nodes, ministries)
+                                               : std::vector<uint32_t>(nodes.size(), kNone);
+  const bool onePerMinistry =
+      !ministries.empty() && ministries.size() == static_cast<size_t>(std::count_if(
+                                                      ministryOf.begin(), ministryOf.end(),
+                                                      [](uint32_t m) { return m != kNone; }));
+  if (onePerMinistry) {
+    std::unordered_set<uint64_t> pairs;
+    for (const auto& dependency : index_.inventory.dependencies) {
+      const uint32_t tail = nodeOf[dependency.consumer], head = nodeOf[dependency.provider];
+      if (tail == kNone || head == kNone || !draw(dependency)) continue;
+      if (ministryOf[tail] != kNone && ministryOf[head] != kNone && tail != head) {
+        pairs.insert((uint64_t{tail} << 32) | head);
+      }
+    }
+    if (pairs.size() <= 2 * ministries.size()) ministryOf.assign(nodes.size(), kNone);
+  }
+
+  // Edges: one per dependency between unfolded systems, one per pair of nodes otherwise; links
+  // between ministries only counted, when they are tabulated.
+  std::vector<uint32_t> single;
+  std::vector<std::pair<uint64_t, LinkCounts>> weighted;
+  std::unordered_map<uint64_t, size_t> weightedAt;
+  std::map<std::pair<uint32_t, uint32_t>, LinkCounts> betweenMinistries;
+  for (uint32_t d = 0; d < index_.inventory.dependencies.size(); ++d) {
+    const auto& dependency = index_.inventory.dependencies[d];
+    const uint32_t tail = nodeOf[dependency.consumer], head = nodeOf[dependency.provider];
+    if (tail == kNone || head == kNone || !draw(dependency)) continue;
+    if (tail == head) {
+      if (nodes[tail].folded) ++nodes[tail].content.internalLinks;
+      continue;
+    }
+    const uint32_t from = ministryOf[tail], to = ministryOf[head];
+    if (from != kNone && to != kNone && from != to) {
+      betweenMinistries[{from, to}].add(dependency.coupling);
+    } else if (!nodes[tail].folded && !nodes[head].folded) {
+      single.push_back(d);
+    } else {
+      const uint64_t key = (uint64_t{tail} << 32) | head;
+      const auto [it, inserted] = weightedAt.emplace(key, weighted.size());
+      if (inserted) weighted.emplace_back(key, LinkCounts{});
+      weighted[it->second].second.add(dependency.coupling);
+    }
+  }
+
+  // Clusters: every agency above a node, per band. A folded agency sits in its own cluster when
+  // other nodes sit in it too (its offices), else in its parent's.
+  std::unordered_set<uint64_t> hosts;
+  for (const auto& node : nodes) {
+    for (AgencyIndex a = node.folded ? index_.parentOf(node.agency) : node.agency; a != kNone;
+         a = index_.parentOf(a)) {
+      if (!hosts.insert(bandAgencyKey(node.band, a)).second) break;
+    }
+  }
+  // Bands are drawn when something is placed in them, in the order they were added.
+  std::vector<GraphHandle> bandGraphs(bands_.size(), nullptr);
+  bandGraphs[0] = graph.root();
+  auto bandGraph = [&](uint32_t b) {
+    if (bandGraphs[b]) return bandGraphs[b];
+    const GraphHandle band = graph.cluster(nullptr, fmt::format("band {}", b));
+    graph.set(band, "label", graphvizLabelText(bands_[b].label));
+    graph.set(band, "style", "filled,rounded");
+    graph.set(band, "fillcolor", bands_[b].fill);
+    graph.set(band, "color", "#5a6570");
+    graph.set(band, "penwidth", "1.5");
+    graph.set(band, "fontsize", "14");
+    graph.set(band, "labeljust", "l");
+    return bandGraphs[b] = band;
+  };
+  // An agency's box, made with those of its parents that are not made yet (outermost first).
+  std::unordered_map<uint64_t, GraphHandle> clusters;
+  std::vector<AgencyIndex> unmade;
+  auto clusterOf = [&](uint32_t band, AgencyIndex agency) {
+    unmade.clear();
+    GraphHandle parent = nullptr;
+    for (AgencyIndex a = agency; !parent; a = index_.parentOf(a)) {
+      if (a == kNone) {
+        parent = bandGraph(band);
+      } else if (const auto it = clusters.find(bandAgencyKey(band, a)); it != clusters.end()) {
+        parent = it->second;
+      } else {
+        unmade.push_back(a);
+      }
+    }
+    for (size_t i = unmade.size(); i-- > 0;) {
+      const AgencyIndex a = unmade[i];
+      parent = graph.cluster(parent, fmt::format("b{} agency {}", band,
+                                                 shownKey(index_.inventory.agencies[a].code, a)));
+      styleAgencyCluster(graph, parent, index_, a);
+      clusters.emplace(bandAgencyKey(band, a), parent);
+    }
+    return parent;
+  };
+
+  // A move group whose unfolded systems all sit in one band and agency is outlined there.
+  std::vector<GraphHandle> groupCluster(index_.plan.moveGroups.size(), nullptr);
+  std::vector<bool> groupChecked(index_.plan.moveGroups.size(), false);
+  auto containerOf = [&](const NodeSpec& node) {
+    if (node.folded) {
+      const bool hostsOthers = hosts.count(bandAgencyKey(node.band, node.agency)) > 0;
+      return clusterOf(node.band, hostsOthers ? node.agency : index_.parentOf(node.agency));
+    }
+    const uint32_t group = index_.plan.systems[node.system].moveGroup;
+    if (group == kNone || group >= groupCluster.size()) return clusterOf(node.band, node.agency);
+    if (!groupChecked[group]) {
+      groupChecked[group] = true;
+      size_t together = 0;
+      for (const SystemIndex member : index_.plan.moveGroups[group].systems) {
+        const uint32_t at = nodeOf[member];
+        if (at == kNone) continue;
+        const NodeSpec& other = nodes[at];
+        if (other.folded || other.band != node.band || other.agency != node.agency) {
+          together = 0;
+          break;
+        }
+        ++together;
+      }
+      if (together >= 2) {
+        groupCluster[group] =
+            graph.cluster(clusterOf(node.band, node.agency),
+                          fmt::format("b{} group {}", node.band, index_.plan.moveGroups[group].id));
+        styleMoveGroupCluster(graph, groupCluster[group], index_.plan.moveGroups[group]);
+      }
+    }
+    return groupCluster[group] ? groupCluster[group] : clusterOf(node.band, node.agency);
+  };
+
+  for (auto& node : nodes) {
+    if (node.folded) {
+      const std::string code =
+          node.agency == kNone ? std::string("(none)")
+                               : shownKey(index_.inventory.agencies[node.agency].code, node.agency);
+      node.handle = graph.node(containerOf(node), fmt::format(" b{} {}", node.band, code));
+      styleFolded(graph, node.handle, index_, node.agency, node.withOffices, node.content);
+    } else {
+      node.handle = graph.node(containerOf(node), shownKey(systems[node.system].id, node.system));
+      styleSystem(graph, node.handle, index_, node.system);
+      if (node.system == highlighted_) highlightSystem(graph, node.handle);
+    }
+  }
+
+  // Rows of bands: an edge from a lower row up to a higher one must not set the layers.
+  size_t rows = 0;
+  const std::vector<uint32_t> rowOf = rowsOf(nodes, bandRows(), rows);
+  auto upward = [&](uint32_t tail, uint32_t head) {
+    return !rowOf.empty() && rowOf[tail] > rowOf[head];
+  };
+  std::vector<std::pair<uint32_t, uint32_t>> drawn;
+  for (const uint32_t d : single) {
+    const auto& dependency = index_.inventory.dependencies[d];
+    const uint32_t tail = nodeOf[dependency.consumer], head = nodeOf[dependency.provider];
+    const EdgeHandle edge = graph.edge(nodes[tail].handle, nodes[head].handle);
+    styleDependency(graph, edge, dependency, index_);
+    if (upward(tail, head)) graph.set(edge, "constraint", "false");
+    drawn.emplace_back(tail, head);
+  }
+  for (const auto& [key, counts] : weighted) {
+    const auto tail = static_cast<uint32_t>(key >> 32), head = static_cast<uint32_t>(key);
+    const EdgeHandle edge = graph.edge(nodes[tail].handle, nodes[head].handle);
+    styleFoldedLinks(graph, edge, counts);
+    if (upward(tail, head)) graph.set(edge, "constraint", "false");
+    drawn.emplace_back(tail, head);
+  }
+  if (!rowOf.empty()) addRowSeparators(graph, nodes, rowOf, rows, drawn);
+  if (onePerMinistry && !betweenMinistries.empty()) arrangeInGrid(graph, nodes, ministryOf);
+
+  // dot's crossing minimisation and network simplex grow fast with a diagram's size: a large one
+  // gets fewer passes, so that it is drawn in a second or two rather than ten.
+  if (nodes.size() > kLargeDiagram) {
+    graph.set(graph.root(), "mclimit", "0.3");
+    graph.set(graph.root(), "nslimit", "2");
+    graph.set(graph.root(), "nslimit1", "2");
+    graph.set(graph.root(), "searchsize", "10");
+  }
+  std::string note = describe(folding, nodes.size(), maxNodes);
+  if (beyondDrawnLevels) {
+    note += (note.empty() ? "" : "\n") +
+            fmt::format(
+                "agencies are drawn {} levels deep: a deeper office's systems are in the box of "
+                "its level-{} ancestor (the inventory nests {} levels)",
+                kDrawnAgencyLevels, kDrawnAgencyLevels, index_.deepest() + 1);
+  }
+  if (!betweenMinistries.empty()) {
+    const size_t others = addMinistryTable(graph, index_, ministries, betweenMinistries);
+    note += (note.empty() ? "" : "\n") +
+            std::string(
+                "links between ministries are counted in a table (red: some are tight); the "
+                "agency, wave and focus diagrams draw them one by one");
+    if (others) {
+      note += fmt::format(
+          "\nthe table has a row and a column for the {} ministries with the most such links; "
+          "the other {} share one",
+          kTabledMinistries - 1, others);
+    }
+  }
+  return note;
+}
+
+std::vector<uint32_t> DiagramBuilder::bandRows() const {
+  std::vector<uint32_t> rows;
+  for (const auto& band : bands_)
+    rows.push_back(band.row);
+  return rows;
+}
+
+}  // namespace cloudplan::exporters

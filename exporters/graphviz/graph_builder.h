@@ -1,0 +1,79 @@
+// What every diagram does the same way: it places systems in bands (the parts of a diagram, such
+// as "moves in wave 3" and "already moved"), and the builder draws each as a node inside its
+// agency's nested clusters, outlines move groups, and draws the dependencies between them.
+// A diagram with more nodes than a reader (or dot) can handle is folded: systems become one node
+// per agency, offices folded into their parents as far as needed, and the links between two such
+// nodes one edge with their count.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "exporters/graphviz/graph_document.h"
+#include "exporters/graphviz/graph_index.h"
+
+namespace cloudplan::exporters {
+
+// Which systems fold first when a diagram is too large.
+enum class Keep : uint8_t {
+  foldFirst,  // context: the systems around the ones the diagram is about
+  foldLast,   // the subject of the diagram
+  always,     // never folded (the focus system)
+};
+
+class DiagramBuilder {
+ public:
+  explicit DiagramBuilder(const GraphIndex& index) : index_(index) {}
+
+  // Band 0 is the diagram itself (no box). Others are boxes with a title and a background;
+  // bands of different rows are stacked in the diagram's direction, row 0 first (above, or
+  // left); band 0 is in row 0.
+  uint32_t addBand(std::string label, std::string fill, uint32_t row = 0);
+  // Places a system in a band; a system is placed once per diagram.
+  void place(models::SystemIndex system, uint32_t band, Keep keep);
+  void highlight(models::SystemIndex system) { highlighted_ = system; }
+  // Links between two ministries of band 0 counted in a table instead of drawn: they are the
+  // hairball of a government-wide diagram, and each adds its width to every layer it crosses.
+  void tabulateMinistryLinks() { tabulate_ = true; }
+  // After build: some systems were folded into agency nodes.
+  bool folded() const { return folded_; }
+
+  // Draws the placements into `graph`, folded so that it has at most `maxNodes` nodes when it
+  // can, and the dependencies that `draw` accepts between placed systems. Returns a sentence for
+  // the subtitle saying what was folded (lines separated by \n), empty when every system is
+  // drawn as itself.
+  std::string build(GraphDocument& graph, size_t maxNodes,
+                    const std::function<bool(const models::Dependency&)>& draw);
+
+ private:
+  struct Band {
+    std::string label;
+    std::string fill;
+    uint32_t row = 0;
+  };
+  struct Placement {
+    models::SystemIndex system;
+    uint32_t band;
+    Keep keep;
+  };
+  // How deep the agency tree is kept for each kind of placement; kNone: not folded.
+  struct Folding {
+    uint32_t context = models::kNone;
+    uint32_t subject = models::kNone;
+  };
+  size_t nodesWith(Folding folding) const;
+  Folding chooseFolding(size_t maxNodes) const;
+  uint32_t foldDepth(const Placement& placement, Folding folding) const;
+  std::string describe(Folding folding, size_t nodes, size_t maxNodes) const;
+  std::vector<uint32_t> bandRows() const;
+
+  const GraphIndex& index_;
+  std::vector<Band> bands_ = {Band{}};
+  std::vector<Placement> placements_;
+  models::SystemIndex highlighted_ = models::kNone;
+  bool tabulate_ = false;
+  bool folded_ = false;
+};
+
+}  // namespace cloudplan::exporters

@@ -1,0 +1,94 @@
+// The one visual language of every diagram, so that a reviewer learns it once: a colour per wave
+// (early waves dark, late ones light, retained systems grey), a shape per system type, a line
+// per coupling, dashed boxes around move groups, and a legend that says all of it.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "exporters/graphviz/graph_document.h"
+#include "exporters/graphviz/graph_index.h"
+
+namespace cloudplan::exporters {
+
+// Inventory text as a diagram or schedule.svg shows it: at most kLongestShownText bytes, cut
+// at a character boundary and ending in an ellipsis. A name of a megabyte would otherwise weigh
+// a megabyte in every diagram that shows its system or agency; report.html's tables show it
+// whole, once.
+inline constexpr size_t kLongestShownText = 120;
+std::string shownText(std::string_view text);
+// A DOT name for an id or code: itself up to kLongestShownText bytes; longer, its shown text and
+// `#number` (longer than any uncut name, so still one name per id).
+std::string shownKey(std::string_view text, uint32_t number);
+
+struct Colour {
+  std::string fill;  // #rrggbb
+  std::string text;  // black or white, whichever reads on the fill
+};
+
+// The colour of wave `wave` of `waves`; wave 0 (retained) is grey.
+Colour waveColour(uint32_t wave, uint32_t waves);
+
+std::string_view shapeOf(models::SystemType type);
+std::string typeStyle(models::SystemType type);  // "filled" and what else marks the type
+
+// Which way dependencies run: consumers above (or left of) the providers they depend on.
+enum class Direction : uint8_t { topDown, leftToRight };
+
+// Fonts, spacing, direction: what every diagram starts with, before its first node.
+void startDiagram(GraphDocument& graph, Direction direction = Direction::topDown);
+// The title at the top, and lines of explanation under it (separated by \n).
+void titleDiagram(GraphDocument& graph, std::string_view title, std::string_view subtitle);
+
+// A system drawn as itself: its id, its wave and move group; its name in the tooltip.
+void styleSystem(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
+                 models::SystemIndex system);
+// The focus of a diagram: a thick red border.
+void highlightSystem(GraphDocument& graph, NodeHandle node);
+// A dependency consumer -> provider ("depends on"), drawn by its coupling.
+void styleDependency(GraphDocument& graph, EdgeHandle edge, const models::Dependency& dependency,
+                     const GraphIndex& index);
+
+// Counts of the links folded into one edge, by coupling.
+struct LinkCounts {
+  uint32_t loose = 0, normal = 0, tight = 0;
+  uint32_t total() const { return loose + normal + tight; }
+  void add(models::Coupling coupling);
+};
+// Systems folded into one node: how many, and their waves.
+struct FoldedSystems {
+  uint32_t systems = 0, retained = 0, retiring = 0;
+  uint32_t firstWave = 0, lastWave = 0;  // 0: none scheduled
+  uint32_t internalLinks = 0;
+  // Systems by wave (0: retained); as many entries as waves they move in, not as waves there are.
+  std::map<uint32_t, uint32_t> perWave;
+  double effortDays = 0;
+  void add(const GraphIndex& index, models::SystemIndex system);
+};
+// An agency's systems folded into one node, coloured by the wave most of them move in.
+void styleFolded(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
+                 models::AgencyIndex agency, bool withOffices, const FoldedSystems& folded);
+// Many links drawn as one: the count as label, thicker for more.
+void styleFoldedLinks(GraphDocument& graph, EdgeHandle edge, const LinkCounts& counts);
+
+void styleAgencyCluster(GraphDocument& graph, GraphHandle cluster, const GraphIndex& index,
+                        models::AgencyIndex agency);
+void styleMoveGroupCluster(GraphDocument& graph, GraphHandle cluster,
+                           const models::MoveGroup& group);
+
+// The cells of the legend's waves: one per wave up to two rows of kLegendWavesPerRow, else one
+// row of ranges of consecutive waves (1-84, 85-167, ...), each filled with its middle wave's
+// colour.
+inline constexpr uint32_t kLegendWavesPerRow = 12;
+struct WaveRange {
+  uint32_t first, last;
+};
+std::vector<WaveRange> legendWaveRanges(uint32_t waves);
+
+// A legend box: the colour of every wave, the shapes, the couplings; with `folded`, what a
+// folded node and its weighted edges mean. Returns its top node.
+NodeHandle addLegend(GraphDocument& graph, const GraphIndex& index, bool folded);
+
+}  // namespace cloudplan::exporters

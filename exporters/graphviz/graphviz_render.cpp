@@ -1,0 +1,183 @@
+#include "exporters/graphviz/graphviz_render.h"
+
+#include <dlfcn.h>
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
+
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+
+namespace cloudplan::exporters {
+namespace {
+
+struct Plugin {
+  const char* file;
+  const char* symbol;
+};
+// The libraries of Debian's libgvc6 package (Graphviz 2.x plugin ABI 6).
+constexpr Plugin kCore = {"libgvplugin_core.so.6", "gvplugin_core_LTX_library"};
+constexpr Plugin kDotLayout = {"libgvplugin_dot_layout.so.6", "gvplugin_dot_layout_LTX_library"};
+constexpr Plugin kPango = {"libgvplugin_pango.so.6", "gvplugin_pango_LTX_library"};
+
+// Graphviz's own convention: GVBINDIR names the plugin folder; else it is the `graphviz` folder
+// beside the libgvc that this process loaded.
+std::string pluginFolder() {
+  if (const char* folder = std::getenv("GVBINDIR"); folder && *folder) return folder;
+  std::string folder;
+  if (void* gvc = dlopen("libgvc.so.6", RTLD_LAZY | RTLD_NOLOAD)) {
+    char origin[PATH_MAX] = {};
+    if (dlinfo(gvc, RTLD_DI_ORIGIN, origin) == 0) folder = std::string(origin) + "/graphviz";
+    dlclose(gvc);
+  }
+  return folder.empty() ? "/usr/lib/x86_64-linux-gnu/graphviz" : folder;
+}
+
+// Graphviz reports problems through agerr(); while a renderer works they are collected here, so
+// that a failure can say why and warnings do not reach the user's terminal.
+std::string* collected = nullptr;
+int collect(char* message) {
+  if (collected) collected->append(message);
+  return 0;
+}
+
+class CollectMessages {
+ public:
+  explicit CollectMessages(std::string& into) : previous_(agseterrf(collect)) { collected = &into; }
+  ~CollectMessages() {
+    collected = nullptr;
+    agseterrf(previous_);
+  }
+  CollectMessages(const CollectMessages&) = delete;
+  CollectMessages& operator=(const CollectMessages&) = delete;
+
+ private:
+  agusererrf previous_;
+};
+
+// The first error line of Graphviz's messages, for a one-line diagnostic.
+std::string firstError(const std::string& messages) {
+  const size_t start = messages.find("Error");
+  std::string line = messages.substr(start == std::string::npos ? 0 : start);
+  line = line.substr(0, line.find('\n'));
+  return line.empty() ? "Graphviz failed without saying why" : line;
+}
+
+const char* formatName(ImageFormat format) {
+  switch (format) {
+    case ImageFormat::svg:
+      return "svg";
+    case ImageFormat::png:
+      return "png";
+    case ImageFormat::pdf:
+      return "pdf";
+  }
+  return "svg";
+}
+
+}  // namespace
+
+// A context per kind of renderer, made on first use and kept for the life of the process: the
+// cairo plugin remembers the last font it measured by a pointer into the context that used it,
+// so a context made after that one was freed would read freed memory. Graphviz keeps global state
+// anyway; these are its share of it.
+struct GraphvizRenderer::Context {
+  GVC_t* gvc = nullptr;
+  std::string error;  // why it could not be made
+};
+
+GraphvizRenderer::GraphvizRenderer() = default;
+GraphvizRenderer::~GraphvizRenderer() = default;
+
+GraphvizRenderer::Context* GraphvizRenderer::context(bool raster, std::string& error) {
+  static Context contexts[2];
+  Context& context = contexts[raster ? 1 : 0];
+  if (!context.gvc && context.error.empty()) {
+    const std::string folder = pluginFolder();
+    std::vector<lt_symlist_t> builtins;
+    std::vector<Plugin> plugins = {kCore, kDotLayout};
+    if (raster) plugins.push_back(kPango);
+    for (const Plugin& plugin : plugins) {
+      const std::string path = folder + "/" + plugin.file;
+      // Never unloaded: the cairo plugin's libraries register GLib types, which GLib keeps
+      // (with pointers into them) for the life of the process.
+      void* library = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+      void* symbol = library ? dlsym(library, plugin.symbol) : nullptr;
+      if (!symbol) {
+        const char* why = dlerror();
+        context.error = "cannot load Graphviz's plugin " + path + " (" +
+                        (why ? why : "no library there") + "; install the Debian package libgvc6" +
+                        (raster ? ", or draw SVG only)" : ")");
+        break;
+      }
+      builtins.push_back({plugin.symbol, symbol});
+    }
+    if (context.error.empty()) {
+      builtins.push_back({nullptr, nullptr});
+      // Demand loading off: only these plugins, whatever the installed config6a lists.
+      context.gvc = gvContextPlugins(builtins.data(), 0);
+    }
+  }
+  if (!context.gvc) {
+    error = context.error;
+    return nullptr;
+  }
+  return &context;
+}
+
+std::optional<std::vector<std::string>> GraphvizRenderer::render(
+    GraphDocument& graph, std::span<const ImageFormat> formats, std::string& error) {
+  std::vector<std::string> images(formats.size());
+  std::string messages;
+  CollectMessages collecting(messages);
+  for (const bool raster : {false, true}) {
+    std::vector<size_t> wanted;
+    for (size_t i = 0; i < formats.size(); ++i) {
+      if ((formats[i] != ImageFormat::svg) == raster) wanted.push_back(i);
+    }
+    if (wanted.empty()) continue;
+    Context* renderer = context(raster, error);
+    if (!renderer) return std::nullopt;
+    // Cairo draws bitmaps of at most 32767 pixels a side, and says so on stderr when scaling
+    // one down: a drawing that large is scaled down (to 340 inches at 96 dpi) before it is.
+    if (raster) graph.set(graph.root(), "size", "340,340");
+    if (gvLayout(renderer->gvc, graph.root(), "dot") != 0) {
+      error = "Graphviz could not lay out the diagram: " + firstError(messages);
+      return std::nullopt;
+    }
+    bool ok = true;
+    for (size_t i : wanted) {
+      char* data = nullptr;
+      unsigned int length = 0;
+      if (gvRenderData(renderer->gvc, graph.root(), formatName(formats[i]), &data, &length) != 0) {
+        error = std::string("Graphviz could not render ") + formatName(formats[i]) + ": " +
+                firstError(messages);
+        ok = false;
+      } else {
+        images[i].assign(data, length);
+        if (formats[i] == ImageFormat::pdf) stripPdfCreationDate(images[i]);
+      }
+      gvFreeRenderData(data);
+      if (!ok) break;
+    }
+    gvFreeLayout(renderer->gvc, graph.root());
+    if (!ok) return std::nullopt;
+  }
+  return images;
+}
+
+void stripPdfCreationDate(std::string& pdf) {
+  for (const std::string_view key : {"/CreationDate (", "/ModDate ("}) {
+    size_t at = pdf.find(key);
+    while (at != std::string::npos) {
+      const size_t close = pdf.find(')', at);
+      if (close == std::string::npos) break;
+      std::fill(pdf.begin() + static_cast<std::ptrdiff_t>(at),
+                pdf.begin() + static_cast<std::ptrdiff_t>(close) + 1, ' ');
+      at = pdf.find(key, close);
+    }
+  }
+}
+
+}  // namespace cloudplan::exporters

@@ -1,0 +1,48 @@
+#include "exporters/reports/html_escape.h"
+
+namespace cloudplan::exporters {
+
+void appendHtmlEscaped(std::string& out, std::string_view text) {
+  size_t plain = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const char* replacement = nullptr;
+    switch (c) {
+      case '&':
+        replacement = "&amp;";
+        break;
+      case '<':
+        replacement = "&lt;";
+        break;
+      case '>':
+        replacement = "&gt;";
+        break;
+      case '"':
+        replacement = "&quot;";
+        break;
+      case '\'':
+        replacement = "&#39;";
+        break;
+      case '\t':
+      case '\n':
+      case '\r':
+        continue;
+      default:
+        if (c >= 0x20 && c != 0x7f) continue;
+        replacement = "\xEF\xBF\xBD";
+    }
+    out.append(text.data() + plain, i - plain);
+    out += replacement;
+    plain = i + 1;
+  }
+  out.append(text.data() + plain, text.size() - plain);
+}
+
+std::string htmlEscaped(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  appendHtmlEscaped(out, text);
+  return out;
+}
+
+}  // namespace cloudplan::exporters
