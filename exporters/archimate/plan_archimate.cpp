@@ -113,6 +113,7 @@ class ModelWriter {
                     const std::vector<Property>& properties = {});
   // The identifier of the property definition named `key`, made on first use.
   const std::string& definition(std::string_view key, std::string_view type = "string");
+  void writeProperties(const std::vector<Property>& properties);
   void indent(int depth) { out_.append(2 * static_cast<size_t>(depth), ' '); }
 
   std::string systemId(SystemIndex s) const {
@@ -171,6 +172,20 @@ const std::string& ModelWriter::definition(std::string_view key, std::string_vie
       .first->second;
 }
 
+// The <properties> of an element or a relationship; nothing when there are none.
+void ModelWriter::writeProperties(const std::vector<Property>& properties) {
+  if (properties.empty()) return;
+  out_ += "      <properties>\n";
+  for (const Property& property : properties) {
+    out_ += "        <property propertyDefinitionRef=\"";
+    out_ += definition(property.key);
+    out_ += "\"><value>";
+    appendEscaped(out_, property.value);
+    out_ += "</value></property>\n";
+  }
+  out_ += "      </properties>\n";
+}
+
 void ModelWriter::element(std::string_view identifier, std::string_view type, std::string_view name,
                           std::string_view documentation, const std::vector<Property>& properties) {
   out_ += "    <element identifier=\"";
@@ -185,17 +200,7 @@ void ModelWriter::element(std::string_view identifier, std::string_view type, st
     appendEscaped(out_, documentation);
     out_ += "</documentation>\n";
   }
-  if (!properties.empty()) {
-    out_ += "      <properties>\n";
-    for (const Property& property : properties) {
-      out_ += "        <property propertyDefinitionRef=\"";
-      out_ += definition(property.key);
-      out_ += "\"><value>";
-      appendEscaped(out_, property.value);
-      out_ += "</value></property>\n";
-    }
-    out_ += "      </properties>\n";
-  }
+  writeProperties(properties);
   out_ += "    </element>\n";
 }
 
@@ -291,15 +296,9 @@ void ModelWriter::relationship(std::string_view type, std::string_view source,
     out_ += "\"/>\n";
     return;
   }
-  out_ += "\">\n      <properties>\n";
-  for (const Property& property : properties) {
-    out_ += "        <property propertyDefinitionRef=\"";
-    out_ += definition(property.key);
-    out_ += "\"><value>";
-    appendEscaped(out_, property.value);
-    out_ += "</value></property>\n";
-  }
-  out_ += "      </properties>\n    </relationship>\n";
+  out_ += "\">\n";
+  writeProperties(properties);
+  out_ += "    </relationship>\n";
 }
 
 void ModelWriter::relationships() {
