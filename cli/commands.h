@@ -14,6 +14,7 @@ enum ExitCode : int { kOk = 0, kInputErrors = 1, kUsage = 2, kInternal = 3 };
 
 struct ValidateOptions {
   std::vector<std::string> inputs;
+  std::string store;  // --store: the national inventory of a store instead of files
   std::string defaultAgency;
   std::string encoding;  // of CSV inputs that are not UTF-8 (--encoding)
   DiagnosticsFormat diagnostics = DiagnosticsFormat::text;
@@ -24,6 +25,8 @@ int runTemplate(const std::string& folder, bool force);
 
 struct PlanOptions {
   std::vector<std::string> inputs;
+  std::string store;            // --store: plan the national inventory of a store
+  bool dropUnresolved = false;  // plan without the store's unresolved references
   std::string outputFolder;
   std::string order = "providers-first";
   std::optional<uint32_t> waveCapacity;
@@ -55,5 +58,49 @@ struct RenderOptions {
 int runRender(const RenderOptions& options);
 
 int runExplain(const std::string& planPath, const std::string& systemId);
+
+// store init (a new store) and store agencies (a new register for a store).
+struct RegisterOptions {
+  std::string store;
+  std::string agencies;  // the register's agencies file
+  std::string by;
+  std::string message;
+  std::string encoding;
+};
+int runStoreInit(const RegisterOptions& options);
+int runStoreAgencies(const RegisterOptions& options);
+int runStoreStatus(const std::string& store);
+int runStoreCheck(const std::string& store);
+
+struct SubmitOptions {
+  std::string store;
+  std::string agency;
+  std::vector<std::string> inputs;
+  std::string by;
+  std::string message;
+  std::string outputFolder;  // -o: feedback.txt and feedback.html; empty: printed only
+  std::string encoding;
+  bool force = false;
+  DiagnosticsFormat diagnostics = DiagnosticsFormat::text;
+};
+int runSubmit(const SubmitOptions& options);
+
+struct HistoryOptions {
+  std::string store;
+  std::string agency;
+  std::optional<uint32_t> diff;  // the submission whose changes to show
+};
+int runHistory(const HistoryOptions& options);
+
+struct ExportOptions {
+  std::string store;
+  std::string output;  // the folder, or with `ids` the file
+  std::string asOf;    // YYYY-MM-DDTHH:MM:SSZ; empty: now
+  std::optional<uint32_t> submission;
+  bool ids = false;
+  bool dropUnresolved = false;
+  bool force = false;
+};
+int runExport(const ExportOptions& options);
 
 }  // namespace cloudplan::cli

@@ -30,8 +30,17 @@ constexpr std::string_view kManifestHeader =
     "# cloudplan: the files its runs wrote in this folder; a later run removes those it does not "
     "write again\n";
 
+constexpr std::pair<OutputKind, std::string_view> kKindNames[] = {
+    {OutputKind::plan, "plan"},
+    {OutputKind::views, "views"},
+    {OutputKind::inventory, "inventory"},
+    {OutputKind::feedback, "feedback"}};
+
 std::string_view kindName(OutputKind kind) {
-  return kind == OutputKind::plan ? "plan" : "views";
+  for (const auto& [k, name] : kKindNames) {
+    if (k == kind) return name;
+  }
+  return "plan";
 }
 
 // Relative, '/'-separated, every part a plain name: nothing that could climb out of the folder,
@@ -175,8 +184,9 @@ std::vector<ManifestEntry> readManifest(const std::string& path) {
     const std::string_view kind = std::string_view(line).substr(0, tab);
     const std::string name = line.substr(tab + 1);
     if (!isPlainName(name)) continue;
-    if (kind == "plan") entries.push_back({OutputKind::plan, name});
-    if (kind == "views") entries.push_back({OutputKind::views, name});
+    for (const auto& [k, known] : kKindNames) {
+      if (kind == known) entries.push_back({k, name});
+    }
   }
   return entries;
 }

@@ -18,7 +18,8 @@ namespace cloudplan::exporters {
 
 // What an output file is part of. A run replaces the kinds it makes (`plan` makes both, `render`
 // only views) and leaves the files of other kinds alone: views rendered beside a plan.json keep it.
-enum class OutputKind { plan, views };
+// `export` writes inventory files, `submit -o` a submission's feedback.
+enum class OutputKind { plan, views, inventory, feedback };
 
 // `folder`/`name` as a user reads it: one separator between them, none doubled.
 std::string joinPath(std::string_view folder, std::string_view name);

@@ -1,5 +1,7 @@
 #include "importers/input_file.h"
 
+#include <openssl/evp.h>
+
 #include <fmt/format.h>
 
 #include <fcntl.h>
@@ -15,6 +17,18 @@
 #include "importers/text_encoding.h"
 
 namespace cloudplan::importers {
+
+std::string sha256Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+  std::string hex;
+  hex.reserve(2 * length);
+  for (unsigned int i = 0; i < length; ++i)
+    hex += fmt::format("{:02x}", digest[i]);
+  return hex;
+}
+
 namespace {
 
 // True when NUL bytes do not (yet) mean a binary file: UTF-16 text, or a zip archive, which the

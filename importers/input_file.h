@@ -54,6 +54,9 @@ struct InputBytes {
 // The bytes of the file at `path` (standard input for `-`), or nullopt with an error named by
 // inputName(path): `not-a-file` (not a regular file), `too-large` (over kMaxInputBytes, told by
 // its size before any reading), `cannot-read`.
+// The SHA-256 of the bytes, in lower-case hex: what plans and the store record of each input.
+std::string sha256Hex(std::string_view bytes);
+
 std::optional<InputBytes> readInputFile(const std::string& path, const InputAdvice& advice,
                                         models::Diagnostics& diagnostics);
 

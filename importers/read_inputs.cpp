@@ -1,7 +1,6 @@
 #include "importers/read_inputs.h"
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -21,16 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string sha256Hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
-  std::string hex;
-  hex.reserve(2 * length);
-  for (unsigned int i = 0; i < length; ++i)
-    hex += fmt::format("{:02x}", digest[i]);
-  return hex;
-}
 
 bool isInventoryFile(const fs::path& path) {
   std::string extension = path.extension().string();
@@ -112,8 +101,10 @@ class InputReader {
 };
 
 std::optional<std::pair<uint32_t, std::string>> InputReader::load(const std::string& path) {
-  auto bytes = readInputFile(path, kInventoryAdvice, builder_.diagnostics());
+  auto bytes = options_.readFile ? options_.readFile(path, builder_.diagnostics())
+                                 : readInputFile(path, kInventoryAdvice, builder_.diagnostics());
   if (!bytes) return std::nullopt;
+  if (options_.onRead) options_.onRead(inputName(path), bytes->text);
   std::string& text = bytes->text;
   // A file read only up to its NUL byte has no hash: no plan is made from it.
   const bool whole = !bytes->nulAt;
@@ -193,6 +184,10 @@ models::Inventory readInputs(std::span<const std::string> paths, const ReadOptio
                              models::Diagnostics& diagnostics) {
   InputReader reader(options, diagnostics);
   for (const std::string& named : paths) {
+    if (options.readFile) {
+      reader.read(named);
+      continue;
+    }
     for (const std::string& path : expand(named, diagnostics))
       reader.read(path);
   }

@@ -5,6 +5,8 @@
 // properties files are read together, given any of them).
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -26,6 +28,11 @@ struct ReadOptions {
   std::string encoding;
   // When given, what the ArchiMate mapping did is added to it (cloudplan validate prints it).
   ArchimateMappingReport* archimateReport = nullptr;
+  // Called with every file's bytes as read, before any decoding (the store keeps them).
+  std::function<void(const std::string& name, const std::string& bytes)> onRead;
+  // Reads the files instead of the file system: the store re-reads a submission's files from
+  // itself. The paths given are then the files themselves, never folders.
+  std::function<std::optional<InputBytes>(const std::string& path, models::Diagnostics&)> readFile;
 };
 
 models::Inventory readInputs(std::span<const std::string> paths, const ReadOptions& options,

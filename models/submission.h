@@ -33,6 +33,7 @@ struct Submission {
   std::string at;      // UTC, YYYY-MM-DDTHH:MM:SSZ
   std::string by;
   std::string message;
+  std::string encoding;  // of its CSV files that are not UTF-8 (--encoding); empty: UTF-8
   bool accepted = false;
   std::vector<SubmittedFile> files;
   uint32_t systems = 0;  // in the submitting agency's part after it (accepted) or in the files

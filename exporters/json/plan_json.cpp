@@ -81,6 +81,12 @@ void appendSettings(std::string& out, const models::PlanSettings& settings) {
 
 }  // namespace
 
+std::string planSettingsToJson(const models::PlanSettings& settings) {
+  std::string out;
+  appendSettings(out, settings);
+  return out;
+}
+
 std::string planToJson(const models::Inventory& inventory, const models::Plan& plan,
                        const models::Diagnostics& diagnostics) {
   const auto idOf = [&](models::SystemIndex s) { return inventory.systems[s].id; };

@@ -13,4 +13,7 @@ namespace cloudplan::exporters {
 std::string planToJson(const models::Inventory& inventory, const models::Plan& plan,
                        const models::Diagnostics& diagnostics);
 
+// The plan.json's `settings` object alone (the store records it with the plan it keeps).
+std::string planSettingsToJson(const models::PlanSettings& settings);
+
 }  // namespace cloudplan::exporters

@@ -1,0 +1,94 @@
+// `cloudplan history`: every submission made to the store, and what one of them changed.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/store_input.h"
+#include "cli/terminal_text.h"
+#include "exporters/reports/submission_feedback.h"
+#include "store/submission_changes.h"
+#include "store/submission_records.h"
+
+namespace cloudplan::cli {
+namespace {
+
+using models::quoted;
+
+void printSubmission(const models::Submission& s) {
+  const std::string who = s.kind == models::SubmissionKind::agencies ? "register" : s.agency;
+  std::cout << printable(fmt::format("#{}  {}  {}  {}  by {}{}\n", s.number, s.at, who,
+                                     s.accepted ? "accepted" : "rejected", quoted(s.by),
+                                     s.message.empty() ? "" : "  " + quoted(s.message)));
+  if (s.kind == models::SubmissionKind::inventory) {
+    std::cout << fmt::format("    {}, {}; {}, {}, {}\n", plural(s.systems, "system", "systems"),
+                             plural(s.dependencies, "dependency", "dependencies"),
+                             plural(s.errors, "error", "errors"),
+                             plural(s.warnings, "warning", "warnings"),
+                             plural(s.unresolved, "unresolved reference",
+                                    "unresolved references"));
+  } else {
+    std::cout << fmt::format("    {}, {}\n", plural(s.errors, "error", "errors"),
+                             plural(s.warnings, "warning", "warnings"));
+  }
+  for (const auto& file : s.files) {
+    std::cout << printable(fmt::format("    {}  sha256 {}  {}\n", file.name, file.sha256,
+                                       plural(file.bytes, "byte", "bytes")));
+  }
+}
+
+}  // namespace
+
+int runHistory(const HistoryOptions& options) {
+  auto opened = openStore("history", options.store);
+  if (!opened) return kInputErrors;
+  SQLite::Database& database = opened->sql();
+  if (!options.diff) {
+    const auto submissions = store::readSubmissions(database, options.agency);
+    if (submissions.empty()) {
+      std::cout << (options.agency.empty()
+                        ? std::string("no submissions\n")
+                        : printable(fmt::format("no submissions by {}\n", options.agency)));
+    }
+    for (const auto& submission : submissions)
+      printSubmission(submission);
+    return kOk;
+  }
+  const auto submission = store::readSubmission(database, *options.diff);
+  if (!submission) {
+    std::cerr << fmt::format(
+        "history: error: --diff {}: no such submission ({} has {}; cloudplan history {} lists "
+        "them)\n",
+        *options.diff, printable(options.store),
+        plural(store::lastSubmission(database), "submission", "submissions"),
+        printable(options.store));
+    return kUsage;
+  }
+  if (submission->kind == models::SubmissionKind::agencies) {
+    printSubmission(*submission);
+    const auto changes = store::agencyChangesOfSubmission(*opened, submission->number);
+    for (const auto& a : changes.added)
+      std::cout << printable(fmt::format("  added agency {} {}\n", a.id, quoted(a.name)));
+    for (const auto& a : changes.removed)
+      std::cout << printable(fmt::format("  removed agency {} {}\n", a.id, quoted(a.name)));
+    for (const auto& a : changes.changed) {
+      for (const auto& f : a.fields) {
+        std::cout << printable(fmt::format("  changed agency {}: {} {} -> {}\n", a.id, f.field,
+                                           quoted(f.before), quoted(f.after)));
+      }
+    }
+    return kOk;
+  }
+  // The feedback of the submission, made again from the store: its messages as recorded, and
+  // what it changed as the rows it closed and opened.
+  models::Diagnostics diagnostics;
+  for (auto& d : store::readSubmissionDiagnostics(database, submission->number))
+    diagnostics.add(d.severity, d.code, d.file, d.line, std::move(d.message));
+  const models::SubmissionChanges changes =
+      submission->accepted ? store::changesOfSubmission(*opened, submission->number)
+                           : models::SubmissionChanges{};
+  std::cout << exporters::feedbackText({*submission, diagnostics, changes});
+  return kOk;
+}
+
+}  // namespace cloudplan::cli

@@ -1,0 +1,160 @@
+// `cloudplan store init|agencies|status|check`: the national office's commands on the store.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/store_input.h"
+#include "cli/terminal_text.h"
+#include "store/register_submission.h"
+#include "store/store_check.h"
+#include "store/store_status.h"
+
+namespace cloudplan::cli {
+namespace {
+
+using models::quoted;
+
+void printAgencyChanges(const store::AgencyChanges& changes) {
+  for (const auto& a : changes.added) {
+    std::cout << printable(fmt::format("  added {} {}{}\n", a.id, quoted(a.name),
+                                       a.agency.empty() ? "" : " under " + a.agency));
+  }
+  for (const auto& a : changes.removed)
+    std::cout << printable(fmt::format("  removed {} {}\n", a.id, quoted(a.name)));
+  for (const auto& a : changes.changed) {
+    for (const auto& f : a.fields) {
+      std::cout << printable(fmt::format("  changed {}: {} {} -> {}\n", a.id, f.field,
+                                         quoted(f.before), quoted(f.after)));
+    }
+  }
+}
+
+int finishRegister(std::string_view command, const store::RegisterOutcome& outcome) {
+  printDiagnostics(std::cerr, outcome.diagnostics, command);
+  return outcome.submission.accepted ? kOk : kInputErrors;
+}
+
+}  // namespace
+
+int runStoreInit(const RegisterOptions& options) {
+  std::string error;
+  const auto outcome = store::initStore(
+      options.store,
+      {.file = options.agencies, .by = options.by, .message = options.message,
+       .encoding = options.encoding},
+      error);
+  if (!outcome) {
+    std::cerr << "store init: error: " << printable(error) << '\n';
+    return kInputErrors;
+  }
+  const int code = finishRegister("store init", *outcome);
+  if (code != kOk) {
+    const size_t errors = outcome->diagnostics.count(models::Severity::error);
+    std::cerr << fmt::format("store init: error: no store created ({} in the register; fix {} "
+                             "and run again)\n",
+                             plural(errors, "error", "errors"), errors == 1 ? "it" : "them");
+    return code;
+  }
+  std::cout << printable(fmt::format(
+      "created {} with the register of {} (submission {})\n", options.store,
+      plural(outcome->changes.added.size(), "agency", "agencies"), outcome->submission.number));
+  return kOk;
+}
+
+int runStoreAgencies(const RegisterOptions& options) {
+  auto opened = openStore("store agencies", options.store);
+  if (!opened) return kInputErrors;
+  std::string error;
+  const auto outcome = store::replaceRegister(
+      *opened,
+      {.file = options.agencies, .by = options.by, .message = options.message,
+       .encoding = options.encoding},
+      error);
+  if (!outcome) {
+    std::cerr << "store agencies: error: " << printable(error) << '\n';
+    return kInputErrors;
+  }
+  const int code = finishRegister("store agencies", *outcome);
+  const auto& changes = outcome->changes;
+  if (code != kOk) {
+    std::cerr << fmt::format(
+        "store agencies: error: submission {} rejected ({}); the register is as it was\n",
+        outcome->submission.number,
+        plural(outcome->diagnostics.count(models::Severity::error), "error", "errors"));
+    return code;
+  }
+  std::cout << fmt::format("register: submission {} accepted: {} added, {} removed, {} changed\n",
+                           outcome->submission.number, changes.added.size(),
+                           changes.removed.size(), changes.changed.size());
+  printAgencyChanges(changes);
+  return kOk;
+}
+
+int runStoreStatus(const std::string& path) {
+  auto opened = openStore("store status", path);
+  if (!opened) return kInputErrors;
+  const store::StoreStatus status = store::storeStatus(*opened);
+  std::cout << printable(fmt::format("{}: {}, register of {}", path,
+                                     plural(status.submissions, "submission", "submissions"),
+                                     plural(status.agencies.size(), "agency", "agencies")));
+  if (status.lastRegister) {
+    std::cout << fmt::format(" (submission {}, {})", status.lastRegister->number,
+                             status.lastRegister->at);
+  }
+  std::cout << '\n';
+  std::cout << fmt::format("{:<12}  {:<32}  {:>7}  {:>12}  {:>10}  {:>8}\n", "agency",
+                           "last accepted", "systems", "dependencies", "unresolved", "rejected");
+  size_t unresolved = 0;
+  for (const auto& agency : status.agencies) {
+    const std::string last =
+        agency.lastAccepted
+            ? fmt::format("#{} {}", agency.lastAccepted->number, agency.lastAccepted->at)
+            : std::string("not submitted");
+    std::cout << printable(fmt::format("{:<12}  {:<32}  {:>7}  {:>12}  {:>10}  {:>8}\n",
+                                       agency.code, last, agency.systems, agency.dependencies,
+                                       agency.unresolved.size(), agency.rejectedSince));
+    unresolved += agency.unresolved.size();
+  }
+  if (unresolved == 0) {
+    std::cout << "no unresolved references: the inventory can be planned (cloudplan plan --store "
+              << printable(path) << " -o DIR)\n";
+    return kOk;
+  }
+  std::cout << fmt::format(
+      "{} (they resolve when the agencies that own them submit; plan --store refuses until "
+      "then, or drops them with --drop-unresolved):\n",
+      plural(unresolved, "unresolved reference", "unresolved references"));
+  for (const auto& agency : status.agencies) {
+    for (const auto& r : agency.unresolved) {
+      std::cout << printable(fmt::format("  {}: {} -> {} ({})\n", agency.code, r.consumer,
+                                         r.provider, r.source));
+    }
+  }
+  return kOk;
+}
+
+int runStoreCheck(const std::string& path) {
+  auto opened = openStore("store check", path);
+  if (!opened) return kInputErrors;
+  models::Diagnostics problems;
+  const auto summary = store::checkStore(*opened, problems);
+  problems.sort();
+  printDiagnostics(std::cerr, problems, "store check");
+  if (problems.hasErrors()) {
+    std::cerr << fmt::format("store check: error: {} is not whole ({}; restore it from a "
+                             "backup)\n",
+                             printable(path),
+                             plural(problems.count(models::Severity::error), "problem",
+                                    "problems"));
+    return kInputErrors;
+  }
+  std::cout << printable(fmt::format(
+      "{}: ok: schema {}, {} ({} accepted, each read again from its files: the same rows), {} "
+      "intact\n",
+      path, store::kSchemaVersion, plural(summary.submissions, "submission", "submissions"),
+      summary.revalidated, plural(summary.files, "file", "files")));
+  return kOk;
+}
+
+}  // namespace cloudplan::cli

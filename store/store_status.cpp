@@ -1,0 +1,70 @@
+#include "store/store_status.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <unordered_map>
+
+#include "store/national_inventory.h"
+#include "store/stored_rows.h"
+#include "store/submission_records.h"
+
+namespace cloudplan::store {
+
+StoreStatus storeStatus(StoreDatabase& store) {
+  SQLite::Database& database = store.sql();
+  SQLite::Transaction snapshot(database);
+  StoreStatus status;
+  status.submissions = lastSubmission(database);
+  std::unordered_map<std::string, size_t> index;
+  for (const AgencyRow& row : readAgencyRows(database, {})) {
+    index.emplace(row.code, status.agencies.size());
+    status.agencies.push_back({row.code, row.name, row.parent, {}, 0, 0, 0, {}});
+  }
+  if (const uint32_t last = lastAccepted(database, models::SubmissionKind::agencies, {}))
+    status.lastRegister = readSubmission(database, last);
+  for (AgencyStatus& agency : status.agencies) {
+    if (const uint32_t last =
+            lastAccepted(database, models::SubmissionKind::inventory, agency.code)) {
+      agency.lastAccepted = readSubmission(database, last);
+    }
+    SQLite::Statement rejected(database,
+                               "SELECT count(*) FROM submissions WHERE agency = ? AND accepted = 0 "
+                               "AND number > ?");
+    rejected.bind(1, agency.code);
+    rejected.bind(2, static_cast<int64_t>(agency.lastAccepted ? agency.lastAccepted->number : 0));
+    rejected.executeStep();
+    agency.rejectedSince = static_cast<uint32_t>(rejected.getColumn(0).getInt64());
+  }
+  auto count = [&](const char* sql, uint32_t AgencyStatus::*field) {
+    SQLite::Statement query(database, sql);
+    while (query.executeStep()) {
+      const auto it = index.find(query.getColumn(0).getString());
+      if (it != index.end())
+        status.agencies[it->second].*field = static_cast<uint32_t>(query.getColumn(1).getInt64());
+    }
+  };
+  count("SELECT agency, count(*) FROM systems WHERE until IS NULL GROUP BY agency",
+        &AgencyStatus::systems);
+  count("SELECT agency, count(*) FROM dependencies WHERE until IS NULL GROUP BY agency",
+        &AgencyStatus::dependencies);
+  SQLite::Statement unresolved(
+      database,
+      "SELECT d.agency, d.consumer, d.provider, d.since, f.name, d.line FROM dependencies d "
+      "LEFT JOIN files f ON f.submission = d.since AND f.position = d.file "
+      "WHERE d.until IS NULL AND NOT EXISTS (SELECT 1 FROM systems s WHERE s.id = d.provider "
+      "AND s.until IS NULL) ORDER BY d.agency, d.consumer, d.provider");
+  while (unresolved.executeStep()) {
+    const auto it = index.find(unresolved.getColumn(0).getString());
+    if (it == index.end()) continue;
+    const auto since = static_cast<uint32_t>(unresolved.getColumn(3).getInt64());
+    status.agencies[it->second].unresolved.push_back(
+        {unresolved.getColumn(1).getString(), unresolved.getColumn(2).getString(),
+         unresolved.getColumn(0).getString(),
+         submittedFileName(store.path(), since, unresolved.getColumn(4).getString()) + ":" +
+             std::to_string(unresolved.getColumn(5).getInt64())});
+  }
+  return status;
+}
+
+}  // namespace cloudplan::store

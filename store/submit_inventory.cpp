@@ -1,0 +1,310 @@
+#include "store/submit_inventory.h"
+
+#include <fmt/format.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "importers/input_file.h"
+#include "importers/known_systems.h"
+#include "importers/read_inputs.h"
+#include "models/plural.h"
+#include "store/agency_register.h"
+#include "store/row_changes.h"
+#include "store/submission_records.h"
+
+namespace cloudplan::store {
+namespace {
+
+using models::quoted;
+using Scope = std::unordered_set<std::string>;
+
+// The systems of every other agency: references to them resolve.
+importers::KnownSystems systemsOutside(SQLite::Database& database, const Scope& scope) {
+  importers::KnownSystems known;
+  SQLite::Statement query(database, "SELECT id, agency, name FROM systems WHERE until IS NULL");
+  while (query.executeStep()) {
+    const char* agency = query.getColumn(1).getText();
+    if (scope.contains(agency)) continue;
+    known.add(query.getColumn(0).getText(), agency, query.getColumn(2).getText());
+  }
+  return known;
+}
+
+// What a submission's reading gives: the inventory and the files byte for byte.
+struct ReadFiles {
+  models::Inventory inventory;
+  std::vector<FileContent> files;
+  std::vector<models::SubmittedFile> submitted;
+};
+
+ReadFiles readSubmissionInputs(const SubmitRequest& request, const importers::KnownSystems& known,
+                               models::Diagnostics& diagnostics) {
+  ReadFiles read;
+  importers::ReadOptions options{.hashInputs = false,
+                                 .defaultAgency = request.agency,
+                                 .encoding = request.encoding};
+  options.known = &known;
+  options.keepUnknownReferences = true;
+  options.onRead = [&read](const std::string& name, const std::string& bytes) {
+    read.files.push_back({name, bytes, {}});
+  };
+  read.inventory = importers::readInputs(request.inputs, options, diagnostics);
+  for (size_t i = 0; i < read.files.size(); ++i) {
+    FileContent& file = read.files[i];
+    if (i < read.inventory.files.size())
+      file.kind = std::string(models::nameOf(read.inventory.files[i].kind));
+    read.submitted.push_back({file.name, importers::sha256Hex(file.bytes), file.bytes.size()});
+  }
+  return read;
+}
+
+// The rules of a submission beyond those of any inventory: only the agency's own systems, ids
+// that no other agency holds, no agencies file.
+void checkScope(const SubmitRequest& request, const ReadFiles& read, const AgencyRegister& agencies,
+                const Scope& scope, const importers::KnownSystems& known,
+                models::Diagnostics& diagnostics) {
+  const models::Inventory& inventory = read.inventory;
+  for (const auto& file : inventory.files) {
+    if (file.kind != models::InputKind::agencies) continue;
+    diagnostics.error("agencies-in-submission", file.path, 0,
+                      "a submission holds an agency's systems and dependencies; the agencies are "
+                      "the national register's (leave this file out; the national office "
+                      "changes the register with cloudplan store agencies)");
+  }
+  for (const auto& system : inventory.systems) {
+    const std::string& file = inventory.fileOf(system.where);
+    if (system.agency == models::kNone) continue;  // the importers reported it
+    const std::string_view code = inventory.agencies[system.agency].code;
+    if (!agencies.has(code)) {
+      diagnostics.error(
+          "unknown-agency", file, system.where.line,
+          fmt::format("unknown agency {} of system {}{}", quoted(code), quoted(system.id),
+                      didYouMean(agencies.closest(code),
+                                 " (the national register does not list it; ask the national "
+                                 "office to add it)")));
+      continue;
+    }
+    if (!scope.contains(std::string(code))) {
+      diagnostics.error("outside-scope", file, system.where.line,
+                        fmt::format("system {} belongs to {}: {} may submit systems of {} and "
+                                    "its agencies only (leave it out: {} submits it)",
+                                    quoted(system.id), quoted(code), request.agency,
+                                    request.agency, code));
+      continue;
+    }
+    if (const auto other = known.find(system.id)) {
+      diagnostics.error(
+          "id-of-another-agency", file, system.where.line,
+          fmt::format("id {} is a system of {} in the national inventory (ids are national: "
+                      "choose another id, or ask {} to remove theirs)",
+                      quoted(system.id), other->agency, other->agency));
+    }
+  }
+}
+
+
+// A system another agency's system depends on may not be left out: it would vanish under them.
+void checkRemovals(SQLite::Database& database, const std::vector<std::string>& removed,
+                   const Scope& scope, models::Diagnostics& diagnostics) {
+  constexpr size_t kNamed = 5;
+  SQLite::Statement dependents(database,
+                               "SELECT consumer, agency FROM dependencies WHERE until IS NULL "
+                               "AND provider = ? ORDER BY consumer");
+  for (const std::string& id : removed) {
+    dependents.bind(1, id);
+    std::vector<std::string> users;
+    while (dependents.executeStep()) {
+      const std::string agency = dependents.getColumn(1).getString();
+      if (scope.contains(agency)) continue;
+      users.push_back(fmt::format("{} ({})", quoted(dependents.getColumn(0).getString()), agency));
+    }
+    dependents.reset();
+    if (users.empty()) continue;
+    std::string list = fmt::format("{}", fmt::join(users.begin(),
+                                                   users.begin() + std::min(users.size(), kNamed),
+                                                   ", "));
+    if (users.size() > kNamed) list += fmt::format(" and {} more", users.size() - kNamed);
+    diagnostics.error("removes-used-system", {}, 0,
+                      fmt::format("system {} is left out of this submission, but {} depend{} on "
+                                  "it (keep it, and set its strategy to retire if it is to go: "
+                                  "its consumers then move first)",
+                                  quoted(id), list, users.size() == 1 ? "s" : ""));
+  }
+}
+
+
+// The agency's systems whose wave in the store's last plan the changes may move.
+void addWaveImpacts(SQLite::Database& database, models::SubmissionChanges& changes) {
+  SQLite::Statement plan(database,
+                         "SELECT number, submission FROM plans ORDER BY number DESC LIMIT 1");
+  if (!plan.executeStep()) return;
+  const int64_t planNumber = plan.getColumn(0).getInt64();
+  changes.planSubmission = static_cast<uint32_t>(plan.getColumn(1).getInt64());
+  std::map<std::string, std::vector<std::string>> reasons;
+  for (const auto& change : changes.systemsChanged) {
+    std::vector<std::string> fields;
+    for (const auto& field : change.fields)
+      fields.push_back(field.field);
+    reasons[change.id].push_back(fmt::format("{} changed", fmt::join(fields, ", ")));
+  }
+  for (const auto& removed : changes.systemsRemoved)
+    reasons[removed.id].push_back("removed");
+  for (const auto* list : {&changes.dependenciesAdded, &changes.dependenciesRemoved,
+                           &changes.dependenciesChanged}) {
+    const char* what = list == &changes.dependenciesAdded     ? "added"
+                       : list == &changes.dependenciesRemoved ? "removed"
+                                                              : "changed";
+    for (const auto& d : *list)
+      reasons[d.from].push_back(fmt::format("dependency on {} {}", d.to, what));
+  }
+  SQLite::Statement wave(database, "SELECT wave FROM plan_waves WHERE plan = ? AND system = ?");
+  for (const auto& [id, why] : reasons) {
+    wave.bind(1, planNumber);
+    wave.bind(2, id);
+    const uint32_t number = wave.executeStep() ? static_cast<uint32_t>(wave.getColumn(0).getInt64())
+                                               : 0;
+    wave.reset();
+    changes.waves.push_back({id, number, fmt::format("{}", fmt::join(why, "; "))});
+  }
+}
+
+// Writes the new rows of the agency's part and says what changed.
+models::SubmissionChanges applySubmission(SQLite::Database& database, uint32_t number,
+                                          const models::Inventory& inventory,
+                                          const std::vector<SystemRow>& before,
+                                          const std::vector<DependencyRow>& beforeDependencies,
+                                          const Scope& scope,
+                                          const importers::KnownSystems& known) {
+  const std::vector<SystemRow> after = systemRowsOf(inventory, number);
+  std::unordered_map<std::string_view, std::string_view> agencyOf;
+  for (const auto& row : after)
+    agencyOf.emplace(row.id, row.agency);
+  RowChanges diff = compareRows(
+      before, after, beforeDependencies, dependencyRowsOf(inventory, number),
+      [&](const std::string& id) {
+        if (const auto it = agencyOf.find(id); it != agencyOf.end()) return std::string(it->second);
+        if (const auto entry = known.find(id)) return std::string(entry->agency);
+        return std::string();
+      });
+  models::SubmissionChanges& changes = diff.changes;
+  std::unordered_set<std::string_view> old;
+  for (const auto& row : before)
+    old.insert(row.id);
+  // Closed before the new versions go in: one current row per id is a unique index.
+  closeSystemRows(database, diff.closeSystems, number);
+  closeDependencyRows(database, diff.closeDependencies, number);
+  insertSystemRows(database, diff.insertSystems);
+  insertDependencyRows(database, diff.insertDependencies);
+
+  // The agency's systems as providers, through the indexes of current rows by agency and by
+  // provider: a national store has some 10^6 dependencies, an agency a few thousand.
+  std::string placeholders;
+  for (size_t i = 0; i < scope.size(); ++i)
+    placeholders += i ? ", ?" : "?";
+  SQLite::Statement dependents(
+      database,
+      fmt::format("SELECT d.consumer, d.provider, d.agency, s.agency, d.coupling FROM systems s "
+                  "JOIN dependencies d ON d.provider = s.id AND d.until IS NULL "
+                  "WHERE s.until IS NULL AND s.agency IN ({}) ORDER BY d.provider, d.consumer",
+                  placeholders));
+  int parameter = 0;
+  for (const std::string& code : scope)
+    dependents.bind(++parameter, code);
+  while (dependents.executeStep()) {
+    const std::string consumerAgency = dependents.getColumn(2).getString();
+    if (scope.contains(consumerAgency)) continue;
+    models::DependencyChange d{dependents.getColumn(0).getString(),
+                               dependents.getColumn(1).getString(),
+                               consumerAgency,
+                               dependents.getColumn(3).getString(),
+                               dependents.getColumn(4).getString(),
+                               {}};
+    if (!old.contains(d.to)) changes.resolvedNow.push_back(d);
+    changes.dependents.push_back(std::move(d));
+  }
+  addWaveImpacts(database, changes);
+  return std::move(changes);
+}
+
+}  // namespace
+
+std::optional<SubmitOutcome> submitInventory(StoreDatabase& store, const SubmitRequest& request,
+                                             std::string& error, bool& usage) {
+  usage = false;
+  SQLite::Database& database = store.sql();
+  try {
+    // The whole submission, reading the state it replaces included, is one write transaction:
+    // submissions from several processes wait for each other and none is lost.
+    SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+    const AgencyRegister agencies(readAgencyRows(database, {}));
+    if (!agencies.has(request.agency)) {
+      usage = true;
+      error = fmt::format("--agency {}: not in the national register of {}{}",
+                          quoted(request.agency), store.path(),
+                          didYouMean(agencies.closest(request.agency),
+                                     " (cloudplan store status lists the agencies)"));
+      return std::nullopt;
+    }
+    const std::vector<std::string> scopeList = agencies.scopeOf(request.agency);
+    const Scope scope(scopeList.begin(), scopeList.end());
+    const importers::KnownSystems known = systemsOutside(database, scope);
+
+    SubmitOutcome outcome;
+    ReadFiles read = readSubmissionInputs(request, known, outcome.diagnostics);
+    checkScope(request, read, agencies, scope, known, outcome.diagnostics);
+    std::vector<SystemRow> before =
+        readSystemRows(database, {.kind = RowFilter::Kind::current, .agencies = scopeList});
+    std::vector<DependencyRow> beforeDependencies =
+        readDependencyRows(database, {.kind = RowFilter::Kind::current, .agencies = scopeList});
+    {
+      std::unordered_set<std::string_view> submitted;
+      for (const auto& system : read.inventory.systems)
+        submitted.insert(system.id);
+      std::vector<std::string> removed;
+      for (const auto& row : before) {
+        if (!submitted.contains(row.id)) removed.push_back(row.id);
+      }
+      checkRemovals(database, removed, scope, outcome.diagnostics);
+    }
+    outcome.diagnostics.sort();
+
+    models::Submission& submission = outcome.submission;
+    submission.kind = models::SubmissionKind::inventory;
+    submission.agency = request.agency;
+    submission.at = submissionTime(database);
+    submission.by = request.by;
+    submission.message = request.message;
+    submission.encoding = request.encoding;
+    submission.accepted = !outcome.diagnostics.hasErrors();
+    submission.files = read.submitted;
+    submission.systems = static_cast<uint32_t>(read.inventory.systems.size());
+    submission.dependencies = static_cast<uint32_t>(read.inventory.dependencies.size() +
+                                                    read.inventory.outsideDependencies.size());
+    submission.errors = static_cast<uint32_t>(outcome.diagnostics.count(models::Severity::error));
+    submission.warnings =
+        static_cast<uint32_t>(outcome.diagnostics.count(models::Severity::warning));
+    submission.unresolved = static_cast<uint32_t>(
+        std::count_if(read.inventory.outsideDependencies.begin(),
+                      read.inventory.outsideDependencies.end(),
+                      [](const models::OutsideDependency& d) { return !d.known; }));
+    submission.number = recordSubmission(database, submission, outcome.diagnostics, read.files);
+    if (submission.accepted) {
+      outcome.changes = applySubmission(database, submission.number, read.inventory, before,
+                                        beforeDependencies, scope, known);
+    }
+    transaction.commit();
+    return outcome;
+  } catch (const SQLite::Exception& e) {
+    error = fmt::format("{}: cannot record the submission ({}; nothing was changed)", store.path(),
+                        e.what());
+    return std::nullopt;
+  }
+}
+
+}  // namespace cloudplan::store
