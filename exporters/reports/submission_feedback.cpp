@@ -124,6 +124,12 @@ struct Wording {
   }
 };
 
+// The register of agencies is submitted by no agency.
+std::string_view agencyOf(const models::Submission& submission) {
+  if (submission.agency.empty()) return "the agency register";
+  return submission.agency;
+}
+
 std::string waveText(uint32_t wave) {
   return wave ? fmt::format("wave {}", wave) : std::string("not scheduled");
 }
@@ -165,8 +171,7 @@ void headerText(std::string& out, const Wording& w) {
   out += fmt::format("{}: {}\n{}\n", w.title(), w.verdict(), w.verdictText());
   out += fmt::format("Submitted {} (UTC){}\n", safe(s.at), s.by.empty() ? "" : " by " + safe(s.by));
   out += fmt::format("Message: {}\n", s.message.empty() ? kNone : safe(s.message));
-  if (s.files.empty()) out += "Files: none\n";
-  if (!s.files.empty()) out += "Files:\n";
+  out += s.files.empty() ? "Files: none\n" : "Files:\n";
   for (const auto& file : s.files) {
     out += fmt::format("  {}  sha256 {}  {}\n", safe(file.name), shortSha(file.sha256),
                        plural(file.bytes, "byte", "bytes"));
@@ -448,7 +453,7 @@ void othersHtml(std::string& out, const Wording& w) {
 }  // namespace
 
 std::string feedbackText(const SubmissionFeedback& feedback) {
-  const Wording w{feedback, safe(feedback.submission.agency)};
+  const Wording w{feedback, safe(agencyOf(feedback.submission))};
   std::string out;
   headerText(out, w);
   textList(
@@ -464,7 +469,7 @@ std::string feedbackText(const SubmissionFeedback& feedback) {
 }
 
 std::string feedbackHtml(const SubmissionFeedback& feedback) {
-  const Wording w{feedback, html(feedback.submission.agency)};
+  const Wording w{feedback, html(agencyOf(feedback.submission))};
   std::string out;
   out +=
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"

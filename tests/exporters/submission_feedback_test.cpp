@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cloudplan::exporters {
 namespace {
@@ -367,6 +368,20 @@ TEST_CASE("hostile values are shown as text in the feedback, never obeyed", "[fe
     INFO(raw);
     CHECK(html.find(raw) == std::string::npos);
   }
+}
+
+TEST_CASE("the register of agencies, submitted by no agency, is named as such", "[feedback]") {
+  models::Submission submission;
+  submission.number = 1;
+  submission.kind = models::SubmissionKind::agencies;
+  submission.accepted = true;
+  const models::Diagnostics diagnostics;
+  const models::SubmissionChanges changes;
+  const std::string text = feedbackText({submission, diagnostics, changes});
+  CHECK(text.substr(0, text.find('\n')) == "Submission 1 of the agency register: ACCEPTED");
+  CHECK(feedbackHtml({submission, diagnostics, changes})
+            .find("<h1>Submission 1 of the agency "
+                  "register</h1>") != std::string::npos);
 }
 
 }  // namespace
