@@ -6,6 +6,7 @@
 
 #include "exporters/graphviz/graph_style.h"
 #include "exporters/reports/html_escape.h"
+#include "exporters/reports/html_style.h"
 #include "models/plural.h"
 
 namespace cloudplan::exporters {
@@ -14,27 +15,10 @@ using models::kNone;
 
 namespace {
 
+// The report's own rules, after the pages' shared ones (kPageStyle).
 constexpr std::string_view kStyle = R"css(
-:root { --ink: #1d2630; --muted: #5a6570; --line: #d5dae0; --panel: #f4f6f8; }
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
-       color: var(--ink); margin: 0 auto; padding: 0 24px 48px; max-width: 1440px; }
-h1 { font-size: 26px; margin: 24px 0 4px; }
-h2 { font-size: 20px; margin: 36px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
-h3 { font-size: 16px; margin: 24px 0 6px; }
-p.lead { color: var(--muted); margin-top: 0; }
 nav { margin: 12px 0 0; }
 nav a { margin-right: 14px; }
-a { color: #1f5f99; }
-.figures { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0; }
-.figure { background: var(--panel); border-radius: 6px; padding: 10px 14px; min-width: 150px; }
-.figure b { display: block; font-size: 22px; }
-.figure span { color: var(--muted); }
-table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; }
-th, td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
-th { background: var(--panel); }
-td.number, th.number { text-align: right; white-space: nowrap; }
-.id { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 13px; }
-.name { color: var(--muted); }
 ul.reasons { margin: 0; padding-left: 18px; }
 dl.properties { margin: 4px 0 0; display: grid; grid-template-columns: max-content 1fr; gap: 0 10px; }
 dl.properties dt { color: var(--muted); }
@@ -45,12 +29,7 @@ dl.properties dd { margin: 0; }
            background: #ffffff; margin: 8px 0 16px; }
 .drawing svg { display: block; }
 .drawing.fit svg { max-width: 100%; height: auto; }
-table.compact { width: auto; }
-table.compact th { padding-right: 24px; }
 details > summary { cursor: pointer; color: #1f5f99; }
-.severity-error { color: #b2182b; font-weight: bold; }
-.severity-warning { color: #a6611a; font-weight: bold; }
-.muted { color: var(--muted); }
 #search { position: sticky; top: 0; background: #ffffff; padding: 8px 0; z-index: 1; }
 #search input { font-size: 15px; padding: 6px 8px; width: min(520px, 100%); }
 @media print { .drawing { max-height: none; overflow: visible; } #search { display: none; } }
@@ -564,6 +543,7 @@ std::string planToHtml(const models::Inventory& inventory, const models::Plan& p
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += fmt::format("<title>Migration plan: {} systems in {} waves</title>\n", m.systems, m.waves);
   out += "<style>";
+  out += kPageStyle;
   out += kStyle;
   out += "</style>\n</head>\n<body>\n<header>\n<h1>Cloud migration plan</h1>\n<p class=\"lead\">";
   text(out, fmt::format("{} systems of {} agencies, {} dependencies; {} waves from {} to {}. "
