@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/plan_settings.h"
 #include "cli/progress.h"
+#include "cli/store_input.h"
 #include "cli/terminal_text.h"
 #include "cli/views_output.h"
 #include "engine/plan_migration.h"
@@ -15,6 +16,7 @@
 #include "exporters/json/plan_json.h"
 #include "exporters/output_folder.h"
 #include "importers/read_inputs.h"
+#include "store/plan_record.h"
 
 namespace cloudplan::cli {
 namespace {
@@ -93,10 +95,23 @@ int runPlan(const PlanOptions& options) {
   }
   models::Diagnostics diagnostics;
   runProgress().phase("reading");
-  const models::Inventory inventory = importers::readInputs(
-      options.inputs,
-      {.hashInputs = true, .defaultAgency = options.defaultAgency, .encoding = options.encoding},
-      diagnostics);
+  std::optional<store::StoreDatabase> national;
+  uint32_t asOf = 0;
+  const models::Inventory inventory = [&] {
+    if (options.store.empty()) {
+      return importers::readInputs(
+          options.inputs,
+          {.hashInputs = true, .defaultAgency = options.defaultAgency, .encoding = options.encoding},
+          diagnostics);
+    }
+    national = openStore("plan", options.store);
+    if (!national) return models::Inventory();
+    auto loaded = inventoryFromStore(
+        *national, options.dropUnresolved ? Unresolved::drop : Unresolved::refuse, diagnostics);
+    asOf = loaded.asOf;
+    return std::move(loaded.inventory);
+  }();
+  if (!options.store.empty() && !national) return kInputErrors;
   std::optional<models::Plan> plan;
   runProgress().phase("planning");
   if (!diagnostics.hasErrors()) plan = engine::planMigration(inventory, *settings, diagnostics);
@@ -163,6 +178,21 @@ int runPlan(const PlanOptions& options) {
                                models::quoted(options.outputFolder));
     }
     return kInputErrors;
+  }
+  if (national) {
+    // Kept so that the feedback of the next submission can say which waves it may move.
+    std::vector<store::SystemWave> waves;
+    waves.reserve(inventory.systems.size());
+    for (size_t i = 0; i < inventory.systems.size(); ++i)
+      waves.push_back({std::string(inventory.systems[i].id), plan->systems[i].wave});
+    try {
+      store::recordPlan(*national, asOf, exporters::planSettingsToJson(plan->settings), waves);
+    } catch (const SQLite::Exception& e) {
+      std::cerr << fmt::format("plan: warning: the plan is written, but {} could not record it "
+                               "({}; the next submissions' feedback will not say which waves "
+                               "they may move)\n",
+                               printable(options.store), printable(e.what()));
+    }
   }
   printSummary(*plan);
   const auto shown = [&](std::string_view name) {

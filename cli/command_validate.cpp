@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/progress.h"
+#include "cli/store_input.h"
 #include "cli/terminal_text.h"
 #include "importers/read_inputs.h"
 
@@ -45,11 +46,18 @@ int runValidate(const ValidateOptions& options) {
   models::Diagnostics diagnostics;
   importers::ArchimateMappingReport mapping;
   runProgress().phase("reading");
-  const models::Inventory inventory = importers::readInputs(options.inputs,
-                                                            {.defaultAgency = options.defaultAgency,
-                                                             .encoding = options.encoding,
-                                                             .archimateReport = &mapping},
-                                                            diagnostics);
+  std::optional<store::StoreDatabase> national;
+  if (!options.store.empty()) {
+    national = openStore("validate", options.store);
+    if (!national) return kInputErrors;
+  }
+  const models::Inventory inventory =
+      national ? inventoryFromStore(*national, Unresolved::warn, diagnostics).inventory
+               : importers::readInputs(options.inputs,
+                                       {.defaultAgency = options.defaultAgency,
+                                        .encoding = options.encoding,
+                                        .archimateReport = &mapping},
+                                       diagnostics);
   diagnostics.sort();
   printDiagnostics(std::cerr, diagnostics, options.diagnostics, "validate");
   std::cout << fmt::format(

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cctype>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 
@@ -154,6 +155,31 @@ void addEncodingOption(CLI::App& command, std::string& encoding) {
           "", ""));
 }
 
+// Inventory files or --store: one of them, not both.
+bool checkInputsOrStore(std::string_view command, const std::vector<std::string>& inputs,
+                        const std::string& store) {
+  if (inputs.empty() == store.empty()) {
+    std::cerr << fmt::format("cloudplan {}: error: {} (cloudplan {} --help lists the options)\n",
+                             command,
+                             store.empty() ? "name the inventory files or folders, or --store DB"
+                                           : "name inventory files or --store DB, not both",
+                             command);
+    return false;
+  }
+  return true;
+}
+
+// Who makes a submission when --by does not say: the login name, as the history shows it.
+std::string userName() {
+  const char* user = std::getenv("USER");
+  return user && *user ? std::string(user) : std::string("unknown");
+}
+
+RegisterOptions withUser(RegisterOptions options) {
+  if (options.by.empty()) options.by = userName();
+  return options;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{
       "cloudplan: government system inventories into cloud-migration waves.\n\n"
@@ -179,8 +205,10 @@ int run(int argc, char** argv) {
   ValidateOptions validate;
   CLI::App* validateCommand =
       app.add_subcommand("validate", "check inventory files and report every problem in them");
-  validateCommand->add_option("inputs", validate.inputs, "inventory files or folders of them")
-      ->required();
+  validateCommand->add_option("inputs", validate.inputs, "inventory files or folders of them");
+  validateCommand
+      ->add_option("--store", validate.store, "check the national inventory of a store instead")
+      ->type_name("DB");
   validateCommand
       ->add_option("--default-agency", validate.defaultAgency,
                    "agency of ArchiMate systems that name none")
@@ -198,7 +226,13 @@ int run(int argc, char** argv) {
   PlanOptions plan;
   CLI::App* planCommand =
       app.add_subcommand("plan", "sequence the inventory into migration waves and write the plan");
-  planCommand->add_option("inputs", plan.inputs, "inventory files or folders of them")->required();
+  planCommand->add_option("inputs", plan.inputs, "inventory files or folders of them");
+  planCommand
+      ->add_option("--store", plan.store,
+                   "plan the national inventory of a store (its accepted submissions)")
+      ->type_name("DB");
+  planCommand->add_flag("--drop-unresolved", plan.dropUnresolved,
+                        "with --store: plan without references to systems the store lacks");
   planCommand
       ->add_option("-o,--output", plan.outputFolder,
                    "folder for plan.json, schedule.csv, waves.csv")
@@ -263,6 +297,92 @@ int run(int argc, char** argv) {
       ->required();
   explainCommand->add_option("system", explainSystem, "the id of a system")->required();
 
+  CLI::App* storeCommand = app.add_subcommand(
+      "store", "the national store: init, agencies (the register), status, check");
+  storeCommand->require_subcommand(1);
+  RegisterOptions registerOptions;
+  auto addRegisterOptions = [&](CLI::App& command) {
+    command.add_option("--by", registerOptions.by, "who makes the change (default: $USER)")
+        ->type_name("NAME");
+    command.add_option("--message", registerOptions.message, "why, for the history")
+        ->type_name("TEXT");
+    addEncodingOption(command, registerOptions.encoding);
+  };
+  CLI::App* storeInit = storeCommand->add_subcommand(
+      "init", "create a store with the national register of agencies");
+  storeInit->add_option("store", registerOptions.store, "the store file to create")
+      ->required()
+      ->type_name("DB");
+  storeInit->add_option("--agencies", registerOptions.agencies, "the register: an agencies CSV")
+      ->required()
+      ->type_name("FILE");
+  addRegisterOptions(*storeInit);
+  CLI::App* storeAgencies = storeCommand->add_subcommand(
+      "agencies", "replace the register of agencies (a submission of the national office)");
+  storeAgencies->add_option("store", registerOptions.store, "the store")->required()->type_name("DB");
+  storeAgencies->add_option("agencies", registerOptions.agencies, "the new register")
+      ->required()
+      ->type_name("FILE");
+  addRegisterOptions(*storeAgencies);
+  std::string storePath;
+  CLI::App* storeStatus = storeCommand->add_subcommand(
+      "status", "each agency's last accepted submission and its unresolved references");
+  storeStatus->add_option("store", storePath, "the store")->required()->type_name("DB");
+  CLI::App* storeCheck = storeCommand->add_subcommand(
+      "check", "check the store is whole: integrity, schema, every submission read again");
+  storeCheck->add_option("store", storePath, "the store")->required()->type_name("DB");
+
+  SubmitOptions submit;
+  CLI::App* submitCommand = app.add_subcommand(
+      "submit", "submit an agency's part of the national inventory to a store");
+  submitCommand->add_option("store", submit.store, "the store")->required()->type_name("DB");
+  submitCommand->add_option("inputs", submit.inputs, "the agency's inventory files or folders")
+      ->required();
+  submitCommand->add_option("--agency", submit.agency, "the submitting agency's code")
+      ->required()
+      ->type_name("CODE");
+  submitCommand->add_option("--by", submit.by, "who submits (default: $USER)")->type_name("NAME");
+  submitCommand->add_option("--message", submit.message, "what changed, for the history")
+      ->type_name("TEXT");
+  submitCommand
+      ->add_option("-o,--output", submit.outputFolder,
+                   "also write feedback.txt and feedback.html to this folder")
+      ->type_name("DIR");
+  addEncodingOption(*submitCommand, submit.encoding);
+  addDiagnosticsOption(*submitCommand, submit.diagnostics);
+  submitCommand->add_flag("--force", submit.force,
+                          "replace files in the feedback folder that cloudplan did not write");
+
+  HistoryOptions history;
+  std::string diff;
+  CLI::App* historyCommand =
+      app.add_subcommand("history", "the submissions made to a store, and what one changed");
+  historyCommand->add_option("store", history.store, "the store")->required()->type_name("DB");
+  historyCommand->add_option("--agency", history.agency, "only this agency's submissions")
+      ->type_name("CODE");
+  addNumberOption(*historyCommand, "--diff", diff, "what submission N changed", "N");
+
+  ExportOptions exportOptions;
+  std::string exportSubmission;
+  CLI::App* exportCommand = app.add_subcommand(
+      "export", "write a store's national inventory as CSV files (or its ids with --ids)");
+  exportCommand->add_option("store", exportOptions.store, "the store")->required()->type_name("DB");
+  exportCommand->add_option("-o,--output", exportOptions.output, "the folder (with --ids: file)")
+      ->required();
+  CLI::Option* asOfOption =
+      exportCommand
+          ->add_option("--as-of", exportOptions.asOf, "the inventory as it stood at this UTC time")
+          ->type_name("YYYY-MM-DDTHH:MM:SSZ");
+  addNumberOption(*exportCommand, "--submission", exportSubmission,
+                  "the inventory as it stood after submission N", "N")
+      ->excludes(asOfOption);
+  exportCommand->add_flag("--ids", exportOptions.ids,
+                          "write the register of system ids (national-ids.csv) instead");
+  exportCommand->add_flag("--drop-unresolved", exportOptions.dropUnresolved,
+                          "leave out references to systems the store does not have");
+  exportCommand->add_flag("--force",
+                          exportOptions.force, "replace files in the folder that cloudplan did not write");
+
   for (CLI::App* command : app.get_subcommands([&](CLI::App* c) { return c != helpCommand; }))
     command->footer("Every command also takes -q,--quiet: errors only, no summaries or progress.");
   // A mistyped command would otherwise read as a stray argument: "a subcommand is required".
@@ -287,14 +407,23 @@ int run(int argc, char** argv) {
   setQuiet(quiet);
   // Under --quiet, summaries and "wrote ..." lines go; explain's answer is what was asked for.
   if (quiet && !explainCommand->parsed()) std::cout.setstate(std::ios::badbit);
-  if (validateCommand->parsed()) return runValidate(validate);
+  if (validateCommand->parsed()) {
+    if (!checkInputsOrStore("validate", validate.inputs, validate.store)) return kUsage;
+    return runValidate(validate);
+  }
   if (templateCommand->parsed()) return runTemplate(templateFolder, templateForce);
   if (planCommand->parsed()) {
     if ((!waveCapacity.empty() && !readNumber("plan", "--wave-capacity", waveCapacity,
                                               kWaveCapacityRange, plan.waveCapacity.emplace())) ||
         (!waveEffort.empty() && !readNumber("plan", "--wave-effort", waveEffort, kWaveEffortRange,
                                             plan.waveEffort.emplace())) ||
-        !readNumber("plan", "--wave-length", waveLength, kWaveLengthRange, plan.waveLengthDays)) {
+        !readNumber("plan", "--wave-length", waveLength, kWaveLengthRange, plan.waveLengthDays) ||
+        !checkInputsOrStore("plan", plan.inputs, plan.store)) {
+      return kUsage;
+    }
+    if (plan.dropUnresolved && plan.store.empty()) {
+      std::cerr << "cloudplan plan: error: --drop-unresolved applies to --store only (the "
+                   "files' references to unknown systems are errors to fix)\n";
       return kUsage;
     }
     return runPlan(plan);
@@ -304,6 +433,31 @@ int run(int argc, char** argv) {
     if (!readNumber("render", "--depth", depth, kDepthRange, render.depth)) return kUsage;
     render.waves = !noWaves;
     return runRender(render);
+  }
+  if (storeCommand->parsed()) {
+    if (storeInit->parsed()) return runStoreInit(withUser(registerOptions));
+    if (storeAgencies->parsed()) return runStoreAgencies(withUser(registerOptions));
+    if (storeStatus->parsed()) return runStoreStatus(storePath);
+    if (storeCheck->parsed()) return runStoreCheck(storePath);
+  }
+  if (submitCommand->parsed()) {
+    if (submit.by.empty()) submit.by = userName();
+    return runSubmit(submit);
+  }
+  if (historyCommand->parsed()) {
+    if (!diff.empty() &&
+        !readNumber("history", "--diff", diff, kSubmissionRange, history.diff.emplace())) {
+      return kUsage;
+    }
+    return runHistory(history);
+  }
+  if (exportCommand->parsed()) {
+    if (!exportSubmission.empty() && !readNumber("export", "--submission", exportSubmission,
+                                                 kSubmissionRange,
+                                                 exportOptions.submission.emplace())) {
+      return kUsage;
+    }
+    return runExport(exportOptions);
   }
   return kUsage;
 }

@@ -22,6 +22,7 @@ inline constexpr NumberRange kWaveCapacityRange{1, 10'000'000, true, "systems in
 inline constexpr NumberRange kWaveEffortRange{0.01, 1'000'000'000, false, "effort-days in a wave"};
 inline constexpr NumberRange kWaveLengthRange{1, 366, true, "days in a wave"};
 inline constexpr NumberRange kDepthRange{0, 1000, true, "links around a --focus system"};
+inline constexpr NumberRange kSubmissionRange{1, 4'294'967'295.0, true, "a submission's number"};
 
 // Reads the number that `text`, the value of `option`, holds. Outside `range`, or not a number,
 // it is nullopt and `error` names the option, the value and the range.
