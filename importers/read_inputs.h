@@ -10,6 +10,7 @@
 
 #include "importers/archimate/archimate_mapping_report.h"
 #include "importers/input_file.h"
+#include "importers/known_systems.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
 
@@ -26,6 +27,14 @@ struct ReadOptions {
   std::string encoding;
   // When given, what the ArchiMate mapping did is added to it (cloudplan validate prints it).
   ArchimateMappingReport* archimateReport = nullptr;
+  // Systems defined outside the files (validate --known: the national register; submit: the
+  // store's inventory). A reference to one of them, which the files do not define, becomes an
+  // OutsideDependency with known = true; null: every reference must resolve inside the files.
+  const KnownSystems* known = nullptr;
+  // A reference to a system neither the files nor `known` define: an error (false), or a
+  // warning `unresolved-reference`, kept as an OutsideDependency with known = false (true: a
+  // submission, whose references resolve when their owner submits).
+  bool keepUnknownReferences = false;
 };
 
 models::Inventory readInputs(std::span<const std::string> paths, const ReadOptions& options,
