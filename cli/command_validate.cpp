@@ -7,6 +7,8 @@
 #include "cli/progress.h"
 #include "cli/store_input.h"
 #include "cli/terminal_text.h"
+#include "importers/csv/national_ids.h"
+#include "importers/input_file.h"
 #include "importers/read_inputs.h"
 
 namespace cloudplan::cli {
@@ -40,6 +42,25 @@ void printMappingReport(std::ostream& out, const importers::ArchimateMappingRepo
   }
 }
 
+// How many references the register resolved, by the agency of the system each names, so that
+// the user sees the register was used, and on whom the files depend.
+std::string resolvedNote(const models::Inventory& inventory, const importers::KnownSystems& known) {
+  std::map<std::string_view, size_t> byAgency;
+  size_t total = 0;
+  for (const models::OutsideDependency& d : inventory.outsideDependencies) {
+    if (!d.known) continue;
+    ++total;
+    ++byAgency[known.find(d.provider)->agency];
+  }
+  if (total == 0) return "no reference to a system outside these files (nothing to resolve)";
+  std::vector<std::string> parts;
+  for (const auto& [agency, count] : byAgency)
+    parts.push_back(fmt::format("{} {}", agency.empty() ? "no agency" : agency, count));
+  return fmt::format("{} resolved against the register to {} outside these files ({})",
+                     plural(total, "reference", "references"), total == 1 ? "a system" : "systems",
+                     fmt::join(parts, ", "));
+}
+
 }  // namespace
 
 int runValidate(const ValidateOptions& options) {
@@ -51,14 +72,24 @@ int runValidate(const ValidateOptions& options) {
     national = openStore("validate", options.store);
     if (!national) return kInputErrors;
   }
+  // A register in error is reported with the inventory's problems, all in one run; one that
+  // cannot be read at all leaves every outside reference unknown.
+  std::optional<importers::KnownSystems> known;
+  if (!options.known.empty()) known = importers::readNationalIds(options.known, diagnostics);
   const models::Inventory inventory =
       national ? inventoryFromStore(*national, Unresolved::warn, diagnostics).inventory
                : importers::readInputs(options.inputs,
                                        {.defaultAgency = options.defaultAgency,
                                         .encoding = options.encoding,
-                                        .archimateReport = &mapping},
+                                        .archimateReport = &mapping,
+                                        .known = known ? &*known : nullptr},
                                        diagnostics);
   diagnostics.sort();
+  // Last, after the problems it may explain.
+  if (known) {
+    diagnostics.note("resolved-references", importers::inputName(options.known), 0,
+                     resolvedNote(inventory, *known));
+  }
   printDiagnostics(std::cerr, diagnostics, options.diagnostics, "validate");
   std::cout << fmt::format(
       "{}, {}, {} in {}: {}, {}\n", plural(inventory.systems.size(), "system", "systems"),

@@ -17,6 +17,9 @@ struct ValidateOptions {
   std::string store;  // --store: the national inventory of a store instead of files
   std::string defaultAgency;
   std::string encoding;  // of CSV inputs that are not UTF-8 (--encoding)
+  // The national register of system ids (--known), against which references to systems the
+  // inputs do not define resolve; empty: none.
+  std::string known;
   DiagnosticsFormat diagnostics = DiagnosticsFormat::text;
 };
 int runValidate(const ValidateOptions& options);

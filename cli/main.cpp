@@ -213,6 +213,11 @@ int run(int argc, char** argv) {
       ->add_option("--default-agency", validate.defaultAgency,
                    "agency of ArchiMate systems that name none")
       ->type_name("CODE");
+  validateCommand
+      ->add_option("--known", validate.known,
+                   "resolve references to other agencies' systems against this register of "
+                   "national ids (cloudplan export --ids)")
+      ->type_name("FILE");
   addEncodingOption(*validateCommand, validate.encoding);
   addDiagnosticsOption(*validateCommand, validate.diagnostics);
 

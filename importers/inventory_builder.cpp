@@ -100,16 +100,26 @@ void InventoryBuilder::refuseFormulaIds() {
 
 void InventoryBuilder::resolveDependencies() {
   auto& inventory = inventory_;
-  std::optional<Suggester> suggester;  // built on the first unknown id only
-  auto suggest = [&](std::string_view id) {
+  // Built on the first unknown id only. A consumer must be one of the files' systems; a provider
+  // may be a known one too, and the files' ids come first to win ties.
+  std::optional<Suggester> inFiles, anywhere;
+  auto suggest = [&](std::optional<Suggester>& suggester, std::string_view id, bool withKnown) {
     if (!suggester) {
       std::vector<std::string_view> ids;
       ids.reserve(inventory.systems.size());
       for (const auto& s : inventory.systems)
         ids.push_back(s.id);
+      if (withKnown) {
+        const std::vector<std::string_view> known = known_->ids();
+        ids.insert(ids.end(), known.begin(), known.end());
+      }
       suggester.emplace(std::move(ids));
     }
     return suggester->closest(id);
+  };
+  auto suggestConsumer = [&](std::string_view id) { return suggest(inFiles, id, false); };
+  auto suggestProvider = [&](std::string_view id) {
+    return known_ ? suggest(anywhere, id, true) : suggest(inFiles, id, false);
   };
   struct Resolved {
     SystemIndex consumer, provider;
@@ -117,6 +127,7 @@ void InventoryBuilder::resolveDependencies() {
   };
   std::vector<Resolved> resolved;
   resolved.reserve(pending_.size());
+  std::vector<Outside> outside;
   std::string_view lastConsumerId;
   std::optional<SystemIndex> lastConsumer;
   for (uint32_t i = 0; i < pending_.size(); ++i) {
@@ -127,25 +138,41 @@ void InventoryBuilder::resolveDependencies() {
       lastConsumer = inventory.findSystem(p.consumer);
     }
     const auto consumer = p.consumerIndex != kNone ? std::optional(p.consumerIndex) : lastConsumer;
+    if (!consumer) reportUnknownConsumer(p, suggestConsumer);
     const auto provider = inventory.findSystem(p.provider);
-    for (const auto& [found, id, column] : {std::tuple{consumer, p.consumer, p.consumerColumn},
-                                            std::tuple{provider, p.provider, p.providerColumn}}) {
-      if (found) continue;
-      error(p.where, "unknown-system",
-            fmt::format("unknown system {} in {}{}", quoted(id), column,
-                        didYouMean(suggest(id), " (define it in a systems file)")));
-    }
-    if (!consumer || !provider) continue;
-    if (*consumer == *provider) {
-      const std::string fix = p.providerColumn == "to"
-                                  ? std::string("remove this row")
-                                  : fmt::format("remove it from {}", p.providerColumn);
-      error(p.where, "self-dependency",
-            fmt::format("system {} depends on itself ({})", quoted(p.consumer), fix));
+    if (provider) {
+      if (!consumer) continue;
+      if (*consumer == *provider) {
+        const std::string fix = p.providerColumn == "to"
+                                    ? std::string("remove this row")
+                                    : fmt::format("remove it from {}", p.providerColumn);
+        error(p.where, "self-dependency",
+              fmt::format("system {} depends on itself ({})", quoted(p.consumer), fix));
+        continue;
+      }
+      resolved.push_back({*consumer, *provider, i});
       continue;
     }
-    resolved.push_back({*consumer, *provider, i});
+    // Not a system of the files: another agency's, known or not (yet).
+    const bool known = known_ && known_->find(p.provider);
+    if (!known) {
+      const auto suggestion = suggestProvider(p.provider);
+      if (!keepUnknownReferences_) {
+        error(p.where, "unknown-system",
+              fmt::format("unknown system {} in {}{}", quoted(p.provider), p.providerColumn,
+                          didYouMean(suggestion, " (define it in a systems file)")));
+        continue;
+      }
+      warning(p.where, "unresolved-reference",
+              fmt::format("reference to {} in {} is not a system of the national inventory yet "
+                          "({}kept unresolved until its agency submits it)",
+                          quoted(p.provider), p.providerColumn,
+                          suggestion ? fmt::format("did you mean {}? if not, ", quoted(*suggestion))
+                                     : std::string()));
+    }
+    if (consumer) outside.push_back({*consumer, i, known});
   }
+  mergeOutsideDependencies(outside);
 
   // The first listing of each (consumer, provider) pair: bucket the pairs by consumer (stable),
   // then one sweep per consumer with a stamp per provider. Linear, and cache-friendly where a
@@ -190,16 +217,81 @@ void InventoryBuilder::resolveDependencies() {
     }
     models::Dependency& first = inventory.dependencies[output[firstOf[k]]];
     const Coupling kept = std::max(first.coupling, p.coupling);
-    warning(p.where, "repeated-dependency",
-            fmt::format("dependency {} -> {} is listed again (first at {}); merged into one, "
-                        "coupling {}",
-                        quoted(p.consumer), quoted(p.provider), describe(first.where),
-                        quoted(models::nameOf(kept))));
+    reportRepeat(p, first.where, kept);
     first.coupling = kept;
     if (first.kind.empty()) first.kind = p.kind;
     if (first.description.empty()) first.description = p.description;
     if (first.properties.count == 0) first.properties = p.properties;
   }
+}
+
+template <class Suggest>
+void InventoryBuilder::reportUnknownConsumer(const PendingDependency& p, Suggest&& suggest) {
+  // Another agency's system: its owner lists its dependencies, in its own files.
+  if (const auto entry = known_ ? known_->find(p.consumer) : std::nullopt) {
+    error(
+        p.where, "unknown-system",
+        fmt::format("system {} in {} is not in these files: it is a system of {} (list the "
+                    "dependencies of your own systems only)",
+                    quoted(p.consumer), p.consumerColumn,
+                    entry->agency.empty() ? std::string("another agency") : quoted(entry->agency)));
+    return;
+  }
+  error(p.where, "unknown-system",
+        fmt::format("unknown system {} in {}{}", quoted(p.consumer), p.consumerColumn,
+                    didYouMean(suggest(p.consumer), " (define it in a systems file)")));
+}
+
+// The same rule as for pairs inside the files: a pair listed again is merged into its first
+// listing, which keeps the strongest coupling.
+void InventoryBuilder::mergeOutsideDependencies(const std::vector<Outside>& outside) {
+  auto& kept = inventory_.outsideDependencies;
+  if (outside.empty()) return;
+  // Equal pairs side by side, each pair's listings in input order.
+  std::vector<uint32_t> order(outside.size());
+  for (uint32_t k = 0; k < order.size(); ++k)
+    order[k] = k;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const Outside &x = outside[a], &y = outside[b];
+    if (x.consumer != y.consumer) return x.consumer < y.consumer;
+    const int c = pending_[x.pending].provider.compare(pending_[y.pending].provider);
+    return c != 0 ? c < 0 : a < b;
+  });
+  std::vector<uint32_t> firstOf(outside.size());
+  for (size_t j = 0; j < order.size(); ++j) {
+    const bool same = j > 0 && outside[order[j]].consumer == outside[order[j - 1]].consumer &&
+                      pending_[outside[order[j]].pending].provider ==
+                          pending_[outside[order[j - 1]].pending].provider;
+    firstOf[order[j]] = same ? firstOf[order[j - 1]] : order[j];
+  }
+  std::vector<uint32_t> output(outside.size());
+  models::reserveMore(kept, outside.size());
+  for (uint32_t k = 0; k < outside.size(); ++k) {
+    const PendingDependency& p = pending_[outside[k].pending];
+    if (firstOf[k] == k) {
+      output[k] = static_cast<uint32_t>(kept.size());
+      kept.push_back(models::OutsideDependency{outside[k].consumer, p.provider, outside[k].known,
+                                               p.coupling, p.kind, p.description, p.properties,
+                                               p.where});
+      continue;
+    }
+    models::OutsideDependency& first = kept[output[firstOf[k]]];
+    const Coupling strongest = std::max(first.coupling, p.coupling);
+    reportRepeat(p, first.where, strongest);
+    first.coupling = strongest;
+    if (first.kind.empty()) first.kind = p.kind;
+    if (first.description.empty()) first.description = p.description;
+    if (first.properties.count == 0) first.properties = p.properties;
+  }
+}
+
+void InventoryBuilder::reportRepeat(const PendingDependency& p, models::SourceLocation first,
+                                    Coupling kept) {
+  warning(p.where, "repeated-dependency",
+          fmt::format("dependency {} -> {} is listed again (first at {}); merged into one, "
+                      "coupling {}",
+                      quoted(p.consumer), quoted(p.provider), describe(first),
+                      quoted(models::nameOf(kept))));
 }
 
 void InventoryBuilder::resolveAgencies() {

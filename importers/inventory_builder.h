@@ -1,13 +1,16 @@
 // Gathers what the importers read from every file of a run, then resolves what spans files:
 // references to systems and agencies (with suggestions), self-dependencies, repeated pairs and
 // agency parent cycles. Importers of every format feed the same builder, so the rules every id
-// obeys whatever its format (none starts like a spreadsheet formula) are checked here.
+// obeys whatever its format (none starts like a spreadsheet formula) are checked here. Read
+// against systems defined elsewhere (KnownSystems), a reference to one of them becomes an
+// Inventory::outsideDependencies entry.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "importers/known_systems.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
 
@@ -35,6 +38,14 @@ class InventoryBuilder {
   models::Inventory& inventory() { return inventory_; }
   models::Diagnostics& diagnostics() { return diagnostics_; }
 
+  // References to systems the files do not define are looked up in `known` (not owned; it must
+  // outlive finish()). Those in neither are errors, or with `keepUnknownReferences` warnings
+  // kept as unresolved outside dependencies (see ReadOptions).
+  void resolveAgainst(const KnownSystems* known, bool keepUnknownReferences) {
+    known_ = known;
+    keepUnknownReferences_ = keepUnknownReferences;
+  }
+
   uint32_t addFile(std::string path, models::InputKind kind, std::string sha256 = {});
   void addDependency(const PendingDependency& dependency) { pending_.push_back(dependency); }
   void reserveDependencies(size_t more) { models::reserveMore(pending_, more); }
@@ -54,6 +65,16 @@ class InventoryBuilder {
  private:
   void refuseFormulaIds();
   void resolveDependencies();
+  struct Outside {
+    models::SystemIndex consumer;
+    uint32_t pending;
+    bool known;
+  };
+  void mergeOutsideDependencies(const std::vector<Outside>& outside);
+  template <class Suggest>
+  void reportUnknownConsumer(const PendingDependency& p, Suggest&& suggest);
+  void reportRepeat(const PendingDependency& p, models::SourceLocation first,
+                    models::Coupling kept);
   void resolveAgencies();
   void reportParentCycles();
 
@@ -61,6 +82,8 @@ class InventoryBuilder {
   models::Inventory inventory_;
   std::vector<PendingDependency> pending_;
   std::vector<std::pair<models::AgencyIndex, std::string_view>> pendingParents_;
+  const KnownSystems* known_ = nullptr;
+  bool keepUnknownReferences_ = false;
 };
 
 }  // namespace cloudplan::importers

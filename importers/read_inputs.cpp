@@ -72,7 +72,9 @@ bool isZipArchive(std::string_view text) {
 class InputReader {
  public:
   InputReader(const ReadOptions& options, models::Diagnostics& diagnostics)
-      : options_(options), builder_(diagnostics) {}
+      : options_(options), builder_(diagnostics) {
+    builder_.resolveAgainst(options.known, options.keepUnknownReferences);
+  }
 
   void read(const std::string& path);
   models::Inventory finish() { return builder_.finish(); }

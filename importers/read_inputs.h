@@ -12,6 +12,7 @@
 
 #include "importers/archimate/archimate_mapping_report.h"
 #include "importers/input_file.h"
+#include "importers/known_systems.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
 
@@ -28,6 +29,14 @@ struct ReadOptions {
   std::string encoding;
   // When given, what the ArchiMate mapping did is added to it (cloudplan validate prints it).
   ArchimateMappingReport* archimateReport = nullptr;
+  // Systems defined outside the files (validate --known: the national register; submit: the
+  // store's inventory). A reference to one of them, which the files do not define, becomes an
+  // OutsideDependency with known = true; null: every reference must resolve inside the files.
+  const KnownSystems* known = nullptr;
+  // A reference to a system neither the files nor `known` define: an error (false), or a
+  // warning `unresolved-reference`, kept as an OutsideDependency with known = false (true: a
+  // submission, whose references resolve when their owner submits).
+  bool keepUnknownReferences = false;
   // Called with every file's bytes as read, before any decoding (the store keeps them).
   std::function<void(const std::string& name, const std::string& bytes)> onRead;
   // Reads the files instead of the file system: the store re-reads a submission's files from

@@ -11,6 +11,7 @@
 #include "importers/archimate/archimate_mapping.h"
 #include "importers/csv/csv_dialect.h"
 #include "importers/csv/csv_reader.h"
+#include "importers/csv/national_ids.h"
 #include "importers/suggest.h"
 #include "importers/system_fields.h"
 #include "models/plan.h"
@@ -93,8 +94,9 @@ InputKind kindOfHeader(std::span<const std::string_view> header) {
   return InputKind::unknown;
 }
 
+// The register of ids is recognised too, for its own message, whatever its separator.
 bool isKnownHeader(std::span<const std::string_view> header) {
-  return kindOfHeader(header) != InputKind::unknown;
+  return kindOfHeader(header) != InputKind::unknown || isNationalIdsHeader(header);
 }
 
 bool isIdCharacter(char c) {
@@ -174,6 +176,12 @@ bool CsvFile::readHeader(std::span<const std::string_view> header, uint32_t line
     error(where, "unsupported-format",
           "this looks like an Archi CSV export, but its header is not on its first line (start "
           "the file with the header, as Archi writes it: \"ID\",\"Type\",\"Name\",...)");
+    return false;
+  }
+  if (kind_ == InputKind::unknown && isNationalIdsHeader(header)) {
+    error(where, "register-file",
+          "this is the national register of system ids (cloudplan export --ids writes it), not "
+          "an inventory file (give it to --known, and leave it out of the inventory files)");
     return false;
   }
   if (kind_ == InputKind::unknown) {
