@@ -99,6 +99,18 @@ bool isKnownHeader(std::span<const std::string_view> header) {
   return kindOfHeader(header) != InputKind::unknown || isNationalIdsHeader(header);
 }
 
+// A free-text cell without a spreadsheet's "this is text" marker: typed into a spreadsheet, '=x
+// is the text =x, and cloudplan's CSV outputs write a text that starts like a formula so. One
+// apostrophe goes when apostrophes and then = + - or @ follow (''=x is '=x: how a text that
+// starts so itself is written). Ids and codes never start so and are read as they are.
+std::string_view withoutTextMarker(std::string_view cell) {
+  if (cell.empty() || cell.front() != '\'') return cell;
+  const size_t marks = cell.find_first_not_of('\'');
+  if (marks == std::string_view::npos) return cell;
+  const char c = cell[marks];
+  return c == '=' || c == '+' || c == '-' || c == '@' ? cell.substr(1) : cell;
+}
+
 bool isIdCharacter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '_' || c == '.' || c == ':' || c == '/';
@@ -125,6 +137,7 @@ class CsvFile {
     const int i = position_[column];
     return i >= 0 && static_cast<size_t>(i) < cells_.size() ? cells_[i] : std::string_view();
   }
+  std::string_view text(Column column) const { return withoutTextMarker(cell(column)); }
   models::PropertyRange keepProperties();
 
   template <class E>
@@ -190,7 +203,10 @@ bool CsvFile::readHeader(std::span<const std::string_view> header, uint32_t line
           "name; a dependencies file from and to; an agencies file code and name)");
     return false;
   }
-  header_.assign(header.begin(), header.end());
+  // The extra columns' names are free text: they become the properties' keys.
+  header_.clear();
+  for (std::string_view name : header)
+    header_.push_back(withoutTextMarker(name));
   position_.fill(-1);
   const FileLayout& layout = layoutOf(kind_);
   bool ok = true;
@@ -209,9 +225,9 @@ bool CsvFile::readHeader(std::span<const std::string_view> header, uint32_t line
     }
     if (!known) {
       for (uint32_t e : extras_) {
-        if (models::equalsIgnoreCase(header[e], header[i])) {
+        if (models::equalsIgnoreCase(header_[e], header_[i])) {
           error(where, "duplicate-column",
-                fmt::format("column {} appears twice (keep one)", quoted(header[i])));
+                fmt::format("column {} appears twice (keep one)", quoted(header_[i])));
           ok = false;
         }
       }
@@ -305,7 +321,7 @@ models::PropertyRange CsvFile::keepProperties() {
   for (uint32_t i : extras_) {
     if (i >= cells_.size()) break;  // extras_ is in column order: the rest of the row is empty
     if (!cells_[i].empty()) {
-      properties.push_back(models::Property{header_[i], cells_[i]});
+      properties.push_back(models::Property{header_[i], withoutTextMarker(cells_[i])});
       ++range.count;
     }
   }
@@ -370,7 +386,7 @@ void CsvFile::readSystem(SourceLocation where) {
                       quoted(system.id), builder_.describe(inventory.systems[*first].where)));
     return;
   }
-  system.name = cell(kName);
+  system.name = text(kName);
   if (system.name.empty()) {
     error(where, "missing-value", fmt::format("system {} has no name", quoted(system.id)));
   }
@@ -383,7 +399,7 @@ void CsvFile::readSystem(SourceLocation where) {
   system.strategy = choice(where, kStrategy, models::Strategy::rehost);
   system.criticality = choice(where, kCriticality, models::Criticality::medium);
   system.effortDays = models::defaultEffortDays(system.strategy);
-  system.target = cell(kTarget);
+  system.target = text(kTarget);
   readScheduleFields(
       system,
       {.effortDays = cell(kEffortDays),
@@ -412,8 +428,8 @@ void CsvFile::readDependency(SourceLocation where) {
       PendingDependency{.consumer = from,
                         .provider = to,
                         .coupling = choice(where, kCoupling, models::Coupling::normal),
-                        .kind = cell(kKind),
-                        .description = cell(kDescription),
+                        .kind = text(kKind),
+                        .description = text(kDescription),
                         .properties = keepProperties(),
                         .where = where,
                         .consumerColumn = "from",
@@ -436,7 +452,7 @@ void CsvFile::readAgency(SourceLocation where) {
     return;
   }
   agency.declared = true;
-  agency.name = cell(kName);
+  agency.name = text(kName);
   agency.where = where;
   agency.properties = keepProperties();
   if (agency.name.empty()) {

@@ -433,6 +433,38 @@ TEST_CASE("extra columns are kept as properties in their order without empty val
         Properties{{"cio_name", "Ana"}, {"website", "https://x.example"}});
 }
 
+TEST_CASE("an apostrophe before = + - @ is a spreadsheet's text marker and is not read") {
+  // In a spreadsheet, a typed '=x is the text =x; cloudplan's CSV outputs write such text so.
+  // ''=x is the text '=x. Ids and codes are read as they are (a formula start is refused).
+  const auto r = readTexts(
+      {{"a.csv", "code,name,'-note\nX,'@Agency,'+1\n"},
+       {"d.csv", "from,to,kind,description,'=tag\nB,A,'-api,\"'=sync, nightly\",'x\n"},
+       {"s.csv", "id,name,agency,target,'plain\nA,'=SUM(A1),X,''-zone,'\nB,'b,X,'',''@x\n"}});
+  CHECK(r.lines.empty());
+  using Properties = std::vector<std::pair<std::string, std::string>>;
+  const auto& inv = r.inventory;
+  REQUIRE(inv.systems.size() == 2);
+  CHECK(inv.systems[0].name == "=SUM(A1)");
+  CHECK(inv.systems[0].target == "'-zone");
+  CHECK(propertiesOf(inv, inv.systems[0].properties) == Properties{{"'plain", "'"}});
+  CHECK(inv.systems[1].name == "'b");
+  CHECK(inv.systems[1].target == "''");
+  CHECK(propertiesOf(inv, inv.systems[1].properties) == Properties{{"'plain", "'@x"}});
+  REQUIRE(inv.dependencies.size() == 1);
+  CHECK(inv.dependencies[0].kind == "-api");
+  CHECK(inv.dependencies[0].description == "=sync, nightly");
+  CHECK(propertiesOf(inv, inv.dependencies[0].properties) == Properties{{"=tag", "'x"}});
+  const auto& x = inv.agencies[*inv.findAgency("X")];
+  CHECK(x.name == "@Agency");
+  CHECK(propertiesOf(inv, x.properties) == Properties{{"-note", "+1"}});
+}
+
+TEST_CASE("a column named twice but for a spreadsheet's text marker appears twice") {
+  const auto r = readSystems("id,name,agency,=x,'=X\nA,a,M,1,2\n");
+  CHECK(r.lines == Lines{"systems.csv:1: error: column '=X' appears twice (keep one) "
+                         "[duplicate-column]"});
+}
+
 TEST_CASE("values under a column without a name are ignored with one warning per file") {
   const auto r = readSystems("id,name,,agency\nA,a,,X\nB,b,lost,X\nC,c,lost too,X\n");
   CHECK(r.lines == Lines{"systems.csv:3: warning: column 3 has no name in the header; its "
