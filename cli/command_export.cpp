@@ -40,9 +40,9 @@ int runExport(const ExportOptions& options) {
     return kUsage;
   }
   if (!options.asOf.empty() && !isUtcTime(options.asOf)) {
-    std::cerr << printable(fmt::format(
+    printLine(std::cerr, fmt::format(
         "cloudplan export: error: --as-of {}: not a UTC time (write it YYYY-MM-DDTHH:MM:SSZ, as "
-        "cloudplan history shows them)\n",
+        "cloudplan history shows them)",
         models::quoted(options.asOf)));
     return kUsage;
   }
@@ -52,8 +52,8 @@ int runExport(const ExportOptions& options) {
   uint32_t asOf = last;
   if (options.submission) {
     if (*options.submission < 1 || *options.submission > last) {
-      std::cerr << printable(fmt::format(
-          "export: error: --submission {}: no such submission ({} has {})\n", *options.submission,
+      printLine(std::cerr, fmt::format(
+          "export: error: --submission {}: no such submission ({} has {})", *options.submission,
           options.store, plural(last, "submission", "submissions")));
       return kUsage;
     }
@@ -83,7 +83,7 @@ int runExport(const ExportOptions& options) {
       std::cerr << "export: error: " << printable(error) << '\n';
       return kInputErrors;
     }
-    std::cout << printable(fmt::format("wrote {}: {} as of {}\n", options.output,
+    printLine(std::cout, fmt::format("wrote {}: {} as of {}", options.output,
                                        plural(inventory.systems.size(), "system id",
                                               "system ids"),
                                        when));
@@ -112,8 +112,8 @@ int runExport(const ExportOptions& options) {
   for (const std::string& message : errors)
     std::cerr << "export: error: " << printable(message) << '\n';
   if (!errors.empty()) return kInputErrors;
-  std::cout << printable(fmt::format(
-      "national inventory as of {}: {}, {}, {} in {} written to {}\n", when,
+  printLine(std::cout, fmt::format(
+      "national inventory as of {}: {}, {}, {} in {} written to {}", when,
       plural(inventory.systems.size(), "system", "systems"),
       plural(inventory.dependencies.size() + inventory.outsideDependencies.size(), "dependency",
              "dependencies"),

@@ -13,13 +13,12 @@
 namespace cloudplan::cli {
 namespace {
 
-using models::quoted;
 
 void printSubmission(const models::Submission& s) {
   const std::string who = s.kind == models::SubmissionKind::agencies ? "register" : s.agency;
-  std::cout << printable(fmt::format("#{}  {}  {}  {}  by {}{}\n", s.number, s.at, who,
-                                     s.accepted ? "accepted" : "rejected", quoted(s.by),
-                                     s.message.empty() ? "" : "  " + quoted(s.message)));
+  printLine(std::cout, fmt::format("#{}  {}  {}  {}  by {}{}", s.number, s.at, who,
+                                     s.accepted ? "accepted" : "rejected", models::quoted(s.by),
+                                     s.message.empty() ? "" : "  " + models::quoted(s.message)));
   if (s.kind == models::SubmissionKind::inventory) {
     std::cout << fmt::format("    {}, {}; {}, {}, {}\n", plural(s.systems, "system", "systems"),
                              plural(s.dependencies, "dependency", "dependencies"),
@@ -32,7 +31,7 @@ void printSubmission(const models::Submission& s) {
                              plural(s.warnings, "warning", "warnings"));
   }
   for (const auto& file : s.files) {
-    std::cout << printable(fmt::format("    {}  sha256 {}  {}\n", file.name, file.sha256,
+    printLine(std::cout, fmt::format("    {}  sha256 {}  {}", file.name, file.sha256,
                                        plural(file.bytes, "byte", "bytes")));
   }
 }
@@ -46,9 +45,9 @@ int runHistory(const HistoryOptions& options) {
   if (!options.diff) {
     const auto submissions = store::readSubmissions(database, options.agency);
     if (submissions.empty()) {
-      std::cout << (options.agency.empty()
-                        ? std::string("no submissions\n")
-                        : printable(fmt::format("no submissions by {}\n", options.agency)));
+      printLine(std::cout, options.agency.empty()
+                               ? std::string("no submissions")
+                               : fmt::format("no submissions by {}", options.agency));
     }
     for (const auto& submission : submissions)
       printSubmission(submission);
@@ -68,13 +67,13 @@ int runHistory(const HistoryOptions& options) {
     printSubmission(*submission);
     const auto changes = store::agencyChangesOfSubmission(*opened, submission->number);
     for (const auto& a : changes.added)
-      std::cout << printable(fmt::format("  added agency {} {}\n", a.id, quoted(a.name)));
+      printLine(std::cout, fmt::format("  added agency {} {}", a.id, models::quoted(a.name)));
     for (const auto& a : changes.removed)
-      std::cout << printable(fmt::format("  removed agency {} {}\n", a.id, quoted(a.name)));
+      printLine(std::cout, fmt::format("  removed agency {} {}", a.id, models::quoted(a.name)));
     for (const auto& a : changes.changed) {
       for (const auto& f : a.fields) {
-        std::cout << printable(fmt::format("  changed agency {}: {} {} -> {}\n", a.id, f.field,
-                                           quoted(f.before), quoted(f.after)));
+        printLine(std::cout, fmt::format("  changed agency {}: {} {} -> {}", a.id, f.field,
+                                           models::quoted(f.before), models::quoted(f.after)));
       }
     }
     return kOk;

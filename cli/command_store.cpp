@@ -13,19 +13,18 @@
 namespace cloudplan::cli {
 namespace {
 
-using models::quoted;
 
 void printAgencyChanges(const store::AgencyChanges& changes) {
   for (const auto& a : changes.added) {
-    std::cout << printable(fmt::format("  added {} {}{}\n", a.id, quoted(a.name),
+    printLine(std::cout, fmt::format("  added {} {}{}", a.id, models::quoted(a.name),
                                        a.agency.empty() ? "" : " under " + a.agency));
   }
   for (const auto& a : changes.removed)
-    std::cout << printable(fmt::format("  removed {} {}\n", a.id, quoted(a.name)));
+    printLine(std::cout, fmt::format("  removed {} {}", a.id, models::quoted(a.name)));
   for (const auto& a : changes.changed) {
     for (const auto& f : a.fields) {
-      std::cout << printable(fmt::format("  changed {}: {} {} -> {}\n", a.id, f.field,
-                                         quoted(f.before), quoted(f.after)));
+      printLine(std::cout, fmt::format("  changed {}: {} {} -> {}", a.id, f.field,
+                                         models::quoted(f.before), models::quoted(f.after)));
     }
   }
 }
@@ -56,8 +55,8 @@ int runStoreInit(const RegisterOptions& options) {
                              plural(errors, "error", "errors"), errors == 1 ? "it" : "them");
     return code;
   }
-  std::cout << printable(fmt::format(
-      "created {} with the register of {} (submission {})\n", options.store,
+  printLine(std::cout, fmt::format(
+      "created {} with the register of {} (submission {})", options.store,
       plural(outcome->changes.added.size(), "agency", "agencies"), outcome->submission.number));
   return kOk;
 }
@@ -103,15 +102,18 @@ int runStoreStatus(const std::string& path) {
                              status.lastRegister->at);
   }
   std::cout << '\n';
-  std::cout << fmt::format("{:<12}  {:<32}  {:>7}  {:>12}  {:>10}  {:>8}\n", "agency",
+  std::cout << fmt::format("{:<12}  {:<36}  {:>7}  {:>12}  {:>10}  {:>8}\n", "agency",
                            "last accepted", "systems", "dependencies", "unresolved", "rejected");
   size_t unresolved = 0;
   for (const auto& agency : status.agencies) {
+    // An agency below a ministry is often submitted for by the ministry.
     const std::string last =
-        agency.lastAccepted
+        !agency.lastAccepted ? std::string("not submitted")
+        : agency.lastAccepted->agency == agency.code
             ? fmt::format("#{} {}", agency.lastAccepted->number, agency.lastAccepted->at)
-            : std::string("not submitted");
-    std::cout << printable(fmt::format("{:<12}  {:<32}  {:>7}  {:>12}  {:>10}  {:>8}\n",
+            : fmt::format("#{} {} by {}", agency.lastAccepted->number, agency.lastAccepted->at,
+                          agency.lastAccepted->agency);
+    printLine(std::cout, fmt::format("{:<12}  {:<36}  {:>7}  {:>12}  {:>10}  {:>8}",
                                        agency.code, last, agency.systems, agency.dependencies,
                                        agency.unresolved.size(), agency.rejectedSince));
     unresolved += agency.unresolved.size();
@@ -127,7 +129,7 @@ int runStoreStatus(const std::string& path) {
       plural(unresolved, "unresolved reference", "unresolved references"));
   for (const auto& agency : status.agencies) {
     for (const auto& r : agency.unresolved) {
-      std::cout << printable(fmt::format("  {}: {} -> {} ({})\n", agency.code, r.consumer,
+      printLine(std::cout, fmt::format("  {}: {} -> {} ({})", agency.code, r.consumer,
                                          r.provider, r.source));
     }
   }
@@ -149,9 +151,9 @@ int runStoreCheck(const std::string& path) {
                                     "problems"));
     return kInputErrors;
   }
-  std::cout << printable(fmt::format(
+  printLine(std::cout, fmt::format(
       "{}: ok: schema {}, {} ({} accepted, each read again from its files: the same rows), {} "
-      "intact\n",
+      "intact",
       path, store::kSchemaVersion, plural(summary.submissions, "submission", "submissions"),
       summary.revalidated, plural(summary.files, "file", "files")));
   return kOk;

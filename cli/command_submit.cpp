@@ -67,7 +67,7 @@ int runSubmit(const SubmitOptions& options) {
                                printable(options.store), outcome->submission.number);
     }
     if (!errors.empty()) return kInputErrors;
-    std::cout << printable(fmt::format("wrote {}, {}\n",
+    printLine(std::cout, fmt::format("wrote {}, {}",
                                        exporters::joinPath(options.outputFolder, "feedback.txt"),
                                        exporters::joinPath(options.outputFolder, "feedback.html")));
   }

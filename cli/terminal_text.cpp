@@ -43,4 +43,8 @@ void makePrintable(nlohmann::json& value) {
   }
 }
 
+void printLine(std::ostream& out, std::string_view text) {
+  out << printable(text) << '\n';
+}
+
 }  // namespace cloudplan::cli

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,9 @@ using models::plural;
 // Valid UTF-8 text (accents, other scripts) is left as it is, and so is a backslash. The logic is
 // models::printable's (with Bidi::keep), which exporters share.
 std::string printable(std::string_view text);
+
+// `text` printable(), then a line end.
+void printLine(std::ostream& out, std::string_view text);
 
 // Makes every string in `value` (keys too) printable(), for a command that shows a file's text.
 void makePrintable(nlohmann::json& value);

@@ -15,7 +15,6 @@
 namespace cloudplan::store {
 namespace {
 
-using models::quoted;
 
 struct ReadRegister {
   std::vector<AgencyRow> rows;
@@ -74,8 +73,8 @@ RegisterOutcome recordRegister(SQLite::Database& database, ReadRegister read,
                         fmt::format("agency {} is left out of the register, but it has {} in the "
                                     "national inventory, {} first (keep it; or have its "
                                     "systems submitted under another agency first)",
-                                    quoted(row.code), models::plural(count, "system", "systems"),
-                                    quoted(systems.getColumn(1).getString())));
+                                    models::quoted(row.code), models::plural(count, "system", "systems"),
+                                    models::quoted(systems.getColumn(1).getString())));
     }
     systems.reset();
   }

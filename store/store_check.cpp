@@ -19,7 +19,6 @@
 namespace cloudplan::store {
 namespace {
 
-using models::quoted;
 
 // Rules of the rows that no constraint of the schema states.
 constexpr std::pair<const char*, const char*> kRowRules[] = {
@@ -104,7 +103,7 @@ StoreCheckSummary checkStore(StoreDatabase& store, models::Diagnostics& problems
       if (i < submission.files.size() &&
           importers::sha256Hex(file.bytes) != submission.files[i].sha256) {
         problem(fmt::format("submission {}: file {} does not have the SHA-256 recorded for it",
-                            submission.number, quoted(file.name)));
+                            submission.number, models::quoted(file.name)));
       }
     }
     if (!submission.accepted) continue;

@@ -7,6 +7,8 @@
 #include <random>
 
 #include "models/diagnostic.h"
+#include <SQLiteCpp/Transaction.h>
+
 #include "store/schema.h"
 
 namespace cloudplan::store {
@@ -25,11 +27,26 @@ void configure(SQLite::Database& database) {
 }  // namespace
 
 StoreDatabase::~StoreDatabase() {
+  discardStaging();
+}
+
+StoreDatabase& StoreDatabase::operator=(StoreDatabase&& other) noexcept {
+  if (this != &other) {
+    discardStaging();
+    database_ = std::move(other.database_);
+    path_ = std::move(other.path_);
+    stagingPath_ = std::exchange(other.stagingPath_, {});
+  }
+  return *this;
+}
+
+void StoreDatabase::discardStaging() noexcept {
   if (stagingPath_.empty()) return;
   database_.reset();
   std::error_code ec;
   for (const char* suffix : {"", "-journal", "-wal", "-shm"})
     std::filesystem::remove(stagingPath_ + suffix, ec);
+  stagingPath_.clear();
 }
 
 int StoreDatabase::schemaVersion() const {

@@ -32,7 +32,7 @@ class StoreDatabase {
   StoreDatabase(StoreDatabase&& other) noexcept
       : database_(std::move(other.database_)), path_(std::move(other.path_)),
         stagingPath_(std::exchange(other.stagingPath_, {})) {}
-  StoreDatabase& operator=(StoreDatabase&&) = delete;
+  StoreDatabase& operator=(StoreDatabase&& other) noexcept;
   // A store made by create() and never published is removed.
   ~StoreDatabase();
 
@@ -45,6 +45,8 @@ class StoreDatabase {
                 std::string stagingPath)
       : database_(std::move(database)), path_(std::move(path)),
         stagingPath_(std::move(stagingPath)) {}
+
+  void discardStaging() noexcept;
 
   std::unique_ptr<SQLite::Database> database_;
   std::string path_;

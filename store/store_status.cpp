@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "store/national_inventory.h"
@@ -23,11 +24,19 @@ StoreStatus storeStatus(StoreDatabase& store) {
   }
   if (const uint32_t last = lastAccepted(database, models::SubmissionKind::agencies, {}))
     status.lastRegister = readSubmission(database, last);
+  std::vector<uint32_t> own(status.agencies.size());
+  for (size_t i = 0; i < status.agencies.size(); ++i)
+    own[i] = lastAccepted(database, models::SubmissionKind::inventory, status.agencies[i].code);
   for (AgencyStatus& agency : status.agencies) {
-    if (const uint32_t last =
-            lastAccepted(database, models::SubmissionKind::inventory, agency.code)) {
-      agency.lastAccepted = readSubmission(database, last);
+    uint32_t last = 0;
+    // The register has no parent cycles; the bound keeps a damaged one from hanging.
+    const AgencyStatus* a = &agency;
+    for (size_t steps = 0; a && steps <= status.agencies.size(); ++steps) {
+      last = std::max(last, own[static_cast<size_t>(a - status.agencies.data())]);
+      const auto parent = index.find(a->parent);
+      a = parent == index.end() ? nullptr : &status.agencies[parent->second];
     }
+    if (last) agency.lastAccepted = readSubmission(database, last);
     SQLite::Statement rejected(database,
                                "SELECT count(*) FROM submissions WHERE agency = ? AND accepted = 0 "
                                "AND number > ?");

@@ -21,8 +21,10 @@ struct AgencyStatus {
   std::string code;
   std::string name;
   std::string parent;
+  // The last accepted submission that spoke for the agency: its own, or one of an agency above
+  // it (a ministry submits for its departments).
   std::optional<models::Submission> lastAccepted;
-  uint32_t rejectedSince = 0;  // rejected submissions after the last accepted one
+  uint32_t rejectedSince = 0;  // the agency's own rejected submissions after that one
   uint32_t systems = 0;
   uint32_t dependencies = 0;
   std::vector<UnresolvedReference> unresolved;

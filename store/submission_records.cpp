@@ -178,8 +178,10 @@ std::vector<models::Diagnostic> readSubmissionDiagnostics(SQLite::Database& data
   for (const auto& d : list) {
     if (!d.is_object()) continue;
     models::Diagnostic diagnostic;
-    diagnostic.severity =
-        models::parseName<models::Severity>(d.value("severity", "error")).value_or(models::Severity::error);
+    const std::string severity = d.value("severity", "error");
+    for (const auto s : {models::Severity::error, models::Severity::warning, models::Severity::note}) {
+      if (models::nameOf(s) == severity) diagnostic.severity = s;
+    }
     diagnostic.code = d.value("code", "");
     diagnostic.file = d.value("file", "");
     diagnostic.line = d.value("line", 0u);

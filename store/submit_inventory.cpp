@@ -21,7 +21,6 @@
 namespace cloudplan::store {
 namespace {
 
-using models::quoted;
 using Scope = std::unordered_set<std::string>;
 
 // The systems of every other agency: references to them resolve.
@@ -84,7 +83,7 @@ void checkScope(const SubmitRequest& request, const ReadFiles& read, const Agenc
     if (!agencies.has(code)) {
       diagnostics.error(
           "unknown-agency", file, system.where.line,
-          fmt::format("unknown agency {} of system {}{}", quoted(code), quoted(system.id),
+          fmt::format("unknown agency {} of system {}{}", models::quoted(code), models::quoted(system.id),
                       didYouMean(agencies.closest(code),
                                  " (the national register does not list it; ask the national "
                                  "office to add it)")));
@@ -94,7 +93,7 @@ void checkScope(const SubmitRequest& request, const ReadFiles& read, const Agenc
       diagnostics.error("outside-scope", file, system.where.line,
                         fmt::format("system {} belongs to {}: {} may submit systems of {} and "
                                     "its agencies only (leave it out: {} submits it)",
-                                    quoted(system.id), quoted(code), request.agency,
+                                    models::quoted(system.id), models::quoted(code), request.agency,
                                     request.agency, code));
       continue;
     }
@@ -103,7 +102,7 @@ void checkScope(const SubmitRequest& request, const ReadFiles& read, const Agenc
           "id-of-another-agency", file, system.where.line,
           fmt::format("id {} is a system of {} in the national inventory (ids are national: "
                       "choose another id, or ask {} to remove theirs)",
-                      quoted(system.id), other->agency, other->agency));
+                      models::quoted(system.id), other->agency, other->agency));
     }
   }
 }
@@ -122,7 +121,7 @@ void checkRemovals(SQLite::Database& database, const std::vector<std::string>& r
     while (dependents.executeStep()) {
       const std::string agency = dependents.getColumn(1).getString();
       if (scope.contains(agency)) continue;
-      users.push_back(fmt::format("{} ({})", quoted(dependents.getColumn(0).getString()), agency));
+      users.push_back(fmt::format("{} ({})", models::quoted(dependents.getColumn(0).getString()), agency));
     }
     dependents.reset();
     if (users.empty()) continue;
@@ -134,7 +133,7 @@ void checkRemovals(SQLite::Database& database, const std::vector<std::string>& r
                       fmt::format("system {} is left out of this submission, but {} depend{} on "
                                   "it (keep it, and set its strategy to retire if it is to go: "
                                   "its consumers then move first)",
-                                  quoted(id), list, users.size() == 1 ? "s" : ""));
+                                  models::quoted(id), list, users.size() == 1 ? "s" : ""));
   }
 }
 
@@ -246,7 +245,7 @@ std::optional<SubmitOutcome> submitInventory(StoreDatabase& store, const SubmitR
     if (!agencies.has(request.agency)) {
       usage = true;
       error = fmt::format("--agency {}: not in the national register of {}{}",
-                          quoted(request.agency), store.path(),
+                          models::quoted(request.agency), store.path(),
                           didYouMean(agencies.closest(request.agency),
                                      " (cloudplan store status lists the agencies)"));
       return std::nullopt;
