@@ -40,10 +40,10 @@ int runExport(const ExportOptions& options) {
     return kUsage;
   }
   if (!options.asOf.empty() && !isUtcTime(options.asOf)) {
-    printLine(std::cerr, fmt::format(
-        "cloudplan export: error: --as-of {}: not a UTC time (write it YYYY-MM-DDTHH:MM:SSZ, as "
-        "cloudplan history shows them)",
-        models::quoted(options.asOf)));
+    printLine(std::cerr, fmt::format("cloudplan export: error: --as-of {}: not a UTC time (write "
+                                     "it YYYY-MM-DDTHH:MM:SSZ, as "
+                                     "cloudplan history shows them)",
+                                     models::quoted(options.asOf)));
     return kUsage;
   }
   auto opened = openStore("export", options.store);
@@ -52,18 +52,18 @@ int runExport(const ExportOptions& options) {
   uint32_t asOf = last;
   if (options.submission) {
     if (*options.submission < 1 || *options.submission > last) {
-      printLine(std::cerr, fmt::format(
-          "export: error: --submission {}: no such submission ({} has {})", *options.submission,
-          options.store, plural(last, "submission", "submissions")));
+      printLine(std::cerr,
+                fmt::format("export: error: --submission {}: no such submission ({} has {})",
+                            *options.submission, options.store,
+                            plural(last, "submission", "submissions")));
       return kUsage;
     }
     asOf = *options.submission;
   } else if (!options.asOf.empty()) {
     const auto at = store::submissionAt(*opened, options.asOf);
     if (!at) {
-      std::cerr << printable(
-          fmt::format("export: error: --as-of {}: the store had no submission yet then\n",
-                      options.asOf));
+      std::cerr << printable(fmt::format(
+          "export: error: --as-of {}: the store had no submission yet then\n", options.asOf));
       return kUsage;
     }
     asOf = *at;
@@ -83,10 +83,9 @@ int runExport(const ExportOptions& options) {
       std::cerr << "export: error: " << printable(error) << '\n';
       return kInputErrors;
     }
-    printLine(std::cout, fmt::format("wrote {}: {} as of {}", options.output,
-                                       plural(inventory.systems.size(), "system id",
-                                              "system ids"),
-                                       when));
+    printLine(std::cout,
+              fmt::format("wrote {}: {} as of {}", options.output,
+                          plural(inventory.systems.size(), "system id", "system ids"), when));
     return kOk;
   }
   std::string error;
@@ -98,8 +97,8 @@ int runExport(const ExportOptions& options) {
   const auto files = exporters::inventoryToCsvFiles(inventory);
   std::vector<std::string> errors;
   for (const auto& file : files) {
-    if (std::string message = folder->add(file.name, exporters::OutputKind::inventory,
-                                          file.content);
+    if (std::string message =
+            folder->add(file.name, exporters::OutputKind::inventory, file.content);
         !message.empty()) {
       errors.push_back(std::move(message));
     }
@@ -112,13 +111,13 @@ int runExport(const ExportOptions& options) {
   for (const std::string& message : errors)
     std::cerr << "export: error: " << printable(message) << '\n';
   if (!errors.empty()) return kInputErrors;
-  printLine(std::cout, fmt::format(
-      "national inventory as of {}: {}, {}, {} in {} written to {}", when,
-      plural(inventory.systems.size(), "system", "systems"),
-      plural(inventory.dependencies.size() + inventory.outsideDependencies.size(), "dependency",
-             "dependencies"),
-      plural(inventory.agencies.size(), "agency", "agencies"),
-      plural(files.size(), "file", "files"), options.output));
+  printLine(std::cout,
+            fmt::format("national inventory as of {}: {}, {}, {} in {} written to {}", when,
+                        plural(inventory.systems.size(), "system", "systems"),
+                        plural(inventory.dependencies.size() + inventory.outsideDependencies.size(),
+                               "dependency", "dependencies"),
+                        plural(inventory.agencies.size(), "agency", "agencies"),
+                        plural(files.size(), "file", "files"), options.output));
   if (unresolved && options.dropUnresolved) {
     std::cout << fmt::format("left out {} (--drop-unresolved)\n",
                              plural(unresolved, "unresolved reference", "unresolved references"));

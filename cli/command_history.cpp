@@ -13,26 +13,24 @@
 namespace cloudplan::cli {
 namespace {
 
-
 void printSubmission(const models::Submission& s) {
   const std::string who = s.kind == models::SubmissionKind::agencies ? "register" : s.agency;
   printLine(std::cout, fmt::format("#{}  {}  {}  {}  by {}{}", s.number, s.at, who,
-                                     s.accepted ? "accepted" : "rejected", models::quoted(s.by),
-                                     s.message.empty() ? "" : "  " + models::quoted(s.message)));
+                                   s.accepted ? "accepted" : "rejected", models::quoted(s.by),
+                                   s.message.empty() ? "" : "  " + models::quoted(s.message)));
   if (s.kind == models::SubmissionKind::inventory) {
     std::cout << fmt::format("    {}, {}; {}, {}, {}\n", plural(s.systems, "system", "systems"),
                              plural(s.dependencies, "dependency", "dependencies"),
                              plural(s.errors, "error", "errors"),
                              plural(s.warnings, "warning", "warnings"),
-                             plural(s.unresolved, "unresolved reference",
-                                    "unresolved references"));
+                             plural(s.unresolved, "unresolved reference", "unresolved references"));
   } else {
     std::cout << fmt::format("    {}, {}\n", plural(s.errors, "error", "errors"),
                              plural(s.warnings, "warning", "warnings"));
   }
   for (const auto& file : s.files) {
     printLine(std::cout, fmt::format("    {}  sha256 {}  {}", file.name, file.sha256,
-                                       plural(file.bytes, "byte", "bytes")));
+                                     plural(file.bytes, "byte", "bytes")));
   }
 }
 
@@ -73,7 +71,7 @@ int runHistory(const HistoryOptions& options) {
     for (const auto& a : changes.changed) {
       for (const auto& f : a.fields) {
         printLine(std::cout, fmt::format("  changed agency {}: {} {} -> {}", a.id, f.field,
-                                           models::quoted(f.before), models::quoted(f.after)));
+                                         models::quoted(f.before), models::quoted(f.after)));
       }
     }
     return kOk;

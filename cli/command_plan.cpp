@@ -99,10 +99,11 @@ int runPlan(const PlanOptions& options) {
   uint32_t asOf = 0;
   const models::Inventory inventory = [&] {
     if (options.store.empty()) {
-      return importers::readInputs(
-          options.inputs,
-          {.hashInputs = true, .defaultAgency = options.defaultAgency, .encoding = options.encoding},
-          diagnostics);
+      return importers::readInputs(options.inputs,
+                                   {.hashInputs = true,
+                                    .defaultAgency = options.defaultAgency,
+                                    .encoding = options.encoding},
+                                   diagnostics);
     }
     national = openStore("plan", options.store);
     if (!national) return models::Inventory();
@@ -188,10 +189,11 @@ int runPlan(const PlanOptions& options) {
     try {
       store::recordPlan(*national, asOf, exporters::planSettingsToJson(plan->settings), waves);
     } catch (const SQLite::Exception& e) {
-      std::cerr << fmt::format("plan: warning: the plan is written, but {} could not record it "
-                               "({}; the next submissions' feedback will not say which waves "
-                               "they may move)\n",
-                               printable(options.store), printable(e.what()));
+      std::cerr << fmt::format(
+          "plan: warning: the plan is written, but {} could not record it "
+          "({}; the next submissions' feedback will not say which waves "
+          "they may move)\n",
+          printable(options.store), printable(e.what()));
     }
   }
   printSummary(*plan);

@@ -13,18 +13,17 @@
 namespace cloudplan::cli {
 namespace {
 
-
 void printAgencyChanges(const store::AgencyChanges& changes) {
   for (const auto& a : changes.added) {
     printLine(std::cout, fmt::format("  added {} {}{}", a.id, models::quoted(a.name),
-                                       a.agency.empty() ? "" : " under " + a.agency));
+                                     a.agency.empty() ? "" : " under " + a.agency));
   }
   for (const auto& a : changes.removed)
     printLine(std::cout, fmt::format("  removed {} {}", a.id, models::quoted(a.name)));
   for (const auto& a : changes.changed) {
     for (const auto& f : a.fields) {
       printLine(std::cout, fmt::format("  changed {}: {} {} -> {}", a.id, f.field,
-                                         models::quoted(f.before), models::quoted(f.after)));
+                                       models::quoted(f.before), models::quoted(f.after)));
     }
   }
 }
@@ -38,11 +37,12 @@ int finishRegister(std::string_view command, const store::RegisterOutcome& outco
 
 int runStoreInit(const RegisterOptions& options) {
   std::string error;
-  const auto outcome = store::initStore(
-      options.store,
-      {.file = options.agencies, .by = options.by, .message = options.message,
-       .encoding = options.encoding},
-      error);
+  const auto outcome = store::initStore(options.store,
+                                        {.file = options.agencies,
+                                         .by = options.by,
+                                         .message = options.message,
+                                         .encoding = options.encoding},
+                                        error);
   if (!outcome) {
     std::cerr << "store init: error: " << printable(error) << '\n';
     return kInputErrors;
@@ -50,14 +50,16 @@ int runStoreInit(const RegisterOptions& options) {
   const int code = finishRegister("store init", *outcome);
   if (code != kOk) {
     const size_t errors = outcome->diagnostics.count(models::Severity::error);
-    std::cerr << fmt::format("store init: error: no store created ({} in the register; fix {} "
-                             "and run again)\n",
-                             plural(errors, "error", "errors"), errors == 1 ? "it" : "them");
+    std::cerr << fmt::format(
+        "store init: error: no store created ({} in the register; fix {} "
+        "and run again)\n",
+        plural(errors, "error", "errors"), errors == 1 ? "it" : "them");
     return code;
   }
-  printLine(std::cout, fmt::format(
-      "created {} with the register of {} (submission {})", options.store,
-      plural(outcome->changes.added.size(), "agency", "agencies"), outcome->submission.number));
+  printLine(std::cout,
+            fmt::format("created {} with the register of {} (submission {})", options.store,
+                        plural(outcome->changes.added.size(), "agency", "agencies"),
+                        outcome->submission.number));
   return kOk;
 }
 
@@ -65,11 +67,12 @@ int runStoreAgencies(const RegisterOptions& options) {
   auto opened = openStore("store agencies", options.store);
   if (!opened) return kInputErrors;
   std::string error;
-  const auto outcome = store::replaceRegister(
-      *opened,
-      {.file = options.agencies, .by = options.by, .message = options.message,
-       .encoding = options.encoding},
-      error);
+  const auto outcome = store::replaceRegister(*opened,
+                                              {.file = options.agencies,
+                                               .by = options.by,
+                                               .message = options.message,
+                                               .encoding = options.encoding},
+                                              error);
   if (!outcome) {
     std::cerr << "store agencies: error: " << printable(error) << '\n';
     return kInputErrors;
@@ -84,8 +87,8 @@ int runStoreAgencies(const RegisterOptions& options) {
     return code;
   }
   std::cout << fmt::format("register: submission {} accepted: {} added, {} removed, {} changed\n",
-                           outcome->submission.number, changes.added.size(),
-                           changes.removed.size(), changes.changed.size());
+                           outcome->submission.number, changes.added.size(), changes.removed.size(),
+                           changes.changed.size());
   printAgencyChanges(changes);
   return kOk;
 }
@@ -113,9 +116,9 @@ int runStoreStatus(const std::string& path) {
             ? fmt::format("#{} {}", agency.lastAccepted->number, agency.lastAccepted->at)
             : fmt::format("#{} {} by {}", agency.lastAccepted->number, agency.lastAccepted->at,
                           agency.lastAccepted->agency);
-    printLine(std::cout, fmt::format("{:<12}  {:<36}  {:>7}  {:>12}  {:>10}  {:>8}",
-                                       agency.code, last, agency.systems, agency.dependencies,
-                                       agency.unresolved.size(), agency.rejectedSince));
+    printLine(std::cout, fmt::format("{:<12}  {:<36}  {:>7}  {:>12}  {:>10}  {:>8}", agency.code,
+                                     last, agency.systems, agency.dependencies,
+                                     agency.unresolved.size(), agency.rejectedSince));
     unresolved += agency.unresolved.size();
   }
   if (unresolved == 0) {
@@ -129,8 +132,8 @@ int runStoreStatus(const std::string& path) {
       plural(unresolved, "unresolved reference", "unresolved references"));
   for (const auto& agency : status.agencies) {
     for (const auto& r : agency.unresolved) {
-      printLine(std::cout, fmt::format("  {}: {} -> {} ({})", agency.code, r.consumer,
-                                         r.provider, r.source));
+      printLine(std::cout,
+                fmt::format("  {}: {} -> {} ({})", agency.code, r.consumer, r.provider, r.source));
     }
   }
   return kOk;
@@ -144,18 +147,19 @@ int runStoreCheck(const std::string& path) {
   problems.sort();
   printDiagnostics(std::cerr, problems, "store check");
   if (problems.hasErrors()) {
-    std::cerr << fmt::format("store check: error: {} is not whole ({}; restore it from a "
-                             "backup)\n",
-                             printable(path),
-                             plural(problems.count(models::Severity::error), "problem",
-                                    "problems"));
+    std::cerr << fmt::format(
+        "store check: error: {} is not whole ({}; restore it from a "
+        "backup)\n",
+        printable(path), plural(problems.count(models::Severity::error), "problem", "problems"));
     return kInputErrors;
   }
-  printLine(std::cout, fmt::format(
-      "{}: ok: schema {}, {} ({} accepted, each read again from its files: the same rows), {} "
-      "intact",
-      path, store::kSchemaVersion, plural(summary.submissions, "submission", "submissions"),
-      summary.revalidated, plural(summary.files, "file", "files")));
+  printLine(
+      std::cout,
+      fmt::format(
+          "{}: ok: schema {}, {} ({} accepted, each read again from its files: the same rows), {} "
+          "intact",
+          path, store::kSchemaVersion, plural(summary.submissions, "submission", "submissions"),
+          summary.revalidated, plural(summary.files, "file", "files")));
   return kOk;
 }
 

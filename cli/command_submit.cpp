@@ -61,15 +61,16 @@ int runSubmit(const SubmitOptions& options) {
                                                       : exporters::OutputFolder::Unlisted::refuse);
     }
     for (const std::string& message : errors) {
-      std::cerr << fmt::format("submit: error: {} (submission {} is recorded all the same; "
-                               "cloudplan history {} --diff {} shows it again)\n",
-                               printable(message), outcome->submission.number,
-                               printable(options.store), outcome->submission.number);
+      std::cerr << fmt::format(
+          "submit: error: {} (submission {} is recorded all the same; "
+          "cloudplan history {} --diff {} shows it again)\n",
+          printable(message), outcome->submission.number, printable(options.store),
+          outcome->submission.number);
     }
     if (!errors.empty()) return kInputErrors;
-    printLine(std::cout, fmt::format("wrote {}, {}",
-                                       exporters::joinPath(options.outputFolder, "feedback.txt"),
-                                       exporters::joinPath(options.outputFolder, "feedback.html")));
+    printLine(std::cout,
+              fmt::format("wrote {}, {}", exporters::joinPath(options.outputFolder, "feedback.txt"),
+                          exporters::joinPath(options.outputFolder, "feedback.html")));
   }
   return outcome->submission.accepted ? kOk : kInputErrors;
 }

@@ -313,8 +313,8 @@ int run(int argc, char** argv) {
         ->type_name("TEXT");
     addEncodingOption(command, registerOptions.encoding);
   };
-  CLI::App* storeInit = storeCommand->add_subcommand(
-      "init", "create a store with the national register of agencies");
+  CLI::App* storeInit =
+      storeCommand->add_subcommand("init", "create a store with the national register of agencies");
   storeInit->add_option("store", registerOptions.store, "the store file to create")
       ->required()
       ->type_name("DB");
@@ -324,7 +324,9 @@ int run(int argc, char** argv) {
   addRegisterOptions(*storeInit);
   CLI::App* storeAgencies = storeCommand->add_subcommand(
       "agencies", "replace the register of agencies (a submission of the national office)");
-  storeAgencies->add_option("store", registerOptions.store, "the store")->required()->type_name("DB");
+  storeAgencies->add_option("store", registerOptions.store, "the store")
+      ->required()
+      ->type_name("DB");
   storeAgencies->add_option("agencies", registerOptions.agencies, "the new register")
       ->required()
       ->type_name("FILE");
@@ -338,8 +340,8 @@ int run(int argc, char** argv) {
   storeCheck->add_option("store", storePath, "the store")->required()->type_name("DB");
 
   SubmitOptions submit;
-  CLI::App* submitCommand = app.add_subcommand(
-      "submit", "submit an agency's part of the national inventory to a store");
+  CLI::App* submitCommand =
+      app.add_subcommand("submit", "submit an agency's part of the national inventory to a store");
   submitCommand->add_option("store", submit.store, "the store")->required()->type_name("DB");
   submitCommand->add_option("inputs", submit.inputs, "the agency's inventory files or folders")
       ->required();
@@ -385,8 +387,8 @@ int run(int argc, char** argv) {
                           "write the register of system ids (national-ids.csv) instead");
   exportCommand->add_flag("--drop-unresolved", exportOptions.dropUnresolved,
                           "leave out references to systems the store does not have");
-  exportCommand->add_flag("--force",
-                          exportOptions.force, "replace files in the folder that cloudplan did not write");
+  exportCommand->add_flag("--force", exportOptions.force,
+                          "replace files in the folder that cloudplan did not write");
 
   for (CLI::App* command : app.get_subcommands([&](CLI::App* c) { return c != helpCommand; }))
     command->footer("Every command also takes -q,--quiet: errors only, no summaries or progress.");
@@ -457,9 +459,9 @@ int run(int argc, char** argv) {
     return runHistory(history);
   }
   if (exportCommand->parsed()) {
-    if (!exportSubmission.empty() && !readNumber("export", "--submission", exportSubmission,
-                                                 kSubmissionRange,
-                                                 exportOptions.submission.emplace())) {
+    if (!exportSubmission.empty() &&
+        !readNumber("export", "--submission", exportSubmission, kSubmissionRange,
+                    exportOptions.submission.emplace())) {
       return kUsage;
     }
     return runExport(exportOptions);

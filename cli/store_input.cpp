@@ -27,8 +27,8 @@ store::NationalInventory inventoryFromStore(store::StoreDatabase& store, Unresol
         consumer.agency == models::kNone ? "" : inventory.agencies[consumer.agency].code;
     ++byAgency[agency];
     const std::string what =
-        fmt::format("{} of {} depends on {}, which the store does not have", models::quoted(consumer.id),
-                    agency, models::quoted(d.provider));
+        fmt::format("{} of {} depends on {}, which the store does not have",
+                    models::quoted(consumer.id), agency, models::quoted(d.provider));
     switch (unresolved) {
       case Unresolved::refuse:
         diagnostics.error("unresolved-reference", inventory.fileOf(d.where), d.where.line,

@@ -15,7 +15,7 @@ AgencyIndex ministryOf(const Inventory& inventory, AgencyIndex agency);
 
 // By agency index: `systems-<MINISTRY>.csv`, the code's characters other than letters, digits,
 // `.`, `_` and `-` replaced by `_`, and `-2`, `-3`... added for ministries whose codes would
-// otherwise share a name (in agency order).
+// otherwise share a name, compared without regard to case (in agency order).
 std::vector<std::string> systemsFileNames(const Inventory& inventory);
 
 // The file of systems that have no agency.

@@ -1,8 +1,8 @@
 #include "store/national_inventory.h"
 
-#include <fmt/format.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
@@ -47,11 +47,12 @@ class InventoryFromRows {
     auto [it, added] = fileIndex_.emplace(key, static_cast<uint32_t>(inventory_.files.size()));
     if (added) {
       const auto stored = storedFiles_.find(key);
-      inventory_.files.push_back(stored != storedFiles_.end()
-                                     ? stored->second
-                                     : models::InputFile{submittedFileName(store_.path(),
-                                                                           source.since, "?"),
-                                                         models::InputKind::unknown, {}});
+      inventory_.files.push_back(
+          stored != storedFiles_.end()
+              ? stored->second
+              : models::InputFile{submittedFileName(store_.path(), source.since, "?"),
+                                  models::InputKind::unknown,
+                                  {}});
     }
     return {it->second, source.line};
   }
@@ -158,17 +159,17 @@ NationalInventory loadNationalInventory(StoreDatabase& store, uint32_t asOf) {
   for (DependencyRow& row : readDependencyRows(database, filter)) {
     const auto consumer = inventory.findSystem(row.consumer);
     if (!consumer) continue;  // a row without its system: store check reports it
-    const auto coupling = models::parseName<models::Coupling>(row.coupling)
-                              .value_or(models::Coupling::normal);
+    const auto coupling =
+        models::parseName<models::Coupling>(row.coupling).value_or(models::Coupling::normal);
     const auto where = build.where(row.source);
     const auto properties = build.properties(row.properties);
     if (const auto provider = inventory.findSystem(row.provider)) {
       inventory.dependencies.push_back({*consumer, *provider, coupling, build.keep(row.kind),
                                         build.keep(row.description), properties, where});
     } else {
-      inventory.outsideDependencies.push_back({*consumer, build.keep(row.provider), false,
-                                               coupling, build.keep(row.kind),
-                                               build.keep(row.description), properties, where});
+      inventory.outsideDependencies.push_back({*consumer, build.keep(row.provider), false, coupling,
+                                               build.keep(row.kind), build.keep(row.description),
+                                               properties, where});
     }
   }
   national.inventory = std::move(inventory);

@@ -13,8 +13,7 @@ uint32_t recordPlan(StoreDatabase& store, uint32_t submission, const std::string
   SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
   // Only the last plan is read; earlier ones would only grow the file.
   database.exec("DELETE FROM plan_waves");
-  SQLite::Statement plan(database,
-                         "INSERT INTO plans (submission, at, settings) VALUES (?, ?, ?)");
+  SQLite::Statement plan(database, "INSERT INTO plans (submission, at, settings) VALUES (?, ?, ?)");
   plan.bind(1, static_cast<int64_t>(submission));
   plan.bind(2, submissionTime(database));
   plan.bind(3, settingsJson);

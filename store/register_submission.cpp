@@ -1,8 +1,8 @@
 #include "store/register_submission.h"
 
-#include <fmt/format.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
 
 #include <unordered_map>
 
@@ -14,7 +14,6 @@
 
 namespace cloudplan::store {
 namespace {
-
 
 struct ReadRegister {
   std::vector<AgencyRow> rows;
@@ -32,7 +31,8 @@ ReadRegister readRegister(const RegisterRequest& request, models::Diagnostics& d
   const models::Inventory inventory = importers::readInputs(inputs, options, diagnostics);
   for (size_t i = 0; i < read.files.size(); ++i) {
     FileContent& file = read.files[i];
-    if (i < inventory.files.size()) file.kind = std::string(models::nameOf(inventory.files[i].kind));
+    if (i < inventory.files.size())
+      file.kind = std::string(models::nameOf(inventory.files[i].kind));
     read.submitted.push_back({file.name, importers::sha256Hex(file.bytes), file.bytes.size()});
   }
   for (const auto& file : inventory.files) {
@@ -69,12 +69,13 @@ RegisterOutcome recordRegister(SQLite::Database& database, ReadRegister read,
     systems.executeStep();
     const int64_t count = systems.getColumn(0).getInt64();
     if (count > 0) {
-      diagnostics.error("removes-agency-with-systems", request.file, 0,
-                        fmt::format("agency {} is left out of the register, but it has {} in the "
-                                    "national inventory, {} first (keep it; or have its "
-                                    "systems submitted under another agency first)",
-                                    models::quoted(row.code), models::plural(count, "system", "systems"),
-                                    models::quoted(systems.getColumn(1).getString())));
+      diagnostics.error(
+          "removes-agency-with-systems", request.file, 0,
+          fmt::format("agency {} is left out of the register, but it has {} in the "
+                      "national inventory, {} first (keep it; or have its "
+                      "systems submitted under another agency first)",
+                      models::quoted(row.code), models::plural(count, "system", "systems"),
+                      models::quoted(systems.getColumn(1).getString())));
     }
     systems.reset();
   }
@@ -137,8 +138,7 @@ std::optional<RegisterOutcome> initStore(const std::string& path, const Register
   }
 }
 
-std::optional<RegisterOutcome> replaceRegister(StoreDatabase& store,
-                                               const RegisterRequest& request,
+std::optional<RegisterOutcome> replaceRegister(StoreDatabase& store, const RegisterRequest& request,
                                                std::string& error) {
   models::Diagnostics diagnostics;
   ReadRegister read = readRegister(request, diagnostics);

@@ -33,8 +33,7 @@ std::optional<RegisterOutcome> initStore(const std::string& path, const Register
 
 // Replaces the register; rejected (and only recorded) when it has errors, or when it leaves out
 // an agency that still has systems.
-std::optional<RegisterOutcome> replaceRegister(StoreDatabase& store,
-                                               const RegisterRequest& request,
+std::optional<RegisterOutcome> replaceRegister(StoreDatabase& store, const RegisterRequest& request,
                                                std::string& error);
 
 }  // namespace cloudplan::store

@@ -1,8 +1,8 @@
 #include "store/store_check.h"
 
-#include <fmt/format.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <tuple>
@@ -18,7 +18,6 @@
 
 namespace cloudplan::store {
 namespace {
-
 
 // Rules of the rows that no constraint of the schema states.
 constexpr std::pair<const char*, const char*> kRowRules[] = {
@@ -146,10 +145,10 @@ StoreCheckSummary checkStore(StoreDatabase& store, models::Diagnostics& problems
       }
     }
     if (!same) {
-      problem(fmt::format("submission {} ({}): its files read again do not give the rows the "
-                          "store holds for it",
-                          submission.number,
-                          submission.agency.empty() ? "register" : submission.agency));
+      problem(fmt::format(
+          "submission {} ({}): its files read again do not give the rows the "
+          "store holds for it",
+          submission.number, submission.agency.empty() ? "register" : submission.agency));
       continue;
     }
     ++summary.revalidated;

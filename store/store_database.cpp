@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <random>
 
-#include "models/diagnostic.h"
 #include <SQLiteCpp/Transaction.h>
+#include "models/diagnostic.h"
 
 #include "store/schema.h"
 
@@ -58,9 +58,10 @@ std::optional<StoreDatabase> StoreDatabase::open(const std::string& path, std::s
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (!fs::exists(status)) {
-    error = fmt::format("{}: no store here (create one with cloudplan store init {} --agencies "
-                        "agencies.csv)",
-                        path, path);
+    error = fmt::format(
+        "{}: no store here (create one with cloudplan store init {} --agencies "
+        "agencies.csv)",
+        path, path);
     return std::nullopt;
   }
   if (!fs::is_regular_file(status)) {
@@ -73,15 +74,17 @@ std::optional<StoreDatabase> StoreDatabase::open(const std::string& path, std::s
     const int application = database->execAndGet("PRAGMA application_id").getInt();
     const int version = database->execAndGet("PRAGMA user_version").getInt();
     if (application != kApplicationId) {
-      error = fmt::format("{}: not a cloudplan store (an SQLite file of another program; name "
-                          "the store that cloudplan store init made)",
-                          path);
+      error = fmt::format(
+          "{}: not a cloudplan store (an SQLite file of another program; name "
+          "the store that cloudplan store init made)",
+          path);
       return std::nullopt;
     }
     if (version > kSchemaVersion) {
-      error = fmt::format("{}: the store has schema version {}, newer than this cloudplan's {} "
-                          "(use the cloudplan that last wrote it, or a newer one)",
-                          path, version, kSchemaVersion);
+      error = fmt::format(
+          "{}: the store has schema version {}, newer than this cloudplan's {} "
+          "(use the cloudplan that last wrote it, or a newer one)",
+          path, version, kSchemaVersion);
       return std::nullopt;
     }
     database->exec("PRAGMA journal_mode = WAL");
@@ -96,12 +99,13 @@ std::optional<StoreDatabase> StoreDatabase::open(const std::string& path, std::s
   } catch (const SQLite::Exception& e) {
     const int code = e.getErrorCode() & 0xff;
     if (code == SQLITE_NOTADB) {
-      error = fmt::format("{}: not a cloudplan store (not an SQLite database; name the store "
-                          "that cloudplan store init made)",
-                          path);
+      error = fmt::format(
+          "{}: not a cloudplan store (not an SQLite database; name the store "
+          "that cloudplan store init made)",
+          path);
     } else if (code == SQLITE_CORRUPT) {
-      error = fmt::format("{}: the store is corrupt ({}; restore it from a backup)", path,
-                          e.what());
+      error =
+          fmt::format("{}: the store is corrupt ({}; restore it from a backup)", path, e.what());
     } else {
       error = fmt::format("{}: cannot open the store ({})", path, e.what());
     }
@@ -113,9 +117,10 @@ std::optional<StoreDatabase> StoreDatabase::create(const std::string& path, std:
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::exists(fs::symlink_status(path, ec))) {
-    error = fmt::format("{}: exists already (a store is made once; cloudplan store agencies {} "
-                        "FILE replaces its register of agencies)",
-                        path, path);
+    error = fmt::format(
+        "{}: exists already (a store is made once; cloudplan store agencies {} "
+        "FILE replaces its register of agencies)",
+        path, path);
     return std::nullopt;
   }
   const fs::path target(path);
@@ -139,8 +144,8 @@ std::optional<StoreDatabase> StoreDatabase::create(const std::string& path, std:
 }
 
 StoreDatabase StoreDatabase::createAtVersion(const std::string& path, int version) {
-  auto database = std::make_unique<SQLite::Database>(
-      path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  auto database =
+      std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   configure(*database);
   SQLite::Transaction transaction(*database);
   migrateSchema(*database, 0, version);

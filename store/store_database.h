@@ -30,7 +30,8 @@ class StoreDatabase {
   bool publish(std::string& error);
 
   StoreDatabase(StoreDatabase&& other) noexcept
-      : database_(std::move(other.database_)), path_(std::move(other.path_)),
+      : database_(std::move(other.database_)),
+        path_(std::move(other.path_)),
         stagingPath_(std::exchange(other.stagingPath_, {})) {}
   StoreDatabase& operator=(StoreDatabase&& other) noexcept;
   // A store made by create() and never published is removed.
@@ -43,7 +44,8 @@ class StoreDatabase {
  private:
   StoreDatabase(std::unique_ptr<SQLite::Database> database, std::string path,
                 std::string stagingPath)
-      : database_(std::move(database)), path_(std::move(path)),
+      : database_(std::move(database)),
+        path_(std::move(path)),
         stagingPath_(std::move(stagingPath)) {}
 
   void discardStaging() noexcept;

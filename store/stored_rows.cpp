@@ -1,7 +1,7 @@
 #include "store/stored_rows.h"
 
-#include <fmt/format.h>
 #include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
@@ -97,7 +97,8 @@ std::string whereClause(const RowFilter& filter, std::string_view agencyColumn) 
 
 void bindFilter(SQLite::Statement& query, const RowFilter& filter) {
   // ?1 may go unused (current rows); binding it anyway keeps one code path.
-  if (filter.kind != RowFilter::Kind::current) query.bind(1, static_cast<int64_t>(filter.submission));
+  if (filter.kind != RowFilter::Kind::current)
+    query.bind(1, static_cast<int64_t>(filter.submission));
   for (size_t i = 0; i < filter.agencies.size(); ++i)
     query.bind(static_cast<int>(i + 2), filter.agencies[i]);
 }
@@ -164,15 +165,15 @@ std::vector<AgencyRow> agencyRowsOf(const models::Inventory& inventory, uint32_t
   std::vector<AgencyRow> rows;
   for (const auto& agency : inventory.agencies) {
     if (!agency.declared) continue;
-    rows.push_back(AgencyRow{
-        .code = std::string(agency.code),
-        .name = std::string(agency.name),
-        .parent = agency.parent == models::kNone
-                      ? std::string()
-                      : std::string(inventory.agencies[agency.parent].code),
-        .properties = propertiesJson(inventory.propertiesOf(agency.properties)),
-        .position = static_cast<uint32_t>(rows.size()),
-        .source = {submission, agency.where.file, agency.where.line}});
+    rows.push_back(
+        AgencyRow{.code = std::string(agency.code),
+                  .name = std::string(agency.name),
+                  .parent = agency.parent == models::kNone
+                                ? std::string()
+                                : std::string(inventory.agencies[agency.parent].code),
+                  .properties = propertiesJson(inventory.propertiesOf(agency.properties)),
+                  .position = static_cast<uint32_t>(rows.size()),
+                  .source = {submission, agency.where.file, agency.where.line}});
   }
   return rows;
 }
@@ -260,25 +261,23 @@ std::vector<SystemRow> readSystemRows(SQLite::Database& database, const RowFilte
   bindFilter(query, filter);
   std::vector<SystemRow> rows;
   while (query.executeStep()) {
-    rows.push_back(SystemRow{
-        .id = text(query.getColumn(0)),
-        .agency = text(query.getColumn(1)),
-        .name = text(query.getColumn(2)),
-        .type = text(query.getColumn(3)),
-        .strategy = text(query.getColumn(4)),
-        .criticality = text(query.getColumn(5)),
-        .effortDays = query.getColumn(6).getDouble(),
-        .target = text(query.getColumn(7)),
-        .pinnedWave = static_cast<uint32_t>(query.getColumn(8).getInt64()),
-        .notBefore = text(query.getColumn(9)),
-        .properties = text(query.getColumn(10)),
-        .source = sourceOf(query, 11)});
+    rows.push_back(SystemRow{.id = text(query.getColumn(0)),
+                             .agency = text(query.getColumn(1)),
+                             .name = text(query.getColumn(2)),
+                             .type = text(query.getColumn(3)),
+                             .strategy = text(query.getColumn(4)),
+                             .criticality = text(query.getColumn(5)),
+                             .effortDays = query.getColumn(6).getDouble(),
+                             .target = text(query.getColumn(7)),
+                             .pinnedWave = static_cast<uint32_t>(query.getColumn(8).getInt64()),
+                             .notBefore = text(query.getColumn(9)),
+                             .properties = text(query.getColumn(10)),
+                             .source = sourceOf(query, 11)});
   }
   return rows;
 }
 
-std::vector<DependencyRow> readDependencyRows(SQLite::Database& database,
-                                              const RowFilter& filter) {
+std::vector<DependencyRow> readDependencyRows(SQLite::Database& database, const RowFilter& filter) {
   SQLite::Statement query(
       database, fmt::format("SELECT consumer, provider, agency, coupling, kind, description, "
                             "properties, since, file, line FROM dependencies WHERE {} "

@@ -84,8 +84,7 @@ struct RowFilter {
 
 std::vector<AgencyRow> readAgencyRows(SQLite::Database& database, const RowFilter& filter);
 std::vector<SystemRow> readSystemRows(SQLite::Database& database, const RowFilter& filter);
-std::vector<DependencyRow> readDependencyRows(SQLite::Database& database,
-                                              const RowFilter& filter);
+std::vector<DependencyRow> readDependencyRows(SQLite::Database& database, const RowFilter& filter);
 
 void insertAgencyRows(SQLite::Database& database, std::span<const AgencyRow> rows);
 void insertSystemRows(SQLite::Database& database, std::span<const SystemRow> rows);

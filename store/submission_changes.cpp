@@ -22,8 +22,8 @@ models::SubmissionChanges changesOfSubmission(StoreDatabase& store, uint32_t num
                        agency.bind(1, id);
                        agency.bind(2, static_cast<int64_t>(number));
                        agency.bind(3, static_cast<int64_t>(number));
-                       std::string code = agency.executeStep() ? agency.getColumn(0).getString()
-                                                               : std::string();
+                       std::string code =
+                           agency.executeStep() ? agency.getColumn(0).getString() : std::string();
                        agency.reset();
                        return code;
                      })

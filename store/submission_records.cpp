@@ -1,7 +1,7 @@
 #include "store/submission_records.h"
 
-#include <fmt/format.h>
 #include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
 #include <zlib.h>
 
 #include <chrono>
@@ -28,14 +28,13 @@ std::optional<std::string> compressed(const std::string& bytes) {
 std::optional<std::string> decompressed(const void* data, size_t size, uint64_t bytes) {
   std::string out(bytes, '\0');
   uLongf length = bytes;
-  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &length,
-                 static_cast<const Bytef*>(data), size) != Z_OK ||
+  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &length, static_cast<const Bytef*>(data),
+                 size) != Z_OK ||
       length != bytes) {
     return std::nullopt;
   }
   return out;
 }
-
 
 models::Submission submissionFrom(SQLite::Statement& query) {
   models::Submission s;
@@ -179,7 +178,8 @@ std::vector<models::Diagnostic> readSubmissionDiagnostics(SQLite::Database& data
     if (!d.is_object()) continue;
     models::Diagnostic diagnostic;
     const std::string severity = d.value("severity", "error");
-    for (const auto s : {models::Severity::error, models::Severity::warning, models::Severity::note}) {
+    for (const auto s :
+         {models::Severity::error, models::Severity::warning, models::Severity::note}) {
       if (models::nameOf(s) == severity) diagnostic.severity = s;
     }
     diagnostic.code = d.value("code", "");

@@ -1,8 +1,8 @@
 #include "store/submit_inventory.h"
 
-#include <fmt/format.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
@@ -45,9 +45,8 @@ struct ReadFiles {
 ReadFiles readSubmissionInputs(const SubmitRequest& request, const importers::KnownSystems& known,
                                models::Diagnostics& diagnostics) {
   ReadFiles read;
-  importers::ReadOptions options{.hashInputs = false,
-                                 .defaultAgency = request.agency,
-                                 .encoding = request.encoding};
+  importers::ReadOptions options{
+      .hashInputs = false, .defaultAgency = request.agency, .encoding = request.encoding};
   options.known = &known;
   options.keepUnknownReferences = true;
   options.onRead = [&read](const std::string& name, const std::string& bytes) {
@@ -83,7 +82,8 @@ void checkScope(const SubmitRequest& request, const ReadFiles& read, const Agenc
     if (!agencies.has(code)) {
       diagnostics.error(
           "unknown-agency", file, system.where.line,
-          fmt::format("unknown agency {} of system {}{}", models::quoted(code), models::quoted(system.id),
+          fmt::format("unknown agency {} of system {}{}", models::quoted(code),
+                      models::quoted(system.id),
                       didYouMean(agencies.closest(code),
                                  " (the national register does not list it; ask the national "
                                  "office to add it)")));
@@ -107,7 +107,6 @@ void checkScope(const SubmitRequest& request, const ReadFiles& read, const Agenc
   }
 }
 
-
 // A system another agency's system depends on may not be left out: it would vanish under them.
 void checkRemovals(SQLite::Database& database, const std::vector<std::string>& removed,
                    const Scope& scope, models::Diagnostics& diagnostics) {
@@ -121,13 +120,13 @@ void checkRemovals(SQLite::Database& database, const std::vector<std::string>& r
     while (dependents.executeStep()) {
       const std::string agency = dependents.getColumn(1).getString();
       if (scope.contains(agency)) continue;
-      users.push_back(fmt::format("{} ({})", models::quoted(dependents.getColumn(0).getString()), agency));
+      users.push_back(
+          fmt::format("{} ({})", models::quoted(dependents.getColumn(0).getString()), agency));
     }
     dependents.reset();
     if (users.empty()) continue;
-    std::string list = fmt::format("{}", fmt::join(users.begin(),
-                                                   users.begin() + std::min(users.size(), kNamed),
-                                                   ", "));
+    std::string list = fmt::format(
+        "{}", fmt::join(users.begin(), users.begin() + std::min(users.size(), kNamed), ", "));
     if (users.size() > kNamed) list += fmt::format(" and {} more", users.size() - kNamed);
     diagnostics.error("removes-used-system", {}, 0,
                       fmt::format("system {} is left out of this submission, but {} depend{} on "
@@ -137,7 +136,6 @@ void checkRemovals(SQLite::Database& database, const std::vector<std::string>& r
   }
 }
 
-
 // The agency's systems whose wave in the store's last plan the changes may move.
 void addWaveImpacts(SQLite::Database& database, models::SubmissionChanges& changes) {
   SQLite::Statement plan(database,
@@ -146,6 +144,8 @@ void addWaveImpacts(SQLite::Database& database, models::SubmissionChanges& chang
   const int64_t planNumber = plan.getColumn(0).getInt64();
   changes.planSubmission = static_cast<uint32_t>(plan.getColumn(1).getInt64());
   std::map<std::string, std::vector<std::string>> reasons;
+  for (const auto& added : changes.systemsAdded)
+    reasons[added.id].push_back("new: the plan does not have it yet");
   for (const auto& change : changes.systemsChanged) {
     std::vector<std::string> fields;
     for (const auto& field : change.fields)
@@ -154,8 +154,8 @@ void addWaveImpacts(SQLite::Database& database, models::SubmissionChanges& chang
   }
   for (const auto& removed : changes.systemsRemoved)
     reasons[removed.id].push_back("removed");
-  for (const auto* list : {&changes.dependenciesAdded, &changes.dependenciesRemoved,
-                           &changes.dependenciesChanged}) {
+  for (const auto* list :
+       {&changes.dependenciesAdded, &changes.dependenciesRemoved, &changes.dependenciesChanged}) {
     const char* what = list == &changes.dependenciesAdded     ? "added"
                        : list == &changes.dependenciesRemoved ? "removed"
                                                               : "changed";
@@ -166,8 +166,8 @@ void addWaveImpacts(SQLite::Database& database, models::SubmissionChanges& chang
   for (const auto& [id, why] : reasons) {
     wave.bind(1, planNumber);
     wave.bind(2, id);
-    const uint32_t number = wave.executeStep() ? static_cast<uint32_t>(wave.getColumn(0).getInt64())
-                                               : 0;
+    const uint32_t number =
+        wave.executeStep() ? static_cast<uint32_t>(wave.getColumn(0).getInt64()) : 0;
     wave.reset();
     changes.waves.push_back({id, number, fmt::format("{}", fmt::join(why, "; "))});
   }
@@ -184,13 +184,14 @@ models::SubmissionChanges applySubmission(SQLite::Database& database, uint32_t n
   std::unordered_map<std::string_view, std::string_view> agencyOf;
   for (const auto& row : after)
     agencyOf.emplace(row.id, row.agency);
-  RowChanges diff = compareRows(
-      before, after, beforeDependencies, dependencyRowsOf(inventory, number),
-      [&](const std::string& id) {
-        if (const auto it = agencyOf.find(id); it != agencyOf.end()) return std::string(it->second);
-        if (const auto entry = known.find(id)) return std::string(entry->agency);
-        return std::string();
-      });
+  RowChanges diff = compareRows(before, after, beforeDependencies,
+                                dependencyRowsOf(inventory, number), [&](const std::string& id) {
+                                  if (const auto it = agencyOf.find(id); it != agencyOf.end())
+                                    return std::string(it->second);
+                                  if (const auto entry = known.find(id))
+                                    return std::string(entry->agency);
+                                  return std::string();
+                                });
   models::SubmissionChanges& changes = diff.changes;
   std::unordered_set<std::string_view> old;
   for (const auto& row : before)
@@ -218,12 +219,9 @@ models::SubmissionChanges applySubmission(SQLite::Database& database, uint32_t n
   while (dependents.executeStep()) {
     const std::string consumerAgency = dependents.getColumn(2).getString();
     if (scope.contains(consumerAgency)) continue;
-    models::DependencyChange d{dependents.getColumn(0).getString(),
-                               dependents.getColumn(1).getString(),
-                               consumerAgency,
-                               dependents.getColumn(3).getString(),
-                               dependents.getColumn(4).getString(),
-                               {}};
+    models::DependencyChange d{
+        dependents.getColumn(0).getString(), dependents.getColumn(1).getString(), consumerAgency,
+        dependents.getColumn(3).getString(), dependents.getColumn(4).getString(), {}};
     if (!old.contains(d.to)) changes.resolvedNow.push_back(d);
     changes.dependents.push_back(std::move(d));
   }
@@ -288,10 +286,9 @@ std::optional<SubmitOutcome> submitInventory(StoreDatabase& store, const SubmitR
     submission.errors = static_cast<uint32_t>(outcome.diagnostics.count(models::Severity::error));
     submission.warnings =
         static_cast<uint32_t>(outcome.diagnostics.count(models::Severity::warning));
-    submission.unresolved = static_cast<uint32_t>(
-        std::count_if(read.inventory.outsideDependencies.begin(),
-                      read.inventory.outsideDependencies.end(),
-                      [](const models::OutsideDependency& d) { return !d.known; }));
+    submission.unresolved = static_cast<uint32_t>(std::count_if(
+        read.inventory.outsideDependencies.begin(), read.inventory.outsideDependencies.end(),
+        [](const models::OutsideDependency& d) { return !d.known; }));
     submission.number = recordSubmission(database, submission, outcome.diagnostics, read.files);
     if (submission.accepted) {
       outcome.changes = applySubmission(database, submission.number, read.inventory, before,

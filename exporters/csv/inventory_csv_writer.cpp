@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 #include <numeric>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "exporters/csv/csv_writer.h"
 #include "exporters/csv/schedule_csv.h"
+#include "models/ministry_files.h"
 
 namespace cloudplan::exporters {
 
@@ -134,29 +136,6 @@ void appendHeader(std::string& out, std::span<const std::string_view> own, bool 
   for (const std::string& name : properties.headers())
     header.push_back(text(name));
   appendCsvRow(out, header);
-}
-
-// The root of an agency's parent chain. The importers break parent cycles; a cycle here (an
-// inventory built otherwise) ends where it closes.
-std::vector<AgencyIndex> ministriesOf(const std::vector<models::Agency>& agencies) {
-  std::vector<AgencyIndex> ministry(agencies.size());
-  for (AgencyIndex a = 0; a < agencies.size(); ++a) {
-    AgencyIndex root = a;
-    for (size_t steps = 0; agencies[root].parent != kNone && steps < agencies.size(); ++steps)
-      root = agencies[root].parent;
-    ministry[a] = root;
-  }
-  return ministry;
-}
-
-std::string fileNameOf(std::string_view code) {
-  std::string name(code);
-  for (char& c : name) {
-    const bool kept = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                      c == '.' || c == '_' || c == '-';
-    if (!kept) c = '_';
-  }
-  return fmt::format("systems-{}", name);
 }
 
 // The documentation cell of a system, and the property it came from when the system has none of
@@ -290,25 +269,18 @@ std::vector<CsvExportFile> inventoryToCsvFiles(const models::Inventory& inventor
     files.push_back({"dependencies.csv", dependenciesFile(inventory)});
   }
 
-  const std::vector<AgencyIndex> ministry = ministriesOf(agencies);
-  std::vector<std::vector<SystemIndex>> systemsOf(agencies.size());
+  // One file per ministry, named as the store orders its inventory (models/ministry_files.h).
+  const std::vector<std::string> fileOf = models::systemsFileNames(inventory);
+  std::map<std::string_view, std::vector<SystemIndex>> systemsOf;
   std::vector<SystemIndex> withoutAgency;
   for (SystemIndex s = 0; s < inventory.systems.size(); ++s) {
     const AgencyIndex agency = inventory.systems[s].agency;
-    (agency == kNone ? withoutAgency : systemsOf[ministry[agency]]).push_back(s);
+    (agency == kNone ? withoutAgency : systemsOf[fileOf[agency]]).push_back(s);
   }
-  // Without regard to case: a folder on Windows or macOS holds one file of the two names.
-  std::unordered_set<std::string> taken;
-  for (AgencyIndex a = 0; a < agencies.size(); ++a) {
-    if (systemsOf[a].empty()) continue;
-    const std::string base = fileNameOf(agencies[a].code);
-    std::string name = base;
-    for (int n = 2; !taken.insert(lowered(name)).second; ++n)
-      name = fmt::format("{}-{}", base, n);
-    files.push_back({name + ".csv", systemsFile(inventory, systemsOf[a])});
-  }
+  for (const auto& [name, systems] : systemsOf)
+    files.push_back({std::string(name), systemsFile(inventory, systems)});
   if (!withoutAgency.empty())
-    files.push_back({"systems.csv", systemsFile(inventory, withoutAgency)});
+    files.push_back({models::kSystemsWithoutAgencyFile, systemsFile(inventory, withoutAgency)});
 
   std::sort(files.begin(), files.end(),
             [](const CsvExportFile& a, const CsvExportFile& b) { return a.name < b.name; });
