@@ -51,7 +51,7 @@ std::string resolvedNote(const models::Inventory& inventory, const importers::Kn
     ++total;
     ++byAgency[known.find(d.provider)->agency];
   }
-  if (total == 0) return "no reference to a system outside these files (nothing to resolve)";
+  if (total == 0) return "no reference resolved against the register";
   std::vector<std::string> parts;
   for (const auto& [agency, count] : byAgency)
     parts.push_back(fmt::format("{} {}", agency.empty() ? "no agency" : agency, count));
