@@ -127,6 +127,22 @@ def test_register_as_inventory(folder):
           "the register named as an inventory file is told apart", shown(code, out, err))
 
 
+def test_many_agencies(folder):
+    # Twelve agencies: the ten named most (on a tie, the first by code) are listed by code, the
+    # rest counted.
+    agencies = [f"A{i:02}" for i in range(12)]
+    write(folder, "many-ids.csv", "national_id,name,agency\n" + "".join(
+        f"{a}/s{j},S,{a}\n" for i, a in enumerate(agencies) for j in range(1 + (i % 3))))
+    write(folder, "many.csv", "id,name,agency,depends_on\nMOF/pay,Payroll,MOF," + ";".join(
+        f"{a}/s{j}" for i, a in enumerate(agencies) for j in range(1 + (i % 3))) + "\n")
+    code, out, err = run(folder, "validate", "many.csv", "--known", "many-ids.csv")
+    check(code == 0 and err == (
+        "many-ids.csv: note: 24 references resolved against the register to systems outside these "
+        "files (A00 1, A01 2, A02 3, A03 1, A04 2, A05 3, A07 2, A08 3, A10 2, A11 3, and 2 more "
+        "agencies)\n"), "the note names the ten agencies named most, by code, and counts the rest",
+          shown(code, out, err))
+
+
 def main():
     global BINARY
     if len(sys.argv) not in (2, 3):
@@ -144,6 +160,7 @@ def main():
         test_register_in_error(folder)
         test_missing_register(folder)
         test_register_as_inventory(folder)
+        test_many_agencies(folder)
     if failures:
         print(f"\n{len(failures)} check(s) failed:\n  " + "\n  ".join(failures))
         return 1
