@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 
@@ -43,8 +44,10 @@ void printMappingReport(std::ostream& out, const importers::ArchimateMappingRepo
 }
 
 // How many references the register resolved, by the agency of the system each names, so that
-// the user sees the register was used, and on whom the files depend.
+// the user sees the register was used, and on whom the files depend. Past kAgenciesNamed
+// agencies, those named most are listed and the rest counted.
 std::string resolvedNote(const models::Inventory& inventory, const importers::KnownSystems& known) {
+  constexpr size_t kAgenciesNamed = 10;
   std::map<std::string_view, size_t> byAgency;
   size_t total = 0;
   for (const models::OutsideDependency& d : inventory.outsideDependencies) {
@@ -52,10 +55,21 @@ std::string resolvedNote(const models::Inventory& inventory, const importers::Kn
     ++total;
     ++byAgency[known.find(d.provider)->agency];
   }
-  if (total == 0) return "no reference to a system outside these files (nothing to resolve)";
+  if (total == 0) return "no reference resolved against the register";
+  std::vector<std::pair<std::string_view, size_t>> named(byAgency.begin(), byAgency.end());
+  if (named.size() > kAgenciesNamed) {
+    std::stable_sort(named.begin(), named.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    named.resize(kAgenciesNamed);
+    std::sort(named.begin(), named.end());
+  }
   std::vector<std::string> parts;
-  for (const auto& [agency, count] : byAgency)
+  for (const auto& [agency, count] : named)
     parts.push_back(fmt::format("{} {}", agency.empty() ? "no agency" : agency, count));
+  if (byAgency.size() > named.size()) {
+    const size_t more = byAgency.size() - named.size();
+    parts.push_back(fmt::format("and {} more {}", more, more == 1 ? "agency" : "agencies"));
+  }
   return fmt::format("{} resolved against the register to {} outside these files ({})",
                      plural(total, "reference", "references"), total == 1 ? "a system" : "systems",
                      fmt::join(parts, ", "));

@@ -215,8 +215,7 @@ int run(int argc, char** argv) {
       ->type_name("CODE");
   validateCommand
       ->add_option("--known", validate.known,
-                   "resolve references to other agencies' systems against this register of "
-                   "national ids (cloudplan export --ids)")
+                   "resolve references against this register of ids (cloudplan export --ids)")
       ->type_name("FILE");
   addEncodingOption(*validateCommand, validate.encoding);
   addDiagnosticsOption(*validateCommand, validate.diagnostics);

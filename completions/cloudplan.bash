@@ -80,7 +80,7 @@ _cloudplan() {
       files=-d
       ;;
     validate)
-      options="--default-agency --encoding --diagnostics -q --quiet --help"
+      options="--known --default-agency --encoding --diagnostics -q --quiet --help"
       ;;
     plan)
       options="-o --output --wave-capacity --wave-effort --order --start --wave-length --freeze

@@ -106,7 +106,7 @@ void InventoryBuilder::resolveDependencies() {
   auto suggest = [&](std::optional<Suggester>& suggester, std::string_view id, bool withKnown) {
     if (!suggester) {
       std::vector<std::string_view> ids;
-      ids.reserve(inventory.systems.size());
+      ids.reserve(inventory.systems.size() + (withKnown ? known_->size() : 0));
       for (const auto& s : inventory.systems)
         ids.push_back(s.id);
       if (withKnown) {

@@ -14,6 +14,10 @@ char lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+// Names longer than this are neither suggested nor given suggestions: nobody types a 5 MB id by
+// hand, and the edit distance of two such names is quadratic in their length.
+constexpr size_t kLongestName = 256;
+
 // The largest distance at which a name still reads as a typo of another.
 size_t plausibleDistance(std::string_view name) {
   return std::max<size_t>(2, name.size() / 3);
@@ -70,6 +74,7 @@ Suggester::Suggester(std::vector<std::string_view> known)
     : known_(std::move(known)), scanBudget_(kScanBudget) {}
 
 std::optional<std::string_view> Suggester::closest(std::string_view unknown) {
+  if (unknown.size() > kLongestName) return std::nullopt;
   if (known_.size() <= kScanAlways) return closestByScan(unknown);
   if (auto found = closestByIndex(unknown)) return found;
   if (scanBudget_ < known_.size()) return std::nullopt;
@@ -81,9 +86,10 @@ void Suggester::buildIndex() {
   indexed_ = true;
   size_t total = 0;
   for (std::string_view name : known_)
-    total += name.size() + 1;
+    total += name.size() <= kLongestName ? name.size() + 1 : 0;
   deletions_.reserve(total);
   for (uint32_t k = 0; k < known_.size(); ++k) {
+    if (known_[k].size() > kLongestName) continue;
     forEachVariant(known_[k], [&](uint64_t h) { deletions_.emplace_back(h, k); });
   }
   std::sort(deletions_.begin(), deletions_.end());

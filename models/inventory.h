@@ -51,7 +51,7 @@ class Inventory {
   std::vector<System> systems;  // in input order; SystemIndex is the position
   std::vector<Dependency> dependencies;
   // Only when the files were read against a register of systems defined elsewhere
-  // (importers::ReadOptions::outside); the engine never plans such an inventory.
+  // (importers::ReadOptions::known); the engine never plans such an inventory.
   std::vector<OutsideDependency> outsideDependencies;
   std::vector<Agency> agencies;
   std::vector<Property> properties;

@@ -195,3 +195,20 @@ TEST_CASE("ten thousand unknown ids with no close match among 100000 are all ans
     suggested += suggester.closest("ZZ" + std::to_string(i * 7) + "#0000000000000").has_value();
   CHECK(suggested == 0);
 }
+
+TEST_CASE("a name of megabytes is neither suggested nor given a suggestion, at once") {
+  // Its edit distance to a near copy would take hours: 5 MB by 5 MB.
+  const std::string huge = "MOJ/" + std::string(5'000'000, 'x');
+  std::string typo = huge;
+  typo.back() = 'y';
+  std::vector<std::string_view> few{huge, "MOJ/courts"};
+  CHECK_FALSE(Suggester(few).closest(typo));
+  CHECK(*Suggester(few).closest("MOJ/courtz") == "MOJ/courts");
+  // Past kScanAlways names the index answers; the long name is left out of it.
+  std::deque<std::string> ids = generatedIds(1000, 5);
+  std::vector<std::string_view> many(ids.begin(), ids.end());
+  many.push_back(huge);
+  Suggester suggester(many);
+  CHECK_FALSE(suggester.closest(typo));
+  CHECK(*suggester.closest(ids[10] + "q") == ids[10]);
+}
