@@ -163,6 +163,15 @@ void InventoryBuilder::resolveDependencies() {
                           didYouMean(suggestion, " (define it in a systems file)")));
         continue;
       }
+      // Kept, the id is written back as it is (an export's dependencies.csv), where a
+      // spreadsheet would run one that starts like a formula: such a reference is refused.
+      if (const auto start = formulaStartOf(p.provider)) {
+        error(p.where, "malformed-id",
+              fmt::format("reference to {} in {} starts with {} (ids start with a letter or "
+                          "digit; a spreadsheet would read it as a formula)",
+                          quoted(p.provider), p.providerColumn, *start));
+        continue;
+      }
       warning(p.where, "unresolved-reference",
               fmt::format("reference to {} in {} is not a system of the national inventory yet "
                           "({}kept unresolved until its agency submits it)",

@@ -173,17 +173,22 @@ std::optional<KnownSystems> readNationalIds(const std::string& path,
   auto bytes = readInputFile(path, kRegisterAdvice, diagnostics);
   if (!bytes) return std::nullopt;
   const std::string name = inputName(path);
-  std::string& text = bytes->text;
-  std::optional<EncodingProblem> problem;
   if (bytes->nulAt) {
-    problem = nulByteProblem(text, *bytes->nulAt);
-  } else {
-    stripByteOrderMark(text);
-    if (hasUtf16ByteOrderMark(text)) problem = convertUtf16ToUtf8(text);
-    if (!problem) {
-      convertOldMacLineEnds(text);
-      problem = checkCsvEncoding(text, {});
-    }
+    const EncodingProblem problem = nulByteProblem(bytes->text, *bytes->nulAt);
+    diagnostics.error(problem.code, name, problem.line, problem.message);
+    return std::nullopt;
+  }
+  return readNationalIdsText(name, std::move(bytes->text), diagnostics);
+}
+
+std::optional<KnownSystems> readNationalIdsText(const std::string& name, std::string text,
+                                                models::Diagnostics& diagnostics) {
+  std::optional<EncodingProblem> problem;
+  stripByteOrderMark(text);
+  if (hasUtf16ByteOrderMark(text)) problem = convertUtf16ToUtf8(text);
+  if (!problem) {
+    convertOldMacLineEnds(text);
+    problem = checkCsvEncoding(text, {});
   }
   if (problem) {
     diagnostics.error(problem->code, name, problem->line, problem->message);

@@ -21,5 +21,8 @@ bool isNationalIdsHeader(std::span<const std::string_view> header);
 // all (unreadable, not UTF-8 text, empty, a required column missing).
 std::optional<KnownSystems> readNationalIds(const std::string& path,
                                             models::Diagnostics& diagnostics);
+// The same, of a file's bytes already read (the fuzz target's way in).
+std::optional<KnownSystems> readNationalIdsText(const std::string& name, std::string text,
+                                                models::Diagnostics& diagnostics);
 
 }  // namespace cloudplan::importers

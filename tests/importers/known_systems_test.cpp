@@ -207,6 +207,19 @@ TEST_CASE("kept unknown references need no register: a first submission has none
                                                           Coupling::normal, "", "systems.csv:2"}});
 }
 
+TEST_CASE("a kept reference that starts like a formula is refused, not kept") {
+  Run run(nullptr, true);
+  run.add("dependencies.csv",
+          "from,to\n"
+          "MOF/pay,=HYPERLINK(\"x\")\n");
+  run.add("systems.csv", "id,name,agency\nMOF/pay,Payroll,MOF\n");
+  CHECK(run.finish() ==
+        Lines{"dependencies.csv:2: error: reference to '=HYPERLINK(\"x\")' in to starts with '=' "
+              "(ids start with a letter or digit; a spreadsheet would read it as a formula) "
+              "[malformed-id]"});
+  CHECK(run.inventory.outsideDependencies.empty());
+}
+
 TEST_CASE("a dependency of another agency's system is an error that names its agency") {
   const KnownSystems known = otherAgencies();
   for (const bool keep : {false, true}) {
