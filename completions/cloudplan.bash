@@ -1,7 +1,7 @@
-# bash completion for cloudplan: its commands, their options, the values of --format, --order and
-# --diagnostics, and files or folders where a command takes them. Installed as
-# share/bash-completion/completions/cloudplan, where bash-completion loads it on first use; it
-# needs nothing from bash-completion itself. Keep it in step with `cloudplan COMMAND --help`.
+# bash completion for cloudplan: its commands (and those of `store`), their options, the values
+# of --format, --order and --diagnostics, and files or folders where a command takes them.
+# Installed as share/bash-completion/completions/cloudplan, where bash-completion loads it on
+# first use; it needs nothing from bash-completion itself. Keep it in step with `cloudplan COMMAND --help`.
 
 # Completes a comma-separated list of the given values, leaving out those already in the list.
 _cloudplan_list() {
@@ -29,8 +29,21 @@ _cloudplan() {
   local command="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      template | validate | plan | explain | render | help)
+      template | validate | plan | explain | render | help | submit | history | export)
         command=${COMP_WORDS[i]}
+        break
+        ;;
+      store)
+        # `store` takes a command of its own: init, agencies, status, check.
+        command=store
+        for ((i = i + 1; i < COMP_CWORD; i++)); do
+          case ${COMP_WORDS[i]} in
+            init | agencies | status | check)
+              command="store ${COMP_WORDS[i]}"
+              break
+              ;;
+          esac
+        done
         break
         ;;
     esac
@@ -39,7 +52,16 @@ _cloudplan() {
   case $prev in
     -o | --output)
       compopt -o filenames 2>/dev/null
-      COMPREPLY=($(compgen -d -- "$cur"))
+      if [[ $command == export ]]; then
+        COMPREPLY=($(compgen -f -- "$cur"))  # a folder, or with --ids a file
+      else
+        COMPREPLY=($(compgen -d -- "$cur"))
+      fi
+      return
+      ;;
+    --store | --known | --agencies)
+      compopt -o filenames 2>/dev/null
+      COMPREPLY=($(compgen -f -- "$cur"))
       return
       ;;
     --format)
@@ -59,7 +81,7 @@ _cloudplan() {
       return
       ;;
     --default-agency | --agency | --focus | --depth | --wave-capacity | --wave-effort | \
-      --start | --wave-length | --freeze)
+      --start | --wave-length | --freeze | --by | --message | --diff | --as-of | --submission)
       return  # a value of the user's own: nothing to offer
       ;;
   esac
@@ -67,25 +89,49 @@ _cloudplan() {
   local options files=-f
   case $command in
     "")
-      COMPREPLY=($(compgen -W "template validate plan explain render help -q --quiet --help
-        --version" -- "$cur"))
+      COMPREPLY=($(compgen -W "template validate plan explain render store submit history export
+        help -q --quiet --help --version" -- "$cur"))
       return
       ;;
     help)
-      COMPREPLY=($(compgen -W "template validate plan explain render" -- "$cur"))
+      COMPREPLY=($(compgen -W "template validate plan explain render store submit history export" \
+        -- "$cur"))
       return
+      ;;
+    store)
+      COMPREPLY=($(compgen -W "init agencies status check -q --quiet --help" -- "$cur"))
+      return
+      ;;
+    "store init")
+      options="--agencies --by --message --encoding -q --quiet --help"
+      ;;
+    "store agencies")
+      options="--by --message --encoding -q --quiet --help"
+      ;;
+    "store status" | "store check")
+      options="-q --quiet --help"
+      ;;
+    submit)
+      options="--agency --by --message -o --output --encoding --diagnostics --force -q --quiet
+        --help"
+      ;;
+    history)
+      options="--agency --diff -q --quiet --help"
+      ;;
+    export)
+      options="-o --output --as-of --submission --ids --drop-unresolved --force -q --quiet --help"
       ;;
     template)
       options="--force -q --quiet --help"
       files=-d
       ;;
     validate)
-      options="--known --default-agency --encoding --diagnostics -q --quiet --help"
+      options="--store --known --default-agency --encoding --diagnostics -q --quiet --help"
       ;;
     plan)
-      options="-o --output --wave-capacity --wave-effort --order --start --wave-length --freeze
-        --allow-oversize --default-agency --encoding --archimate --render --format --diagnostics
-        --force -q --quiet --help"
+      options="-o --output --store --drop-unresolved --wave-capacity --wave-effort --order --start
+        --wave-length --freeze --allow-oversize --default-agency --encoding --archimate --render
+        --format --diagnostics --force -q --quiet --help"
       ;;
     explain)
       options="-q --quiet --help"

@@ -27,7 +27,8 @@ BINARY = None
 BUILD = None
 VERSION = None
 PAGES = ["cloudplan", "cloudplan-validate", "cloudplan-plan", "cloudplan-render",
-         "cloudplan-explain", "cloudplan-template"]
+         "cloudplan-explain", "cloudplan-template", "cloudplan-store", "cloudplan-submit",
+         "cloudplan-history", "cloudplan-export"]
 # The Debian packages of the libraries the binary links (ldd): fmt, TinyXML-2, Graphviz's gvc and
 # cgraph, OpenSSL's libcrypto, and the C and C++ runtimes.
 RUNTIME_PACKAGES = ["libfmt9", "libtinyxml2-9", "libgvc6", "libcgraph6", "libssl3", "libstdc++6",
@@ -131,7 +132,7 @@ def test_installed_tree(root, what):
 
     doc = os.path.join(usr, "share", "doc", "cloudplan")
     for name in ["README.md", "docs/commands.md", "docs/inventory-format.md", "docs/planning.md",
-                 "docs/archimate.md", "docs/reports.md", "samples/README.md",
+                 "docs/archimate.md", "docs/reports.md", "docs/submissions.md", "samples/README.md",
                  "samples/government/agencies.csv", "samples/bad/systems.csv"]:
         check(os.path.isfile(os.path.join(doc, name)), f"{what}: share/doc/cloudplan/{name}")
     result = run([binary, "validate", os.path.join(doc, "samples", "government")])
@@ -193,8 +194,13 @@ def test_completions(usr):
     bash = os.path.join(usr, "share", "bash-completion", "completions", "cloudplan")
     zsh = os.path.join(usr, "share", "zsh", "vendor-completions", "_cloudplan")
     cases = [
-        ("cloudplan ", ["--help", "--quiet", "--version", "-q", "explain", "help", "plan", "render",
-                        "template", "validate"]),
+        ("cloudplan ", ["--help", "--quiet", "--version", "-q", "explain", "export", "help",
+                        "history", "plan", "render", "store", "submit", "template", "validate"]),
+        ("cloudplan store ", ["--help", "--quiet", "-q", "agencies", "check", "init", "status"]),
+        ("cloudplan store init national.db --a", ["--agencies"]),
+        ("cloudplan submit national.db --agency MOF samples/submissions/MOF --m", ["--message"]),
+        ("cloudplan export national.db --s", ["--submission"]),
+        ("cloudplan plan --store national.db --dr", ["--drop-unresolved"]),
         ("cloudplan pl", ["plan"]),
         ("cloudplan -q pl", ["plan"]),
         ("cloudplan plan samples/government --wave-c", ["--wave-capacity"]),
@@ -217,7 +223,11 @@ def test_completions(usr):
     check(read(zsh).startswith("#compdef cloudplan\n"), "the zsh completion is for cloudplan")
     # File and folder matches come with the folders on their path; the others are exact.
     cases = [
-        ("cloudplan ", ["explain", "help", "plan", "render", "template", "validate"]),
+        ("cloudplan ", ["explain", "export", "help", "history", "plan", "render", "store", "submit",
+                        "template", "validate"]),
+        ("cloudplan store ", ["agencies", "check", "init", "status"]),
+        ("cloudplan store init x.db --ag", ["--agencies"]),
+        ("cloudplan history x.db --d", ["--diff"]),
         ("cloudplan pl", ["plan"]),
         ("cloudplan -", ["--help", "--quiet", "--version", "-h", "-q"]),
         ("cloudplan -q validate --d", ["--default-agency", "--diagnostics"]),
@@ -225,7 +235,8 @@ def test_completions(usr):
         ("cloudplan render out/plan.json --format svg,", ["pdf", "png"]),
         ("cloudplan plan --encoding ", ["cp1252", "iso-8859-1", "latin1", "windows-1252"]),
         ("cloudplan template new --f", ["--force"]),
-        ("cloudplan help ", ["explain", "plan", "render", "template", "validate"]),
+        ("cloudplan help ", ["explain", "export", "history", "plan", "render", "store", "submit",
+                             "template", "validate"]),
     ]
     folder = os.path.dirname(zsh)
     for line, expected in cases:
