@@ -53,7 +53,8 @@ int runExport(const ExportOptions& options) {
   if (options.submission) {
     if (*options.submission < 1 || *options.submission > last) {
       printLine(std::cerr,
-                fmt::format("export: error: --submission {}: no such submission ({} has {})",
+                fmt::format("cloudplan export: error: --submission {}: no such submission ({} "
+                            "has {}; cloudplan history lists them)",
                             *options.submission, options.store,
                             plural(last, "submission", "submissions")));
       return kUsage;
@@ -62,8 +63,9 @@ int runExport(const ExportOptions& options) {
   } else if (!options.asOf.empty()) {
     const auto at = store::submissionAt(*opened, options.asOf);
     if (!at) {
-      std::cerr << printable(fmt::format(
-          "export: error: --as-of {}: the store had no submission yet then\n", options.asOf));
+      printLine(std::cerr, fmt::format("cloudplan export: error: --as-of {}: the store had no "
+                                       "submission yet then (cloudplan history lists them)",
+                                       models::quoted(options.asOf)));
       return kUsage;
     }
     asOf = *at;

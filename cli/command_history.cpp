@@ -7,6 +7,7 @@
 #include "cli/store_input.h"
 #include "cli/terminal_text.h"
 #include "exporters/reports/submission_feedback.h"
+#include "store/agency_register.h"
 #include "store/submission_changes.h"
 #include "store/submission_records.h"
 
@@ -41,7 +42,25 @@ int runHistory(const HistoryOptions& options) {
   if (!opened) return kInputErrors;
   SQLite::Database& database = opened->sql();
   if (!options.diff) {
-    const auto submissions = store::readSubmissions(database, options.agency);
+    // An agency's history holds the submissions that spoke for it: its own and those of the
+    // agencies below it, whose parts are part of its own.
+    std::vector<std::string> agencies;
+    if (!options.agency.empty()) {
+      const store::AgencyRegister agencyRegister(store::readAgencyRows(database, {}));
+      agencies = agencyRegister.has(options.agency) ? agencyRegister.scopeOf(options.agency)
+                                                    : std::vector{options.agency};
+      if (!agencyRegister.has(options.agency) &&
+          store::readSubmissions(database, agencies).empty()) {
+        printLine(std::cerr,
+                  fmt::format("cloudplan history: error: --agency {}: not in the register and no "
+                              "submission of it{}",
+                              models::quoted(options.agency),
+                              store::didYouMean(agencyRegister.closest(options.agency),
+                                                " (cloudplan store status lists the agencies)")));
+        return kUsage;
+      }
+    }
+    const auto submissions = store::readSubmissions(database, agencies);
     if (submissions.empty()) {
       printLine(std::cout, options.agency.empty()
                                ? std::string("no submissions")

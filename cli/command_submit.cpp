@@ -13,6 +13,14 @@
 #include "store/submit_inventory.h"
 
 namespace cloudplan::cli {
+namespace {
+
+exporters::OutputFolder::Unlisted unlisted(const SubmitOptions& options) {
+  return options.force ? exporters::OutputFolder::Unlisted::replace
+                       : exporters::OutputFolder::Unlisted::refuse;
+}
+
+}  // namespace
 
 int runSubmit(const SubmitOptions& options) {
   // The feedback folder is opened (and locked) first: a submission is never recorded with
@@ -25,6 +33,11 @@ int runSubmit(const SubmitOptions& options) {
       std::cerr << "submit: error: " << printable(error) << " (nothing was submitted)\n";
       return kInputErrors;
     }
+    const std::string names[] = {"feedback.txt", "feedback.html"};
+    const auto obstacles = folder->obstacles(names, unlisted(options));
+    for (const std::string& message : obstacles)
+      std::cerr << "submit: error: " << printable(message) << " (nothing was submitted)\n";
+    if (!obstacles.empty()) return kInputErrors;
   }
   auto opened = openStore("submit", options.store);
   if (!opened) return kInputErrors;
@@ -57,8 +70,7 @@ int runSubmit(const SubmitOptions& options) {
     }
     if (errors.empty()) {
       const exporters::OutputKind replaced[] = {exporters::OutputKind::feedback};
-      errors = folder->commit(replaced, options.force ? exporters::OutputFolder::Unlisted::replace
-                                                      : exporters::OutputFolder::Unlisted::refuse);
+      errors = folder->commit(replaced, unlisted(options));
     }
     for (const std::string& message : errors) {
       std::cerr << fmt::format(

@@ -107,7 +107,9 @@ int runValidate(const ValidateOptions& options) {
   printDiagnostics(std::cerr, diagnostics, options.diagnostics, "validate");
   std::cout << fmt::format(
       "{}, {}, {} in {}: {}, {}\n", plural(inventory.systems.size(), "system", "systems"),
-      plural(inventory.dependencies.size(), "dependency", "dependencies"),
+      // Those to systems outside the files (--known, --store) are dependencies all the same.
+      plural(inventory.dependencies.size() + inventory.outsideDependencies.size(), "dependency",
+             "dependencies"),
       plural(inventory.agencies.size(), "agency", "agencies"),
       plural(inventory.files.size(), "file", "files"),
       plural(diagnostics.count(models::Severity::error), "error", "errors"),

@@ -1,5 +1,6 @@
 // The `cloudplan` command: parses arguments and hands them to a subcommand. Any exception that
 // escapes is a bug, reported as an internal error with exit code 3.
+#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
@@ -122,9 +123,11 @@ std::optional<std::string> closestOption(const CLI::App& app, const CLI::App& co
 int usageError(CLI::App& app, const CLI::ParseError& e) {
   std::string command = app.get_name();
   const CLI::App* last = &app;
-  for (const CLI::App* parsed : app.get_subcommands()) {
-    command += " " + parsed->get_name();
-    last = parsed;
+  // `cloudplan store status`: the parsed subcommand of each parsed command, down to the last.
+  for (auto parsed = app.get_subcommands(); !parsed.empty();
+       parsed = parsed.front()->get_subcommands()) {
+    command += " " + parsed.front()->get_name();
+    last = parsed.front();
   }
   std::string message = e.what();
   if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
@@ -411,8 +414,10 @@ int run(int argc, char** argv) {
     return kUsage;
   }
   setQuiet(quiet);
-  // Under --quiet, summaries and "wrote ..." lines go; explain's answer is what was asked for.
-  if (quiet && !explainCommand->parsed()) std::cout.setstate(std::ios::badbit);
+  // Under --quiet, summaries and "wrote ..." lines go; the answer of explain, history and store
+  // status is what was asked for.
+  if (quiet && !explainCommand->parsed() && !historyCommand->parsed() && !storeStatus->parsed())
+    std::cout.setstate(std::ios::badbit);
   if (validateCommand->parsed()) {
     if (!checkInputsOrStore("validate", validate.inputs, validate.store)) return kUsage;
     return runValidate(validate);
@@ -474,6 +479,13 @@ int run(int argc, char** argv) {
 int main(int argc, char** argv) {
   try {
     return cloudplan::cli::run(argc, argv);
+  } catch (const SQLite::Exception& e) {
+    // A store damaged on disk, or full: not a bug of cloudplan's, and the user can act on it.
+    std::cerr << "cloudplan: error: the store cannot be read or written ("
+              << cloudplan::cli::printable(e.what())
+              << "; cloudplan store check tells what is wrong; restore a damaged store from its "
+                 "backup)\n";
+    return cloudplan::cli::kInputErrors;
   } catch (const std::exception& e) {
     std::cerr << "cloudplan: internal error: " << e.what() << '\n';
   } catch (...) {

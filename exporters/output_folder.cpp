@@ -561,6 +561,29 @@ std::string OutputFolder::add(std::string_view name, OutputKind kind, std::strin
   return error;
 }
 
+std::vector<std::string> OutputFolder::obstacles(std::span<const std::string> names,
+                                                 Unlisted unlisted) const {
+  const auto listed = readManifest(joinPath(folder_, kManifestFile));
+  std::unordered_set<std::string> listedNames;
+  for (const ManifestEntry& entry : listed)
+    listedNames.insert(entry.name);
+  std::vector<std::string> errors;
+  for (const std::string& name : names) {
+    // One message for each obstacle, not for each of the files behind it.
+    std::string error = obstacleTo(folder_, name);
+    if (error.empty() && unlisted == Unlisted::refuse && !listedNames.contains(name) &&
+        isPlainFile(folder_, name)) {
+      error = fmt::format(
+          "{} exists and cloudplan did not write it (move it away, or use --force to replace it)",
+          models::quoted(joinPath(folder_, name)));
+    }
+    if (!error.empty() && std::find(errors.begin(), errors.end(), error) == errors.end()) {
+      errors.push_back(std::move(error));
+    }
+  }
+  return errors;
+}
+
 std::vector<std::string> OutputFolder::commit(std::span<const OutputKind> replaced,
                                               Unlisted unlisted) {
   std::lock_guard lock(mutex_);
@@ -574,24 +597,11 @@ std::vector<std::string> OutputFolder::commit(std::span<const OutputKind> replac
   // By name, so that messages come in the same order whichever thread staged its file first.
   std::sort(staged_.begin(), staged_.end(),
             [](const Staged& a, const Staged& b) { return a.name < b.name; });
+  std::vector<std::string> names;
+  for (const Staged& file : staged_)
+    names.push_back(file.name);
+  std::vector<std::string> errors = obstacles(names, unlisted);
   const auto listed = readManifest(joinPath(folder_, kManifestFile));
-  std::unordered_set<std::string> listedNames;
-  for (const ManifestEntry& entry : listed)
-    listedNames.insert(entry.name);
-  std::vector<std::string> errors;
-  for (const Staged& file : staged_) {
-    // One message for each obstacle, not for each of the files behind it.
-    std::string error = obstacleTo(folder_, file.name);
-    if (error.empty() && unlisted == Unlisted::refuse && !listedNames.contains(file.name) &&
-        isPlainFile(folder_, file.name)) {
-      error = fmt::format(
-          "{} exists and cloudplan did not write it (move it away, or use --force to replace it)",
-          models::quoted(joinPath(folder_, file.name)));
-    }
-    if (!error.empty() && std::find(errors.begin(), errors.end(), error) == errors.end()) {
-      errors.push_back(std::move(error));
-    }
-  }
   if (!errors.empty()) return errors;
   // Deepest first, so that each folder's entry in its parent is flushed after its own entries.
   std::sort(stagedFolders_.begin(), stagedFolders_.end(),

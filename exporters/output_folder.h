@@ -55,6 +55,10 @@ class OutputFolder {
   enum class Unlisted { refuse, replace };
   std::vector<std::string> commit(std::span<const OutputKind> replaced,
                                   Unlisted unlisted = Unlisted::refuse);
+  // What would keep commit from putting files of these names in place (the same messages), for
+  // a command that must know before it does work that cannot be undone (submit).
+  std::vector<std::string> obstacles(std::span<const std::string> names,
+                                     Unlisted unlisted = Unlisted::refuse) const;
 
   const std::string& path() const { return folder_; }
   // Whether commit got past the point of no return (some files of the folder may have changed).

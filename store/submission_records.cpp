@@ -143,11 +143,15 @@ uint32_t recordSubmission(SQLite::Database& database, models::Submission submiss
 }
 
 std::vector<models::Submission> readSubmissions(SQLite::Database& database,
-                                                const std::string& agency) {
-  SQLite::Statement query(
-      database, fmt::format("SELECT {} FROM submissions {} ORDER BY number", kSubmissionColumns,
-                            agency.empty() ? "" : "WHERE agency = ?"));
-  if (!agency.empty()) query.bind(1, agency);
+                                                const std::vector<std::string>& agencies) {
+  std::string where;
+  for (size_t i = 0; i < agencies.size(); ++i)
+    where += i ? ", ?" : "WHERE agency IN (?";
+  if (!agencies.empty()) where += ")";
+  SQLite::Statement query(database, fmt::format("SELECT {} FROM submissions {} ORDER BY number",
+                                                kSubmissionColumns, where));
+  for (size_t i = 0; i < agencies.size(); ++i)
+    query.bind(static_cast<int>(i + 1), agencies[i]);
   std::vector<models::Submission> submissions;
   while (query.executeStep())
     submissions.push_back(submissionFrom(query));

@@ -29,8 +29,9 @@ uint32_t recordSubmission(SQLite::Database& database, models::Submission submiss
                           const models::Diagnostics& diagnostics,
                           const std::vector<FileContent>& files);
 
+// Every submission, or those of these agencies only.
 std::vector<models::Submission> readSubmissions(SQLite::Database& database,
-                                                const std::string& agency = {});
+                                                const std::vector<std::string>& agencies = {});
 std::optional<models::Submission> readSubmission(SQLite::Database& database, uint32_t number);
 std::vector<models::Diagnostic> readSubmissionDiagnostics(SQLite::Database& database,
                                                           uint32_t number);

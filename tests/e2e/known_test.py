@@ -74,8 +74,8 @@ def test_references_resolve_against_the_register(folder):
     check(err == TYPO + NOTE,
           "validate --known: only the typo is an error, with the register's id as suggestion, "
           "then the note of the resolved references", shown(code, out, err))
-    check(out == "5 systems, 1 dependency, 1 agency in 2 files: 1 error, 0 warnings\n",
-          "validate --known: the summary counts the files' own systems and dependencies", out)
+    check(out == "5 systems, 16 dependencies, 1 agency in 2 files: 1 error, 0 warnings\n",
+          "validate --known: the summary counts the files' systems and every dependency, those to the register too", out)
 
 
 def test_without_the_register(folder):
