@@ -23,14 +23,14 @@ namespace {
 
 using Scope = std::unordered_set<std::string>;
 
-// The systems of every other agency: references to them resolve.
-importers::KnownSystems systemsOutside(SQLite::Database& database, const Scope& scope) {
+// Every system of the national inventory: references to other agencies' resolve; one to the
+// agency's own that the files leave out is caught by checkScope.
+importers::KnownSystems currentSystems(SQLite::Database& database) {
   importers::KnownSystems known;
   SQLite::Statement query(database, "SELECT id, agency, name FROM systems WHERE until IS NULL");
   while (query.executeStep()) {
-    const char* agency = query.getColumn(1).getText();
-    if (scope.contains(agency)) continue;
-    known.add(query.getColumn(0).getText(), agency, query.getColumn(2).getText());
+    known.add(query.getColumn(0).getText(), query.getColumn(1).getText(),
+              query.getColumn(2).getText());
   }
   return known;
 }
@@ -60,6 +60,24 @@ ReadFiles readSubmissionInputs(const SubmitRequest& request, const importers::Kn
     read.submitted.push_back({file.name, importers::sha256Hex(file.bytes), file.bytes.size()});
   }
   return read;
+}
+
+// A reference to a system of the agency that its files leave out would dangle once they replace
+// its part.
+void checkLeftOut(const ReadFiles& read, const Scope& scope, const importers::KnownSystems& known,
+                  models::Diagnostics& diagnostics) {
+  const models::Inventory& inventory = read.inventory;
+  for (const auto& d : inventory.outsideDependencies) {
+    if (!d.known) continue;
+    const auto entry = known.find(d.provider);
+    if (!entry || !scope.contains(std::string(entry->agency))) continue;
+    diagnostics.error(
+        "left-out-system", inventory.fileOf(d.where), d.where.line,
+        fmt::format("{} depends on {}, a system of {} that this submission leaves out (keep it in "
+                    "the files, or remove the reference)",
+                    models::quoted(inventory.systems[d.consumer].id), models::quoted(d.provider),
+                    entry->agency));
+  }
 }
 
 // The rules of a submission beyond those of any inventory: only the agency's own systems, ids
@@ -97,7 +115,8 @@ void checkScope(const SubmitRequest& request, const ReadFiles& read, const Agenc
                                     request.agency, code));
       continue;
     }
-    if (const auto other = known.find(system.id)) {
+    if (const auto other = known.find(system.id);
+        other && !scope.contains(std::string(other->agency))) {
       diagnostics.error(
           "id-of-another-agency", file, system.where.line,
           fmt::format("id {} is a system of {} in the national inventory (ids are national: "
@@ -146,11 +165,16 @@ void addWaveImpacts(SQLite::Database& database, models::SubmissionChanges& chang
   std::map<std::string, std::vector<std::string>> reasons;
   for (const auto& added : changes.systemsAdded)
     reasons[added.id].push_back("new: the plan does not have it yet");
+  // The fields the planner reads; a new name or contact moves nothing.
+  static const std::set<std::string_view> kScheduling = {"agency",      "strategy",   "effort_days",
+                                                         "pinned_wave", "not_before", "finish_by"};
   for (const auto& change : changes.systemsChanged) {
     std::vector<std::string> fields;
-    for (const auto& field : change.fields)
-      fields.push_back(field.field);
-    reasons[change.id].push_back(fmt::format("{} changed", fmt::join(fields, ", ")));
+    for (const auto& field : change.fields) {
+      if (kScheduling.contains(field.field)) fields.push_back(field.field);
+    }
+    if (!fields.empty())
+      reasons[change.id].push_back(fmt::format("{} changed", fmt::join(fields, ", ")));
   }
   for (const auto& removed : changes.systemsRemoved)
     reasons[removed.id].push_back("removed");
@@ -250,11 +274,12 @@ std::optional<SubmitOutcome> submitInventory(StoreDatabase& store, const SubmitR
     }
     const std::vector<std::string> scopeList = agencies.scopeOf(request.agency);
     const Scope scope(scopeList.begin(), scopeList.end());
-    const importers::KnownSystems known = systemsOutside(database, scope);
+    const importers::KnownSystems known = currentSystems(database);
 
     SubmitOutcome outcome;
     ReadFiles read = readSubmissionInputs(request, known, outcome.diagnostics);
     checkScope(request, read, agencies, scope, known, outcome.diagnostics);
+    checkLeftOut(read, scope, known, outcome.diagnostics);
     std::vector<SystemRow> before =
         readSystemRows(database, {.kind = RowFilter::Kind::current, .agencies = scopeList});
     std::vector<DependencyRow> beforeDependencies =
@@ -290,7 +315,22 @@ std::optional<SubmitOutcome> submitInventory(StoreDatabase& store, const SubmitR
         read.inventory.outsideDependencies.begin(), read.inventory.outsideDependencies.end(),
         [](const models::OutsideDependency& d) { return !d.known; }));
     submission.number = recordSubmission(database, submission, outcome.diagnostics, read.files);
-    if (submission.accepted) {
+    if (!submission.accepted) {
+      // Nothing changed, but the references that would not resolve are worth fixing too.
+      for (const auto& d : read.inventory.outsideDependencies) {
+        if (d.known) continue;
+        const auto& consumer = read.inventory.systems[d.consumer];
+        outcome.changes.unresolved.push_back(
+            {std::string(consumer.id),
+             std::string(d.provider),
+             consumer.agency == models::kNone
+                 ? std::string()
+                 : std::string(read.inventory.agencies[consumer.agency].code),
+             {},
+             std::string(models::nameOf(d.coupling)),
+             {}});
+      }
+    } else {
       outcome.changes = applySubmission(database, submission.number, read.inventory, before,
                                         beforeDependencies, scope, known);
     }
