@@ -8,7 +8,8 @@ top-level agency: its systems, those of every agency below it, and the dependenc
 is one of them, so each part is what `submit --agency MINISTRY` takes), OUT/measured/ (a copy of
 the part whose size is nearest --measured-near systems) and OUT/measured-changed/ (the same part
 with about 5% of its rows changed: every 20th system renamed, every 20th dependency described).
-Prints the measured ministry's code, its systems and its dependencies. Standard library only.
+Prints the measured ministry's code, its systems and its rows of dependencies.csv (depends_on cells
+add more). Standard library only.
 """
 import argparse
 import csv
