@@ -92,12 +92,12 @@ def main():
         header, rows = systems[ministry]
         deps = dependencies.get(ministry, [])
         if rename:
-            name_at = column(header, "name")
-            rows = [r[:name_at] + [r[name_at] + " (revised)"] + r[name_at + 1:] if i % 20 == 0 else r
-                    for i, r in enumerate(rows)]
-            description_at = column(dependency_header, "description")
-            deps = [r[:description_at] + [("revised " + r[description_at]).strip()] + r[description_at + 1:]
-                    if i % 20 == 0 else r for i, r in enumerate(deps)]
+            def revised(rows, at, change):
+                return [r[:at] + [change(r[at])] + r[at + 1:] if i % 20 == 0 else r
+                        for i, r in enumerate(rows)]
+            rows = revised(rows, column(header, "name"), lambda name: name + " (revised)")
+            deps = revised(deps, column(dependency_header, "description"),
+                           lambda text: ("revised " + text).strip())
         write_csv(os.path.join(folder, f"systems-{ministry}.csv"), header, rows)
         write_csv(os.path.join(folder, "dependencies.csv"), dependency_header, deps)
 
