@@ -92,7 +92,10 @@ NationalInventory loadNationalInventory(StoreDatabase& store, uint32_t asOf) {
   SQLite::Transaction snapshot(database);
   NationalInventory national;
   national.asOf = asOf ? asOf : lastSubmission(database);
-  const RowFilter filter{.kind = RowFilter::Kind::asOf, .submission = national.asOf};
+  // The current rows come through the indexes of current rows, already in order.
+  const RowFilter filter{.kind = national.asOf == lastSubmission(database) ? RowFilter::Kind::current
+                                                                           : RowFilter::Kind::asOf,
+                         .submission = national.asOf};
   InventoryFromRows build(store, national.asOf);
   models::Inventory& inventory = build.inventory();
 

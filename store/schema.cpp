@@ -70,7 +70,8 @@ CREATE TABLE systems (
 CREATE UNIQUE INDEX systems_current ON systems(id) WHERE until IS NULL;
 CREATE INDEX systems_current_agency ON systems(agency) WHERE until IS NULL;
 CREATE INDEX systems_since ON systems(since);
-CREATE INDEX systems_until ON systems(until);
+-- Partial: with every current row in it, SQLite would walk it for `until IS NULL` too.
+CREATE INDEX systems_until ON systems(until) WHERE until IS NOT NULL;
 CREATE TABLE dependencies (
   consumer TEXT NOT NULL,
   provider TEXT NOT NULL,
@@ -88,7 +89,7 @@ CREATE UNIQUE INDEX dependencies_current ON dependencies(consumer, provider) WHE
 CREATE INDEX dependencies_current_agency ON dependencies(agency) WHERE until IS NULL;
 CREATE INDEX dependencies_current_provider ON dependencies(provider) WHERE until IS NULL;
 CREATE INDEX dependencies_since ON dependencies(since);
-CREATE INDEX dependencies_until ON dependencies(until);
+CREATE INDEX dependencies_until ON dependencies(until) WHERE until IS NOT NULL;
 )sql";
 
 // The last plan made from the store (plan --store), so that a submission's feedback can say

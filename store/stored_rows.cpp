@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace cloudplan::store {
 
@@ -16,12 +17,49 @@ std::string propertiesJson(std::span<const models::Property> properties,
   if (!documentation.empty()) pairs.push_back({"documentation", documentation});
   for (const auto& property : properties)
     pairs.push_back({property.key, property.value});
-  return pairs.dump();
+  return pairs.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
+
+namespace {
+
+// The text of a JSON string that holds no escape, from `at` (its opening quote); nullopt when it
+// holds one (the general parser reads those).
+std::optional<std::string_view> plainString(std::string_view json, size_t& at) {
+  if (at >= json.size() || json[at] != '"') return std::nullopt;
+  const size_t end = json.find('"', at + 1);
+  if (end == std::string_view::npos) return std::nullopt;
+  const std::string_view text = json.substr(at + 1, end - at - 1);
+  at = end + 1;
+  return text;
+}
+
+// [["key","value"],...] as propertiesJson writes it, when no string holds an escape: the common
+// case, read without building a JSON document (the national inventory has 10^6 of them).
+std::optional<std::vector<std::pair<std::string, std::string>>> plainPairs(std::string_view json) {
+  if (json.find('\\') != std::string_view::npos) return std::nullopt;
+  std::vector<std::pair<std::string, std::string>> pairs;
+  size_t at = 0;
+  auto expect = [&](char c) { return at < json.size() && json[at++] == c; };
+  if (!expect('[')) return std::nullopt;
+  if (at < json.size() && json[at] == ']') return pairs;
+  do {
+    if (!expect('[')) return std::nullopt;
+    const auto key = plainString(json, at);
+    if (!key || !expect(',')) return std::nullopt;
+    const auto value = plainString(json, at);
+    if (!value || !expect(']')) return std::nullopt;
+    pairs.emplace_back(*key, *value);
+  } while (at < json.size() && json[at] == ',' && ++at);
+  if (!expect(']') || at != json.size()) return std::nullopt;
+  return pairs;
+}
+
+}  // namespace
 
 std::vector<std::pair<std::string, std::string>> propertiesFromJson(const std::string& json) {
   std::vector<std::pair<std::string, std::string>> pairs;
   if (json.empty()) return pairs;
+  if (auto plain = plainPairs(json)) return std::move(*plain);
   const auto parsed = nlohmann::json::parse(json, nullptr, false);
   if (!parsed.is_array()) return pairs;
   for (const auto& pair : parsed) {

@@ -12,12 +12,13 @@
 namespace cloudplan::store {
 namespace {
 
-// Compressed only when it saves a tenth: a zip or an image gains nothing but the cost.
+// Compressed only when it saves a tenth: a zip or an image gains nothing but the cost. Level 1:
+// CSV shrinks nearly as well as at the default level, three times as fast.
 std::optional<std::string> compressed(const std::string& bytes) {
   uLongf size = compressBound(bytes.size());
   std::string out(size, '\0');
   if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
-                reinterpret_cast<const Bytef*>(bytes.data()), bytes.size(), 6) != Z_OK) {
+                reinterpret_cast<const Bytef*>(bytes.data()), bytes.size(), Z_BEST_SPEED) != Z_OK) {
     return std::nullopt;
   }
   if (size > bytes.size() / 10 * 9) return std::nullopt;
