@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "store/submission_records.h"
 #include "tests/store/store_fixture.h"
 
@@ -149,4 +151,29 @@ TEST_CASE("a store whose schema version is not this cloudplan's is said", "[stor
                         fmt::format("{}:0: error: [store-check] schema version 1 (this cloudplan "
                                     "writes {})",
                                     f.path, store::kSchemaVersion)});
+}
+
+TEST_CASE(
+    "a submission of Archi's CSV export checks clean after its folder is gone: the store "
+    "holds all three files",
+    "[store][check]") {
+  StoreFixture f;
+  const auto outcome = f.accept("MOJ", {{"model-elements.csv",
+                                         "ID,Type,Name,Documentation\n"
+                                         "c1,ApplicationComponent,Court case management,\n"
+                                         "c2,SystemSoftware,Court database,\n"},
+                                        {"model-relations.csv",
+                                         "ID,Type,Name,Documentation,Source,Target\n"
+                                         "r1,ServingRelationship,,,c2,c1\n"},
+                                        {"model-properties.csv",
+                                         "ID,Key,Value\n"
+                                         "c1,agency,MOJ\n"
+                                         "c2,agency,MOJ\n"}});
+  CHECK(outcome.submission.systems == 2);
+  CHECK(outcome.submission.dependencies == 1);
+  CHECK(check(f).empty());
+  std::filesystem::remove_all(f.folder / "submission-1");
+  store::StoreCheckSummary summary;
+  CHECK(check(f, &summary).empty());
+  CHECK(summary.revalidated == 2);
 }
