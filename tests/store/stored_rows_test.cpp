@@ -106,8 +106,10 @@ TEST_CASE("an extra column moved to another place, or left empty, is not a chang
   CHECK(ifmis().changesTo(after).empty());
 }
 
-TEST_CASE("a dependency row's changes: coupling, kind, description and extra columns",
-          "[store][rows]") {
+TEST_CASE(
+    "a dependency row's changes: its agency (its consumer's), coupling, kind, description "
+    "and extra columns",
+    "[store][rows]") {
   const store::DependencyRow before{.consumer = "MOF/ifmis",
                                     .provider = "DGA/sso",
                                     .agency = "MOF",
@@ -119,13 +121,14 @@ TEST_CASE("a dependency row's changes: coupling, kind, description and extra col
   store::DependencyRow after = before;
   after.source = {5, 0, 9};
   CHECK(before.changesTo(after).empty());
+  after.agency = "MOF-TAX";
   after.coupling = "tight";
   after.kind = "";
   after.description = "staff login";
   after.properties = jsonOf({{"protocol", "OIDC"}});
   CHECK(linesOf(before.changesTo(after)) ==
-        std::vector<std::string>{"coupling: 'normal' -> 'tight'", "kind: 'auth' -> ''",
-                                 "description: 'login' -> 'staff login'",
+        std::vector<std::string>{"agency: 'MOF' -> 'MOF-TAX'", "coupling: 'normal' -> 'tight'",
+                                 "kind: 'auth' -> ''", "description: 'login' -> 'staff login'",
                                  "protocol: 'SAML' -> 'OIDC'"});
 }
 

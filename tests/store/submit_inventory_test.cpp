@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "store/national_inventory.h"
+#include "store/store_check.h"
 #include "store/stored_rows.h"
 #include "store/submission_records.h"
 #include "tests/store/store_fixture.h"
@@ -405,4 +406,72 @@ TEST_CASE("ministries may submit in any order: two orders give the same national
   const auto lines = describe(forward);
   CHECK(lines.size() == 11);
   CHECK(lines == describe(backward));
+}
+
+TEST_CASE("a dependency whose consumer is another agency's system is refused at its line",
+          "[store][submit]") {
+  StoreFixture f;
+  submitAll(f);
+  const auto outcome =
+      f.submit("MOF-TAX", {{"systems.csv", "id,name,agency\nTAX/efiling,E,MOF-TAX\n"},
+                           {"dependencies.csv",
+                            "from,to\n"
+                            "MOF/ifmis,DGA/xbus\n"
+                            "TAX/efiling,MOF/ifmis\n"}});
+  CHECK_FALSE(outcome.submission.accepted);
+  CHECK(testing::linesOf(outcome.diagnostics) ==
+        std::vector<std::string>{f.pathOf("dependencies.csv") +
+                                 ":2: error: [unknown-system] system 'MOF/ifmis' in from is not "
+                                 "in these files: it is a system of 'MOF' (list the dependencies "
+                                 "of your own systems only)"});
+}
+
+TEST_CASE("a department may not leave out a system its ministry's systems depend on",
+          "[store][submit]") {
+  StoreFixture f;
+  submitAll(f);
+  f.accept("MOF", {{"systems.csv", testing::kMofSystems},
+                   {"dependencies.csv", testing::kMofDependencies + "MOF/budget,TAX/efiling\n"}});
+  const auto before = testing::snapshotRows(f.sql());
+  const auto outcome =
+      f.submit("MOF-TAX", {{"systems.csv", "id,name,agency\nTAX/audit,Tax audit,MOF-TAX\n"}});
+  CHECK_FALSE(outcome.submission.accepted);
+  CHECK(testing::linesOf(outcome.diagnostics) ==
+        std::vector<std::string>{
+            ":0: error: [removes-used-system] system 'TAX/efiling' is left out of this "
+            "submission, but 'MOF/budget' (MOF) depends on it (keep it, and set its strategy to "
+            "retire if it is to go: its consumers then move first)"});
+  CHECK(testing::snapshotRows(f.sql()) == before);
+}
+
+TEST_CASE("a system moved from a ministry to its department keeps its identity",
+          "[store][submit]") {
+  StoreFixture f;
+  submitAll(f);
+  std::string moved = testing::kMofSystems;
+  moved.replace(moved.find("Budget preparation,MOF,"), 23, "Budget preparation,MOF-TAX,");
+  const auto outcome =
+      f.accept("MOF", {{"systems.csv", moved}, {"dependencies.csv", testing::kMofDependencies}});
+  CHECK(outcome.changes.systemsAdded.empty());
+  CHECK(outcome.changes.systemsRemoved.empty());
+  REQUIRE(outcome.changes.systemsChanged.size() == 1);
+  CHECK(outcome.changes.systemsChanged[0].id == "MOF/budget");
+  REQUIRE(outcome.changes.systemsChanged[0].fields.size() == 1);
+  CHECK(outcome.changes.systemsChanged[0].fields[0].field == "agency");
+  CHECK(outcome.changes.systemsChanged[0].fields[0].before == "MOF");
+  CHECK(outcome.changes.systemsChanged[0].fields[0].after == "MOF-TAX");
+  // Its dependency is now the department's: a row of the department's, and a change.
+  CHECK(pairsOf(store::readDependencyRows(f.sql(), {.agencies = {"MOF-TAX"}})) ==
+        std::vector<std::string>{"MOF/budget -> MOF/ifmis", "TAX/efiling -> DGA/sso"});
+  REQUIRE(outcome.changes.dependenciesChanged.size() == 1);
+  const auto& dependency = outcome.changes.dependenciesChanged[0];
+  CHECK(dependency.from == "MOF/budget");
+  CHECK(dependency.fromAgency == "MOF-TAX");
+  REQUIRE(dependency.fields.size() == 1);
+  CHECK(dependency.fields[0].field == "agency");
+  CHECK(dependency.fields[0].before == "MOF");
+  CHECK(dependency.fields[0].after == "MOF-TAX");
+  models::Diagnostics problems;
+  store::checkStore(f.db(), problems);
+  CHECK(testing::linesOf(problems).empty());
 }
