@@ -81,6 +81,15 @@ std::optional<StoreDatabase> StoreDatabase::open(const std::string& path, std::s
     error = fmt::format("{}: not a file (name the store's .db file)", path);
     return std::nullopt;
   }
+  // SQLite takes an empty file for an empty database, which would then pass for another
+  // program's.
+  if (fs::file_size(path, ec) == 0 && !ec) {
+    error = fmt::format(
+        "{}: not a cloudplan store (an empty file; name the store that cloudplan store init "
+        "made)",
+        path);
+    return std::nullopt;
+  }
   try {
     auto database = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
     configure(*database);

@@ -103,3 +103,15 @@ TEST_CASE("the agencies of the inventory are the register as it stood", "[store]
         std::vector<std::string>{"MOF Ministry of Finance -", "MOF-TAX National Tax Service MOF",
                                  "MOJ Ministry of Justice -", "DGA Digital Government Agency -"});
 }
+
+TEST_CASE(
+    "a submission made while the clock stepped back is dated as the one before it, so "
+    "times keep the submissions' order",
+    "[store][national]") {
+  testing::FixedClock clock("2027-03-01T00:00:00Z");
+  StoreFixture f;
+  clock.set("2027-02-01T00:00:00Z");
+  const auto dga = f.accept("DGA", {{"systems.csv", testing::kDgaSystems}});
+  CHECK(dga.submission.at == "2027-03-01T00:00:00Z");
+  CHECK(store::submissionAt(f.db(), "2027-03-01T00:00:00Z") == dga.submission.number);
+}

@@ -157,3 +157,26 @@ TEST_CASE("a new register lists the agencies added, removed and changed", "[stor
                                      "PRI/inmates,Inmate records,MOJ-PRI\n"}});
   CHECK(describe(pri.changes.systemsAdded) == std::vector<std::string>{"PRI/inmates (MOJ-PRI)"});
 }
+
+TEST_CASE("a store that cannot be made says why and leaves nothing", "[store][register]") {
+  TempFolder folder;
+  const std::string file = folder.write("agencies.csv", testing::kRegister);
+  const std::string path = folder / "no-such-folder/national.db";
+  std::string error;
+  CHECK_FALSE(store::initStore(path, {.file = file}, error));
+  CHECK(error == path + ": cannot create the store (unable to open database file)");
+  CHECK(namesIn(folder.path()) == std::vector<std::string>{"agencies.csv"});
+}
+
+TEST_CASE("a store is made once: init where one is refuses and leaves it as it was",
+          "[store][register]") {
+  StoreFixture f;
+  f.database.reset();
+  const auto size = std::filesystem::file_size(f.path);
+  std::string error;
+  const std::string file = f.folder / "register/agencies.csv";
+  CHECK_FALSE(store::initStore(f.path, {.file = file}, error));
+  CHECK(error == f.path + ": exists already (a store is made once; cloudplan store agencies " +
+                     f.path + " FILE replaces its register of agencies)");
+  CHECK(std::filesystem::file_size(f.path) == size);
+}

@@ -236,3 +236,12 @@ TEST_CASE("creating a store where a file is refuses, and a store never published
     names.push_back(entry.path().filename().string());
   CHECK(names == std::vector<std::string>{"taken.db"});
 }
+
+TEST_CASE("an empty file is not a store, and is left empty", "[store][database]") {
+  TempFolder folder;
+  const std::string path = folder.write("national.db", "");
+  CHECK(openError(path) == path +
+                               ": not a cloudplan store (an empty file; name the store that "
+                               "cloudplan store init made)");
+  CHECK(std::filesystem::file_size(path) == 0);
+}
