@@ -475,3 +475,22 @@ TEST_CASE("a system moved from a ministry to its department keeps its identity",
   store::checkStore(f.db(), problems);
   CHECK(testing::linesOf(problems).empty());
 }
+
+TEST_CASE("the removal error names five dependents and counts the rest", "[store][submit]") {
+  StoreFixture f;
+  f.accept("MOF", {{"systems.csv", testing::kMofSystems}});
+  std::string systems = "id,name,agency\n";
+  std::string dependencies = "from,to\n";
+  for (int i = 1; i <= 7; ++i) {
+    systems += fmt::format("MOJ/s{},System {},MOJ\n", i, i);
+    dependencies += fmt::format("MOJ/s{},MOF/ifmis\n", i);
+  }
+  f.accept("MOJ", {{"systems.csv", systems}, {"dependencies.csv", dependencies}});
+  const auto outcome = f.submit("MOF", {{"systems.csv", "id,name,agency\nMOF/budget,B,MOF\n"}});
+  CHECK(testing::linesOf(outcome.diagnostics) ==
+        std::vector<std::string>{
+            ":0: error: [removes-used-system] system 'MOF/ifmis' is left out of this submission, "
+            "but 'MOJ/s1' (MOJ), 'MOJ/s2' (MOJ), 'MOJ/s3' (MOJ), 'MOJ/s4' (MOJ), 'MOJ/s5' (MOJ) "
+            "and 2 more depend on it (keep it, and set its strategy to retire if it is to go: "
+            "its consumers then move first)"});
+}
