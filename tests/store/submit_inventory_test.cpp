@@ -182,7 +182,7 @@ TEST_CASE(
                 "(the national register does not list it; ask the national office to add it)"});
 }
 
-TEST_CASE("--agency not in the register is a usage failure that records nothing",
+TEST_CASE("an --agency not in the register is a usage failure that records nothing",
           "[store][submit]") {
   StoreFixture f;
   const auto files = f.writeFiles({{"systems.csv", testing::kMojSystems}});
