@@ -20,7 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-
 bool isInventoryFile(const fs::path& path) {
   std::string extension = path.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(),
@@ -163,7 +162,7 @@ void InputReader::read(const std::string& path) {
 }
 
 void InputReader::readArchiCsvExport(const std::string& path, uint32_t file, std::string text) {
-  const ArchiCsvPaths paths = archiCsvPathsOf(path);
+  const ArchiCsvPaths paths = archiCsvPathsOf(path, options_.hasFile);
   std::vector<ArchiCsvFile> files;
   for (const std::string* sibling : {&paths.elements, &paths.relations, &paths.properties}) {
     if (sibling->empty()) continue;

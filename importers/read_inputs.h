@@ -42,6 +42,9 @@ struct ReadOptions {
   // Reads the files instead of the file system: the store re-reads a submission's files from
   // itself. The paths given are then the files themselves, never folders.
   std::function<std::optional<InputBytes>(const std::string& path, models::Diagnostics&)> readFile;
+  // With readFile: whether it has a file, for the other files of an Archi CSV export, which are
+  // read with the one named (null: whether the file system has it).
+  std::function<bool(const std::string& path)> hasFile;
 };
 
 models::Inventory readInputs(std::span<const std::string> paths, const ReadOptions& options,

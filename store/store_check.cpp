@@ -60,6 +60,8 @@ models::Inventory rereadSubmission(const models::Submission& submission,
     if (it == byName.end()) return std::nullopt;
     return importers::InputBytes{it->second->bytes, std::nullopt};
   };
+  // The folder it was submitted from may be gone, or hold other files now.
+  options.hasFile = [&](const std::string& path) { return byName.contains(path); };
   return importers::readInputs(names, options, diagnostics);
 }
 

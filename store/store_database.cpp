@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 
@@ -22,6 +23,18 @@ void configure(SQLite::Database& database) {
   database.exec("PRAGMA foreign_keys = ON");
   // WAL: readers never block the one writer; FULL: a committed submission survives a power cut.
   database.exec("PRAGMA synchronous = FULL");
+}
+
+// The first problem SQLite's quick check finds (every page read, the b-trees' structure
+// checked, the indexes not compared with their tables); empty when there is none.
+std::string firstDamage(SQLite::Database& database) {
+  std::string line = database.execAndGet("PRAGMA quick_check(1)").getString();
+  if (line == "ok") return {};
+  // A report may open with the name of the database schema it is about.
+  constexpr std::string_view kPrefix = "*** in database main ***\n";
+  if (line.starts_with(kPrefix)) line.erase(0, kPrefix.size());
+  std::replace(line.begin(), line.end(), '\n', ' ');
+  return "SQLite's quick check: " + line;
 }
 
 }  // namespace
@@ -68,6 +81,15 @@ std::optional<StoreDatabase> StoreDatabase::open(const std::string& path, std::s
     error = fmt::format("{}: not a file (name the store's .db file)", path);
     return std::nullopt;
   }
+  // SQLite takes an empty file for an empty database, which would then pass for another
+  // program's.
+  if (fs::file_size(path, ec) == 0 && !ec) {
+    error = fmt::format(
+        "{}: not a cloudplan store (an empty file; name the store that cloudplan store init "
+        "made)",
+        path);
+    return std::nullopt;
+  }
   try {
     auto database = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
     configure(*database);
@@ -85,6 +107,12 @@ std::optional<StoreDatabase> StoreDatabase::open(const std::string& path, std::s
           "{}: the store has schema version {}, newer than this cloudplan's {} "
           "(use the cloudplan that last wrote it, or a newer one)",
           path, version, kSchemaVersion);
+      return std::nullopt;
+    }
+    // Damage past the header shows only when a page is read, which could be in the middle of
+    // a command: one pass over the pages now refuses a corrupt store before anything uses it.
+    if (const std::string damage = firstDamage(*database); !damage.empty()) {
+      error = fmt::format("{}: the store is corrupt ({}; restore it from a backup)", path, damage);
       return std::nullopt;
     }
     database->exec("PRAGMA journal_mode = WAL");

@@ -192,6 +192,8 @@ std::vector<FieldChange> AgencyRow::changesTo(const AgencyRow& after) const {
 
 std::vector<FieldChange> DependencyRow::changesTo(const DependencyRow& after) const {
   std::vector<FieldChange> changes;
+  // The consumer moved to another agency of the submitter's: the row is that agency's now.
+  compare(changes, "agency", agency, after.agency);
   compare(changes, "coupling", coupling, after.coupling);
   compare(changes, "kind", kind, after.kind);
   compare(changes, "description", description, after.description);

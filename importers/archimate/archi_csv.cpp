@@ -294,7 +294,8 @@ std::optional<ArchiCsvLayout> archiCsvLayoutOf(std::string_view text) {
   return ArchiCsvLayout{kindOfHeader(header), delimiter};
 }
 
-ArchiCsvPaths archiCsvPathsOf(const std::string& path) {
+ArchiCsvPaths archiCsvPathsOf(const std::string& path,
+                              const std::function<bool(const std::string&)>& exists) {
   namespace fs = std::filesystem;
   ArchiCsvPaths paths;
   std::string* slots[] = {&paths.elements, &paths.relations, &paths.properties};
@@ -305,7 +306,8 @@ ArchiCsvPaths archiCsvPathsOf(const std::string& path) {
     for (size_t other = 0; other < kSuffixes.size(); ++other) {
       const std::string sibling = stem + std::string(kSuffixes[other]);
       std::error_code ec;
-      if (other == k || fs::is_regular_file(sibling, ec)) *slots[other] = sibling;
+      if (other == k || (exists ? exists(sibling) : fs::is_regular_file(sibling, ec)))
+        *slots[other] = sibling;
     }
     return paths;
   }

@@ -6,6 +6,7 @@
 // them, the others beside it are read too (readInputs does that).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -33,13 +34,15 @@ std::optional<ArchiCsvLayout> archiCsvLayoutOf(std::string_view text);
 
 // The files of the export that `path` (any of the three) belongs to, by Archi's names: for
 // "x/my-elements.csv" they are "x/my-elements.csv", "x/my-relations.csv", "x/my-properties.csv".
-// Only files that exist are named; `path` itself always is, in its place.
+// Only files that exist are named (`exists`; null: in the file system); `path` itself always
+// is, in its place.
 struct ArchiCsvPaths {
   std::string elements;
   std::string relations;
   std::string properties;
 };
-ArchiCsvPaths archiCsvPathsOf(const std::string& path);
+ArchiCsvPaths archiCsvPathsOf(const std::string& path,
+                              const std::function<bool(const std::string&)>& exists = {});
 
 // One file of an export: registered with the builder, its text already UTF-8 without a
 // byte-order mark.

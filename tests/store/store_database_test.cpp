@@ -1,0 +1,247 @@
+// Opening a store: what is refused (missing, not SQLite, another program's SQLite, a newer
+// schema, corrupt), and the migration of a store of every earlier schema version.
+#include "store/store_database.h"
+
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "store/national_inventory.h"
+#include "store/schema.h"
+#include "store/stored_rows.h"
+#include "store/submission_records.h"
+#include "tests/store/store_fixture.h"
+
+using namespace cloudplan;
+using testing::StoreFixture;
+using testing::TempFolder;
+
+namespace {
+
+std::string openError(const std::string& path) {
+  std::string error;
+  const auto store = store::StoreDatabase::open(path, error);
+  CHECK_FALSE(store);
+  return error;
+}
+
+// Overwrites `size` bytes at `offset` with a pattern no SQLite page holds.
+void scribble(const std::string& path, std::streamoff offset, size_t size) {
+  std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+  file.seekp(offset);
+  const std::string junk(size, '\xA5');
+  file.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+}
+
+// A store with some pages: the register and a few submissions (checkpointed into the file).
+void fill(StoreFixture& f) {
+  f.accept("DGA", {{"systems.csv", testing::kDgaSystems}});
+  f.accept("MOJ", {{"systems.csv", testing::kMojSystems},
+                   {"dependencies.csv", testing::kMojDependencies}});
+  f.accept("MOF", {{"systems.csv", testing::kMofSystems},
+                   {"dependencies.csv", testing::kMofDependencies}});
+  f.database.reset();  // the last connection checkpoints the WAL into the file and removes it
+}
+
+}  // namespace
+
+TEST_CASE("opening a store that does not exist says how to make one", "[store][database]") {
+  TempFolder folder;
+  const std::string path = folder / "missing.db";
+  CHECK(openError(path) == path + ": no store here (create one with cloudplan store init " + path +
+                               " --agencies agencies.csv)");
+  CHECK_FALSE(std::filesystem::exists(path));
+}
+
+TEST_CASE("opening a folder says to name the store's file", "[store][database]") {
+  TempFolder folder;
+  CHECK(openError(folder.path().string()) ==
+        folder.path().string() + ": not a file (name the store's .db file)");
+}
+
+TEST_CASE("a file that is not SQLite is not a store", "[store][database]") {
+  TempFolder folder;
+  const std::string path =
+      folder.write("inventory.db", "id,name,agency\nMOF/ifmis,IFMIS,MOF\n" + std::string(600, 'x'));
+  CHECK(openError(path) == path +
+                               ": not a cloudplan store (not an SQLite database; name the store "
+                               "that cloudplan store init made)");
+}
+
+TEST_CASE("an SQLite file of another program is not a store", "[store][database]") {
+  TempFolder folder;
+  const std::string path = folder / "other.db";
+  {
+    SQLite::Database other(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    other.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine')");
+  }
+  CHECK(openError(path) == path +
+                               ": not a cloudplan store (an SQLite file of another program; name "
+                               "the store that cloudplan store init made)");
+  // Left as it was: no cloudplan table, no WAL.
+  SQLite::Database other(path, SQLite::OPEN_READONLY);
+  CHECK(other.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 1);
+  CHECK(other.execAndGet("PRAGMA journal_mode").getString() == "delete");
+}
+
+TEST_CASE("a store of a newer schema version is refused, and left as it was", "[store][database]") {
+  StoreFixture f;
+  f.database.reset();
+  {
+    SQLite::Database raw(f.path, SQLite::OPEN_READWRITE);
+    raw.exec(fmt::format("PRAGMA user_version = {}", store::kSchemaVersion + 1));
+  }
+  CHECK(openError(f.path) ==
+        fmt::format("{}: the store has schema version {}, newer than this cloudplan's {} (use the "
+                    "cloudplan that last wrote it, or a newer one)",
+                    f.path, store::kSchemaVersion + 1, store::kSchemaVersion));
+  SQLite::Database raw(f.path, SQLite::OPEN_READONLY);
+  CHECK(raw.execAndGet("PRAGMA user_version").getInt() == store::kSchemaVersion + 1);
+}
+
+TEST_CASE("a truncated store is refused as corrupt", "[store][database]") {
+  StoreFixture f;
+  fill(f);
+  const auto size = std::filesystem::file_size(f.path);
+  REQUIRE(size >= 8 * 4096);
+  std::filesystem::resize_file(f.path, size / 2);
+  CHECK(openError(f.path) ==
+        f.path +
+            ": the store is corrupt (database disk image is malformed; restore it from a "
+            "backup)");
+}
+
+TEST_CASE("a store overwritten in the middle is refused as corrupt", "[store][database]") {
+  StoreFixture f;
+  fill(f);
+  const auto size = std::filesystem::file_size(f.path);
+  // Every page but the first (the header): whichever holds what, the damage is seen.
+  scribble(f.path, 4096, static_cast<size_t>(size) - 4096);
+  // Which page SQLite's check meets first depends on the layout of the b-trees.
+  CHECK_THAT(
+      openError(f.path),
+      Catch::Matches(f.path + R"(: the store is corrupt \(SQLite's quick check: Page [0-9]+: )"
+                              R"(btreeInitPage\(\) returns error code 11; restore it from a )"
+                              R"(backup\))"));
+}
+
+TEST_CASE("a store of every earlier schema version is migrated on open, its rows intact",
+          "[store][database]") {
+  for (int version = 1; version < store::kSchemaVersion; ++version) {
+    DYNAMIC_SECTION("from version " << version) {
+      TempFolder folder;
+      const std::string path = folder / "old.db";
+      testing::RowSnapshot before;
+      {
+        // A register and one agency's submission, written through the version-1 tables.
+        auto old = store::StoreDatabase::createAtVersion(path, version);
+        REQUIRE(old.schemaVersion() == version);
+        auto& sql = old.sql();
+        models::Submission registerSubmission;
+        registerSubmission.kind = models::SubmissionKind::agencies;
+        registerSubmission.at = "2026-01-01T00:00:00Z";
+        registerSubmission.accepted = true;
+        const uint32_t first = store::recordSubmission(
+            sql, registerSubmission, {}, {{"agencies.csv", testing::kRegister, "agencies"}});
+        store::insertAgencyRows(sql, std::vector<store::AgencyRow>{{.code = "MOF",
+                                                                    .name = "Ministry of Finance",
+                                                                    .position = 0,
+                                                                    .source = {first, 0, 2}},
+                                                                   {.code = "MOJ",
+                                                                    .name = "Ministry of Justice",
+                                                                    .position = 1,
+                                                                    .source = {first, 0, 3}}});
+        models::Submission mof;
+        mof.agency = "MOF";
+        mof.at = "2026-01-02T00:00:00Z";
+        mof.accepted = true;
+        mof.systems = 1;
+        const std::string systems = "id,name,agency\nMOF/ifmis,IFMIS,MOF\n";
+        mof.files = {{"systems.csv", "", systems.size()}};
+        const uint32_t second =
+            store::recordSubmission(sql, mof, {}, {{"systems.csv", systems, "systems"}});
+        store::insertSystemRows(sql, std::vector<store::SystemRow>{{.id = "MOF/ifmis",
+                                                                    .agency = "MOF",
+                                                                    .name = "IFMIS",
+                                                                    .type = "application",
+                                                                    .strategy = "rehost",
+                                                                    .criticality = "medium",
+                                                                    .effortDays = 10,
+                                                                    .source = {second, 0, 2}}});
+        store::insertDependencyRows(sql,
+                                    std::vector<store::DependencyRow>{{.consumer = "MOF/ifmis",
+                                                                       .provider = "DGA/sso",
+                                                                       .agency = "MOF",
+                                                                       .coupling = "normal",
+                                                                       .source = {second, 0, 2}}});
+        before = testing::snapshotRows(sql);
+      }
+      std::string error;
+      auto store = store::StoreDatabase::open(path, error);
+      INFO(error);
+      REQUIRE(store);
+      CHECK(store->schemaVersion() == store::kSchemaVersion);
+      CHECK(testing::snapshotRows(store->sql()) == before);
+      CHECK(store::lastSubmission(store->sql()) == 2);
+      const auto files = store::readSubmissionFiles(store->sql(), 2);
+      REQUIRE(files);
+      REQUIRE(files->size() == 1);
+      CHECK((*files)[0].bytes == "id,name,agency\nMOF/ifmis,IFMIS,MOF\n");
+      for (const char* table : {"plans", "plan_waves"}) {
+        CHECK(store->sql()
+                  .execAndGet(fmt::format("SELECT count(*) FROM sqlite_master WHERE "
+                                          "type = 'table' AND name = '{}'",
+                                          table))
+                  .getInt() == 1);
+      }
+      const auto national = store::loadNationalInventory(*store);
+      CHECK(national.asOf == 2);
+      REQUIRE(national.inventory.systems.size() == 1);
+      CHECK(national.inventory.systems[0].id == "MOF/ifmis");
+      CHECK(national.inventory.outsideDependencies.size() == 1);
+    }
+  }
+}
+
+TEST_CASE("a store of the current version opens as it is", "[store][database]") {
+  StoreFixture f;
+  fill(f);
+  std::string error;
+  auto store = store::StoreDatabase::open(f.path, error);
+  REQUIRE(store);
+  CHECK(error.empty());
+  CHECK(store->schemaVersion() == store::kSchemaVersion);
+  CHECK(store->sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
+  CHECK(store->sql().execAndGet("PRAGMA application_id").getInt() == store::kApplicationId);
+}
+
+TEST_CASE("creating a store where a file is refuses, and a store never published leaves nothing",
+          "[store][database]") {
+  TempFolder folder;
+  const std::string taken = folder.write("taken.db", "mine");
+  std::string error;
+  CHECK_FALSE(store::StoreDatabase::create(taken, error));
+  CHECK(error == taken + ": exists already (a store is made once; cloudplan store agencies " +
+                     taken + " FILE replaces its register of agencies)");
+  {
+    auto made = store::StoreDatabase::create(folder / "new.db", error);
+    REQUIRE(made);
+  }
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(folder.path()))
+    names.push_back(entry.path().filename().string());
+  CHECK(names == std::vector<std::string>{"taken.db"});
+}
+
+TEST_CASE("an empty file is not a store, and is left empty", "[store][database]") {
+  TempFolder folder;
+  const std::string path = folder.write("national.db", "");
+  CHECK(openError(path) == path +
+                               ": not a cloudplan store (an empty file; name the store that "
+                               "cloudplan store init made)");
+  CHECK(std::filesystem::file_size(path) == 0);
+}
