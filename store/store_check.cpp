@@ -74,12 +74,22 @@ StoreCheckSummary checkStore(StoreDatabase& store, models::Diagnostics& problems
   auto problem = [&](std::string message) {
     problems.error("store-check", path, 0, std::move(message));
   };
-  {
+  try {
     SQLite::Statement integrity(database, "PRAGMA integrity_check");
     while (integrity.executeStep()) {
-      const std::string line = integrity.getColumn(0).getString();
-      if (line != "ok") problem(fmt::format("SQLite integrity check: {}", line));
+      // A row may hold several problems, one a line.
+      const std::string report = integrity.getColumn(0).getString();
+      if (report == "ok") continue;
+      size_t start = 0;
+      while (start < report.size()) {
+        const size_t end = std::min(report.find('\n', start), report.size());
+        if (end > start)
+          problem(fmt::format("SQLite integrity check: {}", report.substr(start, end - start)));
+        start = end + 1;
+      }
     }
+  } catch (const SQLite::Exception& e) {
+    problem(fmt::format("SQLite integrity check: {}", e.what()));
   }
   if (problems.hasErrors()) return summary;  // the rows cannot be trusted to check further
   SQLite::Transaction snapshot(database);

@@ -25,18 +25,6 @@ void configure(SQLite::Database& database) {
   database.exec("PRAGMA synchronous = FULL");
 }
 
-// The first problem SQLite's quick check finds (every page read, the b-trees' structure
-// checked, the indexes not compared with their tables); empty when there is none.
-std::string firstDamage(SQLite::Database& database) {
-  std::string line = database.execAndGet("PRAGMA quick_check(1)").getString();
-  if (line == "ok") return {};
-  // A report may open with the name of the database schema it is about.
-  constexpr std::string_view kPrefix = "*** in database main ***\n";
-  if (line.starts_with(kPrefix)) line.erase(0, kPrefix.size());
-  std::replace(line.begin(), line.end(), '\n', ' ');
-  return "SQLite's quick check: " + line;
-}
-
 }  // namespace
 
 StoreDatabase::~StoreDatabase() {
@@ -109,12 +97,9 @@ std::optional<StoreDatabase> StoreDatabase::open(const std::string& path, std::s
           path, version, kSchemaVersion);
       return std::nullopt;
     }
-    // Damage past the header shows only when a page is read, which could be in the middle of
-    // a command: one pass over the pages now refuses a corrupt store before anything uses it.
-    if (const std::string damage = firstDamage(*database); !damage.empty()) {
-      error = fmt::format("{}: the store is corrupt ({}; restore it from a backup)", path, damage);
-      return std::nullopt;
-    }
+    // Damage past the header shows only when a page is read. A pass over every page here would
+    // cost each command a second per GB of store; a damaged page is reported when a command meets
+    // it (SQLITE_CORRUPT, which main turns into a message), and store check reads them all.
     database->exec("PRAGMA journal_mode = WAL");
     if (version < kSchemaVersion) {
       SQLite::Transaction transaction(*database, SQLite::TransactionBehavior::IMMEDIATE);

@@ -48,7 +48,7 @@ TEST_CASE("the history lists every submission, of one agency or all, with the la
   f.submit("MOJ", {{"systems.csv", "id,name,agency\nMOF/x,X,MOF\n"}});
   f.accept("DGA", {{"systems.csv", testing::kDgaSystems}});
   CHECK(store::readSubmissions(f.sql()).size() == 4);
-  const auto moj = store::readSubmissions(f.sql(), "MOJ");
+  const auto moj = store::readSubmissions(f.sql(), {"MOJ"});
   REQUIRE(moj.size() == 2);
   CHECK(moj[0].accepted);
   CHECK_FALSE(moj[1].accepted);
