@@ -66,9 +66,9 @@ TEST_CASE("a register that is not an agencies file makes no store", "[store][reg
   CHECK(testing::linesOf(outcome->diagnostics) ==
         std::vector<std::string>{
             file +
-            ":0: error: [not-a-register] the register of agencies is an agencies file (columns "
-            "code, name, parent and any others); systems and dependencies are submitted by "
-            "their agencies with cloudplan submit"});
+            ":0: error: [not-a-register] not an agencies file: the register lists agencies only "
+            "(give an agencies file, with columns code, name, parent and any others; systems "
+            "and dependencies are submitted by their agencies with cloudplan submit)"});
   CHECK(namesIn(folder.path()) == std::vector<std::string>{"systems.csv"});
 }
 
