@@ -69,7 +69,8 @@ struct DependencyChange {
 // A system of the agency whose wave in the store's last plan this submission may move, and why.
 struct WaveImpact {
   std::string id;
-  uint32_t wave = 0;  // 0: not scheduled in that plan
+  uint32_t wave = 0;    // 0: not scheduled in that plan (retained)
+  bool planned = true;  // false: the plan does not have the system (it is new)
   std::string reason;
 };
 

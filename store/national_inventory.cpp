@@ -93,8 +93,9 @@ NationalInventory loadNationalInventory(StoreDatabase& store, uint32_t asOf) {
   NationalInventory national;
   national.asOf = asOf ? asOf : lastSubmission(database);
   // The current rows come through the indexes of current rows, already in order.
-  const RowFilter filter{.kind = national.asOf == lastSubmission(database) ? RowFilter::Kind::current
-                                                                           : RowFilter::Kind::asOf,
+  const RowFilter filter{.kind = national.asOf == lastSubmission(database)
+                                     ? RowFilter::Kind::current
+                                     : RowFilter::Kind::asOf,
                          .submission = national.asOf};
   InventoryFromRows build(store, national.asOf);
   models::Inventory& inventory = build.inventory();

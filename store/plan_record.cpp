@@ -12,21 +12,23 @@ uint32_t recordPlan(StoreDatabase& store, uint32_t submission, const std::string
   SQLite::Database& database = store.sql();
   SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
   // Only the last plan is read; earlier ones would only grow the file.
-  database.exec("DELETE FROM plan_waves");
-  SQLite::Statement plan(database, "INSERT INTO plans (submission, at, settings) VALUES (?, ?, ?)");
+  database.exec("DELETE FROM plans");
+  std::string text;
+  text.reserve(waves.size() * 24);
+  for (const SystemWave& w : waves) {
+    text += w.id;
+    text += '\t';
+    text += std::to_string(w.wave);
+    text += '\n';
+  }
+  SQLite::Statement plan(database,
+                         "INSERT INTO plans (submission, at, settings, waves) VALUES (?, ?, ?, ?)");
   plan.bind(1, static_cast<int64_t>(submission));
   plan.bind(2, submissionTime(database));
   plan.bind(3, settingsJson);
+  plan.bind(4, text);
   plan.exec();
   const auto number = database.getLastInsertRowid();
-  SQLite::Statement wave(database, "INSERT INTO plan_waves (plan, system, wave) VALUES (?, ?, ?)");
-  for (const SystemWave& w : waves) {
-    wave.bind(1, number);
-    wave.bind(2, w.id);
-    wave.bind(3, static_cast<int64_t>(w.wave));
-    wave.exec();
-    wave.reset();
-  }
   transaction.commit();
   return static_cast<uint32_t>(number);
 }

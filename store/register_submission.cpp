@@ -37,10 +37,11 @@ ReadRegister readRegister(const RegisterRequest& request, models::Diagnostics& d
   }
   for (const auto& file : inventory.files) {
     if (file.kind == models::InputKind::agencies) continue;
-    diagnostics.error("not-a-register", file.path, 0,
-                      "not an agencies file: the register lists agencies only (give an agencies file, with "
-                      "columns code, name, parent and any others; systems and dependencies are "
-                      "submitted by their agencies with cloudplan submit)");
+    diagnostics.error(
+        "not-a-register", file.path, 0,
+        "not an agencies file: the register lists agencies only (give an agencies file, with "
+        "columns code, name, parent and any others; systems and dependencies are "
+        "submitted by their agencies with cloudplan submit)");
   }
   if (!diagnostics.hasErrors() && inventory.files.size() == 1) {
     read.rows = agencyRowsOf(inventory, 0);

@@ -99,13 +99,10 @@ CREATE TABLE plans (
   number INTEGER PRIMARY KEY,
   submission INTEGER NOT NULL REFERENCES submissions(number),
   at TEXT NOT NULL,
-  settings TEXT NOT NULL
-);
-CREATE TABLE plan_waves (
-  plan INTEGER NOT NULL REFERENCES plans(number),
-  system TEXT NOT NULL,
-  wave INTEGER NOT NULL,
-  PRIMARY KEY (plan, system)
+  settings TEXT NOT NULL,
+  -- "id<TAB>wave" a line, for every system (wave 0: none): one value, not 10^6 rows to insert
+  -- on every plan.
+  waves TEXT NOT NULL
 );
 )sql";
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -158,13 +159,13 @@ void checkRemovals(SQLite::Database& database, const std::vector<std::string>& r
 // The agency's systems whose wave in the store's last plan the changes may move.
 void addWaveImpacts(SQLite::Database& database, models::SubmissionChanges& changes) {
   SQLite::Statement plan(database,
-                         "SELECT number, submission FROM plans ORDER BY number DESC LIMIT 1");
+                         "SELECT waves, submission FROM plans ORDER BY number DESC LIMIT 1");
   if (!plan.executeStep()) return;
-  const int64_t planNumber = plan.getColumn(0).getInt64();
+  const std::string waves = plan.getColumn(0).getString();
   changes.planSubmission = static_cast<uint32_t>(plan.getColumn(1).getInt64());
   std::map<std::string, std::vector<std::string>> reasons;
   for (const auto& added : changes.systemsAdded)
-    reasons[added.id].push_back("new: the plan does not have it yet");
+    reasons[added.id].push_back("new");
   // The fields the planner reads; a new name or contact moves nothing.
   static const std::set<std::string_view> kScheduling = {"agency",      "strategy",   "effort_days",
                                                          "pinned_wave", "not_before", "finish_by"};
@@ -186,14 +187,22 @@ void addWaveImpacts(SQLite::Database& database, models::SubmissionChanges& chang
     for (const auto& d : *list)
       reasons[d.from].push_back(fmt::format("dependency on {} {}", d.to, what));
   }
-  SQLite::Statement wave(database, "SELECT wave FROM plan_waves WHERE plan = ? AND system = ?");
+  std::unordered_map<std::string_view, uint32_t> waveOf;
+  for (size_t start = 0; start < waves.size();) {
+    const size_t end = std::min(waves.find('\n', start), waves.size());
+    const std::string_view line = std::string_view(waves).substr(start, end - start);
+    start = end + 1;
+    const size_t tab = line.rfind('\t');
+    if (tab == std::string_view::npos || !reasons.contains(std::string(line.substr(0, tab))))
+      continue;
+    waveOf[line.substr(0, tab)] =
+        static_cast<uint32_t>(std::strtoul(std::string(line.substr(tab + 1)).c_str(), nullptr, 10));
+  }
   for (const auto& [id, why] : reasons) {
-    wave.bind(1, planNumber);
-    wave.bind(2, id);
-    const uint32_t number =
-        wave.executeStep() ? static_cast<uint32_t>(wave.getColumn(0).getInt64()) : 0;
-    wave.reset();
-    changes.waves.push_back({id, number, fmt::format("{}", fmt::join(why, "; "))});
+    const auto it = waveOf.find(id);
+    const bool planned = it != waveOf.end();
+    changes.waves.push_back(
+        {id, planned ? it->second : 0, planned, fmt::format("{}", fmt::join(why, "; "))});
   }
 }
 

@@ -130,8 +130,9 @@ std::string_view agencyOf(const models::Submission& submission) {
   return submission.agency;
 }
 
-std::string waveText(uint32_t wave) {
-  return wave ? fmt::format("wave {}", wave) : std::string("not scheduled");
+std::string waveText(const models::WaveImpact& impact) {
+  if (!impact.planned) return "not in that plan";
+  return impact.wave ? fmt::format("wave {}", impact.wave) : std::string("not scheduled");
 }
 
 // ---- Text ----
@@ -234,8 +235,7 @@ void othersText(std::string& out, const Wording& w) {
     return;
   }
   textList(out, w.wavesTitle(), c.waves, [&](const models::WaveImpact& impact) {
-    out +=
-        fmt::format("  {}, {}: {}\n", safe(impact.id), waveText(impact.wave), safe(impact.reason));
+    out += fmt::format("  {}, {}: {}\n", safe(impact.id), waveText(impact), safe(impact.reason));
   });
 }
 
@@ -443,7 +443,7 @@ void othersHtml(std::string& out, const Wording& w) {
             [&](const models::WaveImpact& impact) {
               out += "<tr>";
               cell(out, impact.id, "id");
-              cell(out, waveText(impact.wave));
+              cell(out, waveText(impact));
               cell(out, impact.reason);
               out += "</tr>\n";
             });

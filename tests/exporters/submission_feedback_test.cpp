@@ -92,8 +92,9 @@ models::SubmissionChanges everyChange() {
   c.dependents = {{"MOI/portal", "MOF/payroll", "MOI", "MOF", "normal", {}}};
   c.resolvedNow = {{"MOH/hr", "MOF/ledger", "MOH", "MOF", "loose", {}}};
   c.planSubmission = 10;
-  c.waves = {{"MOF/payroll", 3, "now tightly coupled to MOF/db, which moves in wave 4"},
-             {"MOF/ledger", 0, "new: the plan does not have it yet"}};
+  c.waves = {{"MOF/payroll", 3, true, "now tightly coupled to MOF/db, which moves in wave 4"},
+             {"MOF/ledger", 0, false, "new"},
+             {"MOF/archive", 0, true, "strategy changed"}};
   return c;
 }
 
@@ -152,9 +153,10 @@ Systems of other agencies that depend on systems of MOF (1):
 Systems of other agencies whose reference to MOF this submission resolved (1):
   MOH: MOH/hr -> MOF/ledger (loose)
 
-Waves this may move in the plan made at submission 10 (2):
+Waves this may move in the plan made at submission 10 (3):
   MOF/payroll, wave 3: now tightly coupled to MOF/db, which moves in wave 4
-  MOF/ledger, not scheduled: new: the plan does not have it yet
+  MOF/ledger, not in that plan: new
+  MOF/archive, not scheduled: strategy changed
 )");
 }
 
@@ -170,7 +172,7 @@ TEST_CASE("the feedback page has the text's sections as tables, and nothing outs
   checkNesting(html);
   // Header, files, unresolved, systems added, removed, changed (a row a field), dependencies
   // added, removed, changed, dependents, resolved now, waves: each with its head row.
-  CHECK(rowsPerTable(html) == std::vector<size_t>{4, 3, 2, 2, 2, 3, 2, 2, 2, 2, 2, 3});
+  CHECK(rowsPerTable(html) == std::vector<size_t>{4, 3, 2, 2, 2, 3, 2, 2, 2, 2, 2, 4});
   CHECK(html.find("<p class=\"verdict accepted\"><b>ACCEPTED</b>") != std::string::npos);
   CHECK(html.find("<li><span class=\"id\">mof/dependencies.csv:5</span>: <span "
                   "class=\"severity-warning\">warning</span>: listed again</li>") !=
@@ -180,7 +182,7 @@ TEST_CASE("the feedback page has the text's sections as tables, and nothing outs
                   "system (submit its systems)</li>") != std::string::npos);
   CHECK(html.find("<td>notes</td><td class=\"muted\">(none)</td><td>moving to SaaS</td>") !=
         std::string::npos);
-  CHECK(html.find("<h3>Waves this may move in the plan made at submission 10 (2)</h3>") !=
+  CHECK(html.find("<h3>Waves this may move in the plan made at submission 10 (3)</h3>") !=
         std::string::npos);
   for (const char* outside : {"<script", "<link", "src=", "href=", "url(", "@import"}) {
     INFO(outside);

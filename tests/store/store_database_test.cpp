@@ -198,7 +198,7 @@ TEST_CASE("a store of every earlier schema version is migrated on open, its rows
       REQUIRE(files);
       REQUIRE(files->size() == 1);
       CHECK((*files)[0].bytes == "id,name,agency\nMOF/ifmis,IFMIS,MOF\n");
-      for (const char* table : {"plans", "plan_waves"}) {
+      for (const char* table : {"plans"}) {
         CHECK(store->sql()
                   .execAndGet(fmt::format("SELECT count(*) FROM sqlite_master WHERE "
                                           "type = 'table' AND name = '{}'",
