@@ -160,7 +160,15 @@ NationalInventory loadNationalInventory(StoreDatabase& store, uint32_t asOf) {
     inventory.addSystem(system);
   }
 
-  for (DependencyRow& row : readDependencyRows(database, filter)) {
+  RowFilter unordered = filter;
+  unordered.ordered = false;
+  std::vector<DependencyRow> dependencies = readDependencyRows(database, unordered);
+  // By consumer and provider, bytewise as SQLite would order them: the export's order.
+  std::sort(dependencies.begin(), dependencies.end(), [](const auto& a, const auto& b) {
+    if (const int c = a.consumer.compare(b.consumer)) return c < 0;
+    return a.provider < b.provider;
+  });
+  for (DependencyRow& row : dependencies) {
     const auto consumer = inventory.findSystem(row.consumer);
     if (!consumer) continue;  // a row without its system: store check reports it
     const auto coupling =

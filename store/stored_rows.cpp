@@ -320,9 +320,9 @@ std::vector<SystemRow> readSystemRows(SQLite::Database& database, const RowFilte
 std::vector<DependencyRow> readDependencyRows(SQLite::Database& database, const RowFilter& filter) {
   SQLite::Statement query(
       database, fmt::format("SELECT consumer, provider, agency, coupling, kind, description, "
-                            "properties, since, file, line FROM dependencies WHERE {} "
-                            "ORDER BY consumer, provider",
-                            whereClause(filter, "agency")));
+                            "properties, since, file, line FROM dependencies {} WHERE {} {}",
+                            filter.ordered ? "" : "NOT INDEXED", whereClause(filter, "agency"),
+                            filter.ordered ? "ORDER BY consumer, provider" : ""));
   bindFilter(query, filter);
   std::vector<DependencyRow> rows;
   while (query.executeStep()) {

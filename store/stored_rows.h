@@ -80,6 +80,9 @@ struct RowFilter {
   enum class Kind { current, asOf, openedBy, closedBy } kind = Kind::current;
   uint32_t submission = 0;
   std::vector<std::string> agencies;  // empty: every agency's
+  // Dependencies only: false reads the table in its own order, for a caller that reads them all
+  // and sorts them (faster than walking the index row by row).
+  bool ordered = true;
 };
 
 std::vector<AgencyRow> readAgencyRows(SQLite::Database& database, const RowFilter& filter);
