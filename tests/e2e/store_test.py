@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -39,6 +40,17 @@ def check(name, condition, detail=""):
 def skip(name, bug):
     results["skipped"] += 1
     print("SKIP " + name + ": " + bug)
+
+
+def known_bug(name, correct, buggy, bug, detail=""):
+    """A check whose failure is a known bug: SKIP (naming the bug) while the program behaves as the
+    bug report says, ok once it is fixed, FAIL if it does anything else."""
+    if correct:
+        check(name, True)
+    elif buggy:
+        skip(name, "BUG: " + bug)
+    else:
+        check(name, False, detail)
 
 
 def run(*args, now=None):
@@ -368,7 +380,58 @@ def generated(tmp):
           result.stdout + result.stderr)
 
 
+def refusals(tmp):
+    """Usage errors and odd stores (the rest of them are cases in tests/hostile/store-*)."""
+    db = os.path.join(tmp, "refusals.db")
+    run("store", "init", db, "--agencies", "samples/government/agencies.csv",
+        now="2027-01-10T09:00:00Z")
+    run("submit", db, "--agency", "MOI", "samples/submissions/MOI", now="2027-01-10T09:00:00Z")
+    out = os.path.join(tmp, "refusals-export")
+    result = run("export", db, "-o", out, "--as-of", "")
+    known_bug("export --as-of '' is a usage error",
+              result.returncode == 2 and result.stderr == "cloudplan export: error: --as-of '': "
+              "not a UTC time (write it YYYY-MM-DDTHH:MM:SSZ, as cloudplan history shows them)\n",
+              result.returncode == 0,
+              "`cloudplan export DB -o DIR --as-of ''` exits 0 and exports the current inventory "
+              "(cli/command_export.cpp takes an empty --as-of for no --as-of)",
+              "exit %d: %s" % (result.returncode, result.stderr))
+    result = run("history", db, "--diff", "")
+    known_bug("history --diff '' is a usage error",
+              result.returncode == 2 and result.stderr == "cloudplan history: error: --diff '' is "
+              "not a whole number from 1 to 4294967295 (a submission's number)\n",
+              result.returncode == 0,
+              "`cloudplan history DB --diff ''` exits 0 and lists the whole history",
+              "exit %d: %s" % (result.returncode, result.stderr))
+    result = run("export", db, "-o", out, "--as-of", "2026-03-01T00:00:00Z")
+    expected = ("export: error: --as-of 2026-03-01T00:00:00Z: the store had no submission yet "
+                "then\n")
+    known_bug("export --as-of before the first submission: one line, ending in a newline",
+              result.returncode == 2 and result.stderr == expected,
+              result.returncode == 2 and result.stderr == expected[:-1] + "\\n",
+              "`cloudplan export DB -o DIR --as-of 2026-03-01T00:00:00Z` prints the message's "
+              "newline escaped, as the two characters \\n, and no line end (cli/command_export.cpp "
+              "passes the '\\n' through printable())", repr(result.stderr))
+
+    # A file with cloudplan's application id at schema version 1 but no tables: corrupt.
+    odd = os.path.join(tmp, "no-tables.db")
+
+    database = sqlite3.connect(odd)
+    database.execute("PRAGMA application_id = 0x436c506e")
+    database.execute("PRAGMA user_version = 1")
+    database.commit()
+    database.close()
+    result = run("store", "check", odd)
+    known_bug("a store of schema 1 without its tables is refused as corrupt, not an internal error",
+              result.returncode == 1 and "the store is corrupt" in result.stderr,
+              result.returncode == 3 and "internal error: no such table" in result.stderr,
+              "`cloudplan store check DB` of an SQLite file with application_id 0x436c506e, "
+              "user_version 1 and no tables exits 3 with 'cloudplan: internal error: no such "
+              "table: dependencies' (the migration to 2 runs, then the queries fail)",
+              "exit %d: %s" % (result.returncode, result.stderr))
+
+
 with tempfile.TemporaryDirectory() as tmp:
+    refusals(tmp)
     samples(tmp)
     generated(tmp)
 
