@@ -344,6 +344,46 @@ def samples(tmp):
     check("rejected: history shows it rejected",
           re.search(r"^#8  2027-05-01T08:00:00Z  MOH  rejected  by 'CIO MOH'$", history.stdout,
                     re.M) is not None, history.stdout)
+    # Scope: MOF may submit systems of MOF and its agencies only.
+    scoped = os.path.join(tmp, "MOF-with-others")
+    os.makedirs(scoped)
+    for name in ("systems.csv", "dependencies.csv"):
+        with open(os.path.join("samples/resubmission/MOF", name), encoding="utf-8",
+                  newline="") as f:
+            text = f.read()
+        if name == "systems.csv":
+            text += ("DGA/sso,Forged SSO,DGA,application,rehost,high,1,,,,,,,,,\r\n"
+                     "MOE/new,New,MOE,application,rehost,high,1,,,,,,,,,\r\n")
+        with open(os.path.join(scoped, name), "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    run("export", db, "-o", check_before)
+    result = run("submit", db, "--agency", "MOF", scoped, now="2027-05-02T08:00:00Z")
+    lines = result.stdout.splitlines()
+    check("scope: a file with systems of other agencies is rejected (exit 1)",
+          result.returncode == 1 and lines[0] == "Submission 9 of MOF: REJECTED", result.stdout)
+    for line in ("  %s:24: error: system 'DGA/sso' belongs to 'DGA': MOF may submit systems of "
+                 "MOF and its agencies only (leave it out: DGA submits it)" %
+                 os.path.join(scoped, "systems.csv"),
+                 "  %s:25: error: system 'MOE/new' belongs to 'MOE': MOF may submit systems of "
+                 "MOF and its agencies only (leave it out: MOE submits it)" %
+                 os.path.join(scoped, "systems.csv")):
+        check("scope: the error names the line and the owner: " + line.split(": error: ")[1][:30],
+              line in lines, result.stdout)
+    run("export", db, "-o", after)
+    check("scope: the export is byte-identical before and after", same_folders(check_before,
+                                                                              after))
+    result = run("submit", db, "--agency", "MOF-TAX", "samples/resubmission/MOF",
+                 now="2027-05-02T08:00:00Z")
+    check("scope: a bureau (MOF-TAX) may not submit its ministry's systems",
+          result.returncode == 1 and "samples/resubmission/MOF/systems.csv:2: error: system "
+          "'MOF/ifmis' belongs to 'MOF': MOF-TAX may submit systems of MOF-TAX and its agencies "
+          "only (leave it out: MOF submits it)" in result.stdout, result.stdout[:3000])
+    with open(os.path.join(after, "systems-MOF.csv"), encoding="utf-8-sig") as f:
+        payroll = [line for line in f if line.startswith("MOF/payroll,")]
+    check("identity: MOF/payroll, changed by the resubmission, is one row with the new values",
+          len(payroll) == 1 and ",replatform," in payroll[0] and ",30," in payroll[0],
+          str(payroll))
+
     result = run("store", "check", db)
     check("store check exits 0 at the end", result.returncode == 0, result.stdout + result.stderr)
 
