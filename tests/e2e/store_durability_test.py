@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Durability of the national store with the real binary (slow-ish: about a minute and a quarter in a release
-build, shorter under the sanitizers):
+"""Durability of the national store with the real binary (slow-ish: about 70 s in a release build,
+fewer and smaller runs under the sanitizers):
 
 - kill -9 at random points of a submission: a ministry of ~1,500 systems, alternating between two
   versions of its files, is submitted into a store of a few thousand systems and killed after a
