@@ -39,11 +39,11 @@ int runExport(const ExportOptions& options) {
                  "inventory, or with --ids the file)\n";
     return kUsage;
   }
-  if (!options.asOf.empty() && !isUtcTime(options.asOf)) {
+  if (options.asOf && !isUtcTime(*options.asOf)) {
     printLine(std::cerr, fmt::format("cloudplan export: error: --as-of {}: not a UTC time (write "
                                      "it YYYY-MM-DDTHH:MM:SSZ, as "
                                      "cloudplan history shows them)",
-                                     models::quoted(options.asOf)));
+                                     models::quoted(*options.asOf)));
     return kUsage;
   }
   auto opened = openStore("export", options.store);
@@ -60,12 +60,12 @@ int runExport(const ExportOptions& options) {
       return kUsage;
     }
     asOf = *options.submission;
-  } else if (!options.asOf.empty()) {
-    const auto at = store::submissionAt(*opened, options.asOf);
+  } else if (options.asOf) {
+    const auto at = store::submissionAt(*opened, *options.asOf);
     if (!at) {
       printLine(std::cerr, fmt::format("cloudplan export: error: --as-of {}: the store had no "
                                        "submission yet then (cloudplan history lists them)",
-                                       models::quoted(options.asOf)));
+                                       models::quoted(*options.asOf)));
       return kUsage;
     }
     asOf = *at;

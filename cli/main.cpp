@@ -369,7 +369,8 @@ int run(int argc, char** argv) {
   historyCommand->add_option("store", history.store, "the store")->required()->type_name("DB");
   historyCommand->add_option("--agency", history.agency, "only this agency's submissions")
       ->type_name("CODE");
-  addNumberOption(*historyCommand, "--diff", diff, "what submission N changed", "N");
+  CLI::Option* diffOption =
+      addNumberOption(*historyCommand, "--diff", diff, "what submission N changed", "N");
 
   ExportOptions exportOptions;
   std::string exportSubmission;
@@ -382,9 +383,10 @@ int run(int argc, char** argv) {
       exportCommand
           ->add_option("--as-of", exportOptions.asOf, "the inventory as it stood at this UTC time")
           ->type_name("YYYY-MM-DDTHH:MM:SSZ");
-  addNumberOption(*exportCommand, "--submission", exportSubmission,
-                  "the inventory as it stood after submission N", "N")
-      ->excludes(asOfOption);
+  CLI::Option* submissionOption =
+      addNumberOption(*exportCommand, "--submission", exportSubmission,
+                      "the inventory as it stood after submission N", "N")
+          ->excludes(asOfOption);
   exportCommand->add_flag("--ids", exportOptions.ids,
                           "write the register of system ids (national-ids.csv) instead");
   exportCommand->add_flag("--drop-unresolved", exportOptions.dropUnresolved,
@@ -456,14 +458,15 @@ int run(int argc, char** argv) {
     return runSubmit(submit);
   }
   if (historyCommand->parsed()) {
-    if (!diff.empty() &&
+    // Given, even empty, --diff must be a number: '' is a mistake, not "no --diff".
+    if (diffOption->count() > 0 &&
         !readNumber("history", "--diff", diff, kSubmissionRange, history.diff.emplace())) {
       return kUsage;
     }
     return runHistory(history);
   }
   if (exportCommand->parsed()) {
-    if (!exportSubmission.empty() &&
+    if (submissionOption->count() > 0 &&
         !readNumber("export", "--submission", exportSubmission, kSubmissionRange,
                     exportOptions.submission.emplace())) {
       return kUsage;

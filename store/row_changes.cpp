@@ -1,7 +1,9 @@
 #include "store/row_changes.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace cloudplan::store {
@@ -78,6 +80,23 @@ RowChanges compareRows(const std::vector<SystemRow>& before, const std::vector<S
     changes.dependenciesRemoved.push_back(dependencyChange(row, agencyOfSystem(row.provider)));
     result.closeDependencies.push_back(std::move(key));
   }
+  // By id, whatever order the files or the rows came in: the feedback and history --diff of a
+  // submission list its changes alike.
+  auto byId = [](auto& list) {
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  };
+  auto byPair = [](auto& list) {
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.from, a.to) < std::tie(b.from, b.to);
+    });
+  };
+  byId(changes.systemsAdded);
+  byId(changes.systemsRemoved);
+  byId(changes.systemsChanged);
+  byPair(changes.dependenciesAdded);
+  byPair(changes.dependenciesRemoved);
+  byPair(changes.dependenciesChanged);
+  byPair(changes.unresolved);
   return result;
 }
 

@@ -90,6 +90,20 @@ std::optional<StoreDatabase> StoreDatabase::open(const std::string& path, std::s
           path);
       return std::nullopt;
     }
+    // The mark without the tables: a store whose creation never finished, or damaged.
+    const int tables =
+        database
+            ->execAndGet(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                "('submissions', 'files', 'agencies', 'systems', 'dependencies')")
+            .getInt();
+    if (version < 1 || tables != 5) {
+      error = fmt::format(
+          "{}: the store is corrupt (it is marked as a cloudplan store but lacks "
+          "{} of its tables; restore it from a backup)",
+          path, 5 - tables);
+      return std::nullopt;
+    }
     if (version > kSchemaVersion) {
       error = fmt::format(
           "{}: the store has schema version {}, newer than this cloudplan's {} "
