@@ -90,6 +90,13 @@ std::optional<StoreDatabase> StoreDatabase::open(const std::string& path, std::s
           path);
       return std::nullopt;
     }
+    if (version > kSchemaVersion) {
+      error = fmt::format(
+          "{}: the store has schema version {}, newer than this cloudplan's {} "
+          "(use the cloudplan that last wrote it, or a newer one)",
+          path, version, kSchemaVersion);
+      return std::nullopt;
+    }
     // The mark without the tables: a store whose creation never finished, or damaged.
     const int tables =
         database
@@ -102,13 +109,6 @@ std::optional<StoreDatabase> StoreDatabase::open(const std::string& path, std::s
           "{}: the store is corrupt (it is marked as a cloudplan store but lacks "
           "{} of its tables; restore it from a backup)",
           path, 5 - tables);
-      return std::nullopt;
-    }
-    if (version > kSchemaVersion) {
-      error = fmt::format(
-          "{}: the store has schema version {}, newer than this cloudplan's {} "
-          "(use the cloudplan that last wrote it, or a newer one)",
-          path, version, kSchemaVersion);
       return std::nullopt;
     }
     // Damage past the header shows only when a page is read. A pass over every page here would
