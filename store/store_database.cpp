@@ -114,7 +114,10 @@ std::optional<StoreDatabase> StoreDatabase::open(const std::string& path, std::s
     // Damage past the header shows only when a page is read. A pass over every page here would
     // cost each command a second per GB of store; a damaged page is reported when a command meets
     // it (SQLITE_CORRUPT, which main turns into a message), and store check reads them all.
-    database->exec("PRAGMA journal_mode = WAL");
+    // A store is made in WAL mode (create), which stays; changing the mode needs the only
+    // connection, so it is done for a store of another making only, and never waited for.
+    if (database->execAndGet("PRAGMA journal_mode").getString() != "wal")
+      database->exec("PRAGMA journal_mode = WAL");
     if (version < kSchemaVersion) {
       SQLite::Transaction transaction(*database, SQLite::TransactionBehavior::IMMEDIATE);
       // Another process may have migrated it while this one waited for the lock.
@@ -162,6 +165,9 @@ std::optional<StoreDatabase> StoreDatabase::create(const std::string& path, std:
     SQLite::Transaction transaction(*database);
     migrateSchema(*database, 0, kSchemaVersion);
     transaction.commit();
+    // WAL from the start: readers never wait for the one writer, and the first submissions of
+    // several processes need not race to change the journal mode.
+    database->exec("PRAGMA journal_mode = WAL");
     return StoreDatabase(std::move(database), path, staging);
   } catch (const SQLite::Exception& e) {
     std::filesystem::remove(staging, ec);
