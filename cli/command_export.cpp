@@ -11,27 +11,11 @@
 #include "exporters/atomic_write.h"
 #include "exporters/csv/inventory_csv_writer.h"
 #include "exporters/output_folder.h"
-#include "models/date.h"
+#include "models/utc_time.h"
 #include "store/national_inventory.h"
 #include "store/submission_records.h"
 
 namespace cloudplan::cli {
-namespace {
-
-// `YYYY-MM-DDTHH:MM:SSZ` with a real date and time.
-bool isUtcTime(const std::string& text) {
-  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
-      text[19] != 'Z' || !models::parseDate(text.substr(0, 10))) {
-    return false;
-  }
-  auto number = [&](size_t at) {
-    const char a = text[at], b = text[at + 1];
-    return (a < '0' || a > '9' || b < '0' || b > '9') ? 99 : (a - '0') * 10 + (b - '0');
-  };
-  return number(11) < 24 && number(14) < 60 && number(17) < 60;
-}
-
-}  // namespace
 
 int runExport(const ExportOptions& options) {
   if (options.output.empty()) {
@@ -39,7 +23,7 @@ int runExport(const ExportOptions& options) {
                  "inventory, or with --ids the file)\n";
     return kUsage;
   }
-  if (options.asOf && !isUtcTime(*options.asOf)) {
+  if (options.asOf && !models::isUtcTime(*options.asOf)) {
     printLine(std::cerr, fmt::format("cloudplan export: error: --as-of {}: not a UTC time (write "
                                      "it YYYY-MM-DDTHH:MM:SSZ, as "
                                      "cloudplan history shows them)",

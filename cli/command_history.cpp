@@ -73,7 +73,8 @@ int runHistory(const HistoryOptions& options) {
   const auto submission = store::readSubmission(database, *options.diff);
   if (!submission) {
     std::cerr << fmt::format(
-        "cloudplan history: error: --diff {}: no such submission ({} has {}; cloudplan history {} lists "
+        "cloudplan history: error: --diff {}: no such submission ({} has {}; cloudplan history {} "
+        "lists "
         "them)\n",
         *options.diff, printable(options.store),
         plural(store::lastSubmission(database), "submission", "submissions"),

@@ -15,6 +15,7 @@
 #include "cli/terminal_text.h"
 #include "importers/suggest.h"
 #include "importers/text_encoding.h"
+#include "models/utc_time.h"
 
 namespace cloudplan::cli {
 namespace {
@@ -413,6 +414,14 @@ int run(int argc, char** argv) {
   if (helpCommand->parsed()) return printHelp(app, helpTopic);
   if (!word) {
     std::cerr << "cloudplan: error: no command given (cloudplan help lists the commands)\n";
+    return kUsage;
+  }
+  // The time of submissions, fixed for tests and demos: a malformed one would be recorded.
+  if (const char* now = std::getenv("CLOUDPLAN_NOW"); now && *now && !models::isUtcTime(now)) {
+    std::cerr << fmt::format(
+        "cloudplan: error: CLOUDPLAN_NOW {} is not a UTC time (write it "
+        "YYYY-MM-DDTHH:MM:SSZ, or unset it to use the clock)\n",
+        printable(models::quoted(now)));
     return kUsage;
   }
   setQuiet(quiet);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "importers/suggest.h"
+#include "importers/system_fields.h"
 
 namespace cloudplan::importers {
 
@@ -170,6 +171,14 @@ void InventoryBuilder::resolveDependencies() {
               fmt::format("reference to {} in {} starts with {} (ids start with a letter or "
                           "digit; a spreadsheet would read it as a formula)",
                           quoted(p.provider), p.providerColumn, *start));
+        continue;
+      }
+      // No agency could ever define it: kept, it would stay unresolved for good.
+      if (!isWellFormedId(p.provider)) {
+        error(p.where, "malformed-id",
+              fmt::format("reference to {} in {} is not an id (ids hold letters, digits and "
+                          "-_.:/ only; fix the reference)",
+                          quoted(p.provider), p.providerColumn));
         continue;
       }
       warning(p.where, "unresolved-reference",

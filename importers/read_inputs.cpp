@@ -91,6 +91,8 @@ class InputReader {
   }
   bool seen(const std::string& path) {
     if (isStandardInput(path)) return !read_.insert(std::string(kStandardInputName)).second;
+    // Files read through a hook (a store's) are their names, whatever the disk holds there.
+    if (options_.readFile) return !read_.insert(path).second;
     std::error_code ec;
     const fs::path canonical = fs::weakly_canonical(path, ec);
     return !read_.insert(ec ? path : canonical.string()).second;

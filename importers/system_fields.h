@@ -10,6 +10,19 @@
 
 namespace cloudplan::importers {
 
+// The characters of a system id (inventory-csv.md): letters, digits and -_.:/ .
+inline bool isIdCharacter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.' || c == ':' || c == '/';
+}
+
+inline bool isWellFormedId(std::string_view text) {
+  for (const char c : text) {
+    if (!isIdCharacter(c)) return false;
+  }
+  return !text.empty();
+}
+
 // The largest effort_days of one system, in person-days (some 400 person-years): past it a value
 // is a typo or a unit mistake, and below it the sum over any inventory stays a finite number.
 inline constexpr double kMaxEffortDays = 100'000;

@@ -13,18 +13,22 @@ AgencyRegister::AgencyRegister(std::vector<AgencyRow> rows) : rows_(std::move(ro
 }
 
 std::vector<std::string> AgencyRegister::scopeOf(std::string_view code) const {
-  std::vector<bool> inScope(rows_.size(), false);
   const auto root = index_.find(std::string(code));
   if (root == index_.end()) return {};
+  // Children lists once, then breadth first: linear however deep the register nests.
+  std::vector<std::vector<size_t>> children(rows_.size());
+  for (size_t i = 0; i < rows_.size(); ++i) {
+    const auto parent = index_.find(rows_[i].parent);
+    if (parent != index_.end() && parent->second != i) children[parent->second].push_back(i);
+  }
+  std::vector<bool> inScope(rows_.size(), false);
+  std::vector<size_t> queue{root->second};
   inScope[root->second] = true;
-  // Parents may come after their children in the register: repeat until nothing changes (the
-  // register has no parent cycles: its importer refuses them).
-  for (bool grew = true; grew;) {
-    grew = false;
-    for (size_t i = 0; i < rows_.size(); ++i) {
-      if (inScope[i] || rows_[i].parent.empty()) continue;
-      const auto parent = index_.find(rows_[i].parent);
-      if (parent != index_.end() && inScope[parent->second]) grew = inScope[i] = true;
+  for (size_t next = 0; next < queue.size(); ++next) {
+    for (const size_t child : children[queue[next]]) {
+      if (inScope[child]) continue;  // a cycle the register refused, should one be stored
+      inScope[child] = true;
+      queue.push_back(child);
     }
   }
   std::vector<std::string> scope;

@@ -64,8 +64,10 @@ RegisterOutcome recordRegister(SQLite::Database& database, ReadRegister read,
   // An agency that still has systems stays in the register: they would have no owner.
   SQLite::Statement systems(
       database, "SELECT count(*), min(id) FROM systems WHERE until IS NULL AND agency = ?");
+  // A register that does not read clean has no rows to compare with: every agency would seem
+  // left out.
   for (const auto& row : before) {
-    if (now.contains(row.code)) continue;
+    if (read.rows.empty() || now.contains(row.code)) continue;
     systems.bind(1, row.code);
     systems.executeStep();
     const int64_t count = systems.getColumn(0).getInt64();

@@ -25,25 +25,54 @@ StoreStatus storeStatus(StoreDatabase& store) {
   if (const uint32_t last = lastAccepted(database, models::SubmissionKind::agencies, {}))
     status.lastRegister = readSubmission(database, last);
   std::vector<uint32_t> own(status.agencies.size());
-  for (size_t i = 0; i < status.agencies.size(); ++i)
-    own[i] = lastAccepted(database, models::SubmissionKind::inventory, status.agencies[i].code);
-  for (AgencyStatus& agency : status.agencies) {
-    uint32_t last = 0;
-    // The register has no parent cycles; the bound keeps a damaged one from hanging.
-    const AgencyStatus* a = &agency;
-    for (size_t steps = 0; a && steps <= status.agencies.size(); ++steps) {
-      last = std::max(last, own[static_cast<size_t>(a - status.agencies.data())]);
-      const auto parent = index.find(a->parent);
-      a = parent == index.end() ? nullptr : &status.agencies[parent->second];
+  {
+    SQLite::Statement last(database,
+                           "SELECT agency, max(number) FROM submissions WHERE accepted = 1 AND "
+                           "kind = 'inventory' GROUP BY agency");
+    while (last.executeStep()) {
+      const auto it = index.find(last.getColumn(0).getString());
+      if (it != index.end()) own[it->second] = static_cast<uint32_t>(last.getColumn(1).getInt64());
     }
-    if (last) agency.lastAccepted = readSubmission(database, last);
-    SQLite::Statement rejected(database,
-                               "SELECT count(*) FROM submissions WHERE agency = ? AND accepted = 0 "
-                               "AND number > ?");
+  }
+  // The last accepted submission that spoke for each agency: its own, or its parent's (itself
+  // found the same way), memoised so that a deep register costs one visit per agency.
+  constexpr int64_t kUnknown = -1, kOnPath = -2;
+  std::vector<int64_t> spoke(status.agencies.size(), kUnknown);
+  std::vector<size_t> path;
+  for (size_t start = 0; start < status.agencies.size(); ++start) {
+    // Up to the first agency already known, or the top; a parent on the path already would be
+    // a cycle, which the register refuses.
+    for (size_t a = start; spoke[a] == kUnknown;) {
+      spoke[a] = kOnPath;
+      path.push_back(a);
+      const auto parent = index.find(status.agencies[a].parent);
+      if (parent == index.end()) break;
+      a = parent->second;
+    }
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+      const auto parent = index.find(status.agencies[*it].parent);
+      const int64_t above =
+          parent != index.end() && spoke[parent->second] >= 0 ? spoke[parent->second] : 0;
+      spoke[*it] = std::max<int64_t>(own[*it], above);
+    }
+    path.clear();
+  }
+  SQLite::Statement rejected(database,
+                             "SELECT count(*) FROM submissions WHERE agency = ? AND accepted = 0 "
+                             "AND number > ?");
+  std::unordered_map<int64_t, std::optional<models::Submission>> submissions;
+  for (size_t i = 0; i < status.agencies.size(); ++i) {
+    AgencyStatus& agency = status.agencies[i];
+    if (spoke[i] > 0) {
+      auto [it, added] = submissions.try_emplace(spoke[i]);
+      if (added) it->second = readSubmission(database, static_cast<uint32_t>(spoke[i]));
+      agency.lastAccepted = it->second;
+    }
     rejected.bind(1, agency.code);
     rejected.bind(2, static_cast<int64_t>(agency.lastAccepted ? agency.lastAccepted->number : 0));
     rejected.executeStep();
     agency.rejectedSince = static_cast<uint32_t>(rejected.getColumn(0).getInt64());
+    rejected.reset();
   }
   auto count = [&](const char* sql, uint32_t AgencyStatus::*field) {
     SQLite::Statement query(database, sql);

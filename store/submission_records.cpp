@@ -9,6 +9,9 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "importers/input_file.h"
+#include "models/utc_time.h"
+
 namespace cloudplan::store {
 namespace {
 
@@ -74,7 +77,9 @@ void readFileList(SQLite::Database& database, models::Submission& submission) {
 
 std::string submissionTime(SQLite::Database& database) {
   std::string now;
-  if (const char* fixed = std::getenv("CLOUDPLAN_NOW"); fixed && *fixed) {
+  // A malformed CLOUDPLAN_NOW is the cli's to refuse; here it would make every later time the
+  // same text (times never go back), so it is not used.
+  if (const char* fixed = std::getenv("CLOUDPLAN_NOW"); fixed && models::isUtcTime(fixed)) {
     now = fixed;
   } else {
     const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -182,15 +187,21 @@ std::vector<models::Diagnostic> readSubmissionDiagnostics(SQLite::Database& data
   for (const auto& d : list) {
     if (!d.is_object()) continue;
     models::Diagnostic diagnostic;
-    const std::string severity = d.value("severity", "error");
+    // Read field by field with their types checked: a damaged row is shown as what it holds.
+    auto text = [&](const char* key) {
+      const auto it = d.find(key);
+      return it != d.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    const std::string severity = text("severity");
     for (const auto s :
          {models::Severity::error, models::Severity::warning, models::Severity::note}) {
       if (models::nameOf(s) == severity) diagnostic.severity = s;
     }
-    diagnostic.code = d.value("code", "");
-    diagnostic.file = d.value("file", "");
-    diagnostic.line = d.value("line", 0u);
-    diagnostic.message = d.value("message", "");
+    diagnostic.code = text("code");
+    diagnostic.file = text("file");
+    const auto line = d.find("line");
+    diagnostic.line = line != d.end() && line->is_number_unsigned() ? line->get<uint32_t>() : 0;
+    diagnostic.message = text("message");
     diagnostics.push_back(std::move(diagnostic));
   }
   return diagnostics;
@@ -205,6 +216,8 @@ std::optional<std::vector<FileContent>> readSubmissionFiles(SQLite::Database& da
   std::vector<FileContent> files;
   while (query.executeStep()) {
     const auto bytes = static_cast<uint64_t>(query.getColumn(1).getInt64());
+    // A damaged row may claim any size: no submitted file was ever larger than an input may be.
+    if (bytes > importers::kMaxInputBytes) return std::nullopt;
     const SQLite::Column content = query.getColumn(3);
     std::optional<std::string> data;
     if (query.getColumn(2).getString() == "zlib") {

@@ -48,15 +48,6 @@ Column columnOf(std::string_view key) {
   return Column::none;
 }
 
-bool isIdCharacter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_' || c == '.' || c == ':' || c == '/';
-}
-
-bool isId(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), isIdCharacter);
-}
-
 uint64_t pairKey(SystemIndex consumer, SystemIndex provider) {
   return (uint64_t{consumer} << 32) | provider;
 }
@@ -311,7 +302,7 @@ void Mapper::addSystem(uint32_t e, models::SystemType type) {
     properties.resize(range.first);
     return;
   }
-  if (!isId(system.id)) {
+  if (!isWellFormedId(system.id)) {
     error(where, "malformed-id",
           fmt::format("malformed id {}; the element is skipped (use letters, digits and -_.:/ "
                       "only, in an id property if the identifier has others)",
@@ -704,7 +695,7 @@ std::optional<AgencyLabel> agencyLabelOf(std::string_view label) {
     if (at == std::string_view::npos) continue;
     const std::string_view code = trimBlanks(label.substr(0, at));
     const std::string_view name = trimBlanks(label.substr(at + separator.size()));
-    if (isId(code) && !name.empty()) return AgencyLabel{code, name};
+    if (isWellFormedId(code) && !name.empty()) return AgencyLabel{code, name};
   }
   return std::nullopt;
 }

@@ -111,11 +111,6 @@ std::string_view withoutTextMarker(std::string_view cell) {
   return c == '=' || c == '+' || c == '-' || c == '@' ? cell.substr(1) : cell;
 }
 
-bool isIdCharacter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_' || c == '.' || c == ':' || c == '/';
-}
-
 // One file being read: its header's layout and the builder it feeds.
 class CsvFile {
  public:

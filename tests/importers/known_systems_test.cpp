@@ -220,6 +220,19 @@ TEST_CASE("a kept reference that starts like a formula is refused, not kept") {
   CHECK(run.inventory.outsideDependencies.empty());
 }
 
+TEST_CASE("a kept reference that could never be an id is refused, not kept") {
+  Run run(nullptr, true);
+  run.add("systems.csv",
+          "id,name,agency,depends_on\n"
+          "MOF/pay,Payroll,MOF,\"DGA/x\ty;DGA/a b\"\n");
+  CHECK(run.finish() ==
+        Lines{"systems.csv:2: error: reference to 'DGA/x\ty' in depends_on is not an id (ids hold "
+              "letters, digits and -_.:/ only; fix the reference) [malformed-id]",
+              "systems.csv:2: error: reference to 'DGA/a b' in depends_on is not an id (ids hold "
+              "letters, digits and -_.:/ only; fix the reference) [malformed-id]"});
+  CHECK(run.inventory.outsideDependencies.empty());
+}
+
 TEST_CASE("a dependency of another agency's system is an error that names its agency") {
   const KnownSystems known = otherAgencies();
   for (const bool keep : {false, true}) {

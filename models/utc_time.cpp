@@ -1,0 +1,19 @@
+#include "models/utc_time.h"
+
+#include "models/date.h"
+
+namespace cloudplan::models {
+
+bool isUtcTime(std::string_view text) {
+  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+      text[19] != 'Z' || !parseDate(text.substr(0, 10))) {
+    return false;
+  }
+  auto number = [&](size_t at) {
+    const char a = text[at], b = text[at + 1];
+    return (a < '0' || a > '9' || b < '0' || b > '9') ? 99 : (a - '0') * 10 + (b - '0');
+  };
+  return number(11) < 24 && number(14) < 60 && number(17) < 60;
+}
+
+}  // namespace cloudplan::models
