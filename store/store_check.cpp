@@ -15,6 +15,7 @@
 #include "store/schema.h"
 #include "store/stored_rows.h"
 #include "store/submission_records.h"
+#include "store/submitted_files.h"
 
 namespace cloudplan::store {
 namespace {
@@ -38,32 +39,6 @@ constexpr std::pair<const char*, const char*> kRowRules[] = {
      "SELECT (SELECT count(*) FROM systems WHERE until <= since) + (SELECT count(*) FROM "
      "dependencies WHERE until <= since) + (SELECT count(*) FROM agencies WHERE until <= since)"},
 };
-
-// Reads a submission's files again from the store, as the importers read them from disk.
-models::Inventory rereadSubmission(const models::Submission& submission,
-                                   const std::vector<FileContent>& files,
-                                   const importers::KnownSystems& none,
-                                   models::Diagnostics& diagnostics) {
-  std::unordered_map<std::string, const FileContent*> byName;
-  std::vector<std::string> names;
-  for (const auto& file : files) {
-    byName.emplace(file.name, &file);
-    names.push_back(file.name);
-  }
-  importers::ReadOptions options{.defaultAgency = submission.agency,
-                                 .encoding = submission.encoding};
-  options.known = &none;
-  options.keepUnknownReferences = true;
-  options.readFile = [&](const std::string& path,
-                         models::Diagnostics&) -> std::optional<importers::InputBytes> {
-    const auto it = byName.find(path);
-    if (it == byName.end()) return std::nullopt;
-    return importers::InputBytes{it->second->bytes, std::nullopt};
-  };
-  // The folder it was submitted from may be gone, or hold other files now.
-  options.hasFile = [&](const std::string& path) { return byName.contains(path); };
-  return importers::readInputs(names, options, diagnostics);
-}
 
 }  // namespace
 
@@ -122,7 +97,11 @@ StoreCheckSummary checkStore(StoreDatabase& store, models::Diagnostics& problems
     // Read again, the files must give what the store holds for the submitter as it stood after
     // the submission, field for field.
     models::Diagnostics diagnostics;
-    const models::Inventory inventory = rereadSubmission(submission, *files, none, diagnostics);
+    importers::ReadOptions options{.defaultAgency = submission.agency,
+                                   .encoding = submission.encoding};
+    options.known = &none;
+    options.keepUnknownReferences = true;
+    const models::Inventory inventory = readSubmittedFiles(*files, options, diagnostics);
     if (diagnostics.hasErrors()) {
       problem(fmt::format("submission {}: its files no longer read clean ({} errors)",
                           submission.number, diagnostics.count(models::Severity::error)));

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -18,6 +19,7 @@
 #include "store/agency_register.h"
 #include "store/row_changes.h"
 #include "store/submission_records.h"
+#include "store/submitted_files.h"
 
 namespace cloudplan::store {
 namespace {
@@ -43,23 +45,52 @@ struct ReadFiles {
   std::vector<models::SubmittedFile> submitted;
 };
 
-ReadFiles readSubmissionInputs(const SubmitRequest& request, const importers::KnownSystems& known,
-                               models::Diagnostics& diagnostics) {
-  ReadFiles read;
-  importers::ReadOptions options{
-      .hashInputs = false, .defaultAgency = request.agency, .encoding = request.encoding};
+importers::ReadOptions readOptions(const SubmitRequest& request,
+                                   const importers::KnownSystems& known) {
+  importers::ReadOptions options{.defaultAgency = request.agency, .encoding = request.encoding};
   options.known = &known;
   options.keepUnknownReferences = true;
-  options.onRead = [&read](const std::string& name, const std::string& bytes) {
-    read.files.push_back({name, bytes, {}});
-  };
-  read.inventory = importers::readInputs(request.inputs, options, diagnostics);
+  return options;
+}
+
+void describeFiles(ReadFiles& read) {
+  read.submitted.clear();
   for (size_t i = 0; i < read.files.size(); ++i) {
     FileContent& file = read.files[i];
     if (i < read.inventory.files.size())
       file.kind = std::string(models::nameOf(read.inventory.files[i].kind));
     read.submitted.push_back({file.name, importers::sha256Hex(file.bytes), file.bytes.size()});
   }
+}
+
+// The files from disk, their bytes kept.
+ReadFiles readSubmissionInputs(const SubmitRequest& request, const importers::KnownSystems& known,
+                               models::Diagnostics& diagnostics) {
+  ReadFiles read;
+  importers::ReadOptions options = readOptions(request, known);
+  options.onRead = [&read](const std::string& name, const std::string& bytes) {
+    read.files.push_back({name, bytes, {}});
+  };
+  read.inventory = importers::readInputs(request.inputs, options, diagnostics);
+  describeFiles(read);
+  return read;
+}
+
+// The same files again, from the bytes kept, against a newer state of the store. What could not
+// be read from disk the first time is reported as it was.
+ReadFiles rereadSubmissionInputs(const SubmitRequest& request, ReadFiles read,
+                                 const importers::KnownSystems& known,
+                                 models::Diagnostics& diagnostics) {
+  models::Diagnostics fresh;
+  std::unordered_set<std::string> kept;
+  for (const auto& file : read.files)
+    kept.insert(file.name);
+  for (const auto& d : diagnostics.all()) {
+    if (!kept.contains(d.file)) fresh.add(d.severity, d.code, d.file, d.line, d.message);
+  }
+  read.inventory = readSubmittedFiles(read.files, readOptions(request, known), fresh);
+  describeFiles(read);
+  diagnostics = std::move(fresh);
   return read;
 }
 
@@ -269,25 +300,45 @@ std::optional<SubmitOutcome> submitInventory(StoreDatabase& store, const SubmitR
   usage = false;
   SQLite::Database& database = store.sql();
   try {
-    // The whole submission, reading the state it replaces included, is one write transaction:
-    // submissions from several processes wait for each other and none is lost.
-    SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
-    const AgencyRegister agencies(readAgencyRows(database, {}));
-    if (!agencies.has(request.agency)) {
+    // The files are read from disk before the store is locked (a slow share or a pipe must not
+    // hold up every other ministry), against the store as it stood then.
+    auto state = [&]() {
+      std::optional<AgencyRegister> agencies(readAgencyRows(database, {}));
+      return std::tuple{std::move(agencies), currentSystems(database), lastSubmission(database)};
+    };
+    auto [agencies, known, seen] = [&] {
+      SQLite::Transaction snapshot(database);
+      return state();
+    }();
+    auto refuseAgency = [&] {
       usage = true;
       error = fmt::format("--agency {}: not in the national register of {}{}",
                           models::quoted(request.agency), store.path(),
-                          didYouMean(agencies.closest(request.agency),
+                          didYouMean(agencies->closest(request.agency),
                                      " (cloudplan store status lists the agencies)"));
+    };
+    if (!agencies->has(request.agency)) {
+      refuseAgency();
       return std::nullopt;
     }
-    const std::vector<std::string> scopeList = agencies.scopeOf(request.agency);
-    const Scope scope(scopeList.begin(), scopeList.end());
-    const importers::KnownSystems known = currentSystems(database);
-
     SubmitOutcome outcome;
     ReadFiles read = readSubmissionInputs(request, known, outcome.diagnostics);
-    checkScope(request, read, agencies, scope, known, outcome.diagnostics);
+
+    // From here on one write transaction: the state it replaces is read again under the lock,
+    // so submissions from several processes wait for each other and none is lost.
+    SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+    if (lastSubmission(database) != seen) {
+      std::tie(agencies, known, seen) = state();
+      if (!agencies->has(request.agency)) {
+        refuseAgency();
+        return std::nullopt;
+      }
+      read = rereadSubmissionInputs(request, std::move(read), known, outcome.diagnostics);
+    }
+    const std::vector<std::string> scopeList = agencies->scopeOf(request.agency);
+    const Scope scope(scopeList.begin(), scopeList.end());
+
+    checkScope(request, read, *agencies, scope, known, outcome.diagnostics);
     checkLeftOut(read, scope, known, outcome.diagnostics);
     std::vector<SystemRow> before =
         readSystemRows(database, {.kind = RowFilter::Kind::current, .agencies = scopeList});

@@ -19,6 +19,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 
 BINARY = os.path.abspath(sys.argv[1])
 os.chdir(sys.argv[2] if len(sys.argv) > 2 else os.getcwd())
@@ -438,7 +439,40 @@ def refusals(tmp):
           "lacks 5 of its tables; restore it from a backup)\n" % odd,
           "exit %d: %s" % (result.returncode, result.stderr))
 
+def slow_reader(tmp):
+    """A submission whose files come slowly (a pipe, a stalled share) holds up no other: the files
+    are read before the store is locked."""
+    db = os.path.join(tmp, "slow.db")
+    run("store", "init", db, "--agencies", "samples/government/agencies.csv",
+        now="2027-01-10T09:00:00Z")
+    fifo = os.path.join(tmp, "moi.fifo")
+    os.mkfifo(fifo)
+    env = dict(os.environ, CLOUDPLAN_NOW="2027-01-10T09:00:00Z")
+    # The reader opens the pipe and waits for its writer's bytes.
+    slow = subprocess.Popen([BINARY, "submit", db, "--agency", "MOI", "-q", "-"],
+                            stdin=os.open(fifo, os.O_RDONLY | os.O_NONBLOCK), env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    writer = os.open(fifo, os.O_WRONLY)
+    time.sleep(1)  # the slow submission is in the store (or, before the fix, holds its lock)
+    try:
+        other = subprocess.run([BINARY, "submit", db, "--agency", "MOE", "-q",
+                                "samples/submissions/MOE"], capture_output=True, text=True,
+                               env=env, timeout=30)
+        check("a submission waiting for its files holds up no other submission",
+              other.returncode == 0, other.stderr)
+    except subprocess.TimeoutExpired:
+        check("a submission waiting for its files holds up no other submission", False,
+              "MOE's submit was still waiting after 30 s")
+    with open("samples/submissions/MOI/systems.csv", "rb") as f:
+        os.write(writer, f.read())
+    os.close(writer)
+    code = slow.wait(timeout=60)
+    check("the slow submission is then recorded after it, against the store as it is then",
+          code == 0 and "MOI" in run("history", db).stdout, slow.stderr.read().decode())
+
+
 with tempfile.TemporaryDirectory() as tmp:
+    slow_reader(tmp)
     refusals(tmp)
     samples(tmp)
     generated(tmp)
