@@ -111,7 +111,9 @@ int runValidate(const ValidateOptions& options) {
       plural(inventory.dependencies.size() + inventory.outsideDependencies.size(), "dependency",
              "dependencies"),
       plural(inventory.agencies.size(), "agency", "agencies"),
-      plural(inventory.files.size(), "file", "files"),
+      // A store's inventory is named by its first input, the store as of its last submission.
+      national ? printable(inventory.files.front().path)
+               : plural(inventory.files.size(), "file", "files"),
       plural(diagnostics.count(models::Severity::error), "error", "errors"),
       plural(diagnostics.count(models::Severity::warning), "warning", "warnings"));
   if (!mapping.empty()) printMappingReport(std::cout, mapping);

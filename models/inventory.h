@@ -18,12 +18,22 @@
 
 namespace cloudplan::models {
 
-enum class InputKind : uint8_t { systems, dependencies, agencies, archimate, archiCsv, unknown };
+// `store`: the national store a plan was made from (plan --store), named `STORE#N` after the
+// last submission it holds; the files of the submissions follow it.
+enum class InputKind : uint8_t {
+  systems,
+  dependencies,
+  agencies,
+  archimate,
+  archiCsv,
+  store,
+  unknown
+};
 
 template <>
 struct Vocabulary<InputKind> {
-  static constexpr std::array<std::string_view, 6> names = {"systems",   "dependencies", "agencies",
-                                                            "archimate", "archi-csv",    "unknown"};
+  static constexpr std::array<std::string_view, 7> names = {
+      "systems", "dependencies", "agencies", "archimate", "archi-csv", "store", "unknown"};
 };
 
 struct InputFile {

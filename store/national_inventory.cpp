@@ -99,6 +99,10 @@ NationalInventory loadNationalInventory(StoreDatabase& store, uint32_t asOf) {
                          .submission = national.asOf};
   InventoryFromRows build(store, national.asOf);
   models::Inventory& inventory = build.inventory();
+  // First among the files: the store and the submission it is as of, which a plan's inputs name
+  // even when that submission left no row of its own (it removed some).
+  inventory.files.push_back(
+      {fmt::format("{}#{}", store.path(), national.asOf), models::InputKind::store, {}});
 
   std::vector<AgencyRow> agencies = readAgencyRows(database, filter);
   std::vector<std::pair<models::AgencyIndex, std::string>> parents;

@@ -92,8 +92,12 @@ def round_trip(name, db, tmp, *plan_options):
           "differs in " + ", ".join(k for k in a if a.get(k) != b.get(k)))
     with open(os.path.join(from_store, "plan.json"), encoding="utf-8") as f:
         inputs = json.load(f)["inputs"]
-    check(name + ": plan --store's inputs name the store and the submissions",
-          all(re.match(re.escape(db) + r"#\d+:", i["path"]) for i in inputs), str(inputs[:2]))
+    last = max(int(n) for n in re.findall(r"^#(\d+) ", run("history", db).stdout, re.M))
+    check(name + ": plan --store's inputs name the store as of its last submission, first",
+          inputs[0] == {"path": "%s#%d" % (db, last), "sha256": "", "kind": "store"},
+          str(inputs[:1]))
+    check(name + ": then the submitted files, each as STORE#N:FILE",
+          all(re.match(re.escape(db) + r"#\d+:", i["path"]) for i in inputs[1:]), str(inputs[:2]))
     for folder in (from_store, from_export):
         verdict = check_plan(export, os.path.join(folder, "plan.json"))
         check(name + ": check_plan says OK of " + os.path.basename(folder),
