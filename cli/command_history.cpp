@@ -101,9 +101,10 @@ int runHistory(const HistoryOptions& options) {
   models::Diagnostics diagnostics;
   for (auto& d : store::readSubmissionDiagnostics(database, submission->number))
     diagnostics.add(d.severity, d.code, d.file, d.line, std::move(d.message));
-  const models::SubmissionChanges changes =
+  models::SubmissionChanges changes =
       submission->accepted ? store::changesOfSubmission(*opened, submission->number)
                            : models::SubmissionChanges{};
+  changes.fromHistory = true;
   std::cout << exporters::feedbackText({*submission, diagnostics, changes});
   return kOk;
 }

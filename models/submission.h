@@ -89,6 +89,9 @@ struct SubmissionChanges {
   std::vector<DependencyChange> dependents;
   std::vector<DependencyChange> resolvedNow;
   std::optional<uint32_t> planSubmission;  // the submission the store's last plan was made at
+  // Rebuilt from the history (history --diff): the dependents and the waves of that moment are
+  // not kept, so none are listed.
+  bool fromHistory = false;
   std::vector<WaveImpact> waves;
 
   bool empty() const {

@@ -118,6 +118,10 @@ struct Wording {
                        *changes().planSubmission);
   }
   std::string noWaves() const {
+    if (changes().fromHistory) {
+      return "Other agencies and waves: not kept in the history (cloudplan store status and plan "
+             "--store tell them as they are now).";
+    }
     if (!changes().planSubmission) return "Waves: the national inventory has no plan yet.";
     return fmt::format("Waves: this moves no wave of the plan made at submission {}.",
                        *changes().planSubmission);
@@ -230,7 +234,7 @@ void othersText(std::string& out, const Wording& w) {
   };
   textList(out, w.dependentsTitle(), c.dependents, dependent);
   textList(out, w.resolvedTitle(), c.resolvedNow, dependent);
-  if (c.waves.empty()) {
+  if (c.waves.empty() || c.fromHistory) {
     out += '\n' + w.noWaves() + '\n';
     return;
   }
@@ -435,7 +439,7 @@ void othersHtml(std::string& out, const Wording& w) {
     out += "</section>\n";
   }
   out += "<section id=\"waves\">\n<h2>Waves</h2>\n";
-  if (c.waves.empty()) {
+  if (c.waves.empty() || c.fromHistory) {
     out += "<p>" + w.noWaves() + "</p>\n</section>\n";
     return;
   }

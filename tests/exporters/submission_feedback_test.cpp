@@ -386,5 +386,24 @@ TEST_CASE("the register of agencies, submitted by no agency, is named as such", 
                   "register</h1>") != std::string::npos);
 }
 
+TEST_CASE("a feedback rebuilt from the history says what it cannot tell, not 'no plan'",
+          "[feedback]") {
+  const models::Submission submission = resubmission();
+  models::Diagnostics diagnostics;
+  models::SubmissionChanges changes = everyChange();
+  changes.dependents.clear();
+  changes.resolvedNow.clear();
+  changes.waves.clear();
+  changes.planSubmission.reset();
+  changes.fromHistory = true;
+  const std::string text = feedbackText({submission, diagnostics, changes});
+  CHECK_THAT(text, Catch::EndsWith("\nOther agencies and waves: not kept in the history "
+                                   "(cloudplan store status and plan --store tell them as they "
+                                   "are now).\n"));
+  CHECK(text.find("no plan yet") == std::string::npos);
+  const std::string html = feedbackHtml({submission, diagnostics, changes});
+  CHECK(html.find("<p>Other agencies and waves: not kept in the history") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace cloudplan::exporters
