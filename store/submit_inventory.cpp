@@ -17,6 +17,7 @@
 #include "importers/read_inputs.h"
 #include "models/plural.h"
 #include "store/agency_register.h"
+#include "store/national_inventory.h"
 #include "store/row_changes.h"
 #include "store/submission_records.h"
 #include "store/submitted_files.h"
@@ -159,13 +160,18 @@ void checkScope(const SubmitRequest& request, const ReadFiles& read, const Agenc
 }
 
 // A system another agency's system depends on may not be left out: it would vanish under them.
-void checkRemovals(SQLite::Database& database, const std::vector<std::string>& removed,
+void checkRemovals(StoreDatabase& store, const std::vector<const SystemRow*>& removed,
                    const Scope& scope, models::Diagnostics& diagnostics) {
+  SQLite::Database& database = store.sql();
+  // Reported where the system was last submitted: the row this submission would remove.
+  SQLite::Statement fileName(database,
+                             "SELECT name FROM files WHERE submission = ? AND position = ?");
   constexpr size_t kNamed = 5;
   SQLite::Statement dependents(database,
                                "SELECT consumer, agency FROM dependencies WHERE until IS NULL "
                                "AND provider = ? ORDER BY consumer");
-  for (const std::string& id : removed) {
+  for (const SystemRow* row : removed) {
+    const std::string& id = row->id;
     dependents.bind(1, id);
     std::vector<std::string> users;
     while (dependents.executeStep()) {
@@ -179,7 +185,14 @@ void checkRemovals(SQLite::Database& database, const std::vector<std::string>& r
     std::string list = fmt::format(
         "{}", fmt::join(users.begin(), users.begin() + std::min(users.size(), kNamed), ", "));
     if (users.size() > kNamed) list += fmt::format(" and {} more", users.size() - kNamed);
-    diagnostics.error("removes-used-system", {}, 0,
+    fileName.bind(1, static_cast<int64_t>(row->source.since));
+    fileName.bind(2, static_cast<int64_t>(row->source.file));
+    const std::string where =
+        fileName.executeStep()
+            ? submittedFileName(store.path(), row->source.since, fileName.getColumn(0).getString())
+            : std::string();
+    fileName.reset();
+    diagnostics.error("removes-used-system", where, where.empty() ? 0 : row->source.line,
                       fmt::format("system {} is left out of this submission, but {} depend{} on "
                                   "it (keep it, and set its strategy to retire if it is to go: "
                                   "its consumers then move first)",
@@ -348,11 +361,11 @@ std::optional<SubmitOutcome> submitInventory(StoreDatabase& store, const SubmitR
       std::unordered_set<std::string_view> submitted;
       for (const auto& system : read.inventory.systems)
         submitted.insert(system.id);
-      std::vector<std::string> removed;
+      std::vector<const SystemRow*> removed;
       for (const auto& row : before) {
-        if (!submitted.contains(row.id)) removed.push_back(row.id);
+        if (!submitted.contains(row.id)) removed.push_back(&row);
       }
-      checkRemovals(database, removed, scope, outcome.diagnostics);
+      checkRemovals(store, removed, scope, outcome.diagnostics);
     }
     outcome.diagnostics.sort();
 

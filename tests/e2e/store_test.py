@@ -318,9 +318,10 @@ def samples(tmp):
                                    "inventory changed: fix the errors below and submit again.\n"),
           result.stdout)
     check("rejected: the message names the dependent, its agency and the fix",
-          "  error: system 'MOH-NHI/claims' is left out of this submission, but 'MOF/fiscal-dwh' "
-          "(MOF) depends on it (keep it, and set its strategy to retire if it is to go: its "
-          "consumers then move first)" in result.stdout.splitlines(), result.stdout)
+          "  %s#5:samples/submissions/MOH/systems.csv:13: error: system 'MOH-NHI/claims' is left "
+          "out of this submission, but 'MOF/fiscal-dwh' (MOF) depends on it (keep it, and set "
+          "its strategy to retire if it is to go: its consumers then move first)" % db
+          in result.stdout.splitlines(), result.stdout)
     after = os.path.join(tmp, "export-after-rejected")
     run("export", db, "-o", after)
     check("rejected: the export is byte-identical before and after",

@@ -213,7 +213,9 @@ TEST_CASE(
   CHECK_FALSE(outcome.submission.accepted);
   CHECK(testing::linesOf(outcome.diagnostics) ==
         std::vector<std::string>{
-            ":0: error: [removes-used-system] system 'MOF/ifmis' is left out of this submission, "
+            // Where the system was last submitted: the row this submission would remove.
+            f.path + "#4:" + (f.folder / "submission-3/systems.csv") +
+            ":2: error: [removes-used-system] system 'MOF/ifmis' is left out of this submission, "
             "but 'MOJ/courts' (MOJ) depends on it (keep it, and set its strategy to retire if it "
             "is to go: its consumers then move first)"});
   CHECK(testing::snapshotRows(f.sql()) == before);
@@ -438,7 +440,8 @@ TEST_CASE("a department may not leave out a system its ministry's systems depend
   CHECK_FALSE(outcome.submission.accepted);
   CHECK(testing::linesOf(outcome.diagnostics) ==
         std::vector<std::string>{
-            ":0: error: [removes-used-system] system 'TAX/efiling' is left out of this "
+            f.path + "#4:" + (f.folder / "submission-3/systems.csv") +
+            ":4: error: [removes-used-system] system 'TAX/efiling' is left out of this "
             "submission, but 'MOF/budget' (MOF) depends on it (keep it, and set its strategy to "
             "retire if it is to go: its consumers then move first)"});
   CHECK(testing::snapshotRows(f.sql()) == before);
@@ -489,7 +492,9 @@ TEST_CASE("the removal error names five dependents and counts the rest", "[store
   const auto outcome = f.submit("MOF", {{"systems.csv", "id,name,agency\nMOF/budget,B,MOF\n"}});
   CHECK(testing::linesOf(outcome.diagnostics) ==
         std::vector<std::string>{
-            ":0: error: [removes-used-system] system 'MOF/ifmis' is left out of this submission, "
+            // Where the system was last submitted: the row this submission would remove.
+            f.path + "#2:" + (f.folder / "submission-1/systems.csv") +
+            ":2: error: [removes-used-system] system 'MOF/ifmis' is left out of this submission, "
             "but 'MOJ/s1' (MOJ), 'MOJ/s2' (MOJ), 'MOJ/s3' (MOJ), 'MOJ/s4' (MOJ), 'MOJ/s5' (MOJ) "
             "and 2 more depend on it (keep it, and set its strategy to retire if it is to go: "
             "its consumers then move first)"});
