@@ -63,26 +63,33 @@ bool isCommand(const CLI::App& app, std::string_view word) {
 }
 
 // A command line whose first word is not a command: the closest command, if it is a typo.
+// A word that is not a command of `app` (cloudplan, or one with commands of its own: store): the
+// closest of them, if it is a typo.
 int unknownCommand(const CLI::App& app, std::string_view word) {
   std::vector<std::string> names;
   for (const CLI::App* command : commandsOf(app))
     names.push_back(command->get_name());
   importers::Suggester suggester({names.begin(), names.end()});
   const auto close = suggester.closest(word);
-  std::cerr << fmt::format("cloudplan: error: unknown command {} ({})\n",
+  const bool top = app.get_parent() == nullptr;
+  const std::string name = top ? "cloudplan" : "cloudplan " + app.get_name();
+  std::cerr << fmt::format("{}: error: unknown command {} ({})\n", name,
                            printable(models::quoted(word)),
                            close ? fmt::format("did you mean {}?", models::quoted(*close))
-                                 : std::string("cloudplan help lists the commands"));
+                           : top ? std::string("cloudplan help lists the commands")
+                                 : fmt::format("{} --help lists its commands", name));
   return kUsage;
 }
 
-// The first word of the command line that is not an option: the command.
-std::optional<std::string_view> commandWord(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
+// The first word of the command line from `from` on that is not an option: the command, and
+// where it is.
+std::optional<std::pair<std::string_view, int>> commandWord(int argc, char** argv, int from = 1) {
+  for (int i = from; i < argc; ++i) {
     const std::string_view word = argv[i];
     if (word == "--")
-      return i + 1 < argc ? std::optional(std::string_view(argv[i + 1])) : std::nullopt;
-    if (!word.starts_with('-')) return word;
+      return i + 1 < argc ? std::optional(std::pair(std::string_view(argv[i + 1]), i + 1))
+                          : std::nullopt;
+    if (!word.starts_with('-')) return std::pair(word, i);
   }
   return std::nullopt;
 }
@@ -398,8 +405,15 @@ int run(int argc, char** argv) {
   for (CLI::App* command : app.get_subcommands([&](CLI::App* c) { return c != helpCommand; }))
     command->footer("Every command also takes -q,--quiet: errors only, no summaries or progress.");
   // A mistyped command would otherwise read as a stray argument: "a subcommand is required".
-  const auto word = commandWord(argc, argv);
+  const auto found = commandWord(argc, argv);
+  const auto word = found ? std::optional(found->first) : std::nullopt;
   if (word && !isCommand(app, *word)) return unknownCommand(app, *word);
+  if (word == "store") {
+    if (const auto sub = commandWord(argc, argv, found->second + 1);
+        sub && !isCommand(*storeCommand, sub->first)) {
+      return unknownCommand(*storeCommand, sub->first);
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
