@@ -101,9 +101,9 @@ int runHistory(const HistoryOptions& options) {
   models::Diagnostics diagnostics;
   for (auto& d : store::readSubmissionDiagnostics(database, submission->number))
     diagnostics.add(d.severity, d.code, d.file, d.line, std::move(d.message));
-  models::SubmissionChanges changes =
-      submission->accepted ? store::changesOfSubmission(*opened, submission->number)
-                           : models::SubmissionChanges{};
+  models::SubmissionChanges changes = submission->accepted
+                                          ? store::changesOfSubmission(*opened, submission->number)
+                                          : models::SubmissionChanges{};
   changes.fromHistory = true;
   std::cout << exporters::feedbackText({*submission, diagnostics, changes});
   return kOk;

@@ -97,7 +97,7 @@ int runHistory(const HistoryOptions& options);
 
 struct ExportOptions {
   std::string store;
-  std::string output;  // the folder, or with `ids` the file
+  std::string output;               // the folder, or with `ids` the file
   std::optional<std::string> asOf;  // YYYY-MM-DDTHH:MM:SSZ; none: now
   std::optional<uint32_t> submission;
   bool ids = false;
