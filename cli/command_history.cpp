@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/register_output.h"
 #include "cli/store_input.h"
 #include "cli/terminal_text.h"
 #include "exporters/reports/submission_feedback.h"
@@ -83,17 +84,7 @@ int runHistory(const HistoryOptions& options) {
   }
   if (submission->kind == models::SubmissionKind::agencies) {
     printSubmission(*submission);
-    const auto changes = store::agencyChangesOfSubmission(*opened, submission->number);
-    for (const auto& a : changes.added)
-      printLine(std::cout, fmt::format("  added agency {} {}", a.id, models::quoted(a.name)));
-    for (const auto& a : changes.removed)
-      printLine(std::cout, fmt::format("  removed agency {} {}", a.id, models::quoted(a.name)));
-    for (const auto& a : changes.changed) {
-      for (const auto& f : a.fields) {
-        printLine(std::cout, fmt::format("  changed agency {}: {} {} -> {}", a.id, f.field,
-                                         models::quoted(f.before), models::quoted(f.after)));
-      }
-    }
+    printAgencyChanges(std::cout, store::agencyChangesOfSubmission(*opened, submission->number));
     return kOk;
   }
   // The feedback of the submission, made again from the store: its messages as recorded, and

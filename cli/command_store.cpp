@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/register_output.h"
 #include "cli/store_input.h"
 #include "cli/terminal_text.h"
 #include "store/register_submission.h"
@@ -12,21 +13,6 @@
 
 namespace cloudplan::cli {
 namespace {
-
-void printAgencyChanges(const store::AgencyChanges& changes) {
-  for (const auto& a : changes.added) {
-    printLine(std::cout, fmt::format("  added {} {}{}", a.id, models::quoted(a.name),
-                                     a.agency.empty() ? "" : " under " + a.agency));
-  }
-  for (const auto& a : changes.removed)
-    printLine(std::cout, fmt::format("  removed {} {}", a.id, models::quoted(a.name)));
-  for (const auto& a : changes.changed) {
-    for (const auto& f : a.fields) {
-      printLine(std::cout, fmt::format("  changed {}: {} {} -> {}", a.id, f.field,
-                                       models::quoted(f.before), models::quoted(f.after)));
-    }
-  }
-}
 
 int finishRegister(std::string_view command, const store::RegisterOutcome& outcome) {
   printDiagnostics(std::cerr, outcome.diagnostics, command);
@@ -89,7 +75,7 @@ int runStoreAgencies(const RegisterOptions& options) {
   std::cout << fmt::format("register: submission {} accepted: {} added, {} removed, {} changed\n",
                            outcome->submission.number, changes.added.size(), changes.removed.size(),
                            changes.changed.size());
-  printAgencyChanges(changes);
+  printAgencyChanges(std::cout, changes);
   return kOk;
 }
 

@@ -1,5 +1,7 @@
 #include "exporters/csv/csv_writer.h"
 
+#include <cctype>
+
 namespace cloudplan::exporters {
 
 bool startsLikeFormula(std::string_view cell) {
@@ -19,6 +21,20 @@ bool startsLikeFormula(std::string_view cell) {
 
 std::string spreadsheetText(std::string_view cell) {
   return startsLikeFormula(cell) ? "'" + std::string(cell) : std::string(cell);
+}
+
+std::string_view trimmedColumnName(std::string_view name) {
+  constexpr std::string_view kBlanks = " \t\r\n";
+  const size_t first = name.find_first_not_of(kBlanks);
+  if (first == std::string_view::npos) return {};
+  return name.substr(first, name.find_last_not_of(kBlanks) - first + 1);
+}
+
+std::string lowercased(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
 }
 
 void appendCsvCell(std::string& out, std::string_view cell) {

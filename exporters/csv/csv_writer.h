@@ -15,6 +15,13 @@ bool startsLikeFormula(std::string_view cell);
 // spreadsheet would run it as a formula.
 std::string spreadsheetText(std::string_view cell);
 
+// How a CSV reader matches column names: blanks around them trimmed, letters in lower case.
+std::string_view trimmedColumnName(std::string_view name);
+std::string lowercased(std::string_view text);
+inline std::string columnKey(std::string_view name) {
+  return lowercased(trimmedColumnName(name));
+}
+
 void appendCsvCell(std::string& out, std::string_view cell);
 void appendCsvRow(std::string& out, const std::vector<std::string>& cells);
 

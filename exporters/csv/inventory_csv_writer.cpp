@@ -38,27 +38,6 @@ constexpr std::array<std::string_view, 5> kDependencyColumns = {"from", "to", "c
                                                                 "description"};
 constexpr std::array<std::string_view, 3> kAgencyColumns = {"code", "name", "parent"};
 
-// The blanks the CSV reader trims from every cell, headers too.
-std::string_view trimmed(std::string_view text) {
-  constexpr std::string_view kBlanks = " \t\r";
-  const size_t first = text.find_first_not_of(kBlanks);
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(kBlanks) - first + 1);
-}
-
-std::string lowered(std::string_view text) {
-  std::string key(text);
-  for (char& c : key)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return key;
-}
-
-// Properties of one column: their keys, trimmed, are equal but for letter case (as the reader
-// matches column names).
-std::string propertyKey(std::string_view key) {
-  return lowered(trimmed(key));
-}
-
 // A free-text cell. The reader takes a leading apostrophe before = + - @ for a spreadsheet's
 // "this is text" marker and removes it; a value that starts so itself (apostrophes, then one of
 // those) gets one more apostrophe to lose. appendCsvCell adds the marker to a formula's start.
@@ -78,12 +57,12 @@ class PropertyColumns {
     occurrences_.clear();
     for (const auto& property : properties) {
       if (&property == skip || property.value.empty()) continue;  // an empty cell is no property
-      std::string key = propertyKey(property.key);
+      std::string key = columnKey(property.key);
       const size_t n = occurrences_[key]++;
       auto& columns = byKey_[key];
       if (n < columns.size()) continue;
       columns.push_back(headers_.size());
-      headers_.emplace_back(trimmed(property.key));
+      headers_.emplace_back(trimmedColumnName(property.key));
       repeated_.push_back(n > 0);
     }
   }
@@ -98,13 +77,13 @@ class PropertyColumns {
       taken.insert(std::string(name));
     std::vector<size_t> renamed;
     for (size_t i = 0; i < headers_.size(); ++i) {
-      if (repeated_[i] || !taken.insert(lowered(headers_[i])).second) renamed.push_back(i);
+      if (repeated_[i] || !taken.insert(lowercased(headers_[i])).second) renamed.push_back(i);
     }
     for (size_t i : renamed) {
       std::string& header = headers_[i];
       do {
         header.insert(0, kRenamedPropertyPrefix);
-      } while (!taken.insert(lowered(header)).second);
+      } while (!taken.insert(lowercased(header)).second);
     }
   }
 
@@ -116,7 +95,7 @@ class PropertyColumns {
     occurrences_.clear();
     for (const auto& property : properties) {
       if (&property == skip || property.value.empty()) continue;
-      std::string key = propertyKey(property.key);
+      std::string key = columnKey(property.key);
       const size_t n = occurrences_[key]++;
       row[first + byKey_.at(key)[n]] = text(property.value);
     }
@@ -150,7 +129,7 @@ DocumentationCell documentationOf(const models::Inventory& inventory,
                                   const models::System& system) {
   if (!system.documentation.empty()) return {system.documentation};
   for (const auto& property : inventory.propertiesOf(system.properties)) {
-    if (!property.value.empty() && propertyKey(property.key) == kDocumentation) {
+    if (!property.value.empty() && columnKey(property.key) == kDocumentation) {
       return {property.value, &property};
     }
   }

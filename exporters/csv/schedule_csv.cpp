@@ -19,29 +19,9 @@ constexpr std::array<std::string_view, 14> kPlanColumns = {
     "wave",     "start",  "end",         "id",          "name",   "agency",     "type",
     "strategy", "action", "criticality", "effort_days", "target", "move_group", "reasons"};
 
-// Blanks a reader trims from a header: CSV headers come trimmed, ArchiMate property names not.
-std::string_view trimmed(std::string_view text) {
-  constexpr std::string_view kBlanks = " \t\r\n";
-  const size_t first = text.find_first_not_of(kBlanks);
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(kBlanks) - first + 1);
-}
-
-std::string lowered(std::string_view text) {
-  std::string key(text);
-  for (char& c : key)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return key;
-}
-
-// Properties of one column: their keys, trimmed, are equal but for letter case.
-std::string propertyKey(std::string_view key) {
-  return lowered(trimmed(key));
-}
-
 // Two headers read as one by a reader that ignores case (the header as written, apostrophe too).
 std::string headerKey(std::string_view header) {
-  return lowered(spreadsheetText(header));
+  return lowercased(spreadsheetText(header));
 }
 
 // The inventory's property columns in the order they first appear, and the header each is
@@ -55,8 +35,8 @@ PropertyColumns propertyColumnsOf(const models::Inventory& inventory) {
   PropertyColumns columns;
   for (const auto& system : inventory.systems) {
     for (const auto& property : inventory.propertiesOf(system.properties)) {
-      if (columns.indexOf.emplace(propertyKey(property.key), columns.headers.size()).second) {
-        columns.headers.emplace_back(trimmed(property.key));
+      if (columns.indexOf.emplace(columnKey(property.key), columns.headers.size()).second) {
+        columns.headers.emplace_back(trimmedColumnName(property.key));
       }
     }
   }
@@ -109,7 +89,7 @@ std::string scheduleToCsv(const models::Inventory& inventory, const models::Plan
            reasons};
     row.resize(kPlanColumns.size() + columns.headers.size());
     for (const auto& property : inventory.propertiesOf(system.properties)) {
-      row[kPlanColumns.size() + columns.indexOf.at(propertyKey(property.key))] = property.value;
+      row[kPlanColumns.size() + columns.indexOf.at(columnKey(property.key))] = property.value;
     }
     appendCsvRow(out, row);
   }
