@@ -167,12 +167,19 @@ NationalInventory loadNationalInventory(StoreDatabase& store, uint32_t asOf) {
   RowFilter unordered = filter;
   unordered.ordered = false;
   std::vector<DependencyRow> dependencies = readDependencyRows(database, unordered);
-  // By consumer and provider, bytewise as SQLite would order them: the export's order.
-  std::sort(dependencies.begin(), dependencies.end(), [](const auto& a, const auto& b) {
-    if (const int c = a.consumer.compare(b.consumer)) return c < 0;
-    return a.provider < b.provider;
+  // By consumer and provider, bytewise as SQLite would order them: the export's order. The
+  // positions are sorted, not the rows (seven strings each to move).
+  std::vector<uint32_t> byPair(dependencies.size());
+  for (uint32_t i = 0; i < byPair.size(); ++i)
+    byPair[i] = i;
+  std::sort(byPair.begin(), byPair.end(), [&](uint32_t a, uint32_t b) {
+    const DependencyRow& x = dependencies[a];
+    const DependencyRow& y = dependencies[b];
+    if (const int c = x.consumer.compare(y.consumer)) return c < 0;
+    return x.provider < y.provider;
   });
-  for (DependencyRow& row : dependencies) {
+  for (const uint32_t position : byPair) {
+    DependencyRow& row = dependencies[position];
     const auto consumer = inventory.findSystem(row.consumer);
     if (!consumer) continue;  // a row without its system: store check reports it
     const auto coupling =

@@ -31,11 +31,10 @@ using Scope = std::unordered_set<std::string>;
 // agency's own that the files leave out is caught by checkScope.
 importers::KnownSystems currentSystems(SQLite::Database& database) {
   importers::KnownSystems known;
-  SQLite::Statement query(database, "SELECT id, agency, name FROM systems WHERE until IS NULL");
-  while (query.executeStep()) {
-    known.add(query.getColumn(0).getText(), query.getColumn(1).getText(),
-              query.getColumn(2).getText());
-  }
+  // Ids and agencies only: the messages of a submission name no other agency's system by name.
+  SQLite::Statement query(database, "SELECT id, agency FROM systems WHERE until IS NULL");
+  while (query.executeStep())
+    known.add(query.getColumn(0).getText(), query.getColumn(1).getText(), {});
   return known;
 }
 
