@@ -131,6 +131,20 @@ int runPlan(const PlanOptions& options) {
     return kInputErrors;
   }
   runProgress().phase("writing");
+  // The plan goes into the store (so that the next submission's feedback can say which waves it
+  // may move) beside the writing of its files, and is kept only once they are in place.
+  std::optional<std::future<std::unique_ptr<store::PlanRecording>>> recording;
+  if (national) {
+    recording = std::async(std::launch::async, [&]() -> std::unique_ptr<store::PlanRecording> {
+      std::vector<store::SystemWave> waves;
+      waves.reserve(inventory.systems.size());
+      for (size_t i = 0; i < inventory.systems.size(); ++i)
+        waves.push_back({std::string(inventory.systems[i].id), plan->systems[i].wave});
+      // An SQLite error comes out of get(), once the files are in place.
+      return std::make_unique<store::PlanRecording>(
+          *national, asOf, exporters::planSettingsToJson(plan->settings), waves);
+    });
+  }
   // Each output is rendered and staged on its own thread: on a national inventory the plan.json
   // alone is some 100 MB of text, and the machine has more than one core. Nothing is in place
   // until all are staged and committed together.
@@ -180,19 +194,13 @@ int runPlan(const PlanOptions& options) {
     }
     return kInputErrors;
   }
-  if (national) {
-    // Kept so that the feedback of the next submission can say which waves it may move.
-    std::vector<store::SystemWave> waves;
-    waves.reserve(inventory.systems.size());
-    for (size_t i = 0; i < inventory.systems.size(); ++i)
-      waves.push_back({std::string(inventory.systems[i].id), plan->systems[i].wave});
+  if (recording) {
     try {
-      store::recordPlan(*national, asOf, exporters::planSettingsToJson(plan->settings), waves);
+      recording->get()->commit();
     } catch (const SQLite::Exception& e) {
       std::cerr << fmt::format(
-          "plan: warning: the plan is written, but {} could not record it "
-          "({}; the next submissions' feedback will not say which waves "
-          "they may move)\n",
+          "plan: warning: the plan is written, but {} could not record it ({}; the next "
+          "submissions' feedback will not say which waves they may move)\n",
           printable(options.store), printable(e.what()));
     }
   }

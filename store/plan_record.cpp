@@ -7,10 +7,10 @@
 
 namespace cloudplan::store {
 
-uint32_t recordPlan(StoreDatabase& store, uint32_t submission, const std::string& settingsJson,
-                    const std::vector<SystemWave>& waves) {
+PlanRecording::PlanRecording(StoreDatabase& store, uint32_t submission,
+                             const std::string& settingsJson, const std::vector<SystemWave>& waves)
+    : transaction_(store.sql(), SQLite::TransactionBehavior::IMMEDIATE) {
   SQLite::Database& database = store.sql();
-  SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
   // Only the last plan is read; earlier ones would only grow the file.
   database.exec("DELETE FROM plans");
   std::string text;
@@ -28,9 +28,6 @@ uint32_t recordPlan(StoreDatabase& store, uint32_t submission, const std::string
   plan.bind(3, settingsJson);
   plan.bind(4, text);
   plan.exec();
-  const auto number = database.getLastInsertRowid();
-  transaction.commit();
-  return static_cast<uint32_t>(number);
 }
 
 }  // namespace cloudplan::store

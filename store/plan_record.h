@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include <SQLiteCpp/Transaction.h>
+
 #include "store/store_database.h"
 
 namespace cloudplan::store {
@@ -15,8 +17,17 @@ struct SystemWave {
   uint32_t wave = 0;  // 0: no wave (retained)
 };
 
-// Records the plan made from the inventory as of `submission`; returns the plan's number.
-uint32_t recordPlan(StoreDatabase& store, uint32_t submission, const std::string& settingsJson,
-                    const std::vector<SystemWave>& waves);
+// Records the plan made from the inventory as of `submission`, in a transaction of its own that
+// stays open until commit(): the plan's files are written meanwhile, and a plan whose files could
+// not be written is not kept (the destructor rolls it back). Writes wait for the store's lock.
+class PlanRecording {
+ public:
+  PlanRecording(StoreDatabase& store, uint32_t submission, const std::string& settingsJson,
+                const std::vector<SystemWave>& waves);
+  void commit() { transaction_.commit(); }
+
+ private:
+  SQLite::Transaction transaction_;
+};
 
 }  // namespace cloudplan::store
