@@ -249,6 +249,42 @@ void addWaveImpacts(SQLite::Database& database, models::SubmissionChanges& chang
   }
 }
 
+// An agency's part holds the parts of the agencies below it, which may submit on their own. A
+// submission that changes or removes what one of them submitted after the agency's own last
+// submission (a ministry sending an old folder again) is most likely undoing their work: said,
+// with where to look, though it is the agency's right.
+void warnOfNewerParts(SQLite::Database& database, const std::string& agency, const Scope& scope,
+                      const models::Inventory& inventory, const std::vector<SystemRow>& before,
+                      models::Diagnostics& diagnostics) {
+  const uint32_t own = lastAccepted(database, models::SubmissionKind::inventory, agency);
+  const RowChanges changes = compareRows(before, systemRowsOf(inventory, 0), {}, {},
+                                         [](const std::string&) { return std::string(); });
+  std::unordered_map<std::string_view, const SystemRow*> byId;
+  for (const auto& row : before)
+    byId.emplace(row.id, &row);
+  std::map<uint32_t, std::vector<std::string_view>> bySubmission;  // newer submissions of others
+  for (const std::string& id : changes.closeSystems) {
+    const SystemRow* row = byId.at(id);
+    if (row->source.since > own) bySubmission[row->source.since].push_back(row->id);
+  }
+  for (const auto& [number, ids] : bySubmission) {
+    const auto submission = readSubmission(database, number);
+    // Only an agency below this one (a ministry's submission that a department takes over is
+    // the normal course).
+    if (!submission || submission->agency == agency || !scope.contains(submission->agency))
+      continue;
+    diagnostics.warning(
+        "replaces-newer-submission", {}, 0,
+        fmt::format("this submission changes or removes {} ({}{}) that {} submitted in "
+                    "submission {}, after {}'s last submission (leave them as {} submitted them, "
+                    "or agree it with {}; cloudplan history --diff {} shows what they sent)",
+                    models::plural(ids.size(), "system", "systems"), models::quoted(ids.front()),
+                    ids.size() > 1 ? fmt::format(" and {} more", ids.size() - 1) : "",
+                    submission->agency, number, agency, submission->agency, submission->agency,
+                    number));
+  }
+}
+
 // Writes the new rows of the agency's part and says what changed.
 models::SubmissionChanges applySubmission(SQLite::Database& database, uint32_t number,
                                           const models::Inventory& inventory,
@@ -366,6 +402,7 @@ std::optional<SubmitOutcome> submitInventory(StoreDatabase& store, const SubmitR
       }
       checkRemovals(store, removed, scope, outcome.diagnostics);
     }
+    warnOfNewerParts(database, request.agency, scope, read.inventory, before, outcome.diagnostics);
     outcome.diagnostics.sort();
 
     models::Submission& submission = outcome.submission;

@@ -499,3 +499,31 @@ TEST_CASE("the removal error names five dependents and counts the rest", "[store
             "and 2 more depend on it (keep it, and set its strategy to retire if it is to go: "
             "its consumers then move first)"});
 }
+
+TEST_CASE(
+    "a ministry that changes what its department submitted since the ministry's last "
+    "submission is warned, and the submission stands",
+    "[store][submit]") {
+  StoreFixture f;
+  submitAll(f);  // MOF's part, MOF-TAX's system with it, is submission 4
+  f.accept("MOF-TAX", {{"systems.csv",
+                        "id,name,agency,strategy,effort_days\n"
+                        "TAX/efiling,Tax e-filing,MOF-TAX,rehost,12\n"
+                        "TAX/audit,Tax audit,MOF-TAX,rehost,5\n"},
+                       {"dependencies.csv", "from,to\nTAX/efiling,DGA/sso\n"}});
+  // MOF sends its old folder again: MOF-TAX's newer part would be undone.
+  const auto outcome = f.submit("MOF", {{"systems.csv", testing::kMofSystems},
+                                        {"dependencies.csv", testing::kMofDependencies}});
+  CHECK(outcome.submission.accepted);
+  CHECK(testing::linesOf(outcome.diagnostics) ==
+        std::vector<std::string>{
+            ":0: warning: [replaces-newer-submission] this submission changes or removes 2 "
+            "systems ('TAX/efiling' and 1 more) that MOF-TAX submitted in submission 5, after "
+            "MOF's last submission (leave them as MOF-TAX submitted them, or agree it with "
+            "MOF-TAX; cloudplan history --diff 5 shows what they sent)"});
+  // Once MOF has submitted since, its own parts are its own again: no warning.
+  const auto again = f.submit("MOF", {{"systems.csv", testing::kMofSystems},
+                                      {"dependencies.csv", testing::kMofDependencies}});
+  CHECK(again.submission.accepted);
+  CHECK(testing::linesOf(again.diagnostics).empty());
+}
