@@ -34,8 +34,19 @@ StoreStatus storeStatus(StoreDatabase& store) {
       if (it != index.end()) own[it->second] = static_cast<uint32_t>(last.getColumn(1).getInt64());
     }
   }
+  // When each agency entered the register: a ministry's submission made before that did not
+  // speak for it.
+  std::vector<int64_t> joined(status.agencies.size(), 0);
+  {
+    SQLite::Statement first(database, "SELECT code, min(since) FROM agencies GROUP BY code");
+    while (first.executeStep()) {
+      const auto it = index.find(first.getColumn(0).getString());
+      if (it != index.end()) joined[it->second] = first.getColumn(1).getInt64();
+    }
+  }
   // The last accepted submission that spoke for each agency: its own, or its parent's (itself
-  // found the same way), memoised so that a deep register costs one visit per agency.
+  // found the same way) made since the agency joined, memoised so that a deep register costs one
+  // visit per agency.
   constexpr int64_t kUnknown = -1, kOnPath = -2;
   std::vector<int64_t> spoke(status.agencies.size(), kUnknown);
   std::vector<size_t> path;
@@ -52,7 +63,7 @@ StoreStatus storeStatus(StoreDatabase& store) {
     for (auto it = path.rbegin(); it != path.rend(); ++it) {
       const auto parent = index.find(status.agencies[*it].parent);
       const int64_t above =
-          parent != index.end() && spoke[parent->second] >= 0 ? spoke[parent->second] : 0;
+          parent != index.end() && spoke[parent->second] > joined[*it] ? spoke[parent->second] : 0;
       spoke[*it] = std::max<int64_t>(own[*it], above);
     }
     path.clear();

@@ -56,3 +56,31 @@ TEST_CASE(
   CHECK_FALSE(dga.lastAccepted);
   CHECK(dga.systems == 0);
 }
+
+TEST_CASE(
+    "a department that joined the register later is not credited with its ministry's "
+    "earlier submission",
+    "[store][status]") {
+  StoreFixture f;
+  f.accept("MOF", {{"systems.csv", testing::kMofSystems},
+                   {"dependencies.csv", testing::kMofDependencies}});  // submission 2
+  const std::string file = f.folder.write("register-2/agencies.csv",
+                                          testing::kRegister + "MOF-STAT,Statistics Office,MOF\n");
+  std::string error;
+  const auto outcome = store::replaceRegister(f.db(), {.file = file}, error);  // submission 3
+  REQUIRE(outcome);
+  REQUIRE(outcome->submission.accepted);
+  auto status = store::storeStatus(f.db());
+  REQUIRE(status.agencies.size() == 5);
+  CHECK(status.agencies[4].code == "MOF-STAT");
+  CHECK_FALSE(status.agencies[4].lastAccepted);
+  // MOF's next submission speaks for it.
+  f.accept("MOF", {{"systems.csv", testing::kMofSystems},
+                   {"dependencies.csv", testing::kMofDependencies}});  // submission 4
+  status = store::storeStatus(f.db());
+  REQUIRE(status.agencies[4].lastAccepted);
+  CHECK(status.agencies[4].lastAccepted->number == 4);
+  // The departments that were there all along keep MOF's submissions.
+  REQUIRE(status.agencies[1].lastAccepted);
+  CHECK(status.agencies[1].lastAccepted->number == 4);
+}
