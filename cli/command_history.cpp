@@ -8,6 +8,7 @@
 #include "cli/store_input.h"
 #include "cli/terminal_text.h"
 #include "exporters/reports/submission_feedback.h"
+#include "importers/suggest.h"
 #include "store/agency_register.h"
 #include "store/submission_changes.h"
 #include "store/submission_records.h"
@@ -52,12 +53,13 @@ int runHistory(const HistoryOptions& options) {
                                                     : std::vector{options.agency};
       if (!agencyRegister.has(options.agency) &&
           store::readSubmissions(database, agencies).empty()) {
-        printLine(std::cerr,
-                  fmt::format("cloudplan history: error: --agency {}: not in the register and no "
-                              "submission of it{}",
-                              models::quoted(options.agency),
-                              store::didYouMean(agencyRegister.closest(options.agency),
-                                                " (cloudplan store status lists the agencies)")));
+        printLine(
+            std::cerr,
+            fmt::format("cloudplan history: error: --agency {}: not in the register and no "
+                        "submission of it{}",
+                        models::quoted(options.agency),
+                        importers::didYouMean(agencyRegister.closest(options.agency),
+                                              " (cloudplan store status lists the agencies)")));
         return kUsage;
       }
     }

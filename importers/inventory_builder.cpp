@@ -42,11 +42,6 @@ models::Inventory InventoryBuilder::finish() {
 
 namespace {
 
-std::string didYouMean(std::optional<std::string_view> suggestion, std::string_view otherwise) {
-  if (suggestion) return fmt::format(" (did you mean {}?)", quoted(*suggestion));
-  return std::string(otherwise);
-}
-
 // What a spreadsheet would take for the start of a formula (OWASP's list), described for a
 // message; nullopt when the text starts otherwise.
 std::optional<std::string> formulaStartOf(std::string_view text) {

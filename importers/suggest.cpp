@@ -1,8 +1,17 @@
 #include "importers/suggest.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
+#include "models/diagnostic.h"
+
 namespace cloudplan::importers {
+
+std::string didYouMean(std::optional<std::string_view> suggestion, std::string_view otherwise) {
+  if (suggestion) return fmt::format(" (did you mean {}?)", models::quoted(*suggestion));
+  return std::string(otherwise);
+}
 namespace {
 
 // Below this many names every question compares against all of them.

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -15,6 +16,9 @@ namespace cloudplan::importers {
 // (optimal string alignment); stops early and returns `limit + 1` once the
 // distance is known to exceed `limit`.
 size_t editDistance(std::string_view a, std::string_view b, size_t limit);
+
+// " (did you mean 'X'?)" for a suggestion, `otherwise` without one: the ending of a message.
+std::string didYouMean(std::optional<std::string_view> suggestion, std::string_view otherwise = {});
 
 class Suggester {
  public:

@@ -1,9 +1,6 @@
 #include "store/agency_register.h"
 
-#include <fmt/format.h>
-
 #include "importers/suggest.h"
-#include "models/diagnostic.h"
 
 namespace cloudplan::store {
 
@@ -38,18 +35,11 @@ std::vector<std::string> AgencyRegister::scopeOf(std::string_view code) const {
   return scope;
 }
 
-std::optional<std::string> AgencyRegister::closest(std::string_view code) const {
+std::optional<std::string_view> AgencyRegister::closest(std::string_view code) const {
   std::vector<std::string_view> codes;
   for (const auto& row : rows_)
     codes.push_back(row.code);
-  importers::Suggester suggester(std::move(codes));
-  const auto close = suggester.closest(code);
-  return close ? std::optional(std::string(*close)) : std::nullopt;
-}
-
-std::string didYouMean(const std::optional<std::string>& suggestion, std::string_view otherwise) {
-  if (suggestion) return fmt::format(" (did you mean {}?)", models::quoted(*suggestion));
-  return std::string(otherwise);
+  return importers::Suggester(std::move(codes)).closest(code);
 }
 
 }  // namespace cloudplan::store

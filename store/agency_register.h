@@ -20,15 +20,12 @@ class AgencyRegister {
   // The agency and every agency below it, in register order.
   std::vector<std::string> scopeOf(std::string_view code) const;
   // The closest code to a mistyped one, for did-you-mean.
-  std::optional<std::string> closest(std::string_view code) const;
+  std::optional<std::string_view> closest(std::string_view code) const;
   const std::vector<AgencyRow>& rows() const { return rows_; }
 
  private:
   std::vector<AgencyRow> rows_;
   std::unordered_map<std::string, size_t> index_;
 };
-
-// " (did you mean 'X'?)" or `otherwise`.
-std::string didYouMean(const std::optional<std::string>& suggestion, std::string_view otherwise);
 
 }  // namespace cloudplan::store

@@ -15,6 +15,7 @@
 #include "importers/input_file.h"
 #include "importers/known_systems.h"
 #include "importers/read_inputs.h"
+#include "importers/suggest.h"
 #include "models/plural.h"
 #include "store/agency_register.h"
 #include "store/national_inventory.h"
@@ -132,11 +133,11 @@ void checkScope(const SubmitRequest& request, const ReadFiles& read, const Agenc
     if (!agencies.has(code)) {
       diagnostics.error(
           "unknown-agency", file, system.where.line,
-          fmt::format("unknown agency {} of system {}{}", models::quoted(code),
-                      models::quoted(system.id),
-                      didYouMean(agencies.closest(code),
-                                 " (the national register does not list it; ask the national "
-                                 "office to add it)")));
+          fmt::format(
+              "unknown agency {} of system {}{}", models::quoted(code), models::quoted(system.id),
+              importers::didYouMean(agencies.closest(code),
+                                    " (the national register does not list it; ask the national "
+                                    "office to add it)")));
       continue;
     }
     if (!scope.contains(std::string(code))) {
@@ -362,8 +363,8 @@ std::optional<SubmitOutcome> submitInventory(StoreDatabase& store, const SubmitR
       usage = true;
       error = fmt::format("--agency {}: not in the national register of {}{}",
                           models::quoted(request.agency), store.path(),
-                          didYouMean(agencies->closest(request.agency),
-                                     " (cloudplan store status lists the agencies)"));
+                          importers::didYouMean(agencies->closest(request.agency),
+                                                " (cloudplan store status lists the agencies)"));
     };
     if (!agencies->has(request.agency)) {
       refuseAgency();

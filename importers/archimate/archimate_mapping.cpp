@@ -241,7 +241,7 @@ std::optional<E> Mapper::choice(models::SourceLocation where, std::string_view k
   const auto close = suggester.closest(value);
   error(where, "bad-value",
         fmt::format("{} {} is not one of {}{}", key, quoted(value), models::allowedNames<E>(),
-                    close ? fmt::format(" (did you mean {}?)", quoted(*close)) : ""));
+                    didYouMean(close)));
   return std::nullopt;
 }
 

@@ -333,8 +333,7 @@ E CsvFile::choice(SourceLocation where, Column column, E fallback) {
   const auto close = suggester.closest(value);
   error(where, "bad-value",
         fmt::format("{} {} is not one of {}{}", kColumnNames[column], quoted(value),
-                    models::allowedNames<E>(),
-                    close ? fmt::format(" (did you mean {}?)", quoted(*close)) : ""));
+                    models::allowedNames<E>(), didYouMean(close)));
   return fallback;
 }
 
