@@ -14,6 +14,13 @@
 namespace cloudplan::cli {
 namespace {
 
+store::RegisterRequest registerRequest(const RegisterOptions& options) {
+  return {.file = options.agencies,
+          .by = options.by,
+          .message = options.message,
+          .encoding = options.encoding};
+}
+
 int finishRegister(std::string_view command, const store::RegisterOutcome& outcome) {
   printDiagnostics(std::cerr, outcome.diagnostics, command);
   return outcome.submission.accepted ? kOk : kInputErrors;
@@ -23,12 +30,7 @@ int finishRegister(std::string_view command, const store::RegisterOutcome& outco
 
 int runStoreInit(const RegisterOptions& options) {
   std::string error;
-  const auto outcome = store::initStore(options.store,
-                                        {.file = options.agencies,
-                                         .by = options.by,
-                                         .message = options.message,
-                                         .encoding = options.encoding},
-                                        error);
+  const auto outcome = store::initStore(options.store, registerRequest(options), error);
   if (!outcome) {
     std::cerr << "store init: error: " << printable(error) << '\n';
     return kInputErrors;
@@ -53,12 +55,7 @@ int runStoreAgencies(const RegisterOptions& options) {
   auto opened = openStore("store agencies", options.store);
   if (!opened) return kInputErrors;
   std::string error;
-  const auto outcome = store::replaceRegister(*opened,
-                                              {.file = options.agencies,
-                                               .by = options.by,
-                                               .message = options.message,
-                                               .encoding = options.encoding},
-                                              error);
+  const auto outcome = store::replaceRegister(*opened, registerRequest(options), error);
   if (!outcome) {
     std::cerr << "store agencies: error: " << printable(error) << '\n';
     return kInputErrors;

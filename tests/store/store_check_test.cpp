@@ -16,11 +16,7 @@ namespace {
 
 // The register, three accepted submissions and a rejected one.
 void fill(StoreFixture& f) {
-  f.accept("DGA", {{"systems.csv", testing::kDgaSystems}});
-  f.accept("MOJ", {{"systems.csv", testing::kMojSystems},
-                   {"dependencies.csv", testing::kMojDependencies}});
-  f.accept("MOF", {{"systems.csv", testing::kMofSystems},
-                   {"dependencies.csv", testing::kMofDependencies}});
+  testing::acceptEveryAgency(f);
   REQUIRE_FALSE(f.submit("MOJ", {{"systems.csv", "id,name,agency\nMOF/ifmis,Mine,MOJ\n"}})
                     .submission.accepted);
 }

@@ -40,11 +40,7 @@ void scribble(const std::string& path, std::streamoff offset, size_t size) {
 
 // A store with some pages: the register and a few submissions (checkpointed into the file).
 void fill(StoreFixture& f) {
-  f.accept("DGA", {{"systems.csv", testing::kDgaSystems}});
-  f.accept("MOJ", {{"systems.csv", testing::kMojSystems},
-                   {"dependencies.csv", testing::kMojDependencies}});
-  f.accept("MOF", {{"systems.csv", testing::kMofSystems},
-                   {"dependencies.csv", testing::kMofDependencies}});
+  testing::acceptEveryAgency(f);
   f.database.reset();  // the last connection checkpoints the WAL into the file and removes it
 }
 

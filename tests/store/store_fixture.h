@@ -180,4 +180,12 @@ inline const std::string kMojDependencies =
     "MOJ/courts,MOF/ifmis\n"
     "MOJ/courts,DGA/sso\n";
 
+// DGA, then MOJ (depending on DGA/sso and on MOF/ifmis, not submitted yet), then MOF:
+// submissions 2, 3 and 4 after the register.
+inline void acceptEveryAgency(StoreFixture& f) {
+  f.accept("DGA", {{"systems.csv", kDgaSystems}});
+  f.accept("MOJ", {{"systems.csv", kMojSystems}, {"dependencies.csv", kMojDependencies}});
+  f.accept("MOF", {{"systems.csv", kMofSystems}, {"dependencies.csv", kMofDependencies}});
+}
+
 }  // namespace cloudplan::testing

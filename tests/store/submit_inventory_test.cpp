@@ -52,15 +52,6 @@ std::vector<std::string> rowsOfAgencies(StoreFixture& f, std::vector<std::string
   return rows;
 }
 
-// DGA, then MOJ (depending on DGA/sso and on MOF/ifmis, not submitted yet), then MOF.
-void submitAll(StoreFixture& f) {
-  f.accept("DGA", {{"systems.csv", testing::kDgaSystems}});
-  f.accept("MOJ", {{"systems.csv", testing::kMojSystems},
-                   {"dependencies.csv", testing::kMojDependencies}});
-  f.accept("MOF", {{"systems.csv", testing::kMofSystems},
-                   {"dependencies.csv", testing::kMofDependencies}});
-}
-
 }  // namespace
 
 TEST_CASE(
@@ -68,7 +59,7 @@ TEST_CASE(
     "dependencies, and nothing of other agencies",
     "[store][submit]") {
   StoreFixture f;
-  submitAll(f);
+  testing::acceptEveryAgency(f);
   const auto othersBefore = rowsOfAgencies(f, {"MOJ", "DGA"}, "systems");
   const auto otherDependenciesBefore = rowsOfAgencies(f, {"MOJ", "DGA"}, "dependencies");
 
@@ -98,7 +89,7 @@ TEST_CASE(
 TEST_CASE("a department submits its own systems only; its ministry's are outside its scope",
           "[store][submit]") {
   StoreFixture f;
-  submitAll(f);
+  testing::acceptEveryAgency(f);
   const auto outcome = f.submit("MOF-TAX", {{"systems.csv",
                                              "id,name,agency\n"
                                              "TAX/efiling,Tax e-filing,MOF-TAX\n"
@@ -204,7 +195,7 @@ TEST_CASE(
     "as it was",
     "[store][submit]") {
   StoreFixture f;
-  submitAll(f);
+  testing::acceptEveryAgency(f);
   const auto before = testing::snapshotRows(f.sql());
   const auto outcome = f.submit("MOF", {{"systems.csv",
                                          "id,name,agency\n"
@@ -224,7 +215,7 @@ TEST_CASE(
 
 TEST_CASE("a system only the ministry's own systems depend on may be left out", "[store][submit]") {
   StoreFixture f;
-  submitAll(f);
+  testing::acceptEveryAgency(f);
   // MOF/budget depends on MOF/ifmis; leaving out MOF/budget harms no one else.
   const auto outcome = f.accept("MOF", {{"systems.csv",
                                          "id,name,agency\n"
@@ -236,7 +227,7 @@ TEST_CASE("a system only the ministry's own systems depend on may be left out", 
 
 TEST_CASE("resubmitting the same files changes no row", "[store][submit]") {
   StoreFixture f;
-  submitAll(f);
+  testing::acceptEveryAgency(f);
   const auto before = testing::snapshotRows(f.sql());
   const auto outcome = f.accept("MOF", {{"systems.csv", testing::kMofSystems},
                                         {"dependencies.csv", testing::kMofDependencies}});
@@ -249,7 +240,7 @@ TEST_CASE("resubmitting the same files changes no row", "[store][submit]") {
 TEST_CASE("a changed field closes the system's version and opens a new one with the same id",
           "[store][submit]") {
   StoreFixture f;
-  submitAll(f);
+  testing::acceptEveryAgency(f);
   const uint32_t first = store::lastSubmission(f.sql());
   std::string changed = testing::kMofSystems;
   changed.replace(changed.find("replatform,50"), 13, "refactor,80");
@@ -287,7 +278,7 @@ TEST_CASE(
     "diagnostics and its files byte for byte",
     "[store][submit]") {
   StoreFixture f;
-  submitAll(f);
+  testing::acceptEveryAgency(f);
   const auto before = testing::snapshotRows(f.sql());
   const std::string systems =
       "\xEF\xBB\xBFid,name,agency,notes\r\n"
@@ -381,7 +372,7 @@ TEST_CASE(
 TEST_CASE("ministries may submit in any order: two orders give the same national inventory",
           "[store][submit]") {
   StoreFixture forward;
-  submitAll(forward);
+  testing::acceptEveryAgency(forward);
   StoreFixture backward;
   backward.accept("MOF", {{"systems.csv", testing::kMofSystems},
                           {"dependencies.csv", testing::kMofDependencies}});
@@ -413,7 +404,7 @@ TEST_CASE("ministries may submit in any order: two orders give the same national
 TEST_CASE("a dependency whose consumer is another agency's system is refused at its line",
           "[store][submit]") {
   StoreFixture f;
-  submitAll(f);
+  testing::acceptEveryAgency(f);
   const auto outcome =
       f.submit("MOF-TAX", {{"systems.csv", "id,name,agency\nTAX/efiling,E,MOF-TAX\n"},
                            {"dependencies.csv",
@@ -431,7 +422,7 @@ TEST_CASE("a dependency whose consumer is another agency's system is refused at 
 TEST_CASE("a department may not leave out a system its ministry's systems depend on",
           "[store][submit]") {
   StoreFixture f;
-  submitAll(f);
+  testing::acceptEveryAgency(f);
   f.accept("MOF", {{"systems.csv", testing::kMofSystems},
                    {"dependencies.csv", testing::kMofDependencies + "MOF/budget,TAX/efiling\n"}});
   const auto before = testing::snapshotRows(f.sql());
@@ -450,7 +441,7 @@ TEST_CASE("a department may not leave out a system its ministry's systems depend
 TEST_CASE("a system moved from a ministry to its department keeps its identity",
           "[store][submit]") {
   StoreFixture f;
-  submitAll(f);
+  testing::acceptEveryAgency(f);
   std::string moved = testing::kMofSystems;
   moved.replace(moved.find("Budget preparation,MOF,"), 23, "Budget preparation,MOF-TAX,");
   const auto outcome =
@@ -505,7 +496,7 @@ TEST_CASE(
     "submission is warned, and the submission stands",
     "[store][submit]") {
   StoreFixture f;
-  submitAll(f);  // MOF's part, MOF-TAX's system with it, is submission 4
+  testing::acceptEveryAgency(f);  // MOF's part, MOF-TAX's system with it, is submission 4
   f.accept("MOF-TAX", {{"systems.csv",
                         "id,name,agency,strategy,effort_days\n"
                         "TAX/efiling,Tax e-filing,MOF-TAX,rehost,12\n"
