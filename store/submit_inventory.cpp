@@ -255,17 +255,11 @@ void addWaveImpacts(SQLite::Database& database, models::SubmissionChanges& chang
 // submission (a ministry sending an old folder again) is most likely undoing their work: said,
 // with where to look, though it is the agency's right.
 void warnOfNewerParts(SQLite::Database& database, const std::string& agency, const Scope& scope,
-                      const models::Inventory& inventory, const std::vector<SystemRow>& before,
+                      const std::vector<const SystemRow*>& closed,
                       models::Diagnostics& diagnostics) {
   const uint32_t own = lastAccepted(database, models::SubmissionKind::inventory, agency);
-  const RowChanges changes = compareRows(before, systemRowsOf(inventory, 0), {}, {},
-                                         [](const std::string&) { return std::string(); });
-  std::unordered_map<std::string_view, const SystemRow*> byId;
-  for (const auto& row : before)
-    byId.emplace(row.id, &row);
   std::map<uint32_t, std::vector<std::string_view>> bySubmission;  // newer submissions of others
-  for (const std::string& id : changes.closeSystems) {
-    const SystemRow* row = byId.at(id);
+  for (const SystemRow* row : closed) {
     if (row->source.since > own) bySubmission[row->source.since].push_back(row->id);
   }
   for (const auto& [number, ids] : bySubmission) {
@@ -286,25 +280,32 @@ void warnOfNewerParts(SQLite::Database& database, const std::string& agency, con
   }
 }
 
-// Writes the new rows of the agency's part and says what changed.
-models::SubmissionChanges applySubmission(SQLite::Database& database, uint32_t number,
-                                          const models::Inventory& inventory,
-                                          const std::vector<SystemRow>& before,
-                                          const std::vector<DependencyRow>& beforeDependencies,
-                                          const Scope& scope,
-                                          const importers::KnownSystems& known) {
-  const std::vector<SystemRow> after = systemRowsOf(inventory, number);
+// What the submission changes in the agency's part, its new rows not yet numbered.
+RowChanges compareSubmission(const models::Inventory& inventory,
+                             const std::vector<SystemRow>& before,
+                             const std::vector<DependencyRow>& beforeDependencies,
+                             const importers::KnownSystems& known) {
+  const std::vector<SystemRow> after = systemRowsOf(inventory, 0);
   std::unordered_map<std::string_view, std::string_view> agencyOf;
   for (const auto& row : after)
     agencyOf.emplace(row.id, row.agency);
-  RowChanges diff = compareRows(before, after, beforeDependencies,
-                                dependencyRowsOf(inventory, number), [&](const std::string& id) {
-                                  if (const auto it = agencyOf.find(id); it != agencyOf.end())
-                                    return std::string(it->second);
-                                  if (const auto entry = known.find(id))
-                                    return std::string(entry->agency);
-                                  return std::string();
-                                });
+  return compareRows(before, after, beforeDependencies, dependencyRowsOf(inventory, 0),
+                     [&](const std::string& id) {
+                       if (const auto it = agencyOf.find(id); it != agencyOf.end())
+                         return std::string(it->second);
+                       if (const auto entry = known.find(id)) return std::string(entry->agency);
+                       return std::string();
+                     });
+}
+
+// Writes the rows the submission changes, numbered now, and says what changed.
+models::SubmissionChanges applySubmission(SQLite::Database& database, uint32_t number,
+                                          RowChanges diff, const std::vector<SystemRow>& before,
+                                          const Scope& scope) {
+  for (auto& row : diff.insertSystems)
+    row.source.since = number;
+  for (auto& row : diff.insertDependencies)
+    row.source.since = number;
   models::SubmissionChanges& changes = diff.changes;
   std::unordered_set<std::string_view> old;
   for (const auto& row : before)
@@ -393,17 +394,21 @@ std::optional<SubmitOutcome> submitInventory(StoreDatabase& store, const SubmitR
         readSystemRows(database, {.kind = RowFilter::Kind::current, .agencies = scopeList});
     std::vector<DependencyRow> beforeDependencies =
         readDependencyRows(database, {.kind = RowFilter::Kind::current, .agencies = scopeList});
+    // One comparison of the agency's part with the files: what it would remove, what it would
+    // overwrite, and (accepted) what it writes.
+    RowChanges diff = compareSubmission(read.inventory, before, beforeDependencies, known);
     {
-      std::unordered_set<std::string_view> submitted;
-      for (const auto& system : read.inventory.systems)
-        submitted.insert(system.id);
-      std::vector<const SystemRow*> removed;
-      for (const auto& row : before) {
-        if (!submitted.contains(row.id)) removed.push_back(&row);
-      }
+      std::unordered_map<std::string_view, const SystemRow*> byId;
+      for (const auto& row : before)
+        byId.emplace(row.id, &row);
+      std::vector<const SystemRow*> removed, closed;
+      for (const auto& change : diff.changes.systemsRemoved)
+        removed.push_back(byId.at(change.id));
+      for (const std::string& id : diff.closeSystems)
+        closed.push_back(byId.at(id));
       checkRemovals(store, removed, scope, outcome.diagnostics);
+      warnOfNewerParts(database, request.agency, scope, closed, outcome.diagnostics);
     }
-    warnOfNewerParts(database, request.agency, scope, read.inventory, before, outcome.diagnostics);
     outcome.diagnostics.sort();
 
     models::Submission& submission = outcome.submission;
@@ -441,8 +446,8 @@ std::optional<SubmitOutcome> submitInventory(StoreDatabase& store, const SubmitR
              {}});
       }
     } else {
-      outcome.changes = applySubmission(database, submission.number, read.inventory, before,
-                                        beforeDependencies, scope, known);
+      outcome.changes =
+          applySubmission(database, submission.number, std::move(diff), before, scope);
     }
     transaction.commit();
     return outcome;
