@@ -14,6 +14,7 @@
 #include "importers/csv/inventory_csv.h"
 #include "importers/inventory_builder.h"
 #include "importers/text_encoding.h"
+#include "models/vocabulary.h"
 
 namespace cloudplan::importers {
 namespace {
@@ -21,9 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 bool isInventoryFile(const fs::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string extension = models::lowercased(path.extension().string());
   return extension == ".csv" || extension == ".xml" || extension == ".archimate";
 }
 

@@ -2,6 +2,8 @@
 
 #include <unordered_set>
 
+#include "models/vocabulary.h"
+
 namespace cloudplan::models {
 
 AgencyIndex ministryOf(const Inventory& inventory, AgencyIndex agency) {
@@ -27,15 +29,6 @@ std::string fileStem(std::string_view code) {
   return stem;
 }
 
-// Names are compared without regard to case: a folder on Windows or macOS holds one file of two
-// names that differ only so.
-std::string lowered(std::string name) {
-  for (char& c : name) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return name;
-}
-
 }  // namespace
 
 std::vector<std::string> systemsFileNames(const Inventory& inventory) {
@@ -46,7 +39,7 @@ std::vector<std::string> systemsFileNames(const Inventory& inventory) {
     if (inventory.agencies[a].parent != kNone) continue;
     const std::string stem = fileStem(inventory.agencies[a].code);
     std::string name = stem + ".csv";
-    for (int n = 2; !taken.insert(lowered(name)).second; ++n)
+    for (int n = 2; !taken.insert(lowercased(name)).second; ++n)
       name = stem + "-" + std::to_string(n) + ".csv";
     byMinistry[a] = std::move(name);
   }

@@ -63,6 +63,8 @@ constexpr std::string_view nameOf(E value) {
 }
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b);
+// ASCII letters in lower case, the rest as it is: how names are matched regardless of case.
+std::string lowercased(std::string_view text);
 
 // Case-insensitive lookup of a name; nullopt when it is not in the vocabulary.
 template <class E>

@@ -1,6 +1,5 @@
 #include "exporters/csv/csv_writer.h"
 
-#include <cctype>
 
 namespace cloudplan::exporters {
 
@@ -28,13 +27,6 @@ std::string_view trimmedColumnName(std::string_view name) {
   const size_t first = name.find_first_not_of(kBlanks);
   if (first == std::string_view::npos) return {};
   return name.substr(first, name.find_last_not_of(kBlanks) - first + 1);
-}
-
-std::string lowercased(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
 }
 
 void appendCsvCell(std::string& out, std::string_view cell) {

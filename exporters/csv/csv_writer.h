@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "models/vocabulary.h"
+
 namespace cloudplan::exporters {
 
 bool startsLikeFormula(std::string_view cell);
@@ -17,9 +19,8 @@ std::string spreadsheetText(std::string_view cell);
 
 // How a CSV reader matches column names: blanks around them trimmed, letters in lower case.
 std::string_view trimmedColumnName(std::string_view name);
-std::string lowercased(std::string_view text);
 inline std::string columnKey(std::string_view name) {
-  return lowercased(trimmedColumnName(name));
+  return models::lowercased(trimmedColumnName(name));
 }
 
 void appendCsvCell(std::string& out, std::string_view cell);

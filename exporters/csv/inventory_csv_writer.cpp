@@ -77,13 +77,14 @@ class PropertyColumns {
       taken.insert(std::string(name));
     std::vector<size_t> renamed;
     for (size_t i = 0; i < headers_.size(); ++i) {
-      if (repeated_[i] || !taken.insert(lowercased(headers_[i])).second) renamed.push_back(i);
+      if (repeated_[i] || !taken.insert(models::lowercased(headers_[i])).second)
+        renamed.push_back(i);
     }
     for (size_t i : renamed) {
       std::string& header = headers_[i];
       do {
         header.insert(0, kRenamedPropertyPrefix);
-      } while (!taken.insert(lowercased(header)).second);
+      } while (!taken.insert(models::lowercased(header)).second);
     }
   }
 

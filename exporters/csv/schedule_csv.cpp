@@ -21,7 +21,7 @@ constexpr std::array<std::string_view, 14> kPlanColumns = {
 
 // Two headers read as one by a reader that ignores case (the header as written, apostrophe too).
 std::string headerKey(std::string_view header) {
-  return lowercased(spreadsheetText(header));
+  return models::lowercased(spreadsheetText(header));
 }
 
 // The inventory's property columns in the order they first appear, and the header each is
