@@ -1,6 +1,5 @@
 #include "exporters/csv/csv_writer.h"
 
-
 namespace cloudplan::exporters {
 
 bool startsLikeFormula(std::string_view cell) {
