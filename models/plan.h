@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "models/date.h"
+#include "models/progress.h"
 #include "models/source_location.h"
 #include "models/vocabulary.h"
 
@@ -22,6 +23,15 @@ struct FreezeWindow {
   Date to;  // inclusive
 };
 
+// What a re-plan was made from (planning rules, version 2, Re-planning); plan.json records it.
+struct ReplanSettings {
+  Date today;
+  std::string baselinePath;
+  std::string baselineSha256;
+  std::string progressPath;  // empty: no progress file
+  std::string progressSha256;
+};
+
 struct PlanSettings {
   Order order = Order::providersFirst;
   std::optional<uint32_t> waveCapacity;  // scheduled systems per wave
@@ -30,6 +40,7 @@ struct PlanSettings {
   uint32_t waveLengthDays = 28;
   std::vector<FreezeWindow> freeze;
   bool allowOversize = false;
+  std::optional<ReplanSettings> replan;
 };
 
 enum class MoveGroupCause : uint8_t { tight, cycle, both };
@@ -52,6 +63,7 @@ struct Wave {
   std::vector<SystemIndex> systems;  // in input order
   double effortDays = 0;
   bool oversize = false;
+  bool started = false;  // a re-plan's wave that had started by today
   uint32_t hybridLinksAfter = 0;
   uint32_t migrating = 0;
   uint32_t retiring = 0;
@@ -59,6 +71,9 @@ struct Wave {
 
 struct SystemPlan {
   uint32_t wave = 0;           // 0: no wave (retained)
+  // A re-plan's: the progress file's status and the wave in the baseline (0: none, new).
+  ProgressStatus status = ProgressStatus::planned;
+  uint32_t baselineWave = 0;
   uint32_t moveGroup = kNone;  // index into Plan::moveGroups
   std::vector<std::string> reasons;
 };
@@ -70,6 +85,8 @@ struct LowerBound {
   uint32_t effort = 0;
   uint32_t pin = 0;
   uint32_t date = 0;
+  uint32_t agency = 0;   // the largest over the agencies with a limit
+  uint32_t started = 0;  // a re-plan's: the last wave that holds a fixed system
 };
 
 struct PlanMetrics {
@@ -80,6 +97,7 @@ struct PlanMetrics {
   LowerBound lowerBound;
   uint32_t peakHybridLinks = 0;
   uint32_t permanentHybridLinks = 0;
+  std::optional<uint32_t> churn;  // a re-plan's: systems whose wave differs from the baseline
 };
 
 struct Plan {

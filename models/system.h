@@ -21,6 +21,7 @@ struct System {
   std::string_view target;
   uint32_t pinnedWave = 0;  // 0: not pinned
   std::optional<Date> notBefore;
+  std::optional<Date> finishBy;  // its wave ends on or before this day
   std::string_view documentation;
   PropertyRange properties;
   SourceLocation where;
