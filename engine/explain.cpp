@@ -1,5 +1,7 @@
 #include "engine/explain.h"
 
+#include "engine/replan.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -156,8 +158,19 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
         }
       }
     }
-    const uint32_t ready = std::max({1u, held, load.pin, load.dateWave});
-    if (wave > ready) {
+    // A re-plan's systems still to move need a wave that has not started.
+    if (load.firstOpenWave > 1 && load.firstOpenWave == wave && held < wave &&
+        load.dateWave < wave && !load.pin) {
+      reasons.push_back(
+          fmt::format("{}: wave {} is the first it can take", describeStarted(wave - 1), wave));
+    }
+    const uint32_t ready = std::max({1u, held, load.pin, load.dateWave, load.firstOpenWave});
+    if (wave > ready && load.preferredWave == wave) {
+      reasons.push_back(
+          fmt::format("could move from wave {}; stays in its baseline wave, so "
+                      "that the re-plan moves as few systems as it can",
+                      ready));
+    } else if (wave > ready) {
       const models::Wave& before = plan.waves[wave - 2];
       const uint32_t used = static_cast<uint32_t>(before.systems.size());
       if (settings.waveCapacity && used + load.systems > *settings.waveCapacity) {

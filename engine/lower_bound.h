@@ -1,5 +1,6 @@
 // The fewest waves any plan could have, by the rules' own count: capacity, effort, pins and
-// dates. Reviewers compare the plan's waves with it to see how close to the best it is.
+// dates (and a re-plan's started waves). Reviewers compare the plan's waves with it to see how
+// close to the best it is.
 #pragma once
 
 #include <vector>
@@ -9,7 +10,9 @@
 
 namespace cloudplan::engine {
 
+// `startedWaves`: a re-plan's waves that have started; the limits count from the first after.
 models::LowerBound computeLowerBound(const std::vector<UnitLoad>& loads,
-                                     const models::PlanSettings& settings);
+                                     const models::PlanSettings& settings,
+                                     uint32_t startedWaves = 0);
 
 }  // namespace cloudplan::engine

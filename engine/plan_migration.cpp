@@ -8,6 +8,7 @@
 #include "engine/hybrid_links.h"
 #include "engine/lower_bound.h"
 #include "engine/move_groups.h"
+#include "engine/replan.h"
 #include "engine/schedule_waves.h"
 
 namespace cloudplan::engine {
@@ -40,16 +41,31 @@ void warnOfRetainedSystems(const models::Inventory& inventory, const ConstraintG
 }  // namespace
 
 std::optional<models::Plan> planMigration(const models::Inventory& inventory,
-                                          const models::PlanSettings& settings,
-                                          models::Diagnostics& diagnostics) {
+                                          const models::PlanSettings& requested,
+                                          models::Diagnostics& diagnostics,
+                                          const ReplanInput* replan) {
+  // A re-plan keeps the baseline's calendar: its waves are the ones under way.
+  models::PlanSettings settings = requested;
+  if (replan) {
+    settings.start = replan->baseline.start;
+    settings.waveLengthDays = replan->baseline.waveLengthDays;
+    settings.freeze = replan->baseline.freeze;
+  }
+  WaveCalendar calendar(settings);
+  std::optional<ReplanState> state;
+  if (replan) {
+    state = classifyForReplan(inventory, *replan, calendar, diagnostics);
+    if (!state) return std::nullopt;
+  }
+  const ReplanState* fixed = state ? &*state : nullptr;
   const ConstraintGraph graph = buildConstraintGraph(inventory, settings.order);
   warnOfRetainedSystems(inventory, graph, diagnostics);
+  if (fixed) warnOfBrokenHistory(inventory, graph, *fixed, diagnostics);
   const MoveUnits units = condenseMoveGroups(inventory, graph);
-  WaveCalendar calendar(settings);
-  const std::vector<UnitLoad> loads = measureUnits(inventory, units, settings, calendar);
-  const models::LowerBound bound = computeLowerBound(loads, settings);
+  const std::vector<UnitLoad> loads = measureUnits(inventory, units, settings, calendar, fixed);
+  const models::LowerBound bound = computeLowerBound(loads, settings, fixed ? fixed->started : 0);
   const auto schedule =
-      scheduleWaves(inventory, graph, units, loads, settings, bound.waves, diagnostics);
+      scheduleWaves(inventory, graph, units, loads, settings, bound.waves, diagnostics, fixed);
   if (!schedule || !calendar.fitsLastDate(schedule->waves, diagnostics)) return std::nullopt;
 
   models::Plan plan;
@@ -59,8 +75,10 @@ std::optional<models::Plan> planMigration(const models::Inventory& inventory,
   std::vector<uint32_t> waveOf(inventory.systems.size(), 0);
   for (uint32_t u = 0; u < units.size(); ++u) {
     for (models::SystemIndex s : units.membersOf(u)) {
-      waveOf[s] = schedule->waveOf[u];
-      plan.systems[s].wave = schedule->waveOf[u];
+      // Fixed systems keep their own baseline wave, even in a unit whose links history broke.
+      const uint32_t wave = fixed && fixed->fixed(s) ? fixed->baselineWave[s] : schedule->waveOf[u];
+      waveOf[s] = wave;
+      plan.systems[s].wave = wave;
       plan.systems[s].moveGroup = units.groupOf[u];
     }
   }
@@ -84,6 +102,16 @@ std::optional<models::Plan> planMigration(const models::Inventory& inventory,
   for (uint32_t k = 0; k < schedule->waves; ++k)
     plan.waves[k].hybridLinksAfter = hybrid.afterWave[k];
   explainWaves(inventory, graph, units, loads, *schedule, calendar, plan);
+  if (fixed) {
+    for (uint32_t k = 1; k <= fixed->started && k <= schedule->waves; ++k)
+      plan.waves[k - 1].started = true;
+    for (models::SystemIndex s = 0; s < inventory.systems.size(); ++s) {
+      plan.systems[s].status = fixed->status[s];
+      plan.systems[s].baselineWave = fixed->baselineWave[s];
+    }
+    explainReplan(inventory, *fixed, calendar, plan);
+    plan.metrics.churn = countChurn(*fixed, waveOf);
+  }
 
   auto& metrics = plan.metrics;
   metrics.systems = static_cast<uint32_t>(inventory.systems.size());

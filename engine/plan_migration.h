@@ -4,14 +4,18 @@
 
 #include <optional>
 
+#include "engine/replan.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
 #include "models/plan.h"
 
 namespace cloudplan::engine {
 
+// With `replan`, a re-plan of its baseline (planning rules, version 2): the baseline's calendar,
+// fixed systems kept, the rest in waves that have not started, as few moved as the rules allow.
 std::optional<models::Plan> planMigration(const models::Inventory& inventory,
                                           const models::PlanSettings& settings,
-                                          models::Diagnostics& diagnostics);
+                                          models::Diagnostics& diagnostics,
+                                          const ReplanInput* replan = nullptr);
 
 }  // namespace cloudplan::engine

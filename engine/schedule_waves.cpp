@@ -31,13 +31,15 @@ class Scheduler {
  public:
   Scheduler(const models::Inventory& inventory, const ConstraintGraph& graph,
             const MoveUnits& units, const std::vector<UnitLoad>& loads,
-            const models::PlanSettings& settings, models::Diagnostics& diagnostics)
+            const models::PlanSettings& settings, models::Diagnostics& diagnostics,
+            const ReplanState* replan)
       : inventory_(inventory),
         graph_(graph),
         units_(units),
         loads_(loads),
         settings_(settings),
         diagnostics_(diagnostics),
+        replan_(replan),
         links_(inventory) {}
 
   std::optional<Schedule> run(uint32_t lowerBound);
@@ -48,34 +50,55 @@ class Scheduler {
   std::string chainTo(uint32_t unit) const;
   std::string describeUnit(uint32_t unit) const;
   bool checkPinnedRoom();
-  bool attempt(uint32_t waves, bool holdAgencies, Schedule& schedule);
-  // The wave from which a unit is offered: its earliest, or with `holdAgencies_` its agency's
-  // (so that an agency with a dated system moves together), never past its deadline.
+  bool attempt(uint32_t waves, bool holdAgencies, bool holdPreferred, Schedule& schedule);
+  // The wave from which a unit is offered: its earliest; with `holdPreferred_` the baseline wave
+  // a re-plan would rather keep; with `holdAgencies_` its agency's (so that an agency with a
+  // dated system moves together); never past its deadline.
   uint32_t offeredFrom(uint32_t unit) const {
     const uint32_t earliest = earliest_[unit].wave;
+    if (holdPreferred_ && loads_[unit].preferredWave)
+      return std::max(earliest, std::min(loads_[unit].preferredWave, latest_[unit]));
     if (!holdAgencies_) return earliest;
     return std::max(earliest, std::min(turns_.agencyWave[unit], latest_[unit]));
   }
+  // The wave a unit must take: its pin, or in a re-plan the baseline wave its fixed systems keep.
+  static uint32_t anchorOf(const UnitLoad& load) {
+    return load.fixedWave ? load.fixedWave : load.pin;
+  }
+  std::string describeAnchor(uint32_t unit) const;
+  // Whether an arc binds: in a re-plan, an arc between two fixed systems is history, not a rule.
+  bool binds(const UnitArc& arc) const {
+    if (!replan_) return true;
+    const ConstraintArc& rule = graph_.arcs[arc.arc];
+    return !(replan_->fixed(rule.before) && replan_->fixed(rule.after));
+  }
+  // Waves 1..this have started (a re-plan): they are what they are, no limit applies.
+  uint32_t startedWaves() const { return replan_ ? replan_->started : 0; }
   void place(uint32_t unit, uint32_t wave, Schedule& schedule);
 
   enum class State : uint8_t { onPremises, cloud, gone };
-  // Ready units by urgency, then by their agency's turn, then by how few hybrid links placing
-  // them opens (gain), then by input order.
+  // Ready units by urgency, then (a re-plan) those offered in the baseline wave they keep, then
+  // by their agency's turn, then by how few hybrid links placing them opens (gain), then by
+  // input order.
   struct Entry {
     uint32_t deadline;
+    bool moves;  // not in its preferred wave: placing it now changes its wave from the baseline
     uint32_t turn;
     int64_t gain;
     uint32_t unit;
     uint32_t version;
     bool operator>(const Entry& other) const {
       if (deadline != other.deadline) return deadline > other.deadline;
+      if (moves != other.moves) return moves > other.moves;
       if (turn != other.turn) return turn > other.turn;
       if (gain != other.gain) return gain > other.gain;
       return unit > other.unit;
     }
   };
   void push(uint32_t unit) {
-    ready_.push(Entry{latest_[unit], turns_.turn[unit], gain_[unit], unit, ++version_[unit]});
+    const bool moves = loads_[unit].preferredWave != currentWave_;
+    ready_.push(
+        Entry{latest_[unit], moves, turns_.turn[unit], gain_[unit], unit, ++version_[unit]});
     inHeap_[unit] = true;
   }
 
@@ -85,6 +108,7 @@ class Scheduler {
   const std::vector<UnitLoad>& loads_;
   const models::PlanSettings& settings_;
   models::Diagnostics& diagnostics_;
+  const ReplanState* replan_;
   const SystemLinks links_;
 
   std::vector<uint32_t> topological_;
@@ -92,6 +116,8 @@ class Scheduler {
   std::vector<uint32_t> latest_;
   AgencyTurns turns_;
   bool holdAgencies_ = false;
+  bool holdPreferred_ = false;
+  uint32_t currentWave_ = 0;
   // State of one attempt.
   std::vector<State> state_;
   std::vector<int64_t> gain_;
@@ -139,8 +165,43 @@ bool Scheduler::checkUnits() {
         break;
       }
     }
+    if (replan_ && loads_[u].fixedSystems < members.size()) {
+      SystemIndex fixed = kNone;
+      for (SystemIndex s : members) {
+        if (!replan_->fixed(s)) continue;
+        if (fixed == kNone) {
+          fixed = s;
+        } else if (replan_->baselineWave[fixed] != replan_->baselineWave[s]) {
+          diagnostics_.error(
+              "fixed-apart", "", 0,
+              fmt::format("{} must move as one, but {} keeps baseline wave {} and {} keeps "
+                          "baseline wave {} (both are done or under way; the links that bind "
+                          "them through systems still to move cannot hold: correct the "
+                          "dependencies or the progress)",
+                          describeUnit(u), quoted(inventory_.systems[fixed].id),
+                          replan_->baselineWave[fixed], quoted(inventory_.systems[s].id),
+                          replan_->baselineWave[s]));
+          ok = false;
+          break;
+        }
+      }
+      if (fixed != kNone && loads_[u].pin && loads_[u].pin != loads_[u].fixedWave) {
+        SystemIndex withPin = members[0];
+        for (SystemIndex s : members) {
+          if (inventory_.systems[s].pinnedWave) withPin = s;
+        }
+        diagnostics_.error(
+            "pin-contradicts-progress", "", 0,
+            fmt::format("{} is pinned to wave {}, but {} moves as one with {}, which keeps "
+                        "baseline wave {} (move the pin, or correct the progress)",
+                        quoted(inventory_.systems[withPin].id), loads_[u].pin, describeUnit(u),
+                        quoted(inventory_.systems[fixed].id), loads_[u].fixedWave));
+        ok = false;
+      }
+    }
     const UnitLoad& load = loads_[u];
-    if (load.oversize && !limits.allowOversize) {
+    const bool history = load.fixedWave && load.fixedWave <= startedWaves();
+    if (load.oversize && !limits.allowOversize && !history) {
       std::vector<std::string> over;
       if (limits.waveCapacity && load.systems > *limits.waveCapacity) {
         over.push_back(fmt::format("{} systems, more than the wave capacity {}", load.systems,
@@ -175,10 +236,38 @@ std::string Scheduler::chainTo(uint32_t unit) const {
   return fmt::format("{}", fmt::join(chain, " -> "));
 }
 
-std::string describeOrigin(const models::System& system, uint32_t wave) {
-  if (system.pinnedWave) return fmt::format("pinned to wave {}", system.pinnedWave);
-  return fmt::format("not before {}, so wave {} at the earliest",
-                     models::formatDate(*system.notBefore), wave);
+// What holds the first unit of a chain at `wave`: "'X' is pinned to wave 3", "'X' is done in
+// baseline wave 2, which it keeps", "'X' is not before D, so wave 4 at the earliest".
+std::string Scheduler::describeAnchor(uint32_t unit) const {
+  const UnitLoad& load = loads_[unit];
+  const auto members = units_.membersOf(unit);
+  if (load.fixedWave) {
+    for (SystemIndex s : members) {
+      if (!replan_->fixed(s)) continue;
+      const models::ProgressStatus status = replan_->status[s];
+      return fmt::format(
+          "{} is {} in baseline wave {}, which it keeps", quoted(inventory_.systems[s].id),
+          status == models::ProgressStatus::planned ? "under way" : models::nameOf(status),
+          load.fixedWave);
+    }
+  }
+  const uint32_t wave = earliest_[unit].wave;
+  for (SystemIndex s : members) {
+    const auto& system = inventory_.systems[s];
+    if (system.pinnedWave) return fmt::format("{} is pinned to wave {}", quoted(system.id), wave);
+  }
+  if (load.dateWave == wave) {
+    for (SystemIndex s : members) {
+      const auto& system = inventory_.systems[s];
+      if (system.notBefore) {
+        return fmt::format("{} is not before {}, so wave {} at the earliest", quoted(system.id),
+                           models::formatDate(*system.notBefore), wave);
+      }
+    }
+  }
+  return fmt::format("{} is still to move and {}, so wave {} at the earliest",
+                     quoted(inventory_.systems[members[0]].id), describeStarted(startedWaves()),
+                     wave);
 }
 
 bool Scheduler::computeEarliest() {
@@ -201,53 +290,58 @@ bool Scheduler::computeEarliest() {
   bool ok = true;
   for (uint32_t u : topological_) {
     const UnitLoad& load = loads_[u];
-    Earliest e{std::max<uint32_t>(load.dateWave, 1), kNone};
+    const uint32_t anchor = anchorOf(load);
+    // A fixed unit's dates are history: it keeps its wave whatever they say.
+    Earliest e{load.fixedWave ? 1u : std::max({load.dateWave, load.firstOpenWave, 1u}), kNone};
     for (const UnitArc& previous : units_.predecessorsOf(u)) {
-      if (earliest_[previous.unit].wave > e.wave) e = {earliest_[previous.unit].wave, previous.arc};
+      if (earliest_[previous.unit].wave > e.wave && binds(previous))
+        e = {earliest_[previous.unit].wave, previous.arc};
     }
-    if (load.pin && e.wave > load.pin) {
-      // Name the pinned system and what forces it later.
-      SystemIndex pinnedSystem = kNone;
-      for (SystemIndex s : units_.membersOf(u)) {
-        if (inventory_.systems[s].pinnedWave) pinnedSystem = s;
-      }
-      const auto& pinned = inventory_.systems[pinnedSystem];
+    if (anchor && e.wave > anchor) {
       if (e.arc == kNone) {
-        SystemIndex dated = kNone;
+        // Only dates can hold a pinned unit without a predecessor (a re-plan's pins into started
+        // waves were refused before).
+        SystemIndex pinned = kNone, dated = kNone;
         for (SystemIndex s : units_.membersOf(u)) {
-          if (inventory_.systems[s].notBefore &&
-              (dated == kNone ||
-               inventory_.systems[s].notBefore > inventory_.systems[dated].notBefore))
+          const auto& system = inventory_.systems[s];
+          if (system.pinnedWave) pinned = s;
+          if (system.notBefore &&
+              (dated == kNone || system.notBefore > inventory_.systems[dated].notBefore))
             dated = s;
         }
         diagnostics_.error(
             "pin-before-date", "", 0,
             fmt::format("{} is pinned to wave {}, but {} has not_before {}, which wave {} is the "
                         "first to allow (move the pin or the date)",
-                        quoted(pinned.id), load.pin, quoted(inventory_.systems[dated].id),
+                        quoted(inventory_.systems[pinned].id), load.pin,
+                        quoted(inventory_.systems[dated].id),
                         models::formatDate(*inventory_.systems[dated].notBefore), e.wave));
       } else {
         earliest_[u] = e;
-        // Walk back to the unit whose pin or date starts the chain.
+        // Walk back to the unit whose pin, date or progress starts the chain.
         uint32_t origin = u;
         while (earliest_[origin].arc != kNone)
           origin = units_.unitOf[graph_.arcs[earliest_[origin].arc].before];
-        SystemIndex originSystem = units_.membersOf(origin)[0];
-        for (SystemIndex s : units_.membersOf(origin)) {
-          if (inventory_.systems[s].pinnedWave || inventory_.systems[s].notBefore) originSystem = s;
+        earliest_[u] = {anchor, kNone};
+        const std::string here = describeAnchor(u);
+        earliest_[u] = e;
+        if (load.fixedWave) {
+          diagnostics_.error(
+              "progress-contradicts-dependency", "", 0,
+              fmt::format("the progress contradicts a dependency: {}, but {} and must move no "
+                          "later: {} (correct the progress, or the dependency)",
+                          here, describeAnchor(origin), chainTo(u)));
+        } else {
+          diagnostics_.error(
+              "pin-contradicts-dependency", "", 0,
+              fmt::format("pins contradict a dependency: {}, but {} and must move no later: {} "
+                          "(move one of the pins)",
+                          here, describeAnchor(origin), chainTo(u)));
         }
-        diagnostics_.error(
-            "pin-contradicts-dependency", "", 0,
-            fmt::format("pins contradict a dependency: {} is pinned to wave {}, but {} is {} and "
-                        "must move no later: {} (move one of the pins)",
-                        quoted(pinned.id), load.pin, quoted(inventory_.systems[originSystem].id),
-                        describeOrigin(inventory_.systems[originSystem], earliest_[origin].wave),
-                        chainTo(u)));
       }
       ok = false;
-      e = {load.pin, kNone};
     }
-    if (load.pin) e = {load.pin, kNone};
+    if (anchor) e = {anchor, kNone};
     earliest_[u] = e;
   }
   return ok;
@@ -271,7 +365,7 @@ void Scheduler::place(uint32_t unit, uint32_t wave, Schedule& schedule) {
     }
   }
   for (const UnitArc& next : units_.successorsOf(unit)) {
-    if (--waitingFor_[next.unit] != 0) continue;
+    if (!binds(next) || --waitingFor_[next.unit] != 0) continue;
     if (offeredFrom(next.unit) <= wave) {
       push(next.unit);
     } else {
@@ -280,16 +374,19 @@ void Scheduler::place(uint32_t unit, uint32_t wave, Schedule& schedule) {
   }
 }
 
-bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
+bool Scheduler::attempt(uint32_t waves, bool holdAgencies, bool holdPreferred, Schedule& schedule) {
   holdAgencies_ = holdAgencies;
+  holdPreferred_ = holdPreferred;
+  currentWave_ = 0;
   const size_t count = units_.size();
   // The latest wave each unit may take and still leave room for what must follow it.
   latest_.assign(count, waves);
   for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
     const uint32_t u = *it;
-    if (loads_[u].pin) latest_[u] = std::min(latest_[u], loads_[u].pin);
-    for (const UnitArc& next : units_.successorsOf(u))
-      latest_[u] = std::min(latest_[u], latest_[next.unit]);
+    if (const uint32_t anchor = anchorOf(loads_[u])) latest_[u] = std::min(latest_[u], anchor);
+    for (const UnitArc& next : units_.successorsOf(u)) {
+      if (binds(next)) latest_[u] = std::min(latest_[u], latest_[next.unit]);
+    }
   }
   state_.assign(inventory_.systems.size(), State::onPremises);
   gain_.assign(count, 0);
@@ -306,7 +403,10 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
       for (SystemIndex y : links_.of(x))
         gain_[u] += units_.unitOf[y] != u;
     }
-    waitingFor_[u] = static_cast<uint32_t>(units_.predecessorsOf(u).size());
+    const auto predecessors = units_.predecessorsOf(u);
+    waitingFor_[u] = static_cast<uint32_t>(
+        std::count_if(predecessors.begin(), predecessors.end(),
+                      [&](const UnitArc& previous) { return binds(previous); }));
     if (waitingFor_[u] == 0) startsIn_[offeredFrom(u)].push_back(u);
   }
   const auto& capacity = settings_.waveCapacity;
@@ -314,6 +414,9 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
   std::vector<uint32_t> deferred;
   size_t placed = 0;
   for (uint32_t wave = 1; wave <= waves; ++wave) {
+    currentWave_ = wave;
+    // A wave that has started (a re-plan) holds its fixed systems whatever the limits say.
+    const bool limited = wave > startedWaves();
     for (uint32_t u : startsIn_[wave])
       push(u);
     uint32_t systems = 0, misses = 0;
@@ -326,12 +429,13 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
         continue;
       }
       const UnitLoad& load = loads_[top.unit];
-      if (capacity && systems >= *capacity && top.deadline > wave) break;
+      if (limited && capacity && systems >= *capacity && top.deadline > wave) break;
       ready_.pop();
-      bool fits = load.oversize ? systems == 0
-                                : (!capacity || systems + load.systems <= *capacity) &&
-                                      (!effortLimit ||
-                                       effort + load.effortDays <= *effortLimit + kEffortSlack);
+      bool fits = !limited ||
+                  (load.oversize ? systems == 0
+                                 : (!capacity || systems + load.systems <= *capacity) &&
+                                       (!effortLimit ||
+                                        effort + load.effortDays <= *effortLimit + kEffortSlack));
       if (!fits) {
         if (top.deadline <= wave) {
           failure_ = fmt::format("with {} waves, {} must move by wave {} but that wave is full",
@@ -347,7 +451,7 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
       effort += load.effortDays;
       ++placed;
       place(top.unit, wave, schedule);
-      if (load.oversize) {
+      if (load.oversize && limited) {
         schedule.oversizeWave[wave - 1] = true;
         break;
       }
@@ -377,41 +481,44 @@ bool Scheduler::checkPinnedRoom() {
   uint32_t lastPin = 0;
   for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
     const uint32_t u = *it;
-    if (loads_[u].pin) byPin[u] = loads_[u].pin;
-    for (const UnitArc& next : units_.successorsOf(u))
-      byPin[u] = std::min(byPin[u], byPin[next.unit]);
+    if (const uint32_t anchor = anchorOf(loads_[u])) byPin[u] = anchor;
+    for (const UnitArc& next : units_.successorsOf(u)) {
+      if (binds(next)) byPin[u] = std::min(byPin[u], byPin[next.unit]);
+    }
     if (byPin[u] != kNone) lastPin = std::max(lastPin, byPin[u]);
   }
   std::vector<uint64_t> systems(lastPin + 1, 0), oversize(lastPin + 1, 0);
   std::vector<double> effort(lastPin + 1, 0);
+  // Started waves (a re-plan) are what they are: no limit applies to them.
+  const uint32_t started = startedWaves();
   for (uint32_t u = 0; u < units_.size(); ++u) {
-    if (byPin[u] == kNone) continue;
+    if (byPin[u] == kNone || byPin[u] <= started) continue;
     (loads_[u].oversize ? oversize : systems)[byPin[u]] +=
         loads_[u].oversize ? 1 : loads_[u].systems;
     if (!loads_[u].oversize) effort[byPin[u]] += loads_[u].effortDays;
   }
   uint64_t needSystems = 0, needOversize = 0;
   double needEffort = 0;
-  for (uint32_t k = 1; k <= lastPin; ++k) {
+  for (uint32_t k = started + 1; k <= lastPin; ++k) {
     needSystems += systems[k];
     needOversize += oversize[k];
     needEffort += effort[k];
-    if (needOversize > k) continue;  // reported below as too many oversize groups
-    const uint64_t normalWaves = k - needOversize;
+    if (needOversize > k - started) continue;  // reported below as too many oversize groups
+    const uint64_t normalWaves = k - started - needOversize;
     const bool overCapacity = capacity && needSystems > normalWaves * *capacity;
     const bool overEffort = effortLimit && needEffort > normalWaves * *effortLimit + kEffortSlack;
     if (!overCapacity && !overEffort) continue;
     diagnostics_.error(
         "pins-over-limit", "", 0,
         overCapacity
-            ? fmt::format("pins need {} systems in waves 1 to {} (the pinned systems and the "
+            ? fmt::format("pins need {} systems in waves {} to {} (the pinned systems and the "
                           "providers they wait for), more than {} waves of capacity {} hold "
                           "(move pins later, or raise --wave-capacity)",
-                          needSystems, k, normalWaves, *capacity)
-            : fmt::format("pins need {:g} effort-days in waves 1 to {} (the pinned systems and "
+                          needSystems, started + 1, k, normalWaves, *capacity)
+            : fmt::format("pins need {:g} effort-days in waves {} to {} (the pinned systems and "
                           "the providers they wait for), more than {} waves of effort limit {:g} "
                           "hold (move pins later, or raise --wave-effort)",
-                          needEffort, k, normalWaves, *effortLimit));
+                          needEffort, started + 1, k, normalWaves, *effortLimit));
     return false;
   }
   return true;
@@ -440,8 +547,12 @@ std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
   // narrow down by bisection, so that an input that needs many more waves stays quick.
   std::string firstFailure;
   auto fits = [&](uint32_t waves) {
-    // Holding dated agencies back keeps them whole; without it more plans fit the same waves.
-    if (attempt(waves, true, schedule) || attempt(waves, false, schedule)) return true;
+    // A re-plan first keeps the baseline waves it can (least churn). Holding dated agencies
+    // back keeps them whole; without it more plans fit the same waves.
+    if (replan_ && (attempt(waves, true, true, schedule) || attempt(waves, false, true, schedule)))
+      return true;
+    if (attempt(waves, true, false, schedule) || attempt(waves, false, false, schedule))
+      return true;
     if (firstFailure.empty()) firstFailure = failure_;
     return false;
   };
@@ -465,7 +576,7 @@ std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
         failed = middle;
       }
     }
-    if (!attempt(found, true, schedule)) attempt(found, false, schedule);
+    fits(found);
     if (schedule.waves > lowerBound) {
       schedule.longerThanBoundBecause =
           firstFailure.empty()
@@ -482,18 +593,48 @@ std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
 }  // namespace
 
 std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const MoveUnits& units,
-                                   const models::PlanSettings& settings, WaveCalendar& calendar) {
+                                   const models::PlanSettings& settings, WaveCalendar& calendar,
+                                   const ReplanState* replan) {
   std::vector<UnitLoad> loads(units.size());
+  std::vector<std::pair<uint32_t, uint32_t>> preferred;  // (baseline wave, systems) of a unit
   for (uint32_t u = 0; u < units.size(); ++u) {
     UnitLoad& load = loads[u];
+    preferred.clear();
     for (SystemIndex s : units.membersOf(u)) {
       const auto& system = inventory.systems[s];
       ++load.systems;
       load.effortDays += system.effortDays;
+      if (replan && replan->fixed(s)) {
+        load.fixedWave = std::max(load.fixedWave, replan->baselineWave[s]);
+        ++load.fixedSystems;
+        load.fixedEffortDays += system.effortDays;
+      }
+      const ReplanRole role = replan ? replan->role[s] : ReplanRole::added;
+      if (role == ReplanRole::kept || role == ReplanRole::onHold) {
+        const uint32_t wave = replan->baselineWave[s];
+        auto it = std::find_if(preferred.begin(), preferred.end(),
+                               [&](const auto& p) { return p.first == wave; });
+        if (it == preferred.end()) {
+          preferred.emplace_back(wave, 1);
+        } else {
+          ++it->second;
+        }
+      }
       if (system.pinnedWave) load.pin = std::max(load.pin, system.pinnedWave);
       if (system.notBefore) {
         load.dateWave =
             std::max(load.dateWave, calendar.firstWaveStartingOnOrAfter(*system.notBefore));
+      }
+    }
+    if (replan && !load.fixedWave) {
+      load.firstOpenWave = replan->started + 1;
+      // The baseline wave most of its systems keep (the earliest of equals): the least churn.
+      uint32_t most = 0;
+      for (const auto& [wave, systems] : preferred) {
+        if (systems > most || (systems == most && wave < load.preferredWave)) {
+          most = systems;
+          load.preferredWave = wave;
+        }
       }
     }
     load.oversize = (settings.waveCapacity && load.systems > *settings.waveCapacity) ||
@@ -506,8 +647,8 @@ std::optional<Schedule> scheduleWaves(const models::Inventory& inventory,
                                       const ConstraintGraph& graph, const MoveUnits& units,
                                       const std::vector<UnitLoad>& loads,
                                       const models::PlanSettings& settings, uint32_t lowerBound,
-                                      models::Diagnostics& diagnostics) {
-  return Scheduler(inventory, graph, units, loads, settings, diagnostics).run(lowerBound);
+                                      models::Diagnostics& diagnostics, const ReplanState* replan) {
+  return Scheduler(inventory, graph, units, loads, settings, diagnostics, replan).run(lowerBound);
 }
 
 }  // namespace cloudplan::engine

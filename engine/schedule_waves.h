@@ -10,6 +10,7 @@
 #include "engine/calendar.h"
 #include "engine/constraint_graph.h"
 #include "engine/move_groups.h"
+#include "engine/replan.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
 #include "models/plan.h"
@@ -22,6 +23,14 @@ struct UnitLoad {
   uint32_t pin = 0;       // 0: none
   uint32_t dateWave = 1;  // first wave its not_before dates allow
   bool oversize = false;  // alone over a limit
+  // A re-plan's: the baseline wave its fixed systems keep (0: none; it acts as a pin), the first
+  // wave that has not started (for units without fixed systems), the baseline wave it would
+  // rather keep (0: none), and its fixed systems, which the lower bound leaves out.
+  uint32_t fixedWave = 0;
+  uint32_t firstOpenWave = 1;
+  uint32_t preferredWave = 0;
+  uint32_t fixedSystems = 0;
+  double fixedEffortDays = 0;
 };
 
 struct Schedule {
@@ -32,14 +41,17 @@ struct Schedule {
   std::string longerThanBoundBecause;
 };
 
+// `replan` (may be null) gives the fixed, open and preferred waves of a re-plan.
 std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const MoveUnits& units,
-                                   const models::PlanSettings& settings, WaveCalendar& calendar);
+                                   const models::PlanSettings& settings, WaveCalendar& calendar,
+                                   const ReplanState* replan = nullptr);
 
 // Returns nullopt, with errors, when no plan can satisfy the inputs.
 std::optional<Schedule> scheduleWaves(const models::Inventory& inventory,
                                       const ConstraintGraph& graph, const MoveUnits& units,
                                       const std::vector<UnitLoad>& loads,
                                       const models::PlanSettings& settings, uint32_t lowerBound,
-                                      models::Diagnostics& diagnostics);
+                                      models::Diagnostics& diagnostics,
+                                      const ReplanState* replan = nullptr);
 
 }  // namespace cloudplan::engine

@@ -70,7 +70,7 @@ struct Wave {
 };
 
 struct SystemPlan {
-  uint32_t wave = 0;           // 0: no wave (retained)
+  uint32_t wave = 0;  // 0: no wave (retained)
   // A re-plan's: the progress file's status and the wave in the baseline (0: none, new).
   ProgressStatus status = ProgressStatus::planned;
   uint32_t baselineWave = 0;

@@ -29,7 +29,7 @@ struct ProgressEntry {
 
 struct Progress {
   std::string path;
-  std::string sha256;                // hex, of the file's bytes
+  std::string sha256;                  // hex, of the file's bytes
   std::vector<ProgressEntry> entries;  // in file order, one per listed system
 };
 

@@ -1,5 +1,9 @@
 #include "models/utc_time.h"
 
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+
 #include "models/date.h"
 
 namespace cloudplan::models {
@@ -14,6 +18,16 @@ bool isUtcTime(std::string_view text) {
     return (a < '0' || a > '9' || b < '0' || b > '9') ? 99 : (a - '0') * 10 + (b - '0');
   };
   return number(11) < 24 && number(14) < 60 && number(17) < 60;
+}
+
+std::string utcNow() {
+  if (const char* fixed = std::getenv("CLOUDPLAN_NOW"); fixed && isUtcTime(fixed)) return fixed;
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
 }
 
 }  // namespace cloudplan::models

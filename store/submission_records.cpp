@@ -76,19 +76,9 @@ void readFileList(SQLite::Database& database, models::Submission& submission) {
 }  // namespace
 
 std::string submissionTime(SQLite::Database& database) {
-  std::string now;
-  // A malformed CLOUDPLAN_NOW is the cli's to refuse; here it would make every later time the
-  // same text (times never go back), so it is not used.
-  if (const char* fixed = std::getenv("CLOUDPLAN_NOW"); fixed && models::isUtcTime(fixed)) {
-    now = fixed;
-  } else {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&t, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    now = text;
-  }
+  // A malformed CLOUDPLAN_NOW is the cli's to refuse; utcNow() ignores it, since here it would
+  // make every later time the same text (times never go back).
+  const std::string now = models::utcNow();
   SQLite::Statement last(database, "SELECT max(at) FROM submissions");
   if (last.executeStep() && !last.getColumn(0).isNull()) {
     const std::string previous = last.getColumn(0).getString();

@@ -77,6 +77,19 @@ void appendSettings(std::string& out, const models::PlanSettings& settings) {
   }
   freeze += ']';
   json.boolean("allow_oversize", settings.allowOversize);
+  if (const auto& replan = settings.replan) {
+    json.string("today", models::formatDate(replan->today));
+    JsonObject(json.member("baseline"))
+        .string("path", replan->baselinePath)
+        .string("sha256", replan->baselineSha256);
+    if (replan->progressPath.empty()) {
+      json.null("progress");
+    } else {
+      JsonObject(json.member("progress"))
+          .string("path", replan->progressPath)
+          .string("sha256", replan->progressSha256);
+    }
+  }
 }
 
 }  // namespace
@@ -129,6 +142,7 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
         .integer("migrating", wave.migrating)
         .integer("retiring", wave.retiring)
         .integer("hybrid_links_after", wave.hybridLinksAfter);
+    if (plan.settings.replan) json.boolean("started", wave.started);
   }
   document.endArray();
 
@@ -158,6 +172,14 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
     }
     appendJsonStringArray(json.member("reasons"), planned.reasons,
                           [](const std::string& reason) { return std::string_view(reason); });
+    if (plan.settings.replan) {
+      json.string("status", models::nameOf(planned.status));
+      if (planned.baselineWave) {
+        json.integer("baseline_wave", planned.baselineWave);
+      } else {
+        json.null("baseline_wave");
+      }
+    }
     if (!system.target.empty()) json.string("target", system.target);
     if (system.pinnedWave) json.integer("pinned_wave", system.pinnedWave);
     if (system.notBefore) json.string("not_before", models::formatDate(*system.notBefore));
@@ -205,13 +227,17 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
         .integer("scheduled", m.scheduled)
         .integer("waves", m.waves)
         .integer("lower_bound_waves", m.lowerBound.waves);
-    JsonObject(json.member("lower_bound_terms"))
-        .integer("capacity", m.lowerBound.capacity)
-        .integer("effort", m.lowerBound.effort)
-        .integer("pin", m.lowerBound.pin)
-        .integer("date", m.lowerBound.date);
+    {
+      JsonObject terms(json.member("lower_bound_terms"));
+      terms.integer("capacity", m.lowerBound.capacity)
+          .integer("effort", m.lowerBound.effort)
+          .integer("pin", m.lowerBound.pin)
+          .integer("date", m.lowerBound.date);
+      if (plan.settings.replan) terms.integer("started", m.lowerBound.started);
+    }
     json.integer("peak_hybrid_links", m.peakHybridLinks)
         .integer("permanent_hybrid_links", m.permanentHybridLinks);
+    if (m.churn) json.integer("churn", *m.churn);
   }
   document.beginArray("diagnostics");
   for (const auto& d : diagnostics.all()) {

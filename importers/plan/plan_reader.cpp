@@ -278,6 +278,24 @@ class PlanParser {
     }
   }
 
+  // A re-plan's settings.today, settings.baseline and settings.progress (all or none).
+  void readReplanSettings(const Json& json, Where where) {
+    const auto today = date(json, "today", where, true);
+    if (!today) return;
+    models::ReplanSettings replan{.today = *today};
+    auto file = [&](std::string_view key, std::string& path, std::string& sha256) {
+      const Json* object = member(json, key, where, key == "progress");
+      if (!object || object->is_null()) return;
+      const std::string section = where.at(key);
+      const Where inner{section};
+      if (const std::string* text = string(*object, "path", inner)) path = *text;
+      if (const std::string* text = string(*object, "sha256", inner)) sha256 = *text;
+    };
+    file("baseline", replan.baselinePath, replan.baselineSha256);
+    file("progress", replan.progressPath, replan.progressSha256);
+    plan().settings.replan = std::move(replan);
+  }
+
   void readSettings(const Json& document) {
     const Where where{"settings"};
     const Json* json = member(document, "settings", Where{""}, false);
@@ -293,6 +311,7 @@ class PlanParser {
     if (const Json* allow = member(*json, "allow_oversize", where, true)) {
       settings.allowOversize = allow->is_boolean() && allow->get<bool>();
     }
+    readReplanSettings(*json, where);
     const Json* freeze = member(*json, "freeze", where, true);
     if (!freeze) return;
     if (!freeze->is_array()) return problem(where.at("freeze"), "is not an array");
@@ -389,6 +408,10 @@ class PlanParser {
       }
       models::SystemPlan planned;
       planned.wave = wave(json, where);
+      if (plan().settings.replan) {
+        planned.status = choice(json, "status", where, models::ProgressStatus::planned);
+        planned.baselineWave = count(json, "baseline_wave", where, true).value_or(0);
+      }
       if (const Json* reasons = arrayMember(json, "reasons", where, true)) {
         for (size_t r = 0; r < reasons->size(); ++r) {
           const Json& reason = (*reasons)[r];
@@ -521,6 +544,9 @@ class PlanParser {
       wave.migrating = count(json, "migrating", where, true).value_or(0);
       wave.retiring = count(json, "retiring", where, true).value_or(0);
       wave.hybridLinksAfter = count(json, "hybrid_links_after", where, true).value_or(0);
+      if (const Json* started = member(json, "started", where, true)) {
+        wave.started = started->is_boolean() && started->get<bool>();
+      }
       if (const Json* systems = arrayMember(json, "systems", where, false)) {
         for (const Json& id : *systems) {
           const auto found =
@@ -558,9 +584,11 @@ class PlanParser {
       m.lowerBound.effort = count(*terms, "effort", termsWhere, true).value_or(0);
       m.lowerBound.pin = count(*terms, "pin", termsWhere, true).value_or(0);
       m.lowerBound.date = count(*terms, "date", termsWhere, true).value_or(0);
+      m.lowerBound.started = count(*terms, "started", termsWhere, true).value_or(0);
     }
     m.peakHybridLinks = count(*json, "peak_hybrid_links", where).value_or(0);
     m.permanentHybridLinks = count(*json, "permanent_hybrid_links", where).value_or(0);
+    m.churn = count(*json, "churn", where, true);
   }
 
   void readDiagnostics(const Json& document) {

@@ -1,0 +1,69 @@
+// A re-plan's view of the systems (planning rules, version 2, Re-planning): which are fixed in
+// their baseline wave, which slipped, are on hold or are new, and which keep their baseline wave
+// if they can. The scheduler places the rest in waves that have not started.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "engine/calendar.h"
+#include "engine/constraint_graph.h"
+#include "models/baseline.h"
+#include "models/diagnostic.h"
+#include "models/inventory.h"
+#include "models/plan.h"
+#include "models/progress.h"
+
+namespace cloudplan::engine {
+
+struct ReplanInput {
+  const models::Baseline& baseline;
+  const models::Progress* progress = nullptr;  // none: every system is planned
+  models::Date today;
+};
+
+enum class ReplanRole : uint8_t {
+  fixed,    // done, in progress, or planned in the wave under way: keeps its baseline wave
+  slipped,  // planned or on hold in a wave that has ended
+  onHold,   // on hold in a wave that has not ended
+  added,    // not scheduled in the baseline
+  kept,     // planned in a wave that has not started: keeps it if the rules allow
+  retained  // no wave
+};
+
+struct ReplanState {
+  uint32_t started = 0;                        // waves 1..started have started by today
+  uint32_t ended = 0;                          // waves 1..ended have ended by today
+  std::vector<ReplanRole> role;                // by system
+  std::vector<uint32_t> baselineWave;          // by system; 0: none
+  std::vector<models::ProgressStatus> status;  // by system
+  std::vector<uint32_t> progressLine;          // by system; 0: not in the progress file
+
+  bool fixed(models::SystemIndex s) const { return role[s] == ReplanRole::fixed; }
+};
+
+// Errors (a done system the baseline never planned; a pin into a started wave) give nullopt.
+std::optional<ReplanState> classifyForReplan(const models::Inventory& inventory,
+                                             const ReplanInput& input, WaveCalendar& calendar,
+                                             models::Diagnostics& diagnostics);
+
+// "wave 1 has started", "waves 1 to 3 have started".
+std::string describeStarted(uint32_t started);
+
+// Systems scheduled in both plans whose wave differs from the baseline's.
+uint32_t countChurn(const ReplanState& state, const std::vector<uint32_t>& waveOf);
+
+// What a fixed system's place says in its reasons: "done: stays in baseline wave 3", ...
+std::string describeFixed(const ReplanState& state, models::SystemIndex system,
+                          WaveCalendar& calendar);
+
+// Warns of the rules that two fixed systems break: history, which a re-plan cannot change.
+void warnOfBrokenHistory(const models::Inventory& inventory, const ConstraintGraph& graph,
+                         const ReplanState& state, models::Diagnostics& diagnostics);
+
+// Opens each system's reasons with its part in the re-plan: fixed, slipped, on hold, new, kept
+// or moved from its baseline wave (the reasons that follow say why).
+void explainReplan(const models::Inventory& inventory, const ReplanState& state,
+                   WaveCalendar& calendar, models::Plan& plan);
+
+}  // namespace cloudplan::engine
