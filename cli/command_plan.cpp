@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/plan_settings.h"
 #include "cli/progress.h"
+#include "cli/replan_inputs.h"
 #include "cli/store_input.h"
 #include "cli/terminal_text.h"
 #include "cli/views_output.h"
@@ -21,12 +22,26 @@
 namespace cloudplan::cli {
 namespace {
 
-void printSummary(const models::Plan& plan) {
+void printSummary(const models::Plan& plan, const std::optional<ReplanFiles>& replan) {
   const auto& m = plan.metrics;
   std::cout << fmt::format(
       "plan: {} ({} scheduled) in {}, lower bound {}; peak hybrid links {}, permanent {}\n",
       plural(m.systems, "system", "systems"), m.scheduled, plural(m.waves, "wave", "waves"),
       m.lowerBound.waves, m.peakHybridLinks, m.permanentHybridLinks);
+  if (replan) {
+    size_t both = 0, added = 0, started = 0;
+    for (const auto& system : plan.systems) {
+      both += system.wave && system.baselineWave;
+      added += system.wave && !system.baselineWave;
+    }
+    for (const auto& wave : plan.waves)
+      started += wave.started;
+    std::cout << fmt::format(
+        "re-plan of {} on {}: {} started; churn {} of {} in both plans; {} new, {} removed\n",
+        printable(replan->baseline.path), models::formatDate(replan->today),
+        plural(started, "wave", "waves"), m.churn.value_or(0), plural(both, "system", "systems"),
+        added, replan->baseline.removed.size());
+  }
   std::cout << fmt::format("{:>5}  {:<10}  {:<10}  {:>8}  {:>8}  {:>10}  {:>13}\n", "wave", "start",
                            "end", "migrate", "retire", "effort", "hybrid after");
   for (const auto& wave : plan.waves) {
@@ -86,7 +101,9 @@ bool checkOutputFolder(const PlanOptions& options) {
 }  // namespace
 
 int runPlan(const PlanOptions& options) {
-  const auto settings = planSettingsFrom(options);
+  auto settings = planSettingsFrom(options);
+  std::optional<models::Date> today;
+  if (!options.baseline.empty() && !(today = replanToday(options))) return kUsage;
   exporters::RenderOptions views;
   views.progress = [](size_t done, size_t total) { runProgress().advance(done, total); };
   if (!settings || !parseImageFormats(options.formats, views.formats) ||
@@ -113,9 +130,23 @@ int runPlan(const PlanOptions& options) {
     return std::move(loaded.inventory);
   }();
   if (!options.store.empty() && !national) return kInputErrors;
+  std::optional<ReplanFiles> replan;
+  if (today && !diagnostics.hasErrors()) {
+    replan = readReplanFiles(options, inventory, *today, diagnostics);
+    if (replan && !checkReplanCalendar(options, *settings, replan->baseline)) return kUsage;
+    if (replan) settings->replan = replanSettingsOf(*replan);
+  }
   std::optional<models::Plan> plan;
   runProgress().phase("planning");
-  if (!diagnostics.hasErrors()) plan = engine::planMigration(inventory, *settings, diagnostics);
+  if (!diagnostics.hasErrors() && (!today || replan)) {
+    if (replan) {
+      const engine::ReplanInput input{replan->baseline,
+                                      replan->progress ? &*replan->progress : nullptr, *today};
+      plan = engine::planMigration(inventory, *settings, diagnostics, &input);
+    } else {
+      plan = engine::planMigration(inventory, *settings, diagnostics);
+    }
+  }
   diagnostics.sort();
   printDiagnostics(std::cerr, diagnostics, options.diagnostics, "plan");
   if (!plan) {
@@ -204,7 +235,7 @@ int runPlan(const PlanOptions& options) {
           printable(options.store), printable(e.what()));
     }
   }
-  printSummary(*plan);
+  printSummary(*plan, replan);
   const auto shown = [&](std::string_view name) {
     return exporters::joinPath(options.outputFolder, name);
   };

@@ -38,6 +38,11 @@ struct PlanOptions {
   uint32_t waveLengthDays = 28;
   std::vector<std::string> freeze;  // FROM..TO
   bool allowOversize = false;
+  bool calendarGiven = false;  // --start, --wave-length or --freeze was given
+  // A re-plan: the plan being executed, the progress so far, and today (default: the date).
+  std::string baseline;
+  std::string progress;
+  std::string today;
   std::string defaultAgency;
   std::string encoding;    // of CSV inputs that are not UTF-8 (--encoding)
   bool archimate = false;  // also write plan.archimate.xml

@@ -270,6 +270,20 @@ int run(int argc, char** argv) {
   planCommand->add_flag("--allow-oversize", plan.allowOversize,
                         "give a move group over a limit a wave of its own instead of failing");
   planCommand
+      ->add_option("--baseline", plan.baseline,
+                   "re-plan: the plan.json being executed (keeps its calendar and, where the "
+                   "rules allow, its waves)")
+      ->type_name("PLAN.json");
+  planCommand
+      ->add_option("--progress", plan.progress,
+                   "re-plan: progress.csv, each system's status (planned, in-progress, done, "
+                   "on-hold)")
+      ->type_name("FILE");
+  planCommand
+      ->add_option("--today", plan.today,
+                   "re-plan: the day that splits started waves from the rest (default: today)")
+      ->type_name("YYYY-MM-DD");
+  planCommand
       ->add_option("--default-agency", plan.defaultAgency,
                    "agency of ArchiMate systems that name none")
       ->type_name("CODE");
@@ -455,6 +469,18 @@ int run(int argc, char** argv) {
                                             plan.waveEffort.emplace())) ||
         !readNumber("plan", "--wave-length", waveLength, kWaveLengthRange, plan.waveLengthDays) ||
         !checkInputsOrStore("plan", plan.inputs, plan.store)) {
+      return kUsage;
+    }
+    plan.calendarGiven = planCommand->count("--start") || planCommand->count("--wave-length") ||
+                         planCommand->count("--freeze");
+    if (plan.baseline.empty() && (!plan.progress.empty() || !plan.today.empty())) {
+      std::cerr << fmt::format(
+          "cloudplan plan: error: {} applies to a re-plan only (give the "
+          "plan being executed with --baseline)
+          ",
+              plan.progress.empty()
+              ? "--today"
+              : "--progress");
       return kUsage;
     }
     if (plan.dropUnresolved && plan.store.empty()) {

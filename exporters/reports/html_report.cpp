@@ -88,6 +88,8 @@ std::string lowerBoundReason(const models::LowerBound& bound) {
   if (bound.effort == bound.waves) terms.push_back("the effort limit");
   if (bound.pin == bound.waves) terms.push_back("the highest pinned wave");
   if (bound.date == bound.waves) terms.push_back("the latest not_before date");
+  if (bound.started && bound.started == bound.waves)
+    terms.push_back("the last wave that holds a system done or under way");
   if (terms.empty()) return "";
   std::string reason = "set by " + terms[0];
   for (size_t i = 1; i < terms.size(); ++i)
@@ -320,7 +322,16 @@ void summary(std::string& out, const models::Inventory& inventory, const models:
   figure(out, std::to_string(m.peakHybridLinks), "peak hybrid links");
   figure(out, std::to_string(m.permanentHybridLinks), "permanent hybrid links");
   figure(out, std::to_string(plan.moveGroups.size()), "move groups");
+  if (m.churn) figure(out, std::to_string(*m.churn), "moved from the baseline (churn)");
   out += "</div>\n<p>";
+  if (const auto& replan = plan.settings.replan) {
+    const auto started = std::count_if(plan.waves.begin(), plan.waves.end(),
+                                       [](const auto& wave) { return wave.started; });
+    text(out, fmt::format("This is a re-plan of {} on {}: {} of its waves had started. {} "
+                          "systems planned in both move to another wave than the baseline's. ",
+                          replan->baselinePath, models::formatDate(replan->today), started,
+                          m.churn.value_or(0)));
+  }
   const std::string why = lowerBoundReason(m.lowerBound);
   text(out, fmt::format("The plan moves {} of {} systems in {} waves. No plan under the same "
                         "rules can have fewer than {} waves{}{}.",
@@ -371,6 +382,14 @@ void summary(std::string& out, const models::Inventory& inventory, const models:
   }
   row("freeze", freeze.empty() ? "none" : freeze);
   row("oversize groups", settings.allowOversize ? "allowed a wave of their own" : "not allowed");
+  if (const auto& replan = settings.replan) {
+    row("today", models::formatDate(replan->today));
+    row("baseline", fmt::format("{} (SHA-256 {})", replan->baselinePath, replan->baselineSha256));
+    row("progress",
+        replan->progressPath.empty()
+            ? std::string("none: every system as planned")
+            : fmt::format("{} (SHA-256 {})", replan->progressPath, replan->progressSha256));
+  }
   // A long list of inputs (a ministry per file) is folded away.
   out += fmt::format(
       "</tbody></table>\n<h3>Inputs</h3>\n<details{}><summary>{} input files</summary>\n"

@@ -155,6 +155,49 @@ TEST_CASE("the settings, metrics and diagnostics of a plan come back") {
   CHECK(loaded->diagnostics.all()[0].file.empty());
 }
 
+TEST_CASE("a re-plan's today, baseline, progress, statuses, started waves and churn come back") {
+  Json document = Json::parse(kPlan);
+  document["settings"]["today"] = "2027-02-20";
+  document["settings"]["baseline"] = {{"path", "old/plan.json"}, {"sha256", "ab12"}};
+  document["settings"]["progress"] = {{"path", "progress.csv"}, {"sha256", "cd34"}};
+  document["waves"][0]["started"] = true;
+  document["waves"][1]["started"] = true;
+  document["waves"][2]["started"] = false;
+  for (auto& system : document["systems"]) {
+    system["status"] = "planned";
+    system["baseline_wave"] = nullptr;
+  }
+  document["systems"][0]["status"] = "in-progress";
+  document["systems"][0]["baseline_wave"] = 2u;
+  document["metrics"]["churn"] = 1u;
+  document["metrics"]["lower_bound_terms"]["started"] = 2u;
+  models::Diagnostics diagnostics;
+  const auto loaded = read(document, diagnostics);
+  CHECK(messages(diagnostics) == std::vector<std::string>{});
+  REQUIRE(loaded);
+  const auto& replan = loaded->plan.settings.replan;
+  REQUIRE(replan);
+  CHECK(replan->today == models::parseDate("2027-02-20"));
+  CHECK(replan->baselinePath == "old/plan.json");
+  CHECK(replan->baselineSha256 == "ab12");
+  CHECK(replan->progressPath == "progress.csv");
+  CHECK(loaded->plan.waves[1].started);
+  CHECK_FALSE(loaded->plan.waves[2].started);
+  CHECK(loaded->plan.systems[0].status == models::ProgressStatus::inProgress);
+  CHECK(loaded->plan.systems[0].baselineWave == 2);
+  CHECK(loaded->plan.systems[1].baselineWave == 0);
+  CHECK(loaded->plan.metrics.churn == 1u);
+  CHECK(loaded->plan.metrics.lowerBound.started == 2);
+}
+
+TEST_CASE("a plan that is not a re-plan has no re-plan settings and no churn") {
+  models::Diagnostics diagnostics;
+  const auto loaded = read(Json::parse(kPlan), diagnostics);
+  REQUIRE(loaded);
+  CHECK_FALSE(loaded->plan.settings.replan);
+  CHECK_FALSE(loaded->plan.metrics.churn);
+}
+
 TEST_CASE("a wave that lists a system of another wave is an invalid plan") {
   Json document = Json::parse(kPlan);
   document["waves"][2]["systems"] = Json::array({"MIN/db"});
