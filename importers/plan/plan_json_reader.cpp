@@ -106,7 +106,8 @@ std::optional<nlohmann::ordered_json> parsePlanJson(std::string_view text, const
 }
 
 std::optional<nlohmann::ordered_json> readPlanJson(const std::string& path,
-                                                   models::Diagnostics& diagnostics) {
+                                                   models::Diagnostics& diagnostics,
+                                                   std::string* sha256) {
   constexpr InputAdvice kPlanAdvice{
       .notAFile = "name the plan.json that cloudplan plan wrote, or - for standard input",
       .tooLarge = "a plan.json that cloudplan plan wrote is far smaller; give that file",
@@ -122,6 +123,7 @@ std::optional<nlohmann::ordered_json> readPlanJson(const std::string& path,
                       "wrote)");
     return std::nullopt;
   }
+  if (sha256) *sha256 = sha256Hex(bytes->text);
   return parsePlanJson(bytes->text, name, diagnostics);
 }
 
