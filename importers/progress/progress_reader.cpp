@@ -88,6 +88,7 @@ class ProgressReader {
   bool warnedUnnamed_ = false;
   std::vector<uint32_t> listedAt_;      // by SystemIndex: the line that lists it, 0 for none
   std::optional<Suggester> suggester_;  // built on the first unknown id only
+  size_t unknown_ = 0;                  // unknown ids so far
 };
 
 void ProgressReader::read(std::string& text) {
@@ -213,10 +214,13 @@ void ProgressReader::readRow(std::span<const std::string_view> cells, uint32_t l
   }
   const auto system = inventory_.findSystem(id);
   if (!system) {
-    error(
-        line, "unknown-system",
-        fmt::format("unknown system {}; the row is skipped{}", quoted(id),
-                    didYouMean(suggest(id), " (list the systems of the inventory by their ids)")));
+    // Past the diagnostics listed of one kind, the messages are counted, not kept: a suggestion
+    // for them would be looked for in vain.
+    const bool listed = ++unknown_ <= models::Diagnostics::kListedPerKind;
+    error(line, "unknown-system",
+          fmt::format("unknown system {}; the row is skipped{}", quoted(id),
+                      didYouMean(listed ? suggest(id) : std::nullopt,
+                                 " (list the systems of the inventory by their ids)")));
     return;
   }
   if (const uint32_t first = listedAt_[*system]; first != 0) {
