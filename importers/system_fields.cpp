@@ -75,6 +75,21 @@ std::vector<std::string> dateReadings(std::string_view text) {
 
 }  // namespace
 
+std::optional<models::Date> readDate(
+    std::string_view column, std::string_view text,
+    const std::function<void(std::string_view code, std::string message)>& error) {
+  if (auto date = models::parseDate(text)) return date;
+  const std::vector<std::string> readings = dateReadings(text);
+  if (readings.empty()) {
+    error("bad-date", fmt::format("{} {} is not a date YYYY-MM-DD (for example 2027-03-01)", column,
+                                  quoted(text)));
+  } else {
+    error("bad-date", fmt::format("{} {} is not a date: dates are YYYY-MM-DD (did you mean {}?)",
+                                  column, quoted(text), fmt::join(readings, " or ")));
+  }
+  return std::nullopt;
+}
+
 void readScheduleFields(
     models::System& system, const ScheduleFieldTexts& texts,
     const std::function<void(std::string_view code, std::string message)>& error) {
@@ -115,18 +130,7 @@ void readScheduleFields(
     }
   }
   if (const std::string_view date = texts.notBefore; !date.empty()) {
-    system.notBefore = models::parseDate(date);
-    if (system.notBefore) return;
-    const std::vector<std::string> readings = dateReadings(date);
-    if (readings.empty()) {
-      error("bad-date",
-            fmt::format("not_before {} is not a date YYYY-MM-DD (for example 2027-03-01)",
-                        quoted(date)));
-    } else {
-      error("bad-date", fmt::format("not_before {} is not a date: dates are YYYY-MM-DD (did you "
-                                    "mean {}?)",
-                                    quoted(date), fmt::join(readings, " or ")));
-    }
+    system.notBefore = readDate("not_before", date, error);
   }
 }
 

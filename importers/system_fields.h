@@ -3,9 +3,11 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "models/date.h"
 #include "models/system.h"
 
 namespace cloudplan::importers {
@@ -32,6 +34,13 @@ struct ScheduleFieldTexts {
   std::string_view pinnedWave;
   std::string_view notBefore;
 };
+
+// The date of a cell named `column` (not_before, a progress file's date), strict YYYY-MM-DD; when
+// it is not one, nullopt and a `bad-date` error through `error(code, message)` that offers the
+// days a date in another layout may stand for. `text` must not be empty.
+std::optional<models::Date> readDate(
+    std::string_view column, std::string_view text,
+    const std::function<void(std::string_view code, std::string message)>& error);
 
 // Fills the fields whose text is not empty; a malformed one is left as it was and reported
 // through `error(code, message)`.

@@ -1,4 +1,5 @@
-// The plan being executed, as a re-plan sees it: its calendar and each current system's wave.
+// The plan being executed, as a re-plan sees it (planning rules, version 2, Re-planning): its
+// calendar and the wave each system of the current inventory had in it.
 #pragma once
 
 #include <cstdint>
@@ -11,15 +12,19 @@
 namespace cloudplan::models {
 
 struct Baseline {
-  std::string path, sha256;
+  std::string path;
+  std::string sha256;  // hex, of the file's bytes
+  // The calendar: a re-plan keeps the baseline's, so that its started waves keep their dates.
   Date start;
   uint32_t waveLengthDays = 28;
-  std::vector<FreezeWindow> freeze;  // the calendar
-  uint32_t waves = 0;                // number of waves in the baseline
-  // By SystemIndex of the CURRENT inventory: the baseline wave, 0 if none (new, or retained).
-  std::vector<uint32_t> waveOf;
-  std::vector<bool> listed;          // by SystemIndex: the system was in the baseline at all
-  std::vector<std::string> removed;  // ids the current inventory no longer has, baseline order
+  std::vector<FreezeWindow> freeze;
+  uint32_t waves = 0;            // number of waves in the baseline
+  std::vector<uint32_t> waveOf;  // by SystemIndex of the CURRENT inventory: the baseline wave, 0
+                                 // if none (new, or retained then)
+  std::vector<bool> listed;      // by SystemIndex: the system was in the baseline at all
+  std::vector<std::string> removed;   // ids in the baseline that the current inventory no longer
+                                      // has, in baseline order
+  std::vector<uint32_t> removedWave;  // parallel to `removed`: its baseline wave, 0 if none
 };
 
 }  // namespace cloudplan::models

@@ -97,6 +97,15 @@ std::optional<nlohmann::ordered_json> parsePlanJson(std::string_view text, const
     return std::nullopt;
   }
   const auto format = document.find("format");
+  if (format != document.end() && format->is_string() && *format != "cloudplan-plan/1" &&
+      format->get_ref<const std::string&>().starts_with("cloudplan-plan/")) {
+    diagnostics.error("not-a-plan", path, 0,
+                      fmt::format("a plan.json of format {}, which this cloudplan does not read "
+                                  "(it reads cloudplan-plan/1: give a plan.json that this "
+                                  "version of cloudplan wrote, or use the version that wrote it)",
+                                  models::quoted(format->get_ref<const std::string&>())));
+    return std::nullopt;
+  }
   if (format == document.end() || *format != "cloudplan-plan/1") {
     diagnostics.error("not-a-plan", path, 0,
                       "not a cloudplan plan (its format is not cloudplan-plan/1)");
@@ -106,7 +115,8 @@ std::optional<nlohmann::ordered_json> parsePlanJson(std::string_view text, const
 }
 
 std::optional<nlohmann::ordered_json> readPlanJson(const std::string& path,
-                                                   models::Diagnostics& diagnostics) {
+                                                   models::Diagnostics& diagnostics,
+                                                   std::string* sha256) {
   constexpr InputAdvice kPlanAdvice{
       .notAFile = "name the plan.json that cloudplan plan wrote, or - for standard input",
       .tooLarge = "a plan.json that cloudplan plan wrote is far smaller; give that file",
@@ -122,6 +132,7 @@ std::optional<nlohmann::ordered_json> readPlanJson(const std::string& path,
                       "wrote)");
     return std::nullopt;
   }
+  if (sha256) *sha256 = sha256Hex(bytes->text);
   return parsePlanJson(bytes->text, name, diagnostics);
 }
 

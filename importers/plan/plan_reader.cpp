@@ -653,7 +653,8 @@ std::optional<LoadedPlan> planFromJson(const nlohmann::ordered_json& document,
   return loaded;
 }
 
-std::optional<LoadedPlan> readPlan(const std::string& path, models::Diagnostics& diagnostics) {
+std::optional<LoadedPlan> readPlan(const std::string& path, models::Diagnostics& diagnostics,
+                                   std::string* sha256) {
   // Standard input has no folder to look in.
   if (const auto folder = path == "-" ? std::nullopt : unfinishedRunBeside(path)) {
     diagnostics.error(
@@ -664,7 +665,7 @@ std::optional<LoadedPlan> readPlan(const std::string& path, models::Diagnostics&
                     models::quoted(*folder), models::quoted(*folder)));
     return std::nullopt;
   }
-  const auto document = readPlanJson(path, diagnostics);
+  const auto document = readPlanJson(path, diagnostics, sha256);
   if (!document) return std::nullopt;
   return planFromJson(*document, inputName(path), diagnostics);
 }
