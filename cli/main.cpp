@@ -475,12 +475,9 @@ int run(int argc, char** argv) {
                          planCommand->count("--freeze");
     if (plan.baseline.empty() && (!plan.progress.empty() || !plan.today.empty())) {
       std::cerr << fmt::format(
-          "cloudplan plan: error: {} applies to a re-plan only (give the "
-          "plan being executed with --baseline)
-          ",
-              plan.progress.empty()
-              ? "--today"
-              : "--progress");
+          "cloudplan plan: error: {} applies to a re-plan only (give the plan being executed "
+          "with --baseline)\n",
+          plan.progress.empty() ? "--today" : "--progress");
       return kUsage;
     }
     if (plan.dropUnresolved && plan.store.empty()) {

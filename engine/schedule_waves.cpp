@@ -75,30 +75,37 @@ class Scheduler {
   // Waves 1..this have started (a re-plan): they are what they are, no limit applies.
   uint32_t startedWaves() const { return replan_ ? replan_->started : 0; }
   void place(uint32_t unit, uint32_t wave, Schedule& schedule);
+  // A re-plan keeps baseline waves greedily, wave by wave: units in the baseline wave they keep
+  // go first, then the rest (moved already, or with no wave to keep). Placing slipped units
+  // first instead, so that what waits for them could keep its waves, moved more in trials on
+  // generated national inventories: displaced units spread the churn down their own chains.
+  uint8_t keepRank(uint32_t unit) const {
+    return loads_[unit].preferredWave == currentWave_ ? 0 : 1;
+  }
+  void noteRankChanges();
 
   enum class State : uint8_t { onPremises, cloud, gone };
-  // Ready units by urgency, then (a re-plan) those offered in the baseline wave they keep, then
-  // by their agency's turn, then by how few hybrid links placing them opens (gain), then by
-  // input order.
+  // Ready units by urgency, then (a re-plan) by what placing them later would cost in churn
+  // (keepRank), then by their agency's turn, then by how few hybrid links placing them opens
+  // (gain), then by input order.
   struct Entry {
     uint32_t deadline;
-    bool moves;  // not in its preferred wave: placing it now changes its wave from the baseline
+    uint8_t keepRank;
     uint32_t turn;
     int64_t gain;
     uint32_t unit;
     uint32_t version;
     bool operator>(const Entry& other) const {
       if (deadline != other.deadline) return deadline > other.deadline;
-      if (moves != other.moves) return moves > other.moves;
+      if (keepRank != other.keepRank) return keepRank > other.keepRank;
       if (turn != other.turn) return turn > other.turn;
       if (gain != other.gain) return gain > other.gain;
       return unit > other.unit;
     }
   };
   void push(uint32_t unit) {
-    const bool moves = loads_[unit].preferredWave != currentWave_;
-    ready_.push(
-        Entry{latest_[unit], moves, turns_.turn[unit], gain_[unit], unit, ++version_[unit]});
+    ready_.push(Entry{latest_[unit], keepRank(unit), turns_.turn[unit], gain_[unit], unit,
+                      ++version_[unit]});
     inHeap_[unit] = true;
   }
 
@@ -118,6 +125,9 @@ class Scheduler {
   bool holdAgencies_ = false;
   bool holdPreferred_ = false;
   uint32_t currentWave_ = 0;
+  // A re-plan's: per wave, the units whose keepRank changes then (their baseline wave begins or
+  // has passed), pushed again so that the ready queue orders them by their rank of the day.
+  std::vector<std::vector<uint32_t>> rankChangesIn_;
   // State of one attempt.
   std::vector<State> state_;
   std::vector<int64_t> gain_;
@@ -374,6 +384,19 @@ void Scheduler::place(uint32_t unit, uint32_t wave, Schedule& schedule) {
   }
 }
 
+void Scheduler::noteRankChanges() {
+  uint32_t last = 0;
+  for (const UnitLoad& load : loads_)
+    last = std::max(last, load.preferredWave + 1);
+  rankChangesIn_.assign(last + 1, {});
+  for (uint32_t u = 0; u < units_.size(); ++u) {
+    if (const uint32_t home = loads_[u].preferredWave) {
+      rankChangesIn_[home].push_back(u);
+      rankChangesIn_[home + 1].push_back(u);
+    }
+  }
+}
+
 bool Scheduler::attempt(uint32_t waves, bool holdAgencies, bool holdPreferred, Schedule& schedule) {
   holdAgencies_ = holdAgencies;
   holdPreferred_ = holdPreferred;
@@ -419,6 +442,11 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, bool holdPreferred, S
     const bool limited = wave > startedWaves();
     for (uint32_t u : startsIn_[wave])
       push(u);
+    if (!rankChangesIn_.empty() && wave < rankChangesIn_.size()) {
+      for (uint32_t u : rankChangesIn_[wave]) {
+        if (inHeap_[u]) push(u);
+      }
+    }
     uint32_t systems = 0, misses = 0;
     double effort = 0;
     deferred.clear();
@@ -533,6 +561,7 @@ std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
     first = std::max(first, e.wave);
   turns_ = computeAgencyTurns(inventory_, units_, loads_, links_, topological_, settings_,
                               std::max(1u, first));
+  if (replan_) noteRankChanges();
   if (first > models::kMaxWaves) {
     diagnostics_.error("too-many-waves", "", 0,
                        fmt::format("the plan would need more than {} waves (check the "
