@@ -33,8 +33,8 @@ TEST_CASE("the template's files read back clean with finish_by and the agency li
   const auto& mof = inventory.agencies[*inventory.findAgency("MOF")];
   CHECK(mof.maxSystemsPerWave == 8u);
   CHECK_FALSE(mof.maxEffortPerWave);
-  for (const char* column : {"\n  finish_by ", "\n  max_systems_per_wave\n",
-                             "\n  max_effort_per_wave\n"}) {
+  for (const char* column :
+       {"\n  finish_by ", "\n  max_systems_per_wave\n", "\n  max_effort_per_wave\n"}) {
     INFO(column);
     CHECK(readme.find(column) != std::string::npos);
   }
