@@ -9,6 +9,7 @@
 #include <functional>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "importers/system_fields.h"
@@ -140,16 +141,20 @@ void moveToColumns(SQLite::Database& database, std::string_view table,
   std::string like;
   for (std::string_view name : names)
     like += fmt::format("{}properties LIKE '%\"{}\"%'", like.empty() ? "" : " OR ", name);
-  SQLite::Statement rows(database,
-                         fmt::format("SELECT rowid, properties FROM {} WHERE {}", table, like));
+  // Read first, then written: SQLite leaves undefined what a query sees of rows changed under it.
+  std::vector<std::pair<int64_t, std::string>> rows;
+  SQLite::Statement select(database,
+                           fmt::format("SELECT rowid, properties FROM {} WHERE {}", table, like));
+  while (select.executeStep())
+    rows.emplace_back(select.getColumn(0).getInt64(), select.getColumn(1).getString());
   std::string set;
   for (size_t i = 0; i < names.size(); ++i)
     set += fmt::format("{}{} = coalesce(?{}, {})", i ? ", " : "", names[i], i + 2, names[i]);
   SQLite::Statement update(
       database, fmt::format("UPDATE {} SET properties = ?1, {} WHERE rowid = ?{}", table, set,
                             names.size() + 2));
-  while (rows.executeStep()) {
-    const auto pairs = propertiesFromJson(rows.getColumn(1).getString());
+  for (const auto& [rowid, json] : rows) {
+    const auto pairs = propertiesFromJson(json);
     std::vector<models::Property> kept;
     std::vector<bool> moved(names.size(), false);
     for (const auto& [key, value] : pairs) {
@@ -160,17 +165,14 @@ void moveToColumns(SQLite::Database& database, std::string_view table,
       }
       if (!taken) kept.push_back({key, value});
     }
-    if (std::none_of(moved.begin(), moved.end(), [](bool m) { return m; })) {
-      update.clearBindings();
-      continue;
-    }
+    if (std::none_of(moved.begin(), moved.end(), [](bool m) { return m; })) continue;
     const std::string properties = propertiesJson(kept);
     if (properties.empty()) {
       update.bind(1);
     } else {
       update.bind(1, properties);
     }
-    update.bind(static_cast<int>(names.size() + 2), rows.getColumn(0).getInt64());
+    update.bind(static_cast<int>(names.size() + 2), rowid);
     update.exec();
     update.reset();
     update.clearBindings();
