@@ -73,11 +73,42 @@ std::vector<std::string> dateReadings(std::string_view text) {
   return readings;
 }
 
+// A number cell of at most `limit`: nullopt, reported, when it is not one. `whole` asks for a
+// whole number (of systems); `unit` and `example` make the messages.
+std::optional<double> readPositive(std::string_view column, std::string_view text, bool whole,
+                                   double limit, std::string_view unit, std::string_view example,
+                                   const FieldError& error) {
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  const bool number = ec != std::errc::invalid_argument && end == text.data() + text.size();
+  const bool digitFirst =
+      !text.empty() &&
+      (std::isdigit(static_cast<unsigned char>(text.front())) || text.front() == '.');
+  const bool tiny = ec == std::errc::result_out_of_range &&
+                    (text.find("e-") != text.npos || text.find("E-") != text.npos);
+  if (number && ec == std::errc() && value > 0 && value <= limit &&
+      (!whole ||
+       (value == std::floor(value) && text.find_first_not_of("0123456789") == text.npos))) {
+    return value;
+  }
+  if (number && digitFirst && !tiny && (ec == std::errc::result_out_of_range || value > limit)) {
+    error("bad-number", fmt::format("{} {} is over the limit of {} {} (check the value)", column,
+                                    quoted(text), limit, unit));
+  } else if (const std::string hint = decimalCommaHint(text); !hint.empty()) {
+    error("bad-number", fmt::format("{} {} is not a number: {}", column, quoted(text), hint));
+  } else {
+    error("bad-number",
+          fmt::format("{} {} is not a positive {} (write it like {}, or leave it blank for no "
+                      "limit)",
+                      column, quoted(text), whole ? "whole number" : "number", example));
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-std::optional<models::Date> readDate(
-    std::string_view column, std::string_view text,
-    const std::function<void(std::string_view code, std::string message)>& error) {
+std::optional<models::Date> readDate(std::string_view column, std::string_view text,
+                                     const FieldError& error) {
   if (auto date = models::parseDate(text)) return date;
   const std::vector<std::string> readings = dateReadings(text);
   if (readings.empty()) {
@@ -90,9 +121,8 @@ std::optional<models::Date> readDate(
   return std::nullopt;
 }
 
-void readScheduleFields(
-    models::System& system, const ScheduleFieldTexts& texts,
-    const std::function<void(std::string_view code, std::string message)>& error) {
+void readScheduleFields(models::System& system, const ScheduleFieldTexts& texts,
+                        const FieldError& error) {
   if (const std::string_view effort = texts.effortDays; !effort.empty()) {
     double value = 0;
     const auto [end, ec] = std::from_chars(effort.data(), effort.data() + effort.size(), value);
@@ -129,8 +159,29 @@ void readScheduleFields(
       system.pinnedWave = wave;
     }
   }
-  if (const std::string_view date = texts.notBefore; !date.empty()) {
-    system.notBefore = readDate("not_before", date, error);
+  if (!texts.notBefore.empty()) system.notBefore = readDate("not_before", texts.notBefore, error);
+  if (!texts.finishBy.empty()) system.finishBy = readDate("finish_by", texts.finishBy, error);
+  // A wave that starts on or after not_before cannot end before it: no plan could keep both.
+  if (system.notBefore && system.finishBy && *system.finishBy < *system.notBefore) {
+    error("bad-date",
+          fmt::format("finish_by {} is before not_before {}: no wave can start on or after the "
+                      "one and end by the other (make finish_by later or not_before earlier)",
+                      models::formatDate(*system.finishBy), models::formatDate(*system.notBefore)));
+    system.finishBy.reset();
+  }
+}
+
+void readAgencyLimits(models::Agency& agency, const AgencyLimitTexts& texts,
+                      const FieldError& error) {
+  if (!texts.maxSystemsPerWave.empty()) {
+    if (const auto value = readPositive("max_systems_per_wave", texts.maxSystemsPerWave, true,
+                                        kMaxSystemsPerWave, "systems", "10", error)) {
+      agency.maxSystemsPerWave = static_cast<uint32_t>(*value);
+    }
+  }
+  if (!texts.maxEffortPerWave.empty()) {
+    agency.maxEffortPerWave = readPositive("max_effort_per_wave", texts.maxEffortPerWave, false,
+                                           kMaxEffortPerWave, "person-days", "120 or 37.5", error);
   }
 }
 

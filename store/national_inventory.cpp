@@ -112,6 +112,8 @@ NationalInventory loadNationalInventory(StoreDatabase& store, uint32_t asOf) {
     agency.name = build.keep(row.name);
     agency.declared = true;
     agency.properties = build.properties(row.properties);
+    agency.maxSystemsPerWave = row.maxSystemsPerWave;
+    agency.maxEffortPerWave = row.maxEffortPerWave;
     agency.where = build.where(row.source);
     if (!row.parent.empty()) parents.emplace_back(a, std::move(row.parent));
   }
@@ -159,6 +161,7 @@ NationalInventory loadNationalInventory(StoreDatabase& store, uint32_t asOf) {
     system.target = build.keep(row.target);
     system.pinnedWave = row.pinnedWave;
     system.notBefore = models::parseDate(row.notBefore);
+    system.finishBy = models::parseDate(row.finishBy);
     system.properties = build.properties(row.properties);
     system.where = build.where(row.source);
     inventory.addSystem(system);

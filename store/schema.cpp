@@ -2,7 +2,19 @@
 
 #include <fmt/format.h>
 
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
 #include <array>
+#include <functional>
+#include <span>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "importers/system_fields.h"
+#include "models/date.h"
+#include "store/stored_rows.h"
 
 namespace cloudplan::store {
 namespace {
@@ -106,14 +118,111 @@ CREATE TABLE plans (
 );
 )sql";
 
-constexpr std::array kMigrations = {kVersion1, kVersion2};
+// Version 2 of the planning rules: a system's deadline and an agency's limits per wave, which
+// earlier stores kept as extra columns (properties); moveToColumns brings those over.
+constexpr const char* kVersion3 = R"sql(
+ALTER TABLE systems ADD COLUMN finish_by TEXT;
+ALTER TABLE agencies ADD COLUMN max_systems_per_wave INTEGER;
+ALTER TABLE agencies ADD COLUMN max_effort_per_wave REAL;
+)sql";
+
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3};
+
+// Moves the properties named `names` (matched case-insensitively, as the CSV reader matches its
+// columns) of every version of every row of `table` into the columns of those names, as the
+// importers read them now (`read` fills the columns' values, or returns false when the text is
+// not one): then a submission of the same files finds the rows unchanged. A value the importers
+// would refuse stays a property, so that nothing submitted is lost; its next submission says
+// what is wrong with it.
+void moveToColumns(SQLite::Database& database, std::string_view table,
+                   std::span<const std::string_view> names,
+                   const std::function<bool(std::string_view name, std::string_view text,
+                                            SQLite::Statement& update, int parameter)>& read) {
+  std::string like;
+  for (std::string_view name : names)
+    like += fmt::format("{}properties LIKE '%\"{}\"%'", like.empty() ? "" : " OR ", name);
+  // Read first, then written: SQLite leaves undefined what a query sees of rows changed under it.
+  std::vector<std::pair<int64_t, std::string>> rows;
+  SQLite::Statement select(database,
+                           fmt::format("SELECT rowid, properties FROM {} WHERE {}", table, like));
+  while (select.executeStep())
+    rows.emplace_back(select.getColumn(0).getInt64(), select.getColumn(1).getString());
+  std::string set;
+  for (size_t i = 0; i < names.size(); ++i)
+    set += fmt::format("{}{} = coalesce(?{}, {})", i ? ", " : "", names[i], i + 2, names[i]);
+  SQLite::Statement update(
+      database, fmt::format("UPDATE {} SET properties = ?1, {} WHERE rowid = ?{}", table, set,
+                            names.size() + 2));
+  for (const auto& [rowid, json] : rows) {
+    const auto pairs = propertiesFromJson(json);
+    std::vector<models::Property> kept;
+    std::vector<bool> moved(names.size(), false);
+    for (const auto& [key, value] : pairs) {
+      bool taken = false;
+      for (size_t i = 0; i < names.size() && !taken; ++i) {
+        if (moved[i] || !models::equalsIgnoreCase(key, names[i])) continue;
+        taken = moved[i] = read(names[i], value, update, static_cast<int>(i + 2));
+      }
+      if (!taken) kept.push_back({key, value});
+    }
+    if (std::none_of(moved.begin(), moved.end(), [](bool m) { return m; })) continue;
+    const std::string properties = propertiesJson(kept);
+    if (properties.empty()) {
+      update.bind(1);
+    } else {
+      update.bind(1, properties);
+    }
+    update.bind(static_cast<int>(names.size() + 2), rowid);
+    update.exec();
+    update.reset();
+    update.clearBindings();
+  }
+}
+
+void moveLimitsAndDeadlines(SQLite::Database& database) {
+  constexpr std::array<std::string_view, 1> kSystemColumns = {"finish_by"};
+  moveToColumns(database, "systems", kSystemColumns,
+                [](std::string_view, std::string_view text, SQLite::Statement& update, int at) {
+                  models::System system;
+                  bool ok = true;
+                  importers::readScheduleFields(system, {.finishBy = text},
+                                                [&](std::string_view, std::string) { ok = false; });
+                  if (!ok || !system.finishBy) return false;
+                  update.bind(at, models::formatDate(*system.finishBy));
+                  return true;
+                });
+  constexpr std::array<std::string_view, 2> kAgencyColumns = {"max_systems_per_wave",
+                                                              "max_effort_per_wave"};
+  moveToColumns(
+      database, "agencies", kAgencyColumns,
+      [](std::string_view name, std::string_view text, SQLite::Statement& update, int at) {
+        models::Agency agency;
+        bool ok = true;
+        const bool systems = name == "max_systems_per_wave";
+        importers::readAgencyLimits(agency,
+                                    {.maxSystemsPerWave = systems ? text : std::string_view(),
+                                     .maxEffortPerWave = systems ? std::string_view() : text},
+                                    [&](std::string_view, std::string) { ok = false; });
+        if (!ok) return false;
+        if (agency.maxSystemsPerWave) {
+          update.bind(at, static_cast<int64_t>(*agency.maxSystemsPerWave));
+        } else if (agency.maxEffortPerWave) {
+          update.bind(at, *agency.maxEffortPerWave);
+        } else {
+          return false;
+        }
+        return true;
+      });
+}
 
 }  // namespace
 
 void migrateSchema(SQLite::Database& database, int from, int to) {
   if (from == 0) database.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-  for (int version = from + 1; version <= to; ++version)
+  for (int version = from + 1; version <= to; ++version) {
     database.exec(kMigrations[static_cast<size_t>(version - 1)]);
+    if (version == 3) moveLimitsAndDeadlines(database);
+  }
   database.exec(fmt::format("PRAGMA user_version = {}", to));
 }
 

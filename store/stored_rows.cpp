@@ -103,6 +103,12 @@ std::string effortText(double days) {
   return fmt::format("{}", days);
 }
 
+// A limit as the agencies file writes it: empty for none.
+template <class T>
+std::string limitText(const std::optional<T>& limit) {
+  return limit ? fmt::format("{}", *limit) : std::string();
+}
+
 std::string text(const SQLite::Column& column) {
   return column.isNull() ? std::string() : column.getString();
 }
@@ -147,6 +153,16 @@ RowSource sourceOf(SQLite::Statement& query, int first) {
           static_cast<uint32_t>(query.getColumn(first + 2).getInt64())};
 }
 
+std::optional<uint32_t> optionalCount(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return static_cast<uint32_t>(column.getInt64());
+}
+
+std::optional<double> optionalNumber(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getDouble();
+}
+
 void bindSource(SQLite::Statement& statement, int first, const RowSource& source) {
   statement.bind(first, static_cast<int64_t>(source.since));
   statement.bind(first + 1, static_cast<int64_t>(source.file));
@@ -178,6 +194,7 @@ std::vector<FieldChange> SystemRow::changesTo(const SystemRow& after) const {
     changes.push_back({"pinned_wave", wave(pinnedWave), wave(after.pinnedWave)});
   }
   compare(changes, "not_before", notBefore, after.notBefore);
+  compare(changes, "finish_by", finishBy, after.finishBy);
   compareProperties(changes, properties, after.properties);
   return changes;
 }
@@ -186,6 +203,10 @@ std::vector<FieldChange> AgencyRow::changesTo(const AgencyRow& after) const {
   std::vector<FieldChange> changes;
   compare(changes, "name", name, after.name);
   compare(changes, "parent", parent, after.parent);
+  compare(changes, "max_systems_per_wave", limitText(maxSystemsPerWave),
+          limitText(after.maxSystemsPerWave));
+  compare(changes, "max_effort_per_wave", limitText(maxEffortPerWave),
+          limitText(after.maxEffortPerWave));
   compareProperties(changes, properties, after.properties);
   return changes;
 }
@@ -212,6 +233,8 @@ std::vector<AgencyRow> agencyRowsOf(const models::Inventory& inventory, uint32_t
                                 ? std::string()
                                 : std::string(inventory.agencies[agency.parent].code),
                   .properties = propertiesJson(inventory.propertiesOf(agency.properties)),
+                  .maxSystemsPerWave = agency.maxSystemsPerWave,
+                  .maxEffortPerWave = agency.maxEffortPerWave,
                   .position = static_cast<uint32_t>(rows.size()),
                   .source = {submission, agency.where.file, agency.where.line}});
   }
@@ -235,6 +258,7 @@ std::vector<SystemRow> systemRowsOf(const models::Inventory& inventory, uint32_t
         .target = std::string(system.target),
         .pinnedWave = system.pinnedWave,
         .notBefore = system.notBefore ? models::formatDate(*system.notBefore) : std::string(),
+        .finishBy = system.finishBy ? models::formatDate(*system.finishBy) : std::string(),
         .properties =
             propertiesJson(inventory.propertiesOf(system.properties), system.documentation),
         .source = {submission, system.where.file, system.where.line}});
@@ -275,7 +299,8 @@ std::vector<DependencyRow> dependencyRowsOf(const models::Inventory& inventory,
 
 std::vector<AgencyRow> readAgencyRows(SQLite::Database& database, const RowFilter& filter) {
   SQLite::Statement query(
-      database, fmt::format("SELECT code, name, parent, properties, position, since, file, line "
+      database, fmt::format("SELECT code, name, parent, properties, position, since, file, line, "
+                            "max_systems_per_wave, max_effort_per_wave "
                             "FROM agencies WHERE {} ORDER BY position, code",
                             whereClause(filter, "code")));
   bindFilter(query, filter);
@@ -285,6 +310,8 @@ std::vector<AgencyRow> readAgencyRows(SQLite::Database& database, const RowFilte
                              .name = text(query.getColumn(1)),
                              .parent = text(query.getColumn(2)),
                              .properties = text(query.getColumn(3)),
+                             .maxSystemsPerWave = optionalCount(query.getColumn(8)),
+                             .maxEffortPerWave = optionalNumber(query.getColumn(9)),
                              .position = static_cast<uint32_t>(query.getColumn(4).getInt64()),
                              .source = sourceOf(query, 5)});
   }
@@ -295,8 +322,8 @@ std::vector<SystemRow> readSystemRows(SQLite::Database& database, const RowFilte
   SQLite::Statement query(
       database,
       fmt::format("SELECT id, agency, name, type, strategy, criticality, effort_days, target, "
-                  "pinned_wave, not_before, properties, since, file, line FROM systems WHERE {} "
-                  "ORDER BY id",
+                  "pinned_wave, not_before, properties, since, file, line, finish_by FROM systems "
+                  "WHERE {} ORDER BY id",
                   whereClause(filter, "agency")));
   bindFilter(query, filter);
   std::vector<SystemRow> rows;
@@ -311,6 +338,7 @@ std::vector<SystemRow> readSystemRows(SQLite::Database& database, const RowFilte
                              .target = text(query.getColumn(7)),
                              .pinnedWave = static_cast<uint32_t>(query.getColumn(8).getInt64()),
                              .notBefore = text(query.getColumn(9)),
+                             .finishBy = text(query.getColumn(14)),
                              .properties = text(query.getColumn(10)),
                              .source = sourceOf(query, 11)});
   }
@@ -341,7 +369,8 @@ std::vector<DependencyRow> readDependencyRows(SQLite::Database& database, const 
 void insertAgencyRows(SQLite::Database& database, std::span<const AgencyRow> rows) {
   SQLite::Statement insert(database,
                            "INSERT INTO agencies (code, name, parent, properties, position, since, "
-                           "file, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                           "file, line, max_systems_per_wave, max_effort_per_wave) VALUES (?, ?, "
+                           "?, ?, ?, ?, ?, ?, ?, ?)");
   for (const AgencyRow& row : rows) {
     insert.bind(1, row.code);
     insert.bind(2, row.name);
@@ -349,6 +378,16 @@ void insertAgencyRows(SQLite::Database& database, std::span<const AgencyRow> row
     bindOptionalText(insert, 4, row.properties);
     insert.bind(5, static_cast<int64_t>(row.position));
     bindSource(insert, 6, row.source);
+    if (row.maxSystemsPerWave) {
+      insert.bind(9, static_cast<int64_t>(*row.maxSystemsPerWave));
+    } else {
+      insert.bind(9);
+    }
+    if (row.maxEffortPerWave) {
+      insert.bind(10, *row.maxEffortPerWave);
+    } else {
+      insert.bind(10);
+    }
     insert.exec();
     insert.reset();
   }
@@ -358,8 +397,8 @@ void insertSystemRows(SQLite::Database& database, std::span<const SystemRow> row
   SQLite::Statement insert(
       database,
       "INSERT INTO systems (id, agency, name, type, strategy, criticality, effort_days, target, "
-      "pinned_wave, not_before, properties, since, file, line) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "pinned_wave, not_before, properties, since, file, line, finish_by) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const SystemRow& row : rows) {
     insert.bind(1, row.id);
     insert.bind(2, row.agency);
@@ -377,6 +416,7 @@ void insertSystemRows(SQLite::Database& database, std::span<const SystemRow> row
     bindOptionalText(insert, 10, row.notBefore);
     bindOptionalText(insert, 11, row.properties);
     bindSource(insert, 12, row.source);
+    bindOptionalText(insert, 15, row.finishBy);
     insert.exec();
     insert.reset();
   }

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -28,7 +29,9 @@ struct AgencyRow {
   std::string name;
   std::string parent;      // empty: none
   std::string properties;  // JSON [[key, value], ...] in column order; empty: none
-  uint32_t position = 0;   // order in the register
+  std::optional<uint32_t> maxSystemsPerWave;
+  std::optional<double> maxEffortPerWave;
+  uint32_t position = 0;  // order in the register
   RowSource source;
 
   std::vector<models::FieldChange> changesTo(const AgencyRow& after) const;
@@ -45,6 +48,7 @@ struct SystemRow {
   std::string target;
   uint32_t pinnedWave = 0;  // 0: not pinned
   std::string notBefore;    // YYYY-MM-DD or empty
+  std::string finishBy;     // YYYY-MM-DD or empty
   // JSON [[key, value], ...]: the extra columns, and the ArchiMate documentation as
   // `documentation` (the column the CSV export writes it to).
   std::string properties;

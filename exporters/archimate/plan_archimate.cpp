@@ -78,9 +78,9 @@ std::string formatNumber(double value) {
 }
 
 // The properties written from a system's fields; its own properties of these names give way.
-constexpr std::array<std::string_view, 10> kSystemColumns = {
-    "id",          "agency", "type",        "strategy",   "criticality",
-    "effort_days", "target", "pinned_wave", "not_before", "wave"};
+constexpr std::array<std::string_view, 11> kSystemColumns = {
+    "id",     "agency",      "type",       "strategy",  "criticality", "effort_days",
+    "target", "pinned_wave", "not_before", "finish_by", "wave"};
 
 struct Property {
   std::string_view key;
@@ -215,6 +215,7 @@ void ModelWriter::systemElements() {
   definition("target");
   definition("pinned_wave", "number");
   definition("not_before", "date");
+  definition("finish_by", "date");
   definition("wave", "number");
   std::vector<Property> properties;
   for (SystemIndex s = 0; s < inventory_.systems.size(); ++s) {
@@ -234,6 +235,9 @@ void ModelWriter::systemElements() {
     }
     if (system.notBefore) {
       properties.push_back({"not_before", models::formatDate(*system.notBefore)});
+    }
+    if (system.finishBy) {
+      properties.push_back({"finish_by", models::formatDate(*system.finishBy)});
     }
     if (s < plan_.systems.size() && plan_.systems[s].wave) {
       properties.push_back({"wave", std::to_string(plan_.systems[s].wave)});

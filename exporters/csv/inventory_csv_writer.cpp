@@ -25,9 +25,9 @@ namespace {
 // Spreadsheets read a CSV file as UTF-8 only when it starts with a byte-order mark.
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-constexpr std::array<std::string_view, 10> kSystemColumns = {
-    "id",          "name",        "agency", "type",        "strategy",
-    "criticality", "effort_days", "target", "pinned_wave", "not_before"};
+constexpr std::array<std::string_view, 11> kSystemColumns = {
+    "id",          "name",   "agency",      "type",       "strategy", "criticality",
+    "effort_days", "target", "pinned_wave", "not_before", "finish_by"};
 constexpr std::string_view kDocumentation = "documentation";
 // Names a property column may not have beside a file's own columns, for a reader would take it
 // for one of the format's: depends_on and move_with would become dependencies; `documentation`
@@ -36,7 +36,8 @@ constexpr std::array<std::string_view, 3> kSystemReserved = {"depends_on", "move
                                                              kDocumentation};
 constexpr std::array<std::string_view, 5> kDependencyColumns = {"from", "to", "coupling", "kind",
                                                                 "description"};
-constexpr std::array<std::string_view, 3> kAgencyColumns = {"code", "name", "parent"};
+constexpr std::array<std::string_view, 5> kAgencyColumns = {
+    "code", "name", "parent", "max_systems_per_wave", "max_effort_per_wave"};
 
 // A free-text cell. The reader takes a leading apostrophe before = + - @ for a spreadsheet's
 // "this is text" marker and removes it; a value that starts so itself (apostrophes, then one of
@@ -169,7 +170,8 @@ std::string systemsFile(const models::Inventory& inventory, std::span<const Syst
     row[7] = text(system.target);
     if (system.pinnedWave != 0) row[8] = fmt::format("{}", system.pinnedWave);
     if (system.notBefore) row[9] = models::formatDate(*system.notBefore);
-    if (anyDocumentation) row[10] = text(documentation[i].value);
+    if (system.finishBy) row[10] = models::formatDate(*system.finishBy);
+    if (anyDocumentation) row[11] = text(documentation[i].value);
     properties.fill(row, first, inventory.propertiesOf(system.properties),
                     documentation[i].property);
     appendCsvRow(out, row);
@@ -231,6 +233,8 @@ std::string agenciesFile(const models::Inventory& inventory) {
     row[0] = agency.code;
     row[1] = text(agency.name);
     if (agency.parent != kNone) row[2] = inventory.agencies[agency.parent].code;
+    if (agency.maxSystemsPerWave) row[3] = fmt::format("{}", *agency.maxSystemsPerWave);
+    if (agency.maxEffortPerWave) row[4] = fmt::format("{}", *agency.maxEffortPerWave);
     properties.fill(row, kAgencyColumns.size(), inventory.propertiesOf(agency.properties), nullptr);
     appendCsvRow(out, row);
   }

@@ -8,18 +8,18 @@ constexpr const char* kBom = "\xEF\xBB\xBF";
 
 constexpr const char* kSystems =
     "id,name,agency,type,strategy,criticality,effort_days,target,pinned_wave,not_before,"
-    "depends_on,move_with\r\n"
+    "finish_by,depends_on,move_with\r\n"
     "MOF/payroll,Government Payroll System,MOF,application,replatform,high,25,gov-cloud-prod,,"
-    "2027-03-01,,\r\n"
-    "MOF/payroll-db,Payroll Database,MOF,database,rehost,high,,gov-cloud-prod,,,,\r\n";
+    "2027-03-01,2027-12-31,,\r\n"
+    "MOF/payroll-db,Payroll Database,MOF,database,rehost,high,,gov-cloud-prod,,,,,\r\n";
 
 constexpr const char* kDependencies =
     "from,to,coupling,kind,description\r\n"
     "MOF/payroll,MOF/payroll-db,tight,data,\"Salaries, deductions and tax codes\"\r\n";
 
 constexpr const char* kAgencies =
-    "code,name,parent,cio_name,cio_email,website\r\n"
-    "MOF,Ministry of Finance,,Jane Doe,cio@mof.gov.example,https://mof.gov.example\r\n";
+    "code,name,parent,max_systems_per_wave,max_effort_per_wave,cio_name,cio_email,website\r\n"
+    "MOF,Ministry of Finance,,8,,Jane Doe,cio@mof.gov.example,https://mof.gov.example\r\n";
 
 constexpr const char* kReadme = R"(cloudplan inventory template
 ============================
@@ -43,6 +43,8 @@ systems.csv - one row per information system
   target       The landing zone it moves to (free text).
   pinned_wave  A wave number (1, 2, ...) the system must move in, e.g. for a contract end.
   not_before   YYYY-MM-DD: its wave may not start before this date.
+  finish_by    YYYY-MM-DD: its wave must end on or before this date (a contract's end,
+               a data centre's closing). Not before not_before.
   depends_on   Ids of systems this one uses, separated by ";". It moves after them.
   move_with    Ids of systems that must move in the same wave, separated by ";"
                (an application and its database, say).
@@ -60,6 +62,12 @@ agencies.csv - one row per agency (optional, but then every agency code is check
                with = + - or @ (a spreadsheet would read it as a formula).
   name         required. Full name.
   parent       Code of the agency this one is part of (an office of a ministry).
+  max_systems_per_wave
+               At most this many systems of the agency and the agencies below it move
+               in one wave (a whole number from 1; blank: no limit).
+  max_effort_per_wave
+               At most this many effort_days of those systems in one wave (a number
+               above 0; blank: no limit).
   cio_name, cio_email, website: contact columns, kept as they are.
 
 Check your files with:   cloudplan validate systems.csv dependencies.csv agencies.csv

@@ -126,6 +126,8 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
     } else {
       json.string("parent", inventory.agencies[agency.parent].code);
     }
+    if (agency.maxSystemsPerWave) json.integer("max_systems_per_wave", *agency.maxSystemsPerWave);
+    if (agency.maxEffortPerWave) json.number("max_effort_per_wave", *agency.maxEffortPerWave);
     appendProperties(json.member("properties"), inventory, agency.properties);
   }
   document.endArray();
@@ -183,6 +185,7 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
     if (!system.target.empty()) json.string("target", system.target);
     if (system.pinnedWave) json.integer("pinned_wave", system.pinnedWave);
     if (system.notBefore) json.string("not_before", models::formatDate(*system.notBefore));
+    if (system.finishBy) json.string("finish_by", models::formatDate(*system.finishBy));
     appendProperties(json.member("properties"), inventory, system.properties);
   }
   document.endArray();

@@ -35,11 +35,12 @@ enum class Column : uint8_t {
   target,
   pinnedWave,
   notBefore,
+  finishBy,
   none
 };
-constexpr std::array<std::string_view, 9> kColumnNames = {"id",       "agency",      "type",
-                                                          "strategy", "criticality", "effort_days",
-                                                          "target",   "pinned_wave", "not_before"};
+constexpr std::array<std::string_view, 10> kColumnNames = {
+    "id",          "agency", "type",        "strategy",   "criticality",
+    "effort_days", "target", "pinned_wave", "not_before", "finish_by"};
 
 Column columnOf(std::string_view key) {
   for (size_t i = 0; i < kColumnNames.size(); ++i) {
@@ -328,7 +329,8 @@ void Mapper::addSystem(uint32_t e, models::SystemType type) {
       system,
       {.effortDays = cell(Column::effortDays),
        .pinnedWave = cell(Column::pinnedWave),
-       .notBefore = cell(Column::notBefore)},
+       .notBefore = cell(Column::notBefore),
+       .finishBy = cell(Column::finishBy)},
       [&](std::string_view code, std::string message) { error(where, code, std::move(message)); });
 
   // The agency: its property, else the nearest `CODE - Name` folder, else the default. The

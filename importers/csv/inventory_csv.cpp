@@ -36,6 +36,7 @@ enum Column : uint8_t {
   kTarget,
   kPinnedWave,
   kNotBefore,
+  kFinishBy,
   kDependsOn,
   kMoveWith,
   // dependencies
@@ -47,14 +48,18 @@ enum Column : uint8_t {
   // agencies
   kCode,
   kParent,
+  kMaxSystemsPerWave,
+  kMaxEffortPerWave,
   kColumnCount
 };
 
+// clang-format off
 constexpr std::array<std::string_view, kColumnCount> kColumnNames = {
-    "id",          "name",        "agency", "type",        "strategy",
-    "criticality", "effort_days", "target", "pinned_wave", "not_before",
-    "depends_on",  "move_with",   "from",   "to",          "coupling",
-    "kind",        "description", "code",   "parent"};
+    "id", "name", "agency", "type", "strategy", "criticality", "effort_days", "target",
+    "pinned_wave", "not_before", "finish_by", "depends_on", "move_with",
+    "from", "to", "coupling", "kind", "description",
+    "code", "parent", "max_systems_per_wave", "max_effort_per_wave"};
+// clang-format on  // agencies
 
 struct FileLayout {
   InputKind kind;
@@ -66,11 +71,13 @@ const FileLayout& layoutOf(InputKind kind) {
   static const FileLayout kSystems{
       InputKind::systems,
       {kId, kName, kAgency, kType, kStrategy, kCriticality, kEffortDays, kTarget, kPinnedWave,
-       kNotBefore, kDependsOn, kMoveWith},
+       kNotBefore, kFinishBy, kDependsOn, kMoveWith},
       {kId, kName, kAgency}};
   static const FileLayout kDependencies{
       InputKind::dependencies, {kFrom, kTo, kCoupling, kKind, kDescription}, {kFrom, kTo}};
-  static const FileLayout kAgencies{InputKind::agencies, {kCode, kName, kParent}, {kCode, kName}};
+  static const FileLayout kAgencies{InputKind::agencies,
+                                    {kCode, kName, kParent, kMaxSystemsPerWave, kMaxEffortPerWave},
+                                    {kCode, kName}};
   return kind == InputKind::systems        ? kSystems
          : kind == InputKind::dependencies ? kDependencies
                                            : kAgencies;
@@ -398,7 +405,8 @@ void CsvFile::readSystem(SourceLocation where) {
       system,
       {.effortDays = cell(kEffortDays),
        .pinnedWave = cell(kPinnedWave),
-       .notBefore = cell(kNotBefore)},
+       .notBefore = cell(kNotBefore),
+       .finishBy = cell(kFinishBy)},
       [&](std::string_view code, std::string message) { error(where, code, std::move(message)); });
 
   system.properties = keepProperties();
@@ -455,6 +463,10 @@ void CsvFile::readAgency(SourceLocation where) {
   if (const std::string_view parent = cell(kParent); !parent.empty()) {
     builder_.setParent(index, parent);
   }
+  readAgencyLimits(
+      inventory.agencies[index],
+      {.maxSystemsPerWave = cell(kMaxSystemsPerWave), .maxEffortPerWave = cell(kMaxEffortPerWave)},
+      [&](std::string_view kind, std::string message) { error(where, kind, std::move(message)); });
 }
 
 }  // namespace

@@ -352,6 +352,17 @@ class PlanParser {
       agency.name = kept(agencies[i], "name", where, true);
       agency.declared = !agency.name.empty();
       agency.properties = properties(agencies[i], where);
+      // A limit of 0 would leave the agency no wave at all: the importers never let one through.
+      agency.maxSystemsPerWave = count(agencies[i], "max_systems_per_wave", where, true);
+      if (agency.maxSystemsPerWave == 0u) {
+        problem(where.at("max_systems_per_wave"), "is 0, not a whole number from 1");
+        agency.maxSystemsPerWave.reset();
+      }
+      agency.maxEffortPerWave = number(agencies[i], "max_effort_per_wave", where, true);
+      if (agency.maxEffortPerWave == 0.0) {
+        problem(where.at("max_effort_per_wave"), "is 0, not a number above 0");
+        agency.maxEffortPerWave.reset();
+      }
       parents.push_back(string(agencies[i], "parent", where, true));
     }
     for (size_t i = 0; i < agencies.size(); ++i) {
@@ -401,6 +412,7 @@ class PlanParser {
         system.pinnedWave = 0;
       }
       system.notBefore = date(json, "not_before", where, true);
+      system.finishBy = date(json, "finish_by", where, true);
       system.properties = properties(json, where);
       if (!inventory().addSystem(system)) {
         problem(where.at("id"), fmt::format("repeats the system {}", models::quoted(system.id)));

@@ -225,8 +225,10 @@ void checkRoundTrip(const Read& first) {
 TEST_CASE(
     "an inventory is written as an agencies, a dependencies and a systems file per ministry") {
   Builder b;
-  b.agency("MOF", "Ministry of Finance", "",
-           {{"cio_name", "Jane Doe"}, {"website", "=HYPERLINK(\"x\")"}});
+  const auto mof = b.agency("MOF", "Ministry of Finance", "",
+                            {{"cio_name", "Jane Doe"}, {"website", "=HYPERLINK(\"x\")"}});
+  b.inventory.agencies[mof].maxSystemsPerWave = 8;
+  b.inventory.agencies[mof].maxEffortPerWave = 120.5;
   b.agency("MOF-TAX", "Tax, Customs and \"Excise\"", "MOF", {{"website", "https://tax.example"}});
   b.agency("A/B", "Agency A/B");
   b.agency("A_B", "Agency A_B");
@@ -238,7 +240,8 @@ TEST_CASE(
                            .effortDays = 12.5,
                            .target = "gov-cloud",
                            .pinnedWave = 3,
-                           .notBefore = models::dateFromCivil(2027, 3, 1)},
+                           .notBefore = models::dateFromCivil(2027, 3, 1),
+                           .finishBy = models::dateFromCivil(2027, 6, 30)},
                           "MOF-TAX", {{"os", "RHEL 8"}, {"Type", "legacy"}, {"empty", ""}});
   const auto payroll = b.system({.id = "MOF/b", .name = "Payroll"}, "MOF",
                                 {{"OS", "Windows"}, {"owner", "'=quoted"}});
@@ -268,11 +271,11 @@ TEST_CASE(
   // X is only named by a system: it is no row of agencies.csv.
   CHECK(contentOf(files, "agencies.csv") ==
         kBom +
-            "code,name,parent,cio_name,website\r\n"
-            "MOF,Ministry of Finance,,Jane Doe,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
-            "MOF-TAX,\"Tax, Customs and \"\"Excise\"\"\",MOF,,https://tax.example\r\n"
-            "A/B,Agency A/B,,,\r\n"
-            "A_B,Agency A_B,,,\r\n");
+            "code,name,parent,max_systems_per_wave,max_effort_per_wave,cio_name,website\r\n"
+            "MOF,Ministry of Finance,,8,120.5,Jane Doe,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
+            "MOF-TAX,\"Tax, Customs and \"\"Excise\"\"\",MOF,,,,https://tax.example\r\n"
+            "A/B,Agency A/B,,,,,\r\n"
+            "A_B,Agency A_B,,,,,\r\n");
   // The inventory's dependencies, then those on systems defined elsewhere.
   CHECK(contentOf(files, "dependencies.csv") == kBom +
                                                     "from,to,coupling,kind,description,protocol\r\n"
@@ -284,28 +287,31 @@ TEST_CASE(
   CHECK(contentOf(files, "systems-MOF.csv") ==
         kBom +
             "id,name,agency,type,strategy,criticality,effort_days,target,pinned_wave,not_before,"
-            "os,property_Type,owner\r\n"
+            "finish_by,os,property_Type,owner\r\n"
             "MOF/a,\"'-5 days tool\",MOF-TAX,database,replatform,high,12.5,gov-cloud,3,2027-03-01,"
-            "RHEL 8,legacy,\r\n"
-            "MOF/b,Payroll,MOF,application,rehost,medium,10,,,,Windows,,''=quoted\r\n");
+            "2027-06-30,RHEL 8,legacy,\r\n"
+            "MOF/b,Payroll,MOF,application,rehost,medium,10,,,,,Windows,,''=quoted\r\n");
   // A/B and A_B both make systems-A_B: the later agency's file is numbered.
   CHECK(contentOf(files, "systems-A_B.csv") ==
         kBom +
-            "id,name,agency,type,strategy,criticality,effort_days,target,pinned_wave,not_before\r\n"
-            "AB/1,One,A/B,application,rehost,medium,10,,,\r\n");
+            "id,name,agency,type,strategy,criticality,effort_days,target,pinned_wave,not_before,"
+            "finish_by\r\n"
+            "AB/1,One,A/B,application,rehost,medium,10,,,,\r\n");
   CHECK(contentOf(files, "systems-A_B-2.csv") ==
         kBom +
-            "id,name,agency,type,strategy,criticality,effort_days,target,pinned_wave,not_before\r\n"
-            "AB/2,Two,A_B,application,rehost,medium,10,,,\r\n");
+            "id,name,agency,type,strategy,criticality,effort_days,target,pinned_wave,not_before,"
+            "finish_by\r\n"
+            "AB/2,Two,A_B,application,rehost,medium,10,,,,\r\n");
   CHECK(contentOf(files, "systems-X.csv") ==
         kBom +
             "id,name,agency,type,strategy,criticality,effort_days,target,pinned_wave,not_before,"
-            "documentation\r\n"
-            "X/1,Ledger,X,application,rehost,medium,10,,,,\"Doc, with comma\"\r\n");
+            "finish_by,documentation\r\n"
+            "X/1,Ledger,X,application,rehost,medium,10,,,,,\"Doc, with comma\"\r\n");
   CHECK(contentOf(files, "systems.csv") ==
         kBom +
-            "id,name,agency,type,strategy,criticality,effort_days,target,pinned_wave,not_before\r\n"
-            "NONE/1,Orphan,,application,retire,low,2,,,\r\n");
+            "id,name,agency,type,strategy,criticality,effort_days,target,pinned_wave,not_before,"
+            "finish_by\r\n"
+            "NONE/1,Orphan,,application,retire,low,2,,,,\r\n");
 
   CHECK(exporters::nationalIdsCsv(inventory) == kBom +
                                                     "national_id,name,agency\r\n"
@@ -315,6 +321,35 @@ TEST_CASE(
                                                     "MOF/b,Payroll,MOF\r\n"
                                                     "NONE/1,Orphan,\r\n"
                                                     "X/1,Ledger,X\r\n");
+}
+
+TEST_CASE("a system's finish_by and an agency's limits per wave are read back as they were") {
+  Builder b;
+  const auto mof = b.agency("MOF", "Ministry of Finance");
+  b.inventory.agencies[mof].maxSystemsPerWave = 3;
+  b.inventory.agencies[mof].maxEffortPerWave = 0.25;
+  b.agency("MOF-T", "Treasury", "MOF");
+  b.system({.id = "MOF/a",
+            .name = "A",
+            .notBefore = models::dateFromCivil(2027, 1, 4),
+            .finishBy = models::dateFromCivil(2027, 1, 4)},
+           "MOF-T");
+  b.system({.id = "MOF/b", .name = "B"}, "MOF");
+  const auto files = exporters::inventoryToCsvFiles(b.inventory);
+  testing::TempFolder folder;
+  Read read;
+  writeAndRead(files, folder, read);
+  CHECK(errorsOf(read.diagnostics).empty());
+  const auto& inventory = read.inventory;
+  CHECK(inventory.systems[*inventory.findSystem("MOF/a")].finishBy ==
+        models::dateFromCivil(2027, 1, 4));
+  CHECK_FALSE(inventory.systems[*inventory.findSystem("MOF/b")].finishBy);
+  const auto& agency = inventory.agencies[*inventory.findAgency("MOF")];
+  CHECK(agency.maxSystemsPerWave == 3u);
+  CHECK(agency.maxEffortPerWave == 0.25);
+  CHECK(agency.properties.count == 0);
+  CHECK_FALSE(inventory.agencies[*inventory.findAgency("MOF-T")].maxSystemsPerWave);
+  checkSameFiles(files, exporters::inventoryToCsvFiles(inventory));
 }
 
 TEST_CASE("an inventory without agencies or dependencies is written as its systems files only") {
@@ -343,16 +378,16 @@ TEST_CASE(
   CHECK(contentOf(files, "systems-MOF.csv") ==
         kBom +
             "id,name,agency,type,strategy,criticality,effort_days,target,pinned_wave,not_before,"
-            "\"'-key\"\r\n"
-            "s0,\"'=1+1\",MOF,application,rehost,medium,10,\"'-t\",,,\"'=1+1\"\r\n"
-            "s1,\"'-minus\",MOF,application,rehost,medium,10,\"'-t\",,,\"'-minus\"\r\n"
-            "s2,\"'+plus\",MOF,application,rehost,medium,10,\"'-t\",,,\"'+plus\"\r\n"
-            "s3,\"'@at\",MOF,application,rehost,medium,10,\"'-t\",,,\"'@at\"\r\n"
-            "s4,''=already,MOF,application,rehost,medium,10,\"'-t\",,,''=already\r\n"
-            "s5,'''@twice,MOF,application,rehost,medium,10,\"'-t\",,,'''@twice\r\n"
-            "s6,'plain,MOF,application,rehost,medium,10,\"'-t\",,,'plain\r\n"
-            "s7,',MOF,application,rehost,medium,10,\"'-t\",,,'\r\n"
-            "s8,a=b,MOF,application,rehost,medium,10,\"'-t\",,,a=b\r\n");
+            "finish_by,\"'-key\"\r\n"
+            "s0,\"'=1+1\",MOF,application,rehost,medium,10,\"'-t\",,,,\"'=1+1\"\r\n"
+            "s1,\"'-minus\",MOF,application,rehost,medium,10,\"'-t\",,,,\"'-minus\"\r\n"
+            "s2,\"'+plus\",MOF,application,rehost,medium,10,\"'-t\",,,,\"'+plus\"\r\n"
+            "s3,\"'@at\",MOF,application,rehost,medium,10,\"'-t\",,,,\"'@at\"\r\n"
+            "s4,''=already,MOF,application,rehost,medium,10,\"'-t\",,,,''=already\r\n"
+            "s5,'''@twice,MOF,application,rehost,medium,10,\"'-t\",,,,'''@twice\r\n"
+            "s6,'plain,MOF,application,rehost,medium,10,\"'-t\",,,,'plain\r\n"
+            "s7,',MOF,application,rehost,medium,10,\"'-t\",,,,'\r\n"
+            "s8,a=b,MOF,application,rehost,medium,10,\"'-t\",,,,a=b\r\n");
 
   testing::TempFolder folder;
   Read read;
@@ -373,8 +408,9 @@ TEST_CASE("a property named like a column of the format or repeated in a record 
       {.consumer = 0, .provider = 1, .properties = b.keep({{"id", "d1"}})});
   const auto files = exporters::inventoryToCsvFiles(b.inventory);
   CHECK(contentOf(files, "agencies.csv") == kBom +
-                                                "code,name,parent,property_ID\r\n"
-                                                "M,Ministry,,7\r\n");
+                                                "code,name,parent,max_systems_per_wave,"
+                                                "max_effort_per_wave,property_ID\r\n"
+                                                "M,Ministry,,,,7\r\n");
   CHECK(contentOf(files, "dependencies.csv") ==
         kBom +
             "from,to,coupling,kind,description,property_id\r\n"
@@ -384,10 +420,10 @@ TEST_CASE("a property named like a column of the format or repeated in a record 
   CHECK(contentOf(files, "systems-M.csv") ==
         kBom +
             "id,name,agency,type,strategy,criticality,effort_days,target,pinned_wave,not_before,"
-            "documentation,property_depends_on,Owner,property_owner,property_Documentation,"
-            "property_\r\n"
-            "s1,One,M,application,rehost,medium,10,,,,Real doc,s2,Ana,Bo,Prop,\r\n"
-            "s2,Two,M,application,rehost,medium,10,,,,Only prop,,,,,blank key\r\n");
+            "finish_by,documentation,property_depends_on,Owner,property_owner,"
+            "property_Documentation,property_\r\n"
+            "s1,One,M,application,rehost,medium,10,,,,,Real doc,s2,Ana,Bo,Prop,\r\n"
+            "s2,Two,M,application,rehost,medium,10,,,,,Only prop,,,,,blank key\r\n");
 
   testing::TempFolder folder;
   Read read;

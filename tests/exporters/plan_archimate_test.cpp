@@ -26,15 +26,16 @@ using Lines = std::vector<std::string>;
 // Systems of every type and strategy, a tight pair, a retired and a retained system, properties
 // and text that must be escaped.
 const std::string kSystems =
-    "id,name,agency,type,strategy,effort_days,pinned_wave,not_before,depends_on,move_with,os\n"
-    "MOF/net,Network,MOF,infrastructure,relocate,,,,,,\n"
-    "MOF/k8s,Kubernetes,MOF,platform,replatform,,,,MOF/net,,Linux\n"
-    "MOF/db,Ledger DB,MOF,database,rehost,,,,MOF/k8s,,\n"
-    "MOF/gl,General Ledger & Co <GL>,MOF-T,application,refactor,50,,,MOF/k8s,MOF/db,\n"
-    "MOF/api,\"Ledger \"\"API\"\"\",MOF-T,interface,rehost,,,2027-03-01,MOF/gl,,\n"
-    "MOF/old,Old Payroll,MOF,application,retire,,,,,,\n"
-    "MOF/keep,Mainframe,MOF,infrastructure,retain,,,,,,z/OS\n"
-    "MOF/solo,Solo,MOF,application,rehost,,2,,,,\n";
+    "id,name,agency,type,strategy,effort_days,pinned_wave,not_before,finish_by,depends_on,"
+    "move_with,os\n"
+    "MOF/net,Network,MOF,infrastructure,relocate,,,,,,,\n"
+    "MOF/k8s,Kubernetes,MOF,platform,replatform,,,,,MOF/net,,Linux\n"
+    "MOF/db,Ledger DB,MOF,database,rehost,,,,,MOF/k8s,,\n"
+    "MOF/gl,General Ledger & Co <GL>,MOF-T,application,refactor,50,,,,MOF/k8s,MOF/db,\n"
+    "MOF/api,\"Ledger \"\"API\"\"\",MOF-T,interface,rehost,,,2027-03-01,2030-12-31,MOF/gl,,\n"
+    "MOF/old,Old Payroll,MOF,application,retire,,,,2031-06-30,,,\n"
+    "MOF/keep,Mainframe,MOF,infrastructure,retain,,,,,,,z/OS\n"
+    "MOF/solo,Solo,MOF,application,rehost,,2,,,,,\n";
 const std::string kAgencies = "code,name,parent\nMOF,Finance,\nMOF-T,Treasury,MOF\n";
 const std::string kDependencies =
     "from,to,coupling,kind,description,protocol\nMOF/api,MOF/old,loose,file,Nightly,SFTP\n";
@@ -232,6 +233,7 @@ TEST_CASE("reading the plan model back gives the same systems and dependencies")
     CHECK(a.effortDays == b.effortDays);
     CHECK(a.pinnedWave == b.pinnedWave);
     CHECK(a.notBefore == b.notBefore);
+    CHECK(a.finishBy == b.finishBy);
     CHECK(p.inventory.agencies[a.agency].code == back.agencies[b.agency].code);
     // Its own properties only: not the wave the plan gave it, which the file also carries.
     Lines propertiesA, propertiesB;
@@ -251,6 +253,8 @@ TEST_CASE("reading the plan model back gives the same systems and dependencies")
     CHECK(a.kind == b.kind);
     CHECK(a.description == b.description);
   }
+  CHECK(back.systems[*back.findSystem("MOF/api")].finishBy == models::dateFromCivil(2030, 12, 31));
+  CHECK(p.xml.find("type=\"date\"><name>finish_by</name>") != std::string::npos);
   const auto treasury = back.findAgency("MOF-T");
   REQUIRE(treasury);
   CHECK(back.agencies[back.agencies[*treasury].parent].code == "MOF");

@@ -365,3 +365,63 @@ TEST_CASE("a service joining too many systems derives nothing, with a warning") 
   CHECK(r.inventory.systems.size() == 201);
   CHECK(r.inventory.dependencies.empty());
 }
+
+TEST_CASE("finish_by is a column property in each ArchiMate form, checked like not_before") {
+  TempFolder folder;
+  const std::string exchange = folder.write(
+      "exchange.xml",
+      model("  <elements>\n"
+            "    <element identifier=\"a\" xsi:type=\"Node\"><name>A</name><properties>\n"
+            "      <property propertyDefinitionRef=\"f\"><value>2027-06-30</value></property>\n"
+            "      <property propertyDefinitionRef=\"o\"><value>linux</value></property>\n"
+            "    </properties></element>\n"
+            "    <element identifier=\"b\" xsi:type=\"Node\"><name>B</name><properties>\n"
+            "      <property propertyDefinitionRef=\"n\"><value>2027-03-01</value></property>\n"
+            "      <property propertyDefinitionRef=\"f\"><value>2027-01-31</value></property>\n"
+            "    </properties></element>\n"
+            "    <element identifier=\"c\" xsi:type=\"Node\"><name>C</name><properties>\n"
+            "      <property propertyDefinitionRef=\"f\"><value>30/06/2027</value></property>\n"
+            "    </properties></element>\n  </elements>\n"
+            "  <propertyDefinitions>\n"
+            "    <propertyDefinition identifier=\"f\" type=\"date\"><name>Finish_By</name>"
+            "</propertyDefinition>\n"
+            "    <propertyDefinition identifier=\"n\" type=\"date\"><name>not_before</name>"
+            "</propertyDefinition>\n"
+            "    <propertyDefinition identifier=\"o\" type=\"string\"><name>os</name>"
+            "</propertyDefinition>\n  </propertyDefinitions>\n"));
+  const std::string archi =
+      folder.write("model.archimate",
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<archimate:model xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                   "xmlns:archimate=\"http://www.archimatetool.com/archimate\" name=\"M\" id=\"m\" "
+                   "version=\"4.9.0\">\n"
+                   "  <folder name=\"Technology\" id=\"t\" type=\"technology\">\n"
+                   "    <element xsi:type=\"archimate:Node\" id=\"d\" name=\"D\">\n"
+                   "      <property key=\"finish_by\" value=\"2028-01-15\"/>\n"
+                   "    </element>\n  </folder>\n</archimate:model>\n");
+  const std::string elements =
+      folder.write("export/x-elements.csv",
+                   "\"ID\",\"Type\",\"Name\",\"Documentation\",\"Specialization\"\n"
+                   "\"m\",\"ArchimateModel\",\"M\",\"\",\"\"\n\"e\",\"Node\",\"E\",\"\",\"\"\n");
+  folder.write(
+      "export/x-relations.csv",
+      "\"ID\",\"Type\",\"Name\",\"Documentation\",\"Source\",\"Target\",\"Specialization\"\n");
+  folder.write("export/x-properties.csv",
+               "\"ID\",\"Key\",\"Value\"\n\"e\",\"FINISH_BY\",\"2029-12-31\"\n");
+  const auto r = read({exchange, archi, elements}, folder.path().string() + "/", "X");
+  CHECK(r.lines ==
+        Lines{"exchange.xml:8: error: finish_by 2027-01-31 is before not_before 2027-03-01: no "
+              "wave can start on or after the one and end by the other (make finish_by later or "
+              "not_before earlier) [bad-date]",
+              "exchange.xml:12: error: finish_by '30/06/2027' is not a date: dates are "
+              "YYYY-MM-DD (did you mean 2027-06-30?) [bad-date]"});
+  const auto& a = systemNamed(r.inventory, "a");
+  CHECK(a.finishBy == models::dateFromCivil(2027, 6, 30));
+  REQUIRE(a.properties.count == 1);
+  CHECK(r.inventory.propertiesOf(a.properties)[0].key == "os");
+  CHECK_FALSE(systemNamed(r.inventory, "b").finishBy);
+  CHECK(systemNamed(r.inventory, "d").finishBy == models::dateFromCivil(2028, 1, 15));
+  CHECK(systemNamed(r.inventory, "d").properties.count == 0);
+  CHECK(systemNamed(r.inventory, "e").finishBy == models::dateFromCivil(2029, 12, 31));
+  CHECK(systemNamed(r.inventory, "e").properties.count == 0);
+}

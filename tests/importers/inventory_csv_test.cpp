@@ -1096,3 +1096,82 @@ TEST_CASE("a header of 9000 columns over blank lines reserves no properties") {
   CHECK(r.inventory.systems.size() == 1);
   CHECK(r.inventory.properties.capacity() <= 8997);  // the one row's extra columns
 }
+
+TEST_CASE("finish_by is a known column, read like not_before, and not a property") {
+  const auto r = readSystems(
+      "id,name,agency,not_before,Finish_By,os\nA,a,X,2027-03-01,2027-06-30,linux\n"
+      "B,b,X,,2027-02-30,\nC,c,X,,31/12/2027,\n");
+  CHECK(r.lines == Lines{"systems.csv:3: error: finish_by '2027-02-30' is not a date YYYY-MM-DD "
+                         "(for example 2027-03-01) [bad-date]",
+                         "systems.csv:4: error: finish_by '31/12/2027' is not a date: dates are "
+                         "YYYY-MM-DD (did you mean 2027-12-31?) [bad-date]"});
+  REQUIRE(r.inventory.systems.size() == 3);
+  const auto& a = r.inventory.systems[0];
+  CHECK(a.finishBy == models::dateFromCivil(2027, 6, 30));
+  CHECK(a.notBefore == models::dateFromCivil(2027, 3, 1));
+  CHECK(propertiesOf(r.inventory, a.properties) ==
+        std::vector<std::pair<std::string, std::string>>{{"os", "linux"}});
+  CHECK_FALSE(r.inventory.systems[1].finishBy);
+}
+
+TEST_CASE("a finish_by before the system's not_before is an error at its line") {
+  const auto r = readSystems(
+      "id,name,agency,not_before,finish_by\nA,a,X,2027-03-01,2027-01-31\n"
+      "B,b,X,2027-03-01,2027-03-01\n");
+  CHECK(r.lines ==
+        Lines{"systems.csv:2: error: finish_by 2027-01-31 is before not_before 2027-03-01: no "
+              "wave can start on or after the one and end by the other (make finish_by later or "
+              "not_before earlier) [bad-date]"});
+  REQUIRE(r.inventory.systems.size() == 2);
+  CHECK_FALSE(r.inventory.systems[0].finishBy);
+  CHECK(r.inventory.systems[1].finishBy == models::dateFromCivil(2027, 3, 1));
+}
+
+TEST_CASE("an agency's limits per wave are known columns, typed, and not properties") {
+  const auto r = readTexts({{"agencies.csv",
+                             "code,name,parent,MAX_SYSTEMS_PER_WAVE,max_effort_per_wave,cio_name\n"
+                             "MOF,Ministry of Finance,,8,120.5,Jane\nMOF-T,Treasury,MOF,,,\n"},
+                            {"systems.csv", kSystemsHeader + "MOF/gl,Ledger,MOF-T\n"}});
+  CHECK(r.lines.empty());
+  const auto& agencies = r.inventory.agencies;
+  const auto mof = r.inventory.findAgency("MOF"), treasury = r.inventory.findAgency("MOF-T");
+  REQUIRE((mof && treasury));
+  CHECK(agencies[*mof].maxSystemsPerWave == 8u);
+  CHECK(agencies[*mof].maxEffortPerWave == 120.5);
+  CHECK(propertiesOf(r.inventory, agencies[*mof].properties) ==
+        std::vector<std::pair<std::string, std::string>>{{"cio_name", "Jane"}});
+  CHECK_FALSE(agencies[*treasury].maxSystemsPerWave);
+  CHECK_FALSE(agencies[*treasury].maxEffortPerWave);
+}
+
+TEST_CASE("bad limits per wave are errors quoting the value and saying what is allowed") {
+  const auto r =
+      readTexts({{"agencies.csv",
+                  "code,name,max_systems_per_wave,max_effort_per_wave\n"
+                  "A,a,0,0\nB,b,2.5,-3\nC,c,20000000,2e9\nD,d,ten,\"7,5\"\nE,e,1,1e-400\n"
+                  "F,f,10000000,1000000000\n"}});
+  const std::string whole =
+      " is not a positive whole number (write it like 10, or leave it "
+      "blank for no limit) [bad-number]";
+  const std::string number =
+      " is not a positive number (write it like 120 or 37.5, or leave it "
+      "blank for no limit) [bad-number]";
+  CHECK(r.lines ==
+        Lines{"agencies.csv:2: error: max_systems_per_wave '0'" + whole,
+              "agencies.csv:2: error: max_effort_per_wave '0'" + number,
+              "agencies.csv:3: error: max_systems_per_wave '2.5'" + whole,
+              "agencies.csv:3: error: max_effort_per_wave '-3'" + number,
+              "agencies.csv:4: error: max_systems_per_wave '20000000' is over the limit of "
+              "10000000 systems (check the value) [bad-number]",
+              "agencies.csv:4: error: max_effort_per_wave '2e9' is over the limit of 1000000000 "
+              "person-days (check the value) [bad-number]",
+              "agencies.csv:5: error: max_systems_per_wave 'ten'" + whole,
+              "agencies.csv:5: error: max_effort_per_wave '7,5' is not a number: the decimal "
+              "point is '.' (did you mean 7.5?) [bad-number]",
+              "agencies.csv:6: error: max_effort_per_wave '1e-400'" + number});
+  const auto f = r.inventory.findAgency("F");
+  REQUIRE(f);
+  CHECK(r.inventory.agencies[*f].maxSystemsPerWave == 10'000'000u);
+  CHECK(r.inventory.agencies[*f].maxEffortPerWave == 1e9);
+  CHECK_FALSE(r.inventory.agencies[*r.inventory.findAgency("A")].maxSystemsPerWave);
+}

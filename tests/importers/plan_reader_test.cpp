@@ -324,5 +324,43 @@ TEST_CASE("a file that is not a cloudplan plan is said to be so") {
   CHECK(missing.all()[0].code == "cannot-read");
 }
 
+TEST_CASE(
+    "a system's finish_by and an agency's limits per wave come back, and a zero limit is "
+    "a problem") {
+  Json document = Json::parse(kPlan);
+  document["systems"][0]["finish_by"] = "2027-06-30";
+  document["agencies"][0]["max_systems_per_wave"] = 8u;
+  document["agencies"][0]["max_effort_per_wave"] = 120.5;
+  models::Diagnostics diagnostics;
+  const auto loaded = read(document, diagnostics);
+  INFO(fmt::format("{}", fmt::join(messages(diagnostics), "\n")));
+  REQUIRE(loaded);
+  CHECK(diagnostics.all().empty());
+  const auto& inventory = loaded->inventory;
+  CHECK(inventory.systems[0].finishBy == models::parseDate("2027-06-30"));
+  CHECK_FALSE(inventory.systems[1].finishBy);
+  const std::string code = document["agencies"][0]["code"];
+  const auto& agency = inventory.agencies[*inventory.findAgency(code)];
+  CHECK(agency.maxSystemsPerWave == 8u);
+  CHECK(agency.maxEffortPerWave == 120.5);
+  CHECK_FALSE(
+      inventory.agencies[*inventory.findAgency(std::string(document["agencies"][1]["code"]))]
+          .maxSystemsPerWave);
+
+  document["agencies"][0]["max_systems_per_wave"] = 0u;
+  document["agencies"][0]["max_effort_per_wave"] = 0.0;
+  document["systems"][0]["finish_by"] = "2027-6-30";
+  models::Diagnostics zero;
+  read(document, zero);
+  CHECK(messages(zero) ==
+        std::vector<std::string>{
+            "invalid-plan: agencies[0].max_systems_per_wave is 0, not a whole number from 1 "
+            "(give the plan.json that cloudplan plan wrote, unedited)",
+            "invalid-plan: agencies[0].max_effort_per_wave is 0, not a number above 0 (give the "
+            "plan.json that cloudplan plan wrote, unedited)",
+            "invalid-plan: systems[0].finish_by '2027-6-30' is not a date YYYY-MM-DD (give the "
+            "plan.json that cloudplan plan wrote, unedited)"});
+}
+
 }  // namespace
 }  // namespace cloudplan::importers

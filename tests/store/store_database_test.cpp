@@ -140,7 +140,7 @@ TEST_CASE("a store of every earlier schema version is migrated on open, its rows
       const std::string path = folder / "old.db";
       testing::RowSnapshot before;
       {
-        // A register and one agency's submission, written through the version-1 tables.
+        // A register and one agency's submission, written through the version's tables.
         auto old = store::StoreDatabase::createAtVersion(path, version);
         REQUIRE(old.schemaVersion() == version);
         auto& sql = old.sql();
@@ -150,14 +150,12 @@ TEST_CASE("a store of every earlier schema version is migrated on open, its rows
         registerSubmission.accepted = true;
         const uint32_t first = store::recordSubmission(
             sql, registerSubmission, {}, {{"agencies.csv", testing::kRegister, "agencies"}});
-        store::insertAgencyRows(sql, std::vector<store::AgencyRow>{{.code = "MOF",
-                                                                    .name = "Ministry of Finance",
-                                                                    .position = 0,
-                                                                    .source = {first, 0, 2}},
-                                                                   {.code = "MOJ",
-                                                                    .name = "Ministry of Justice",
-                                                                    .position = 1,
-                                                                    .source = {first, 0, 3}}});
+        // Through SQL of the version's own columns: the store's inserts write the newest ones.
+        sql.exec(
+            fmt::format("INSERT INTO agencies (code, name, position, since, file, line) "
+                        "VALUES ('MOF', 'Ministry of Finance', 0, {0}, 0, 2), "
+                        "('MOJ', 'Ministry of Justice', 1, {0}, 0, 3)",
+                        first));
         models::Submission mof;
         mof.agency = "MOF";
         mof.at = "2026-01-02T00:00:00Z";
@@ -167,14 +165,11 @@ TEST_CASE("a store of every earlier schema version is migrated on open, its rows
         mof.files = {{"systems.csv", "", systems.size()}};
         const uint32_t second =
             store::recordSubmission(sql, mof, {}, {{"systems.csv", systems, "systems"}});
-        store::insertSystemRows(sql, std::vector<store::SystemRow>{{.id = "MOF/ifmis",
-                                                                    .agency = "MOF",
-                                                                    .name = "IFMIS",
-                                                                    .type = "application",
-                                                                    .strategy = "rehost",
-                                                                    .criticality = "medium",
-                                                                    .effortDays = 10,
-                                                                    .source = {second, 0, 2}}});
+        sql.exec(fmt::format(
+            "INSERT INTO systems (id, agency, name, type, strategy, criticality, effort_days, "
+            "target, since, file, line) VALUES ('MOF/ifmis', 'MOF', 'IFMIS', 'application', "
+            "'rehost', 'medium', 10, '', {}, 0, 2)",
+            second));
         store::insertDependencyRows(sql,
                                     std::vector<store::DependencyRow>{{.consumer = "MOF/ifmis",
                                                                        .provider = "DGA/sso",
@@ -188,6 +183,13 @@ TEST_CASE("a store of every earlier schema version is migrated on open, its rows
       INFO(error);
       REQUIRE(store);
       CHECK(store->schemaVersion() == store::kSchemaVersion);
+      // The columns later versions add come last, empty.
+      if (version < 3) {
+        for (auto& row : before.agencies)
+          row += "|NULL|NULL";
+        for (auto& row : before.systems)
+          row += "|NULL";
+      }
       CHECK(testing::snapshotRows(store->sql()) == before);
       CHECK(store::lastSubmission(store->sql()) == 2);
       const auto files = store::readSubmissionFiles(store->sql(), 2);
@@ -247,4 +249,79 @@ TEST_CASE("an empty file is not a store, and is left empty", "[store][database]"
                                ": not a cloudplan store (an empty file; name the store that "
                                "cloudplan store init made)");
   CHECK(std::filesystem::file_size(path) == 0);
+}
+
+TEST_CASE("version 3 moves finish_by and the agency limits out of every row version's properties",
+          "[store][database]") {
+  TempFolder folder;
+  const std::string path = folder / "v2.db";
+  {
+    // What cloudplan 0.1 stored for columns it did not know: extra columns, as properties.
+    auto old = store::StoreDatabase::createAtVersion(path, 2);
+    auto& sql = old.sql();
+    models::Submission registerSubmission;
+    registerSubmission.kind = models::SubmissionKind::agencies;
+    registerSubmission.at = "2026-01-01T00:00:00Z";
+    registerSubmission.accepted = true;
+    const uint32_t first = store::recordSubmission(
+        sql, registerSubmission, {}, {{"agencies.csv", testing::kRegister, "agencies"}});
+    models::Submission mof;
+    mof.agency = "MOF";
+    mof.at = "2026-01-02T00:00:00Z";
+    mof.accepted = true;
+    const uint32_t second = store::recordSubmission(sql, mof, {}, {});
+    const uint32_t third = store::recordSubmission(sql, mof, {}, {});
+    sql.exec(fmt::format(
+        "INSERT INTO agencies (code, name, properties, position, since, file, line) VALUES "
+        "('MOF', 'Finance', '[[\"cio\",\"Jane\"],[\"Max_Systems_Per_Wave\",\"8\"],"
+        "[\"max_effort_per_wave\",\"120.5\"]]', 0, {0}, 0, 2), "
+        "('MOJ', 'Justice', '[[\"max_systems_per_wave\",\"0\"]]', 1, {0}, 0, 3)",
+        first));
+    sql.exec(fmt::format(
+        "INSERT INTO systems (id, agency, name, type, strategy, criticality, effort_days, "
+        "target, not_before, properties, since, until, file, line) VALUES "
+        "('MOF/a', 'MOF', 'A', 'application', 'rehost', 'medium', 10, '', NULL, "
+        "'[[\"documentation\",\"Doc\"],[\"FINISH_BY\",\"2027-06-30\"],[\"os\",\"linux\"]]', "
+        "{0}, {1}, 0, 2), "
+        "('MOF/a', 'MOF', 'A', 'application', 'rehost', 'medium', 10, '', NULL, "
+        "'[[\"finish_by\",\"2027-09-30\"]]', {1}, NULL, 0, 2), "
+        "('MOF/b', 'MOF', 'B', 'application', 'rehost', 'medium', 10, '', NULL, "
+        "'[[\"finish_by\",\"end of 2027\"]]', {1}, NULL, 0, 3), "
+        "('MOF/c', 'MOF', 'C', 'application', 'rehost', 'medium', 10, '', NULL, "
+        "'[[\"owner\",\"finish_by team\"]]', {1}, NULL, 0, 4)",
+        second, third));
+  }
+  std::string error;
+  auto store = store::StoreDatabase::open(path, error);
+  INFO(error);
+  REQUIRE(store);
+  CHECK(store->schemaVersion() == 3);
+  // Every version, the closed one too; a value the importers would refuse stays a property.
+  CHECK(testing::tableRows(store->sql(), "systems") ==
+        std::vector<std::string>{
+            "MOF/a|MOF|A|application|rehost|medium|10.0||NULL|NULL|[[\"documentation\",\"Doc\"],"
+            "[\"os\",\"linux\"]]|0|2|2|3|2027-06-30",
+            "MOF/a|MOF|A|application|rehost|medium|10.0||NULL|NULL|NULL|0|2|3|NULL|2027-09-30",
+            "MOF/b|MOF|B|application|rehost|medium|10.0||NULL|NULL|[[\"finish_by\",\"end of "
+            "2027\"]]|0|3|3|NULL|NULL",
+            "MOF/c|MOF|C|application|rehost|medium|10.0||NULL|NULL|[[\"owner\",\"finish_by "
+            "team\"]]|0|4|3|NULL|NULL"});
+  CHECK(testing::tableRows(store->sql(), "agencies") ==
+        std::vector<std::string>{"MOF|Finance|NULL|[[\"cio\",\"Jane\"]]|0|0|2|1|NULL|8|120.5",
+                                 "MOJ|Justice|NULL|[[\"max_systems_per_wave\",\"0\"]]|1|0|3|1|"
+                                 "NULL|NULL|NULL"});
+  // What export, validate and plan --store read.
+  const auto national = store::loadNationalInventory(*store);
+  const auto& inventory = national.inventory;
+  CHECK(inventory.systems[*inventory.findSystem("MOF/a")].finishBy ==
+        models::dateFromCivil(2027, 9, 30));
+  CHECK_FALSE(inventory.systems[*inventory.findSystem("MOF/b")].finishBy);
+  const auto& finance = inventory.agencies[*inventory.findAgency("MOF")];
+  CHECK(finance.maxSystemsPerWave == 8u);
+  CHECK(finance.maxEffortPerWave == 120.5);
+  CHECK(finance.properties.count == 1);
+  // As of the first submission of MOF, its first version.
+  const auto earlier = store::loadNationalInventory(*store, 2);
+  CHECK(earlier.inventory.systems[*earlier.inventory.findSystem("MOF/a")].finishBy ==
+        models::dateFromCivil(2027, 6, 30));
 }

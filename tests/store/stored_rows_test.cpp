@@ -86,17 +86,18 @@ TEST_CASE("a system row's changes are listed field by field, old -> new", "[stor
   after.target = "";
   after.pinnedWave = 3;
   after.notBefore = "2027-06-01";
+  after.finishBy = "2027-12-31";
   after.properties = jsonOf({{"hosting", "cloud"}, {"os", "RHEL 9"}});
   CHECK(linesOf(ifmis().changesTo(after)) ==
-        std::vector<std::string>{"name: 'IFMIS' -> 'IFMIS (cloud)'", "agency: 'MOF' -> 'MOF-TAX'",
-                                 "type: 'application' -> 'platform'",
-                                 "strategy: 'replatform' -> 'refactor'",
-                                 "criticality: 'high' -> 'low'", "effort_days: '50' -> '62.5'",
-                                 "target: 'gov-cloud' -> ''", "pinned_wave: '' -> '3'",
-                                 "not_before: '' -> '2027-06-01'", "hosting: '' -> 'cloud'",
-                                 "os: 'RHEL 7' -> 'RHEL 9'", "owner: 'Accountant General' -> ''"});
+        std::vector<std::string>{
+            "name: 'IFMIS' -> 'IFMIS (cloud)'", "agency: 'MOF' -> 'MOF-TAX'",
+            "type: 'application' -> 'platform'", "strategy: 'replatform' -> 'refactor'",
+            "criticality: 'high' -> 'low'", "effort_days: '50' -> '62.5'",
+            "target: 'gov-cloud' -> ''", "pinned_wave: '' -> '3'", "not_before: '' -> '2027-06-01'",
+            "finish_by: '' -> '2027-12-31'", "hosting: '' -> 'cloud'", "os: 'RHEL 7' -> 'RHEL 9'",
+            "owner: 'Accountant General' -> ''"});
   // And back again: the same fields, the other way round.
-  CHECK(linesOf(after.changesTo(ifmis())).size() == 12);
+  CHECK(linesOf(after.changesTo(ifmis())).size() == 13);
 }
 
 TEST_CASE("an extra column moved to another place, or left empty, is not a change",
@@ -145,7 +146,11 @@ TEST_CASE("an agency row's changes: name, parent and extra columns, not its posi
   after.name = "National Tax Service";
   after.parent = "";
   after.properties = "";
+  after.maxSystemsPerWave = 6;
+  after.maxEffortPerWave = 90.5;
   CHECK(linesOf(before.changesTo(after)) ==
         std::vector<std::string>{"name: 'Tax Service' -> 'National Tax Service'",
-                                 "parent: 'MOF' -> ''", "cio_name: 'Priya Raman' -> ''"});
+                                 "parent: 'MOF' -> ''", "max_systems_per_wave: '' -> '6'",
+                                 "max_effort_per_wave: '' -> '90.5'",
+                                 "cio_name: 'Priya Raman' -> ''"});
 }
