@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/diagnostics_output.h"
+#include "models/plan.h"
 
 namespace cloudplan::cli {
 
@@ -45,8 +46,19 @@ struct PlanOptions {
   bool force = false;      // replace files in the output folder that cloudplan did not write
   std::vector<std::string> formats{"svg"};
   DiagnosticsFormat diagnostics = DiagnosticsFormat::text;
+  std::optional<models::ConfigFile> config;  // the cloudplan.toml read, if one was
 };
 int runPlan(const PlanOptions& options);
+
+// `whatif`: the plan settings, and those varied.
+struct WhatifOptions {
+  PlanOptions plan;                // the settings given once for all
+  std::vector<std::string> vary;   // NAME=V1,V2,... as typed
+  std::vector<std::string> given;  // the settings given as options on the command line
+  std::string output;              // -o: the table as CSV too; empty: printed only
+  uint32_t jobs = 0;               // plans made at once; 0: one per core
+};
+int runWhatif(const WhatifOptions& options);
 
 struct RenderOptions {
   std::string plan;

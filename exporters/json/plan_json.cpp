@@ -77,6 +77,13 @@ void appendSettings(std::string& out, const models::PlanSettings& settings) {
   }
   freeze += ']';
   json.boolean("allow_oversize", settings.allowOversize);
+  if (settings.config) {
+    JsonObject(json.member("config"))
+        .string("path", settings.config->path)
+        .string("sha256", settings.config->sha256);
+  } else {
+    json.null("config");
+  }
 }
 
 }  // namespace
