@@ -222,14 +222,11 @@ int run(int argc, char** argv) {
       ->add_option("--store", validate.store, "check the national inventory of a store instead")
       ->type_name("DB");
   validateCommand
-      ->add_option("--default-agency", validate.defaultAgency,
-                   "agency of ArchiMate systems that name none")
-      ->type_name("CODE");
-  validateCommand
       ->add_option("--known", validate.known,
                    "resolve references against this register of ids (cloudplan export --ids)")
       ->type_name("FILE");
-  addEncodingOption(*validateCommand, validate.encoding);
+  SettingOptions validateSettings;
+  validateSettings.add(*validateCommand, {SettingUse::reading});
   addDiagnosticsOption(*validateCommand, validate.diagnostics);
 
   std::string templateFolder;
@@ -438,7 +435,14 @@ int run(int argc, char** argv) {
   if (quiet && !explainCommand->parsed() && !historyCommand->parsed() && !storeStatus->parsed())
     std::cout.setstate(std::ios::badbit);
   if (validateCommand->parsed()) {
-    if (!checkInputsOrStore("validate", validate.inputs, validate.store)) return kUsage;
+    PlanOptions reading;
+    reading.inputs = validate.inputs;
+    if (!checkInputsOrStore("validate", validate.inputs, validate.store) ||
+        !validateSettings.resolve("validate", reading)) {
+      return kUsage;
+    }
+    validate.defaultAgency = reading.defaultAgency;
+    validate.encoding = reading.encoding;
     return runValidate(validate);
   }
   if (templateCommand->parsed()) return runTemplate(templateFolder, templateForce);

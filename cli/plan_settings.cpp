@@ -193,6 +193,12 @@ const Setting* findSetting(std::string_view name) {
   for (const Setting& setting : kSettings) {
     if (setting.option == name || setting.key == name) return &setting;
   }
+  // wave_length: the option's name in the file's style is the same setting too.
+  std::string dashed(name);
+  std::replace(dashed.begin(), dashed.end(), '_', '-');
+  for (const Setting& setting : kSettings) {
+    if (setting.option == dashed) return &setting;
+  }
   return nullptr;
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -108,9 +109,10 @@ std::optional<models::ConfigFile> readSettingsText(const std::string& path, std:
   try {
     table = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
+    std::string description(e.description());
+    if (!description.empty()) description[0] = static_cast<char>(std::tolower(description[0]));
     errors.push_back(fmt::format("{}:{}:{}: error: {} (the file is not TOML)", path,
-                                 e.source().begin.line, e.source().begin.column,
-                                 e.description()));
+                                 e.source().begin.line, e.source().begin.column, description));
     return std::nullopt;
   }
   // In the order of the file, so that the errors are too.
@@ -131,39 +133,30 @@ std::optional<models::ConfigFile> readSettingsText(const std::string& path, std:
                             " (cloudplan template writes a cloudplan.toml with every setting)")));
       continue;
     }
-    std::vector<std::string> texts;
-    std::vector<uint32_t> lines;
     const bool list = setting->form == SettingForm::windows || setting->form == SettingForm::formats;
     const toml::array* array = list ? node->as_array() : nullptr;
-    // A list's elements: a window "FROM..TO" or [from, to] as plan.json writes it; a format.
-    if (array) {
-      for (const toml::node& element : *array) {
-        if (auto value = textOf(*setting, element)) {
-          texts.push_back(*value);
-          lines.push_back(lineOf(element) ? lineOf(element) : line);
-        } else {
-          errors.push_back(fmt::format("{}:{}: error: {} holds {}, not a {} ({} = {})", path,
-                                       lineOf(element) ? lineOf(element) : line, setting->key,
-                                       typeOf(element),
-                                       setting->form == SettingForm::windows
-                                           ? "window \"FROM..TO\""
-                                           : "format name",
-                                       setting->key, setting->example));
-        }
-      }
-    } else if (auto value = textOf(*setting, *node)) {
-      texts.push_back(*value);
-      lines.push_back(line);
-    } else {
-      errors.push_back(fmt::format("{}:{}: error: {} is {}, not {}", path, line, setting->key,
-                                   typeOf(*node), expected(*setting)));
-      continue;
-    }
-    if (setting->clear) setting->clear(options);
-    for (size_t i = 0; i < texts.size(); ++i) {
+    auto read = [&](const toml::node& value) {
+      const uint32_t at = lineOf(value) ? lineOf(value) : line;
       std::string error;
-      if (!setting->read(setting->key, texts[i], options, error))
-        errors.push_back(fmt::format("{}:{}: error: {}", path, lines[i], error));
+      if (const auto given = textOf(*setting, value)) {
+        if (setting->read(setting->key, *given, options, error)) return;
+      } else if (array) {
+        // A list's elements: a window "FROM..TO" or [from, to] as plan.json writes it; a format.
+        error = fmt::format("{} holds {}, not a {} ({} = {})", setting->key, typeOf(value),
+                            setting->form == SettingForm::windows ? "window \"FROM..TO\""
+                                                                  : "format name",
+                            setting->key, setting->example);
+      } else {
+        error = fmt::format("{} is {}, not {}", setting->key, typeOf(value), expected(*setting));
+      }
+      errors.push_back(fmt::format("{}:{}: error: {}", path, at, error));
+    };
+    if (setting->clear) setting->clear(options);
+    if (array) {
+      for (const toml::node& element : *array)
+        read(element);
+    } else {
+      read(*node);
     }
   }
   if (errors.size() > before) return std::nullopt;
