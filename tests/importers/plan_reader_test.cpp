@@ -155,6 +155,20 @@ TEST_CASE("the settings, metrics and diagnostics of a plan come back") {
   CHECK(loaded->diagnostics.all()[0].file.empty());
 }
 
+TEST_CASE("the settings file a plan was made with comes back; none when plan.json says null") {
+  models::Diagnostics diagnostics;
+  CHECK_FALSE(read(Json::parse(kPlan), diagnostics)->plan.settings.config);
+  Json document = Json::parse(kPlan);
+  document["settings"]["config"] = nullptr;
+  CHECK_FALSE(read(document, diagnostics)->plan.settings.config);
+  document["settings"]["config"] = {{"path", "tiny/cloudplan.toml"}, {"sha256", "ab12"}};
+  const auto loaded = read(document, diagnostics);
+  REQUIRE(loaded->plan.settings.config);
+  CHECK(loaded->plan.settings.config->path == "tiny/cloudplan.toml");
+  CHECK(loaded->plan.settings.config->sha256 == "ab12");
+  CHECK(diagnostics.all().empty());
+}
+
 TEST_CASE("a wave that lists a system of another wave is an invalid plan") {
   Json document = Json::parse(kPlan);
   document["waves"][2]["systems"] = Json::array({"MIN/db"});
