@@ -36,9 +36,10 @@ std::optional<std::vector<Varied>> variedSettings(const WhatifOptions& options) 
   for (const std::string& text : options.vary) {
     const size_t equals = text.find('=');
     if (equals == std::string::npos) {
-      usage(fmt::format("--vary {} is not NAME=VALUE,VALUE,... (for example --vary "
-                        "wave-capacity=20,30,40)",
-                        models::quoted(text)));
+      usage(
+          fmt::format("--vary {} is not NAME=VALUE,VALUE,... (for example --vary "
+                      "wave-capacity=20,30,40)",
+                      models::quoted(text)));
       ok = false;
       continue;
     }
@@ -67,9 +68,9 @@ std::optional<std::vector<Varied>> variedSettings(const WhatifOptions& options) 
     const bool given = std::find(options.given.begin(), options.given.end(), setting->option) !=
                        options.given.end();
     if (twice || given) {
-      usage(fmt::format(
-          "--vary {} {} (list every value in one --vary {}=...)", name,
-          twice ? "is given twice" : fmt::format("and --{} are both given", name), name));
+      usage(fmt::format("--vary {} {} (list every value in one --vary {}=...)", name,
+                        twice ? "is given twice" : fmt::format("and --{} are both given", name),
+                        name));
       ok = false;
       continue;
     }
@@ -82,9 +83,10 @@ std::optional<std::vector<Varied>> variedSettings(const WhatifOptions& options) 
     }
     if (std::any_of(values.values.begin(), values.values.end(),
                     [](const std::string& v) { return v.empty(); })) {
-      usage(fmt::format("--vary {} lists an empty value (list the values with commas between: "
-                        "--vary {}=V1,V2,...)",
-                        models::quoted(text), name));
+      usage(
+          fmt::format("--vary {} lists an empty value (list the values with commas between: "
+                      "--vary {}=V1,V2,...)",
+                      models::quoted(text), name));
       ok = false;
       continue;
     }
@@ -225,8 +227,8 @@ int runWhatif(const WhatifOptions& options) {
     std::vector<std::string> columns;
     for (const Varied& v : *varied)
       columns.emplace_back(v.setting->option);
-    for (const char* column : {"waves", "lower_bound", "end", "peak_hybrid_links",
-                               "permanent_hybrid_links"})
+    for (const char* column :
+         {"waves", "lower_bound", "end", "peak_hybrid_links", "permanent_hybrid_links"})
       columns.emplace_back(column);
     if (churn) columns.emplace_back("churn");
     columns.emplace_back("error");

@@ -251,7 +251,8 @@ int run(int argc, char** argv) {
                    "folder for plan.json, schedule.csv, waves.csv")
       ->required();
   SettingOptions planSettingOptions;
-  planSettingOptions.add(*planCommand, {SettingUse::planning, SettingUse::reading, SettingUse::output});
+  planSettingOptions.add(*planCommand,
+                         {SettingUse::planning, SettingUse::reading, SettingUse::output});
   addDiagnosticsOption(*planCommand, plan.diagnostics);
   planCommand->add_flag("--force", plan.force,
                         "replace files in the output folder that cloudplan did not write");
@@ -263,7 +264,8 @@ int run(int argc, char** argv) {
   whatifCommand->add_option("inputs", whatif.plan.inputs, "inventory files or folders of them")
       ->required();
   whatifCommand
-      ->add_option("--vary", whatif.vary, "plan with each of these values of a setting (repeatable)")
+      ->add_option("--vary", whatif.vary,
+                   "plan with each of these values of a setting (repeatable)")
       ->type_name("NAME=V1,V2,...")
       ->allow_extra_args(false);
   SettingOptions whatifSettings;

@@ -59,9 +59,9 @@ std::optional<models::FreezeWindow> readWindow(std::string_view name, std::strin
   const auto to =
       dots == std::string_view::npos ? std::nullopt : models::parseDate(text.substr(dots + 2));
   if (from && to && !(*to < *from)) return models::FreezeWindow{*from, *to};
-  error = fmt::format(
-      "{} {} is not a window FROM..TO of dates (for example 2027-12-20..2028-01-02)", name,
-      models::quoted(text));
+  error =
+      fmt::format("{} {} is not a window FROM..TO of dates (for example 2027-12-20..2028-01-02)",
+                  name, models::quoted(text));
   return std::nullopt;
 }
 
@@ -186,7 +186,9 @@ const Setting kSettings[] = {
 
 }  // namespace
 
-std::span<const Setting> planSettings() { return kSettings; }
+std::span<const Setting> planSettings() {
+  return kSettings;
+}
 
 const Setting* findSetting(std::string_view name) {
   if (name.starts_with("--")) name.remove_prefix(2);

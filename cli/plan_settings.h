@@ -45,11 +45,11 @@ struct Setting {
   std::string_view key;     // in cloudplan.toml: plan.json's name for it where it has one
   SettingUse use;
   SettingForm form;
-  const NumberRange* range;   // numbers only
-  std::string_view valueName; // N, YYYY-MM-DD, ...
-  std::string_view meaning;   // for --help and the template
-  std::string_view fallback;  // the default, as the template shows it; empty: none
-  std::string_view example;   // a value for the template, as TOML
+  const NumberRange* range;    // numbers only
+  std::string_view valueName;  // N, YYYY-MM-DD, ...
+  std::string_view meaning;    // for --help and the template
+  std::string_view fallback;   // the default, as the template shows it; empty: none
+  std::string_view example;    // a value for the template, as TOML
   // Reads one value (a list setting: one element of it) into `options`. False, with `error`
   // naming `name` and the value, when it is not one the setting takes.
   bool (*read)(std::string_view name, std::string_view text, PlanOptions& options,

@@ -3,12 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <toml++/toml.h>
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "cli/plan_settings.h"
 #include "importers/input_file.h"
@@ -19,16 +19,26 @@ namespace {
 
 std::string_view typeOf(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number with a fraction";
-    case toml::node_type::boolean: return "true or false";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date and time";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::table: return "a table";
-    default: return "nothing";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number with a fraction";
+    case toml::node_type::boolean:
+      return "true or false";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date and time";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::table:
+      return "a table";
+    default:
+      return "nothing";
   }
 }
 
@@ -39,17 +49,23 @@ std::string expected(const Setting& setting) {
       return fmt::format("a {} from {:.15g} to {:.15g} ({})",
                          setting.range->whole ? "whole number" : "number", setting.range->least,
                          setting.range->most, setting.range->means);
-    case SettingForm::date: return fmt::format("a date ({} = 2027-01-04)", setting.key);
+    case SettingForm::date:
+      return fmt::format("a date ({} = 2027-01-04)", setting.key);
     case SettingForm::choice:
-    case SettingForm::text: return fmt::format("a string ({} = {})", setting.key, setting.example);
-    case SettingForm::flag: return "true or false";
+    case SettingForm::text:
+      return fmt::format("a string ({} = {})", setting.key, setting.example);
+    case SettingForm::flag:
+      return "true or false";
     case SettingForm::windows:
-    case SettingForm::formats: return fmt::format("an array ({} = {})", setting.key, setting.example);
+    case SettingForm::formats:
+      return fmt::format("an array ({} = {})", setting.key, setting.example);
   }
   return {};
 }
 
-uint32_t lineOf(const toml::node& node) { return node.source().begin.line; }
+uint32_t lineOf(const toml::node& node) {
+  return node.source().begin.line;
+}
 
 // The text of a scalar TOML value in the form the setting reads, as an option's value would be;
 // nullopt when the value is of another type.
@@ -133,7 +149,8 @@ std::optional<models::ConfigFile> readSettingsText(const std::string& path, std:
                             " (cloudplan template writes a cloudplan.toml with every setting)")));
       continue;
     }
-    const bool list = setting->form == SettingForm::windows || setting->form == SettingForm::formats;
+    const bool list =
+        setting->form == SettingForm::windows || setting->form == SettingForm::formats;
     const toml::array* array = list ? node->as_array() : nullptr;
     auto read = [&](const toml::node& value) {
       const uint32_t at = lineOf(value) ? lineOf(value) : line;
@@ -142,10 +159,10 @@ std::optional<models::ConfigFile> readSettingsText(const std::string& path, std:
         if (setting->read(setting->key, *given, options, error)) return;
       } else if (array) {
         // A list's elements: a window "FROM..TO" or [from, to] as plan.json writes it; a format.
-        error = fmt::format("{} holds {}, not a {} ({} = {})", setting->key, typeOf(value),
-                            setting->form == SettingForm::windows ? "window \"FROM..TO\""
-                                                                  : "format name",
-                            setting->key, setting->example);
+        error = fmt::format(
+            "{} holds {}, not a {} ({} = {})", setting->key, typeOf(value),
+            setting->form == SettingForm::windows ? "window \"FROM..TO\"" : "format name",
+            setting->key, setting->example);
       } else {
         error = fmt::format("{} is {}, not {}", setting->key, typeOf(value), expected(*setting));
       }
@@ -178,9 +195,10 @@ std::optional<models::ConfigFile> readSettingsFile(const std::string& path, Plan
     return std::nullopt;
   }
   if (text.size() > kMaxSettingsFileBytes) {
-    errors.push_back(fmt::format("{}: error: the settings file is larger than {} bytes (a "
-                                 "cloudplan.toml is a few lines: is this the right file?)",
-                                 path, kMaxSettingsFileBytes));
+    errors.push_back(
+        fmt::format("{}: error: the settings file is larger than {} bytes (a "
+                    "cloudplan.toml is a few lines: is this the right file?)",
+                    path, kMaxSettingsFileBytes));
     return std::nullopt;
   }
   return readSettingsText(path, text, options, errors);

@@ -39,9 +39,10 @@ Resolved resolve(std::vector<std::string> args) {
 
 TEST_CASE("cloudplan.toml beside the first input is read, and says so") {
   testing::TempFolder folder;
-  const std::string toml = folder.write("inv/cloudplan.toml",
-                                        "wave_capacity = 12\nfreeze = [\"2027-12-20..2028-01-02\"]\n"
-                                        "start = 2028-01-03\n");
+  const std::string toml =
+      folder.write("inv/cloudplan.toml",
+                   "wave_capacity = 12\nfreeze = [\"2027-12-20..2028-01-02\"]\n"
+                   "start = 2028-01-03\n");
   const std::string inv = (folder.path() / "inv").string();
   const auto read = resolve({inv});
   CHECK(read.ok);
@@ -52,8 +53,7 @@ TEST_CASE("cloudplan.toml beside the first input is read, and says so") {
   CHECK(read.options.config->path == toml);
 
   SECTION("options on the command line override the file") {
-    const auto both =
-        resolve({inv, "--wave-capacity", "30", "--freeze", "2028-08-01..2028-08-15"});
+    const auto both = resolve({inv, "--wave-capacity", "30", "--freeze", "2028-08-01..2028-08-15"});
     CHECK(both.ok);
     CHECK(both.options.waveCapacity == 30u);
     CHECK(both.options.freeze == std::vector<std::string>{"2028-08-01..2028-08-15"});
