@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/settings_file.h"
 #include "cli/terminal_text.h"
 #include "exporters/atomic_write.h"
 #include "exporters/csv/inventory_template.h"
@@ -48,12 +49,15 @@ int runTemplate(const std::string& folder, bool force) {
     return kInputErrors;
   }
   const auto templateFiles = exporters::inventoryTemplate();
+  const std::string settings = settingsFileTemplate();
   // Every file is checked before any is written, and then all are written or none.
   std::vector<exporters::FileToWrite> files;
   bool refused = false;
-  for (const auto& file : templateFiles) {
+  for (const auto& file : templateFiles)
     files.push_back({exporters::joinPath(folder, file.name), file.content});
-    if (std::string error = obstacleAt(files.back().path, force); !error.empty()) {
+  files.push_back({exporters::joinPath(folder, kSettingsFileName), settings});
+  for (const auto& file : files) {
+    if (std::string error = obstacleAt(file.path, force); !error.empty()) {
       std::cerr << "cloudplan template: error: " << printable(error) << '\n';
       refused = true;
     }

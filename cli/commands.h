@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/diagnostics_output.h"
+#include "models/plan.h"
 
 namespace cloudplan::cli {
 
@@ -38,7 +39,7 @@ struct PlanOptions {
   uint32_t waveLengthDays = 28;
   std::vector<std::string> freeze;  // FROM..TO
   bool allowOversize = false;
-  bool calendarGiven = false;  // --start, --wave-length or --freeze was given
+  bool calendarGiven = false;  // a start, wave length or freeze other than the defaults
   // A re-plan: the plan being executed, the progress so far, and today (default: the date).
   std::string baseline;
   std::string progress;
@@ -50,8 +51,19 @@ struct PlanOptions {
   bool force = false;      // replace files in the output folder that cloudplan did not write
   std::vector<std::string> formats{"svg"};
   DiagnosticsFormat diagnostics = DiagnosticsFormat::text;
+  std::optional<models::ConfigFile> config;  // the cloudplan.toml read, if one was
 };
 int runPlan(const PlanOptions& options);
+
+// `whatif`: the plan settings, and those varied.
+struct WhatifOptions {
+  PlanOptions plan;                // the settings given once for all
+  std::vector<std::string> vary;   // NAME=V1,V2,... as typed
+  std::vector<std::string> given;  // the settings given as options on the command line
+  std::string output;              // -o: the table as CSV too; empty: printed only
+  uint32_t jobs = 0;               // plans made at once; 0: one per core
+};
+int runWhatif(const WhatifOptions& options);
 
 struct RenderOptions {
   std::string plan;

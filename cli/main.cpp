@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/plan_settings.h"
 #include "cli/progress.h"
+#include "cli/setting_options.h"
 #include "cli/terminal_text.h"
 #include "importers/suggest.h"
 #include "importers/text_encoding.h"
@@ -221,14 +222,11 @@ int run(int argc, char** argv) {
       ->add_option("--store", validate.store, "check the national inventory of a store instead")
       ->type_name("DB");
   validateCommand
-      ->add_option("--default-agency", validate.defaultAgency,
-                   "agency of ArchiMate systems that name none")
-      ->type_name("CODE");
-  validateCommand
       ->add_option("--known", validate.known,
                    "resolve references against this register of ids (cloudplan export --ids)")
       ->type_name("FILE");
-  addEncodingOption(*validateCommand, validate.encoding);
+  SettingOptions validateSettings;
+  validateSettings.add(*validateCommand, {SettingUse::reading});
   addDiagnosticsOption(*validateCommand, validate.diagnostics);
 
   std::string templateFolder;
@@ -252,23 +250,9 @@ int run(int argc, char** argv) {
       ->add_option("-o,--output", plan.outputFolder,
                    "folder for plan.json, schedule.csv, waves.csv")
       ->required();
-  planCommand
-      ->add_option("--order", plan.order, "providers-first (default), consumers-first or none")
-      ->type_name("ORDER");
-  std::string waveCapacity, waveEffort, waveLength = "28", depth = "1";
-  addNumberOption(*planCommand, "--wave-capacity", waveCapacity,
-                  "at most N systems in a wave (1 to 10000000)", "N");
-  addNumberOption(*planCommand, "--wave-effort", waveEffort,
-                  "at most D effort-days in a wave (0.01 to 1000000000)", "D");
-  planCommand->add_option("--start", plan.start, "first day of wave 1 (default 2027-01-04)")
-      ->type_name("YYYY-MM-DD");
-  addNumberOption(*planCommand, "--wave-length", waveLength,
-                  "days in a wave, 1 to 366 (default 28)", "DAYS");
-  planCommand->add_option("--freeze", plan.freeze, "no migration work in these days (repeatable)")
-      ->type_name("FROM..TO")
-      ->allow_extra_args(false);
-  planCommand->add_flag("--allow-oversize", plan.allowOversize,
-                        "give a move group over a limit a wave of its own instead of failing");
+  SettingOptions planSettingOptions;
+  planSettingOptions.add(*planCommand,
+                         {SettingUse::planning, SettingUse::reading, SettingUse::output});
   planCommand
       ->add_option("--baseline", plan.baseline,
                    "re-plan: the plan.json being executed (keeps its calendar and, where the "
@@ -283,22 +267,31 @@ int run(int argc, char** argv) {
       ->add_option("--today", plan.today,
                    "re-plan: the day that splits started waves from the rest (default: today)")
       ->type_name("YYYY-MM-DD");
-  planCommand
-      ->add_option("--default-agency", plan.defaultAgency,
-                   "agency of ArchiMate systems that name none")
-      ->type_name("CODE");
-  addEncodingOption(*planCommand, plan.encoding);
-  planCommand->add_flag("--archimate", plan.archimate,
-                        "also write plan.archimate.xml, the plan as an ArchiMate model");
-  planCommand->add_flag("--render", plan.render,
-                        "also write the diagrams, schedule.svg and report.html");
-  planCommand->add_option("--format", plan.formats, "diagram formats with --render: svg,png,pdf")
-      ->type_name("FORMATS");
   addDiagnosticsOption(*planCommand, plan.diagnostics);
   planCommand->add_flag("--force", plan.force,
                         "replace files in the output folder that cloudplan did not write");
 
+  WhatifOptions whatif;
+  std::string jobs;
+  CLI::App* whatifCommand = app.add_subcommand(
+      "whatif", "plan every combination of the --vary settings and compare them in a table");
+  whatifCommand->add_option("inputs", whatif.plan.inputs, "inventory files or folders of them")
+      ->required();
+  whatifCommand
+      ->add_option("--vary", whatif.vary,
+                   "plan with each of these values of a setting (repeatable)")
+      ->type_name("NAME=V1,V2,...")
+      ->allow_extra_args(false);
+  SettingOptions whatifSettings;
+  whatifSettings.add(*whatifCommand, {SettingUse::planning, SettingUse::reading});
+  whatifCommand->add_option("-o,--output", whatif.output, "also write the table to this CSV file")
+      ->type_name("FILE");
+  addNumberOption(*whatifCommand, "--jobs", jobs,
+                  "plans made at once, 1 to 1024 (default: one per core)", "N");
+  addDiagnosticsOption(*whatifCommand, whatif.plan.diagnostics);
+
   RenderOptions render;
+  std::string depth = "1";
   CLI::App* renderCommand = app.add_subcommand(
       "render", "draw a plan.json: diagrams, the schedule (Gantt) and report.html");
   renderCommand->add_option("plan", render.plan, "a plan.json that cloudplan plan wrote")
@@ -458,21 +451,26 @@ int run(int argc, char** argv) {
   if (quiet && !explainCommand->parsed() && !historyCommand->parsed() && !storeStatus->parsed())
     std::cout.setstate(std::ios::badbit);
   if (validateCommand->parsed()) {
-    if (!checkInputsOrStore("validate", validate.inputs, validate.store)) return kUsage;
+    PlanOptions reading;
+    reading.inputs = validate.inputs;
+    if (!checkInputsOrStore("validate", validate.inputs, validate.store) ||
+        !validateSettings.resolve("validate", reading)) {
+      return kUsage;
+    }
+    validate.defaultAgency = reading.defaultAgency;
+    validate.encoding = reading.encoding;
     return runValidate(validate);
   }
   if (templateCommand->parsed()) return runTemplate(templateFolder, templateForce);
   if (planCommand->parsed()) {
-    if ((!waveCapacity.empty() && !readNumber("plan", "--wave-capacity", waveCapacity,
-                                              kWaveCapacityRange, plan.waveCapacity.emplace())) ||
-        (!waveEffort.empty() && !readNumber("plan", "--wave-effort", waveEffort, kWaveEffortRange,
-                                            plan.waveEffort.emplace())) ||
-        !readNumber("plan", "--wave-length", waveLength, kWaveLengthRange, plan.waveLengthDays) ||
-        !checkInputsOrStore("plan", plan.inputs, plan.store)) {
+    if (!checkInputsOrStore("plan", plan.inputs, plan.store) ||
+        !planSettingOptions.resolve("plan", plan)) {
       return kUsage;
     }
-    plan.calendarGiven = planCommand->count("--start") || planCommand->count("--wave-length") ||
-                         planCommand->count("--freeze");
+    // From the options or cloudplan.toml alike: a calendar other than the default one.
+    const PlanOptions defaults;
+    plan.calendarGiven = plan.start != defaults.start ||
+                         plan.waveLengthDays != defaults.waveLengthDays || !plan.freeze.empty();
     if (plan.baseline.empty() && (!plan.progress.empty() || !plan.today.empty())) {
       std::cerr << fmt::format(
           "cloudplan plan: error: {} applies to a re-plan only (give the plan being executed "
@@ -486,6 +484,16 @@ int run(int argc, char** argv) {
       return kUsage;
     }
     return runPlan(plan);
+  }
+  if (whatifCommand->parsed()) {
+    if ((!jobs.empty() && !readNumber("whatif", "--jobs", jobs, kJobsRange, whatif.jobs)) ||
+        !whatifSettings.resolve("whatif", whatif.plan)) {
+      return kUsage;
+    }
+    for (const Setting& setting : planSettings()) {
+      if (whatifSettings.given(setting)) whatif.given.emplace_back(setting.option);
+    }
+    return runWhatif(whatif);
   }
   if (explainCommand->parsed()) return runExplain(explainPlan, explainSystem);
   if (renderCommand->parsed()) {

@@ -54,7 +54,8 @@ bool checkReplanCalendar(const PlanOptions& options, const models::PlanSettings&
   if (!options.calendarGiven || same) return true;
   std::cerr << fmt::format(
       "cloudplan plan: error: a re-plan keeps the calendar of its baseline {} ({}), but the "
-      "options give {} (leave out --start, --wave-length and --freeze)\n",
+      "settings give {} (leave out --start, --wave-length and --freeze, and their keys in "
+      "cloudplan.toml)\n",
       printable(models::quoted(options.baseline)),
       describeCalendar(baseline.start, baseline.waveLengthDays, baseline.freeze),
       describeCalendar(settings.start, settings.waveLengthDays, settings.freeze));

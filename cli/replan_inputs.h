@@ -28,8 +28,8 @@ std::optional<ReplanFiles> readReplanFiles(const PlanOptions& options,
                                            const models::Inventory& inventory, models::Date today,
                                            models::Diagnostics& diagnostics);
 
-// A re-plan keeps the baseline's calendar: a --start, --wave-length or --freeze given that differs
-// from it is a usage error, printed; false.
+// A re-plan keeps the baseline's calendar: a start, wave length or freeze given (options or
+// cloudplan.toml) that differs from it is a usage error, printed; false.
 bool checkReplanCalendar(const PlanOptions& options, const models::PlanSettings& settings,
                          const models::Baseline& baseline);
 

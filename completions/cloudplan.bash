@@ -29,7 +29,7 @@ _cloudplan() {
   local command="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      template | validate | plan | explain | render | help | submit | history | export)
+      template | validate | plan | whatif | explain | render | help | submit | history | export)
         command=${COMP_WORDS[i]}
         break
         ;;
@@ -52,14 +52,14 @@ _cloudplan() {
   case $prev in
     -o | --output)
       compopt -o filenames 2>/dev/null
-      if [[ $command == export ]]; then
+      if [[ $command == export || $command == whatif ]]; then
         COMPREPLY=($(compgen -f -- "$cur"))  # a folder, or with --ids a file
       else
         COMPREPLY=($(compgen -d -- "$cur"))
       fi
       return
       ;;
-    --store | --known | --agencies)
+    --store | --known | --agencies | --config)
       compopt -o filenames 2>/dev/null
       COMPREPLY=($(compgen -f -- "$cur"))
       return
@@ -81,7 +81,8 @@ _cloudplan() {
       return
       ;;
     --default-agency | --agency | --focus | --depth | --wave-capacity | --wave-effort | \
-      --start | --wave-length | --freeze | --by | --message | --diff | --as-of | --submission)
+      --start | --wave-length | --freeze | --by | --message | --diff | --as-of | --submission | \
+      --vary | --jobs)
       return  # a value of the user's own: nothing to offer
       ;;
   esac
@@ -89,13 +90,13 @@ _cloudplan() {
   local options files=-f
   case $command in
     "")
-      COMPREPLY=($(compgen -W "template validate plan explain render store submit history export
-        help -q --quiet --help --version" -- "$cur"))
+      COMPREPLY=($(compgen -W "template validate plan whatif explain render store submit history
+        export help -q --quiet --help --version" -- "$cur"))
       return
       ;;
     help)
-      COMPREPLY=($(compgen -W "template validate plan explain render store submit history export" \
-        -- "$cur"))
+      COMPREPLY=($(compgen -W "template validate plan whatif explain render store submit history \
+        export" -- "$cur"))
       return
       ;;
     store)
@@ -126,12 +127,17 @@ _cloudplan() {
       files=-d
       ;;
     validate)
-      options="--store --known --default-agency --encoding --diagnostics -q --quiet --help"
+      options="--store --known --default-agency --encoding --config --diagnostics -q --quiet --help"
       ;;
     plan)
       options="-o --output --store --drop-unresolved --wave-capacity --wave-effort --order --start
         --wave-length --freeze --allow-oversize --default-agency --encoding --archimate --render
-        --format --diagnostics --force -q --quiet --help"
+        --format --config --diagnostics --force -q --quiet --help"
+      ;;
+    whatif)
+      options="--vary --wave-capacity --wave-effort --order --start --wave-length --freeze
+        --allow-oversize --default-agency --encoding --config -o --output --jobs --diagnostics -q
+        --quiet --help"
       ;;
     explain)
       options="-q --quiet --help"

@@ -32,6 +32,12 @@ struct ReplanSettings {
   std::string progressSha256;
 };
 
+// The settings file (cloudplan.toml) a plan's settings were read from; plan.json records it.
+struct ConfigFile {
+  std::string path;
+  std::string sha256;  // hex, of the file's bytes
+};
+
 struct PlanSettings {
   Order order = Order::providersFirst;
   std::optional<uint32_t> waveCapacity;  // scheduled systems per wave
@@ -41,6 +47,7 @@ struct PlanSettings {
   std::vector<FreezeWindow> freeze;
   bool allowOversize = false;
   std::optional<ReplanSettings> replan;
+  std::optional<ConfigFile> config;  // none: no settings file was read
 };
 
 enum class MoveGroupCause : uint8_t { tight, cycle, both };

@@ -90,6 +90,13 @@ void appendSettings(std::string& out, const models::PlanSettings& settings) {
           .string("sha256", replan->progressSha256);
     }
   }
+  if (settings.config) {
+    JsonObject(json.member("config"))
+        .string("path", settings.config->path)
+        .string("sha256", settings.config->sha256);
+  } else {
+    json.null("config");
+  }
 }
 
 }  // namespace

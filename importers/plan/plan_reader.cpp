@@ -312,6 +312,13 @@ class PlanParser {
       settings.allowOversize = allow->is_boolean() && allow->get<bool>();
     }
     readReplanSettings(*json, where);
+    if (const Json* config = member(*json, "config", where, true)) {
+      const Where at{"settings.config"};
+      models::ConfigFile file;
+      if (const auto* path = string(*config, "path", at)) file.path = *path;
+      if (const auto* sha = string(*config, "sha256", at, true)) file.sha256 = *sha;
+      settings.config = std::move(file);
+    }
     const Json* freeze = member(*json, "freeze", where, true);
     if (!freeze) return;
     if (!freeze->is_array()) return problem(where.at("freeze"), "is not an array");

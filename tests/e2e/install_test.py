@@ -28,11 +28,11 @@ BUILD = None
 VERSION = None
 PAGES = ["cloudplan", "cloudplan-validate", "cloudplan-plan", "cloudplan-render",
          "cloudplan-explain", "cloudplan-template", "cloudplan-store", "cloudplan-submit",
-         "cloudplan-history", "cloudplan-export"]
+         "cloudplan-history", "cloudplan-export", "cloudplan-whatif"]
 # The Debian packages of the libraries the binary links (ldd): fmt, TinyXML-2, Graphviz's gvc and
-# cgraph, OpenSSL's libcrypto, and the C and C++ runtimes.
-RUNTIME_PACKAGES = ["libfmt9", "libtinyxml2-9", "libgvc6", "libcgraph6", "libssl3", "libstdc++6",
-                    "libc6"]
+# cgraph, OpenSSL's libcrypto, toml++, and the C and C++ runtimes.
+RUNTIME_PACKAGES = ["libfmt9", "libtinyxml2-9", "libgvc6", "libcgraph6", "libssl3",
+                    "libtomlplusplus3", "libstdc++6", "libc6"]
 
 failures = []
 
@@ -195,7 +195,8 @@ def test_completions(usr):
     zsh = os.path.join(usr, "share", "zsh", "vendor-completions", "_cloudplan")
     cases = [
         ("cloudplan ", ["--help", "--quiet", "--version", "-q", "explain", "export", "help",
-                        "history", "plan", "render", "store", "submit", "template", "validate"]),
+                        "history", "plan", "render", "store", "submit", "template", "validate",
+                        "whatif"]),
         ("cloudplan store ", ["--help", "--quiet", "-q", "agencies", "check", "init", "status"]),
         ("cloudplan store init national.db --a", ["--agencies"]),
         ("cloudplan submit national.db --agency MOF samples/submissions/MOF --m", ["--message"]),
@@ -224,7 +225,7 @@ def test_completions(usr):
     # File and folder matches come with the folders on their path; the others are exact.
     cases = [
         ("cloudplan ", ["explain", "export", "help", "history", "plan", "render", "store", "submit",
-                        "template", "validate"]),
+                        "template", "validate", "whatif"]),
         ("cloudplan store ", ["agencies", "check", "init", "status"]),
         ("cloudplan store init x.db --ag", ["--agencies"]),
         ("cloudplan history x.db --d", ["--diff"]),
@@ -236,7 +237,7 @@ def test_completions(usr):
         ("cloudplan plan --encoding ", ["cp1252", "iso-8859-1", "latin1", "windows-1252"]),
         ("cloudplan template new --f", ["--force"]),
         ("cloudplan help ", ["explain", "export", "history", "plan", "render", "store", "submit",
-                             "template", "validate"]),
+                             "template", "validate", "whatif"]),
     ]
     folder = os.path.dirname(zsh)
     for line, expected in cases:

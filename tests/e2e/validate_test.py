@@ -95,10 +95,14 @@ def test_template(folder):
     code, out, err = run("template", template)
     check(code == 0, "template DIR exits 0", shown(code, out, err))
     names = sorted(os.listdir(template)) if os.path.isdir(template) else []
-    check(names == ["README.txt", "agencies.csv", "dependencies.csv", "systems.csv"],
-          "template writes systems, dependencies and agencies files and a README", str(names))
+    check(names == ["README.txt", "agencies.csv", "cloudplan.toml", "dependencies.csv",
+                    "systems.csv"],
+          "template writes systems, dependencies and agencies files, a README and the settings",
+          str(names))
     code, out, err = run("validate", template)
-    check(code == 0 and err == "", "validate on the template exits 0 with no diagnostics",
+    settings = os.path.join(template, "cloudplan.toml")
+    check(code == 0 and err == f"cloudplan: reading settings from {settings}\n",
+          "validate on the template reads its settings and exits 0 with no diagnostics",
           shown(code, out, err))
     check(summary(out) is not None and summary(out)[4:] == (0, 0),
           "validate on the template: 0 errors, 0 warnings", out)

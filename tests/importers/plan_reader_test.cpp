@@ -198,6 +198,20 @@ TEST_CASE("a plan that is not a re-plan has no re-plan settings and no churn") {
   CHECK_FALSE(loaded->plan.metrics.churn);
 }
 
+TEST_CASE("the settings file a plan was made with comes back; none when plan.json says null") {
+  models::Diagnostics diagnostics;
+  CHECK_FALSE(read(Json::parse(kPlan), diagnostics)->plan.settings.config);
+  Json document = Json::parse(kPlan);
+  document["settings"]["config"] = nullptr;
+  CHECK_FALSE(read(document, diagnostics)->plan.settings.config);
+  document["settings"]["config"] = {{"path", "tiny/cloudplan.toml"}, {"sha256", "ab12"}};
+  const auto loaded = read(document, diagnostics);
+  REQUIRE(loaded->plan.settings.config);
+  CHECK(loaded->plan.settings.config->path == "tiny/cloudplan.toml");
+  CHECK(loaded->plan.settings.config->sha256 == "ab12");
+  CHECK(diagnostics.all().empty());
+}
+
 TEST_CASE("a wave that lists a system of another wave is an invalid plan") {
   Json document = Json::parse(kPlan);
   document["waves"][2]["systems"] = Json::array({"MIN/db"});
