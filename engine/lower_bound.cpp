@@ -6,7 +6,8 @@
 namespace cloudplan::engine {
 
 models::LowerBound computeLowerBound(const std::vector<UnitLoad>& loads,
-                                     const models::PlanSettings& settings) {
+                                     const models::PlanSettings& settings,
+                                     const AgencyBound& agency) {
   models::LowerBound bound;
   uint32_t oversize = 0, rest = 0;
   double restEffort = 0;
@@ -27,8 +28,9 @@ models::LowerBound computeLowerBound(const std::vector<UnitLoad>& loads,
     bound.effort =
         oversize + static_cast<uint32_t>(std::ceil(restEffort / *settings.waveEffort - 1e-9));
   }
-  bound.waves = std::max({loads.empty() ? 0u : 1u, bound.capacity, bound.effort, bound.pin,
-                          loads.empty() ? 0u : bound.date});
+  bound.agency = agency.waves;
+  bound.waves = std::max({loads.empty() ? 0u : 1u, bound.capacity, bound.effort, bound.agency,
+                          bound.pin, loads.empty() ? 0u : bound.date});
   return bound;
 }
 

@@ -1,15 +1,19 @@
-// The fewest waves any plan could have, by the rules' own count: capacity, effort, pins and
-// dates. Reviewers compare the plan's waves with it to see how close to the best it is.
+// The fewest waves any plan could have, by the rules' own count: capacity, effort, the
+// agencies' limits, pins and dates. Reviewers compare the plan's waves with it to see how close to
+// the best it is.
 #pragma once
 
 #include <vector>
 
+#include "engine/agency_limits.h"
 #include "engine/schedule_waves.h"
 #include "models/plan.h"
 
 namespace cloudplan::engine {
 
+// `agency` is the term of the limits per agency (computeAgencyBound).
 models::LowerBound computeLowerBound(const std::vector<UnitLoad>& loads,
-                                     const models::PlanSettings& settings);
+                                     const models::PlanSettings& settings,
+                                     const AgencyBound& agency = {});
 
 }  // namespace cloudplan::engine

@@ -27,15 +27,24 @@ struct Earliest {
   uint32_t arc = kNone;  // the ordering arc from the predecessor that sets it, if one does
 };
 
+// The latest wave a pin or a finish_by allows a unit, its own or that of a unit after it.
+struct Due {
+  uint32_t wave = kNone;       // kNone: nothing
+  SystemIndex system = kNone;  // the pinned or dated system that sets it
+  bool pinned = false;
+};
+
 class Scheduler {
  public:
   Scheduler(const models::Inventory& inventory, const ConstraintGraph& graph,
             const MoveUnits& units, const std::vector<UnitLoad>& loads,
-            const models::PlanSettings& settings, models::Diagnostics& diagnostics)
+            const AgencyLimits& agencyLimits, const models::PlanSettings& settings,
+            models::Diagnostics& diagnostics)
       : inventory_(inventory),
         graph_(graph),
         units_(units),
         loads_(loads),
+        agencyLimits_(agencyLimits),
         settings_(settings),
         diagnostics_(diagnostics),
         links_(inventory) {}
@@ -45,9 +54,12 @@ class Scheduler {
  private:
   bool checkUnits();
   bool computeEarliest();
+  bool checkDeadline(uint32_t unit, const Earliest& earliest);
+  void computeDue();
   std::string chainTo(uint32_t unit) const;
   std::string describeUnit(uint32_t unit) const;
   bool checkPinnedRoom();
+  bool checkAgencyRoom();
   bool attempt(uint32_t waves, bool holdAgencies, Schedule& schedule);
   // The wave from which a unit is offered: its earliest, or with `holdAgencies_` its agency's
   // (so that an agency with a dated system moves together), never past its deadline.
@@ -83,6 +95,7 @@ class Scheduler {
   const ConstraintGraph& graph_;
   const MoveUnits& units_;
   const std::vector<UnitLoad>& loads_;
+  const AgencyLimits& agencyLimits_;
   const models::PlanSettings& settings_;
   models::Diagnostics& diagnostics_;
   const SystemLinks links_;
@@ -90,6 +103,7 @@ class Scheduler {
   std::vector<uint32_t> topological_;
   std::vector<Earliest> earliest_;
   std::vector<uint32_t> latest_;
+  std::vector<Due> due_;
   AgencyTurns turns_;
   bool holdAgencies_ = false;
   // State of one attempt.
@@ -99,6 +113,12 @@ class Scheduler {
   std::vector<uint32_t> waitingFor_;
   std::vector<bool> inHeap_;
   std::vector<std::vector<uint32_t>> startsIn_;
+  // Per limited agency: what the current wave holds of its subtree (valid while its stamp is the
+  // wave's number, so that nothing is cleared wave by wave), and whether an oversize unit took it.
+  std::vector<uint32_t> agencyStamp_, agencySystems_;
+  std::vector<double> agencyEffort_;
+  std::vector<bool> agencyClosed_;
+  std::vector<UnitWait>* waits_ = nullptr;
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> ready_;
   std::string failure_;
 };
@@ -156,6 +176,28 @@ bool Scheduler::checkUnits() {
                                      describeUnit(u), fmt::join(over, " and ")));
       ok = false;
     }
+    if (limits.allowOversize) continue;
+    for (const AgencyLoad& agencyLoad : agencyLimits_.of(u)) {
+      if (!agencyLoad.oversize) continue;
+      const uint32_t l = agencyLoad.limited;
+      const auto& agency = inventory_.agencies[agencyLimits_.agency[l]];
+      std::vector<std::string> over;
+      if (agencyLoad.systems > agencyLimits_.maxSystems[l]) {
+        over.push_back(fmt::format("{} systems, more than its max_systems_per_wave {}",
+                                   agencyLoad.systems, agencyLimits_.maxSystems[l]));
+      }
+      if (agencyLoad.effortDays > agencyLimits_.maxEffort[l] + kEffortSlack) {
+        over.push_back(fmt::format("{:g} effort-days, more than its max_effort_per_wave {:g}",
+                                   agencyLoad.effortDays, agencyLimits_.maxEffort[l]));
+      }
+      diagnostics_.error(
+          "agency-oversize", inventory_.fileOf(agency.where), agency.where.line,
+          fmt::format("{} needs, of agency {} and the agencies below it, {} (raise the limit in "
+                      "the agencies file, or let it move without {}'s other systems in its wave "
+                      "with --allow-oversize)",
+                      describeUnit(u), quoted(agency.code), fmt::join(over, " and "), agency.code));
+      ok = false;
+    }
   }
   return ok;
 }
@@ -205,6 +247,7 @@ bool Scheduler::computeEarliest() {
     for (const UnitArc& previous : units_.predecessorsOf(u)) {
       if (earliest_[previous.unit].wave > e.wave) e = {earliest_[previous.unit].wave, previous.arc};
     }
+    if ((load.deadlineWave || load.finishByTooEarly) && !checkDeadline(u, e)) ok = false;
     if (load.pin && e.wave > load.pin) {
       // Name the pinned system and what forces it later.
       SystemIndex pinnedSystem = kNone;
@@ -253,6 +296,104 @@ bool Scheduler::computeEarliest() {
   return ok;
 }
 
+// A finish_by must leave a wave that ends by it, and no pin, date or provider may hold the unit
+// past that wave.
+bool Scheduler::checkDeadline(uint32_t unit, const Earliest& earliest) {
+  const UnitLoad& load = loads_[unit];
+  const auto members = units_.membersOf(unit);
+  SystemIndex dated = kNone;
+  for (SystemIndex s : members) {
+    const auto& finishBy = inventory_.systems[s].finishBy;
+    if (finishBy && (dated == kNone || *finishBy < *inventory_.systems[dated].finishBy)) dated = s;
+  }
+  const auto& system = inventory_.systems[dated];
+  const std::string date = models::formatDate(*system.finishBy);
+  const std::string file = inventory_.fileOf(system.where);
+  const uint32_t line = system.where.line;
+  if (load.finishByTooEarly) {
+    diagnostics_.error(
+        "finish-by-before-first-wave", file, line,
+        fmt::format("finish_by {} of {} is before the end of wave 1 ({}): no wave ends by then "
+                    "(move the date later, or start the plan earlier)",
+                    date, quoted(system.id), models::formatDate(WaveCalendar(settings_).end(1))));
+    return false;
+  }
+  const std::string needs =
+      fmt::format("finish_by {} of {} needs wave {} at the latest (the last to end by then)", date,
+                  quoted(system.id), load.deadlineWave);
+  if (load.pin) {
+    if (load.pin <= load.deadlineWave) return true;  // a later provider is the pin's error
+    SystemIndex pinned = kNone;
+    for (SystemIndex s : members) {
+      if (inventory_.systems[s].pinnedWave == load.pin) pinned = s;
+    }
+    diagnostics_.error("finish-by-before-pin", file, line,
+                       fmt::format("{}, but {} is pinned to wave {} (move the pin or the date)",
+                                   needs, quoted(inventory_.systems[pinned].id), load.pin));
+    return false;
+  }
+  if (earliest.wave <= load.deadlineWave) return true;
+  if (earliest.arc == kNone) {
+    SystemIndex notBefore = kNone;
+    for (SystemIndex s : members) {
+      const auto& notBeforeDate = inventory_.systems[s].notBefore;
+      if (notBeforeDate &&
+          (notBefore == kNone || *notBeforeDate > *inventory_.systems[notBefore].notBefore))
+        notBefore = s;
+    }
+    diagnostics_.error(
+        "finish-by-before-date", file, line,
+        fmt::format("{}, but {} has not_before {}, which wave {} is the first to allow (move "
+                    "one of the dates)",
+                    needs, quoted(inventory_.systems[notBefore].id),
+                    models::formatDate(*inventory_.systems[notBefore].notBefore), earliest.wave));
+    return false;
+  }
+  earliest_[unit] = earliest;
+  uint32_t origin = unit;
+  while (earliest_[origin].arc != kNone)
+    origin = units_.unitOf[graph_.arcs[earliest_[origin].arc].before];
+  SystemIndex originSystem = units_.membersOf(origin)[0];
+  for (SystemIndex s : units_.membersOf(origin)) {
+    if (inventory_.systems[s].pinnedWave || inventory_.systems[s].notBefore) originSystem = s;
+  }
+  diagnostics_.error(
+      "finish-by-contradicts-dependency", file, line,
+      fmt::format("{}, but {} is {} and must move no later: {} (move the finish_by later, or the "
+                  "pin or date earlier)",
+                  needs, quoted(inventory_.systems[originSystem].id),
+                  describeOrigin(inventory_.systems[originSystem], earliest_[origin].wave),
+                  chainTo(unit)));
+  return false;
+}
+
+void Scheduler::computeDue() {
+  due_.assign(units_.size(), Due{});
+  for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
+    const uint32_t u = *it;
+    const UnitLoad& load = loads_[u];
+    Due& due = due_[u];
+    if (load.deadlineWave) {
+      due.wave = load.deadlineWave;
+      for (SystemIndex s : units_.membersOf(u)) {
+        const auto& finishBy = inventory_.systems[s].finishBy;
+        if (finishBy &&
+            (due.system == kNone || *finishBy < *inventory_.systems[due.system].finishBy))
+          due.system = s;
+      }
+    }
+    if (load.pin && load.pin < due.wave) {
+      due = {load.pin, kNone, true};
+      for (SystemIndex s : units_.membersOf(u)) {
+        if (inventory_.systems[s].pinnedWave == load.pin) due.system = s;
+      }
+    }
+    for (const UnitArc& next : units_.successorsOf(u)) {
+      if (due_[next.unit].wave < due.wave) due = due_[next.unit];
+    }
+  }
+}
+
 void Scheduler::place(uint32_t unit, uint32_t wave, Schedule& schedule) {
   schedule.waveOf[unit] = wave;
   inHeap_[unit] = false;
@@ -273,6 +414,7 @@ void Scheduler::place(uint32_t unit, uint32_t wave, Schedule& schedule) {
   for (const UnitArc& next : units_.successorsOf(unit)) {
     if (--waitingFor_[next.unit] != 0) continue;
     if (offeredFrom(next.unit) <= wave) {
+      (*waits_)[next.unit].readyWave = wave;
       push(next.unit);
     } else {
       startsIn_[offeredFrom(next.unit)].push_back(next.unit);
@@ -284,13 +426,9 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
   holdAgencies_ = holdAgencies;
   const size_t count = units_.size();
   // The latest wave each unit may take and still leave room for what must follow it.
-  latest_.assign(count, waves);
-  for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
-    const uint32_t u = *it;
-    if (loads_[u].pin) latest_[u] = std::min(latest_[u], loads_[u].pin);
-    for (const UnitArc& next : units_.successorsOf(u))
-      latest_[u] = std::min(latest_[u], latest_[next.unit]);
-  }
+  latest_.resize(count);
+  for (uint32_t u = 0; u < count; ++u)
+    latest_[u] = std::min(waves, due_[u].wave);
   state_.assign(inventory_.systems.size(), State::onPremises);
   gain_.assign(count, 0);
   version_.assign(count, 0);
@@ -300,11 +438,25 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
   ready_ = {};
   schedule.waveOf.assign(count, 0);
   schedule.oversizeWave.assign(waves, false);
+  schedule.waits.assign(count, UnitWait{});
+  waits_ = &schedule.waits;
+  const size_t limited = agencyLimits_.agency.size();
+  agencyStamp_.assign(limited, 0);
+  agencySystems_.assign(limited, 0);
+  agencyEffort_.assign(limited, 0);
+  agencyClosed_.assign(limited, false);
   for (uint32_t u = 0; u < count; ++u) {
     for (SystemIndex x : units_.membersOf(u)) {
       if (inventory_.systems[x].action() != models::Action::migrate) continue;
       for (SystemIndex y : links_.of(x))
         gain_[u] += units_.unitOf[y] != u;
+    }
+    UnitWait& wait = schedule.waits[u];
+    if (turns_.turn[u] < turns_.byTurn.size()) wait.turnAgency = turns_.byTurn[turns_.turn[u]];
+    if (offeredFrom(u) > earliest_[u].wave) wait.agencyHoldWave = offeredFrom(u);
+    if (due_[u].wave != kNone && !due_[u].pinned) {
+      wait.dueWave = due_[u].wave;
+      wait.dueSystem = due_[u].system;
     }
     waitingFor_[u] = static_cast<uint32_t>(units_.predecessorsOf(u).size());
     if (waitingFor_[u] == 0) startsIn_[offeredFrom(u)].push_back(u);
@@ -314,8 +466,10 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
   std::vector<uint32_t> deferred;
   size_t placed = 0;
   for (uint32_t wave = 1; wave <= waves; ++wave) {
-    for (uint32_t u : startsIn_[wave])
+    for (uint32_t u : startsIn_[wave]) {
+      schedule.waits[u].readyWave = wave;
       push(u);
+    }
     uint32_t systems = 0, misses = 0;
     double effort = 0;
     deferred.clear();
@@ -328,29 +482,77 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
       const UnitLoad& load = loads_[top.unit];
       if (capacity && systems >= *capacity && top.deadline > wave) break;
       ready_.pop();
-      bool fits = load.oversize ? systems == 0
-                                : (!capacity || systems + load.systems <= *capacity) &&
-                                      (!effortLimit ||
-                                       effort + load.effortDays <= *effortLimit + kEffortSlack);
-      if (!fits) {
+      const bool fitsWave =
+          load.oversize
+              ? systems == 0
+              : (!capacity || systems + load.systems <= *capacity) &&
+                    (!effortLimit || effort + load.effortDays <= *effortLimit + kEffortSlack);
+      // The first agency whose limit turns it away, and whether that agency's share of the wave
+      // is used up (then waiting units of it are set aside without counting as misses).
+      uint32_t refusedBy = kNone;
+      bool agencyFull = false;
+      for (const AgencyLoad& a : agencyLimits_.of(top.unit)) {
+        const uint32_t l = a.limited;
+        if (agencyStamp_[l] != wave) {
+          agencyStamp_[l] = wave;
+          agencySystems_[l] = 0;
+          agencyEffort_[l] = 0;
+          agencyClosed_[l] = false;
+        }
+        const bool fitsAgency =
+            !agencyClosed_[l] &&
+            (a.oversize ? agencySystems_[l] == 0
+                        : agencyLimits_.fits(l, agencySystems_[l], agencyEffort_[l], a.systems,
+                                             a.effortDays));
+        if (fitsAgency) continue;
+        refusedBy = l;
+        agencyFull =
+            agencyClosed_[l] || !agencyLimits_.fits(l, agencySystems_[l], agencyEffort_[l], 1, 0);
+        break;
+      }
+      if (!fitsWave || refusedBy != kNone) {
         if (top.deadline <= wave) {
-          failure_ = fmt::format("with {} waves, {} must move by wave {} but that wave is full",
-                                 waves, describeUnit(top.unit), wave);
+          failure_ =
+              refusedBy == kNone
+                  ? fmt::format("with {} waves, {} must move by wave {} but that wave is full",
+                                waves, describeUnit(top.unit), wave)
+                  : fmt::format(
+                        "with {} waves, {} must move by wave {} but agency {}'s limit "
+                        "is reached in that wave",
+                        waves, describeUnit(top.unit), wave,
+                        inventory_.agencies[agencyLimits_.agency[refusedBy]].code);
           return false;
+        }
+        UnitWait& wait = schedule.waits[top.unit];
+        if (refusedBy != kNone) {
+          if (!wait.limitedFrom) wait.limitedFrom = wave;
+          wait.limitedTo = wave;
+          wait.limited = refusedBy;
+        } else {
+          if (!wait.fullFrom) wait.fullFrom = wave;
+          wait.fullTo = wave;
         }
         inHeap_[top.unit] = false;
         deferred.push_back(top.unit);
+        if (refusedBy != kNone && agencyFull) continue;
         if (++misses > kMissesPerWave) break;
         continue;
       }
       systems += load.systems;
       effort += load.effortDays;
+      bool oversizeHere = load.oversize;
+      for (const AgencyLoad& a : agencyLimits_.of(top.unit)) {
+        agencySystems_[a.limited] += a.systems;
+        agencyEffort_[a.limited] += a.effortDays;
+        if (a.oversize) {
+          agencyClosed_[a.limited] = true;
+          oversizeHere = true;
+        }
+      }
       ++placed;
       place(top.unit, wave, schedule);
-      if (load.oversize) {
-        schedule.oversizeWave[wave - 1] = true;
-        break;
-      }
+      if (oversizeHere) schedule.oversizeWave[wave - 1] = true;
+      if (load.oversize) break;
     }
     for (uint32_t u : deferred)
       push(u);
@@ -367,52 +569,131 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
   return true;
 }
 
-// Pinned systems, and the providers they wait for, must fit in the waves up to their pins
-// whatever else the plan does: when they cannot, no number of waves helps, so say so now.
+// What must be placed by a wave: pins, finish_by dates, or both, in words for the room errors.
+struct DueWords {
+  const char* what;
+  const char* which;
+  const char* move;
+};
+DueWords dueWords(uint8_t kinds) {
+  if (kinds == 1) return {"pins", "the pinned systems", "move pins later"};
+  if (kinds == 2)
+    return {"finish_by dates", "the systems due by then", "move finish_by dates later"};
+  return {"pins and finish_by dates", "the pinned systems, those due by then",
+          "move pins or finish_by dates later"};
+}
+constexpr uint8_t kPinned = 1, kDated = 2;
+
+// Pinned systems and systems with a finish_by, and the providers they wait for, must fit in the
+// waves up to their pins and deadlines whatever else the plan does: when they cannot, no number
+// of waves helps, so say so now.
 bool Scheduler::checkPinnedRoom() {
   const auto& capacity = settings_.waveCapacity;
   const auto& effortLimit = settings_.waveEffort;
   if (!capacity && !effortLimit) return true;
-  std::vector<uint32_t> byPin(units_.size(), kNone);
   uint32_t lastPin = 0;
-  for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
-    const uint32_t u = *it;
-    if (loads_[u].pin) byPin[u] = loads_[u].pin;
-    for (const UnitArc& next : units_.successorsOf(u))
-      byPin[u] = std::min(byPin[u], byPin[next.unit]);
-    if (byPin[u] != kNone) lastPin = std::max(lastPin, byPin[u]);
+  for (const Due& due : due_) {
+    if (due.wave != kNone) lastPin = std::max(lastPin, due.wave);
   }
   std::vector<uint64_t> systems(lastPin + 1, 0), oversize(lastPin + 1, 0);
   std::vector<double> effort(lastPin + 1, 0);
+  std::vector<uint8_t> kinds(lastPin + 1, 0);
   for (uint32_t u = 0; u < units_.size(); ++u) {
-    if (byPin[u] == kNone) continue;
-    (loads_[u].oversize ? oversize : systems)[byPin[u]] +=
-        loads_[u].oversize ? 1 : loads_[u].systems;
-    if (!loads_[u].oversize) effort[byPin[u]] += loads_[u].effortDays;
+    const uint32_t by = due_[u].wave;
+    if (by == kNone) continue;
+    (loads_[u].oversize ? oversize : systems)[by] += loads_[u].oversize ? 1 : loads_[u].systems;
+    if (!loads_[u].oversize) effort[by] += loads_[u].effortDays;
+    kinds[by] |= due_[u].pinned ? kPinned : kDated;
   }
   uint64_t needSystems = 0, needOversize = 0;
   double needEffort = 0;
+  uint8_t needKinds = 0;
   for (uint32_t k = 1; k <= lastPin; ++k) {
     needSystems += systems[k];
     needOversize += oversize[k];
     needEffort += effort[k];
+    needKinds |= kinds[k];
     if (needOversize > k) continue;  // reported below as too many oversize groups
     const uint64_t normalWaves = k - needOversize;
     const bool overCapacity = capacity && needSystems > normalWaves * *capacity;
     const bool overEffort = effortLimit && needEffort > normalWaves * *effortLimit + kEffortSlack;
     if (!overCapacity && !overEffort) continue;
+    const DueWords words = dueWords(needKinds);
     diagnostics_.error(
-        "pins-over-limit", "", 0,
+        needKinds == kPinned ? "pins-over-limit" : "deadlines-over-limit", "", 0,
         overCapacity
-            ? fmt::format("pins need {} systems in waves 1 to {} (the pinned systems and the "
-                          "providers they wait for), more than {} waves of capacity {} hold "
-                          "(move pins later, or raise --wave-capacity)",
-                          needSystems, k, normalWaves, *capacity)
-            : fmt::format("pins need {:g} effort-days in waves 1 to {} (the pinned systems and "
-                          "the providers they wait for), more than {} waves of effort limit {:g} "
-                          "hold (move pins later, or raise --wave-effort)",
-                          needEffort, k, normalWaves, *effortLimit));
+            ? fmt::format("{} need {} systems in waves 1 to {} ({} and the providers they wait "
+                          "for), more than {} waves of capacity {} hold ({}, or raise "
+                          "--wave-capacity)",
+                          words.what, needSystems, k, words.which, normalWaves, *capacity,
+                          words.move)
+            : fmt::format("{} need {:g} effort-days in waves 1 to {} ({} and the providers they "
+                          "wait for), more than {} waves of effort limit {:g} hold ({}, or raise "
+                          "--wave-effort)",
+                          words.what, needEffort, k, words.which, normalWaves, *effortLimit,
+                          words.move));
     return false;
+  }
+  return true;
+}
+
+// The same for each agency's limit: what its subtree must move by a wave fits the waves before.
+bool Scheduler::checkAgencyRoom() {
+  if (agencyLimits_.empty()) return true;
+  struct Need {
+    uint32_t limited, by;
+    const AgencyLoad* load;
+    bool pinned;
+  };
+  std::vector<Need> needs;
+  for (uint32_t u = 0; u < units_.size(); ++u) {
+    if (due_[u].wave == kNone) continue;
+    for (const AgencyLoad& load : agencyLimits_.of(u))
+      needs.push_back({load.limited, due_[u].wave, &load, due_[u].pinned});
+  }
+  std::sort(needs.begin(), needs.end(), [](const Need& a, const Need& b) {
+    return a.limited != b.limited ? a.limited < b.limited : a.by < b.by;
+  });
+  for (size_t i = 0; i < needs.size();) {
+    const uint32_t l = needs[i].limited;
+    uint64_t needSystems = 0, needOversize = 0;
+    double needEffort = 0;
+    uint8_t needKinds = 0;
+    for (; i < needs.size() && needs[i].limited == l;) {
+      const uint32_t k = needs[i].by;
+      for (; i < needs.size() && needs[i].limited == l && needs[i].by == k; ++i) {
+        const AgencyLoad& load = *needs[i].load;
+        if (load.oversize) {
+          ++needOversize;
+        } else {
+          needSystems += load.systems;
+          needEffort += load.effortDays;
+        }
+        needKinds |= needs[i].pinned ? kPinned : kDated;
+      }
+      if (needOversize > k) continue;
+      const uint64_t normalWaves = k - needOversize;
+      const bool overSystems = agencyLimits_.hasSystemLimit(l) &&
+                               needSystems > normalWaves * agencyLimits_.maxSystems[l];
+      const bool overEffort = agencyLimits_.hasEffortLimit(l) &&
+                              needEffort > normalWaves * agencyLimits_.maxEffort[l] + kEffortSlack;
+      if (!overSystems && !overEffort) continue;
+      const auto& agency = inventory_.agencies[agencyLimits_.agency[l]];
+      const DueWords words = dueWords(needKinds);
+      const std::string need = overSystems ? fmt::format("{} systems", needSystems)
+                                           : fmt::format("{:g} effort-days", needEffort);
+      const std::string limit =
+          overSystems ? fmt::format("max_systems_per_wave {}", agencyLimits_.maxSystems[l])
+                      : fmt::format("max_effort_per_wave {:g}", agencyLimits_.maxEffort[l]);
+      diagnostics_.error(
+          "due-over-agency-limit", inventory_.fileOf(agency.where), agency.where.line,
+          fmt::format("{} need {} of agency {} and the agencies below it in waves 1 to {} ({} "
+                      "and the providers they wait for), more than {} waves of its {} hold ({}, "
+                      "or raise the limit in the agencies file)",
+                      words.what, need, quoted(agency.code), k, words.which, normalWaves, limit,
+                      words.move));
+      return false;
+    }
   }
   return true;
 }
@@ -421,6 +702,7 @@ std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
   const bool unitsOk = checkUnits();
   const bool earliestOk = computeEarliest();
   if (!unitsOk || !earliestOk) return std::nullopt;
+  computeDue();
   uint32_t first = std::max<uint32_t>(lowerBound, units_.size() ? 1 : 0);
   for (const Earliest& e : earliest_)
     first = std::max(first, e.wave);
@@ -433,7 +715,7 @@ std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
                                    models::kMaxWaves));
     return std::nullopt;
   }
-  if (!checkPinnedRoom()) return std::nullopt;
+  if (!checkPinnedRoom() || !checkAgencyRoom()) return std::nullopt;
   Schedule schedule;
   if (units_.size() == 0) return schedule;
   // Try the bound first and a few more one by one; past that, widen in doubling steps and then
@@ -495,6 +777,14 @@ std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const Mov
         load.dateWave =
             std::max(load.dateWave, calendar.firstWaveStartingOnOrAfter(*system.notBefore));
       }
+      if (system.finishBy) {
+        const uint32_t last = calendar.lastWaveEndingOnOrBefore(*system.finishBy);
+        if (last == 0) {
+          load.finishByTooEarly = true;
+        } else if (!load.finishByTooEarly) {
+          load.deadlineWave = load.deadlineWave ? std::min(load.deadlineWave, last) : last;
+        }
+      }
     }
     load.oversize = (settings.waveCapacity && load.systems > *settings.waveCapacity) ||
                     (settings.waveEffort && load.effortDays > *settings.waveEffort + kEffortSlack);
@@ -505,9 +795,11 @@ std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const Mov
 std::optional<Schedule> scheduleWaves(const models::Inventory& inventory,
                                       const ConstraintGraph& graph, const MoveUnits& units,
                                       const std::vector<UnitLoad>& loads,
+                                      const AgencyLimits& agencyLimits,
                                       const models::PlanSettings& settings, uint32_t lowerBound,
                                       models::Diagnostics& diagnostics) {
-  return Scheduler(inventory, graph, units, loads, settings, diagnostics).run(lowerBound);
+  return Scheduler(inventory, graph, units, loads, agencyLimits, settings, diagnostics)
+      .run(lowerBound);
 }
 
 }  // namespace cloudplan::engine

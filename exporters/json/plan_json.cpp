@@ -209,7 +209,8 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
         .integer("capacity", m.lowerBound.capacity)
         .integer("effort", m.lowerBound.effort)
         .integer("pin", m.lowerBound.pin)
-        .integer("date", m.lowerBound.date);
+        .integer("date", m.lowerBound.date)
+        .integer("agency", m.lowerBound.agency);
     json.integer("peak_hybrid_links", m.peakHybridLinks)
         .integer("permanent_hybrid_links", m.permanentHybridLinks);
   }
