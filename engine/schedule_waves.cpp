@@ -512,14 +512,22 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
       }
       if (!fitsWave || refusedBy != kNone) {
         if (top.deadline <= wave) {
+          // A deadline that sets the wave is named: it is why the plan is longer than the bound.
+          const Due& due = due_[top.unit];
+          const std::string dueBecause =
+              due.wave == wave && !due.pinned
+                  ? fmt::format(" (finish_by {} of {})",
+                                models::formatDate(*inventory_.systems[due.system].finishBy),
+                                quoted(inventory_.systems[due.system].id))
+                  : "";
           failure_ =
               refusedBy == kNone
-                  ? fmt::format("with {} waves, {} must move by wave {} but that wave is full",
-                                waves, describeUnit(top.unit), wave)
+                  ? fmt::format("with {} waves, {} must move by wave {}{} but that wave is full",
+                                waves, describeUnit(top.unit), wave, dueBecause)
                   : fmt::format(
-                        "with {} waves, {} must move by wave {} but agency {}'s limit "
+                        "with {} waves, {} must move by wave {}{} but agency {}'s limit "
                         "is reached in that wave",
-                        waves, describeUnit(top.unit), wave,
+                        waves, describeUnit(top.unit), wave, dueBecause,
                         inventory_.agencies[agencyLimits_.agency[refusedBy]].code);
           return false;
         }

@@ -1,0 +1,222 @@
+#include "engine/agency_limits.h"
+
+#include <catch2/catch.hpp>
+
+#include "engine/constraint_graph.h"
+#include "engine/move_groups.h"
+#include "engine/plan_migration.h"
+#include "tests/engine/inventory_fixture.h"
+
+namespace cloudplan::engine {
+namespace {
+
+using testing::inventoryFrom;
+
+constexpr const char* kHeader = "id,name,agency,strategy,effort_days\n";
+// MOF with its tax office below it, and an agency of its own beside them.
+constexpr const char* kAgencies =
+    "code,name,parent\nMOF,Finance,\nTAX,Tax office,MOF\nEDU,Education,\n";
+
+models::Agency& agency(models::Inventory& inventory, std::string_view code) {
+  return inventory.agencies[*inventory.findAgency(code)];
+}
+
+struct Planned {
+  models::Inventory inventory;
+  std::optional<models::Plan> plan;
+  models::Diagnostics diagnostics;
+
+  uint32_t waveOf(std::string_view id) const {
+    return plan->systems[*inventory.findSystem(id)].wave;
+  }
+  const std::vector<std::string>& reasonsOf(std::string_view id) const {
+    return plan->systems[*inventory.findSystem(id)].reasons;
+  }
+  std::vector<std::string> messages() const {
+    std::vector<std::string> all;
+    for (const auto& d : diagnostics.all())
+      all.push_back(d.message);
+    return all;
+  }
+};
+
+template <typename Limit>
+Planned planWithLimits(std::string systems, std::string dependencies, Limit setLimits,
+                       models::PlanSettings settings = {}) {
+  Planned result{
+      inventoryFrom(kHeader + systems, std::move(dependencies), kAgencies), std::nullopt, {}};
+  setLimits(result.inventory);
+  result.plan = planMigration(result.inventory, settings, result.diagnostics);
+  return result;
+}
+
+AgencyLimits limitsOf(const models::Inventory& inventory) {
+  const ConstraintGraph graph = buildConstraintGraph(inventory, models::Order::providersFirst);
+  return measureAgencyLimits(inventory, condenseMoveGroups(inventory, graph));
+}
+
+TEST_CASE("a system loads every limited agency above it, its own included") {
+  auto inventory =
+      inventoryFrom(std::string(kHeader) + "a,A,MOF,,1\nt,T,TAX,,2\ne,E,EDU,,4\n", {}, kAgencies);
+  agency(inventory, "MOF").maxSystemsPerWave = 2;
+  agency(inventory, "TAX").maxEffortPerWave = 5;
+  const AgencyLimits limits = limitsOf(inventory);
+  REQUIRE(limits.agency.size() == 2);
+  CHECK(inventory.agencies[limits.agency[0]].code == "MOF");
+  CHECK(limits.of(0).size() == 1);      // a: MOF
+  REQUIRE(limits.of(1).size() == 2);    // t: TAX, and MOF above it
+  CHECK(limits.of(1)[0].limited == 1);  // its own first, then up the tree
+  CHECK(limits.of(1)[1].limited == 0);
+  CHECK(limits.of(1)[0].effortDays == 2);
+  CHECK(limits.of(2).empty());  // e: no limit over EDU
+}
+
+TEST_CASE("a move group's systems of one subtree are added into one load") {
+  auto inventory = inventoryFrom(std::string(kHeader) + "a,A,MOF,,1\nt,T,TAX,,2\n",
+                                 "from,to,coupling\na,t,tight\n", kAgencies);
+  agency(inventory, "MOF").maxSystemsPerWave = 1;
+  const AgencyLimits limits = limitsOf(inventory);
+  REQUIRE(limits.of(0).size() == 1);
+  CHECK(limits.of(0)[0].systems == 2);
+  CHECK(limits.of(0)[0].effortDays == 3);
+  CHECK(limits.of(0)[0].oversize);
+}
+
+TEST_CASE("no agency with a limit loads nothing") {
+  const auto inventory = inventoryFrom(std::string(kHeader) + "a,A,MOF,,1\n", {}, kAgencies);
+  const AgencyLimits limits = limitsOf(inventory);
+  CHECK(limits.empty());
+  CHECK(limits.of(0).empty());
+  CHECK(computeAgencyBound(inventory, limits).waves == 0);
+}
+
+TEST_CASE("the systems of a child agency count toward its parent's limit") {
+  const auto p = planWithLimits(
+      "a,A,MOF,,1\nb,B,MOF,,1\nt,T,TAX,,1\nu,U,TAX,,1\n", {},
+      [](models::Inventory& inventory) { agency(inventory, "MOF").maxSystemsPerWave = 2; });
+  REQUIRE(p.plan);
+  CHECK(p.plan->metrics.waves == 2);
+  CHECK(p.plan->metrics.lowerBound.agency == 2);
+  CHECK(p.plan->metrics.lowerBound.waves == 2);
+  for (const auto& wave : p.plan->waves)
+    CHECK(wave.systems.size() == 2);
+}
+
+TEST_CASE("a child's own limit holds inside its parent's") {
+  const auto p = planWithLimits("a,A,MOF,,1\nt,T,TAX,,1\nu,U,TAX,,1\nv,V,TAX,,1\n", {},
+                                [](models::Inventory& inventory) {
+                                  agency(inventory, "MOF").maxSystemsPerWave = 3;
+                                  agency(inventory, "TAX").maxSystemsPerWave = 1;
+                                });
+  REQUIRE(p.plan);
+  CHECK(p.plan->metrics.lowerBound.agency == 3);  // TAX: ceil(3 / 1)
+  CHECK(p.plan->metrics.waves == 3);
+  CHECK(p.waveOf("t") != p.waveOf("u"));
+  CHECK(p.waveOf("u") != p.waveOf("v"));
+}
+
+TEST_CASE("an agency's effort limit bounds the effort of its subtree in each wave") {
+  const auto p = planWithLimits(
+      "a,A,MOF,,20\nb,B,MOF,,20\nt,T,TAX,,10\ne,E,EDU,,50\n", {},
+      [](models::Inventory& inventory) { agency(inventory, "MOF").maxEffortPerWave = 30; });
+  REQUIRE(p.plan);
+  CHECK(p.plan->metrics.lowerBound.agency == 2);  // ceil(50 / 30)
+  CHECK(p.plan->metrics.waves == 2);
+  CHECK(p.waveOf("a") != p.waveOf("b"));
+  CHECK(p.waveOf("e") == 1);  // EDU has no limit
+}
+
+TEST_CASE("a move group over its agency's limit is an error naming the group, agency and limit") {
+  const auto p =
+      planWithLimits("a,A,MOF,,1\nb,B,MOF,,1\nt,T,TAX,,1\n",
+                     "from,to,coupling\na,b,tight\nb,t,tight\n", [](models::Inventory& inventory) {
+                       agency(inventory, "MOF").maxSystemsPerWave = 2;
+                       agency(inventory, "MOF").maxEffortPerWave = 2.5;
+                     });
+  CHECK_FALSE(p.plan);
+  REQUIRE(p.diagnostics.all().size() == 1);
+  CHECK(p.diagnostics.all()[0].code == "agency-oversize");
+  CHECK(p.diagnostics.all()[0].file == "agencies.csv");
+  CHECK(p.diagnostics.all()[0].line == 2);
+  CHECK(p.messages() ==
+        std::vector<std::string>{
+            "move group G1 (a, b, t) needs, of agency 'MOF' and the agencies below it, 3 systems, "
+            "more than its max_systems_per_wave 2 and 3 effort-days, more than its "
+            "max_effort_per_wave 2.5 (raise the limit in the agencies file, or let it move "
+            "without MOF's other systems in its wave with --allow-oversize)"});
+}
+
+TEST_CASE("an allowed oversize group moves without the other systems of its agency's subtree") {
+  models::PlanSettings settings;
+  settings.allowOversize = true;
+  const auto p = planWithLimits(
+      "a,A,MOF,,1\nb,B,MOF,,1\nt,T,TAX,,1\nc,C,MOF,,1\ne,E,EDU,,1\n",
+      "from,to,coupling\na,b,tight\nb,t,tight\n",
+      [](models::Inventory& inventory) { agency(inventory, "MOF").maxSystemsPerWave = 2; },
+      settings);
+  REQUIRE(p.plan);
+  // The group alone counts one wave, c the other: 1 + ceil(1 / 2).
+  CHECK(p.plan->metrics.lowerBound.agency == 2);
+  CHECK(p.plan->metrics.waves == 2);
+  const uint32_t groupWave = p.waveOf("a");
+  CHECK(p.waveOf("c") != groupWave);
+  CHECK(p.plan->waves[groupWave - 1].oversize);
+  CHECK_FALSE(p.plan->waves[p.waveOf("c") - 1].oversize);
+  CHECK(p.waveOf("e") == 1);  // another agency's system may share the oversize wave
+}
+
+TEST_CASE("the agency term counts the groups over the limit once and divides the rest") {
+  auto inventory = inventoryFrom(std::string(kHeader) +
+                                     "a,A,MOF,,1\nb,B,MOF,,1\nt,T,TAX,,1\nc,C,MOF,,1\nd,D,TAX,,1\n"
+                                     "f,F,TAX,,1\ne,E,EDU,,1\n",
+                                 "from,to,coupling\na,b,tight\nb,t,tight\n", kAgencies);
+  agency(inventory, "MOF").maxSystemsPerWave = 2;
+  agency(inventory, "TAX").maxEffortPerWave = 1.5;
+  const AgencyBound bound = computeAgencyBound(inventory, limitsOf(inventory));
+  // MOF: 1 over alone (a, b, t) + ceil(3 / 2) = 3; TAX: 0 over + ceil(3 / 1.5) = 2.
+  CHECK(bound.waves == 3);
+  CHECK(bound.because == "agency MOF's max_systems_per_wave 2: 1 over alone + ceil(3 / 2)");
+}
+
+TEST_CASE("a system held back by its agency's limit says so") {
+  const auto p = planWithLimits(
+      "a,A,MOF,,1\nb,B,TAX,,1\nc,C,MOF,,1\n", {},
+      [](models::Inventory& inventory) { agency(inventory, "MOF").maxSystemsPerWave = 1; });
+  REQUIRE(p.plan);
+  CHECK(p.plan->metrics.waves == 3);
+  // TAX, below MOF, takes its turn after it.
+  CHECK(p.waveOf("a") == 1);
+  CHECK(p.waveOf("c") == 2);
+  CHECK(p.waveOf("b") == 3);
+  // Both rules decided: the turn put c before b, the limit kept b out of waves 1 and 2.
+  CHECK(p.reasonsOf("b") ==
+        std::vector<std::string>{
+            "could move from wave 1; its agency TAX's turn: agencies move one after another so "
+            "that links inside an agency open and close together (TAX's systems start in wave 3)",
+            "agency MOF's limit was reached in waves 1-2 (max_systems_per_wave 1, over MOF and "
+            "the agencies below it)"});
+  CHECK(p.reasonsOf("c") ==
+        std::vector<std::string>{"could move from wave 1; agency MOF's limit was reached in wave "
+                                 "1 (max_systems_per_wave 1, over MOF and the agencies below "
+                                 "it)"});
+}
+
+TEST_CASE("a system that waits for its agency's turn says so") {
+  models::PlanSettings settings;
+  settings.waveCapacity = 2;
+  const auto p = planWithLimits(
+      "a,A,MOF,,1\nb,B,MOF,,1\nc,C,EDU,,1\nd,D,EDU,,1\n", {}, [](models::Inventory&) {}, settings);
+  REQUIRE(p.plan);
+  CHECK(p.waveOf("a") == 1);
+  CHECK(p.waveOf("c") == 2);
+  CHECK(p.reasonsOf("c") ==
+        std::vector<std::string>{
+            "could move from wave 1; its agency EDU's turn: agencies move one after another so "
+            "that links inside an agency open and close together (EDU's systems start in wave 2)",
+            "wave 1 was full (2 of 2 systems)"});
+  CHECK(p.reasonsOf("a") ==
+        std::vector<std::string>{"earliest possible wave: nothing holds it back"});
+}
+
+}  // namespace
+}  // namespace cloudplan::engine
