@@ -184,8 +184,8 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
       const bool heldBack = wait.agencyHoldWave > ready && wave >= wait.agencyHoldWave;
       if (heldBack) {
         why.push_back(fmt::format(
-            "its agency {} waits for wave {}, the first that its systems' not_before dates "
-            "allow, so that it moves in one piece",
+            "its agency {} waits for wave {}, the first that the not_before dates of its "
+            "systems allow, so that it moves in one piece",
             inventory.agencies[own].code, wait.agencyHoldWave));
       }
       const models::AgencyIndex turn = wait.turnAgency;
@@ -193,17 +193,18 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
           !(heldBack && turnStart[turn] <= wait.agencyHoldWave)) {
         const std::string_view code = inventory.agencies[turn].code;
         why.push_back(fmt::format(
-            "{}'s turn: agencies move one after another so that links inside an agency open "
-            "and close together ({}'s systems start in wave {})",
+            "the turn of {}: agencies move one after another so that links inside an agency "
+            "open and close together (the systems of {} start in wave {})",
             turn == own ? fmt::format("its agency {}", code)
-                        : fmt::format("agency {}, whose systems use it,", code),
+                        : fmt::format("agency {}, whose systems use it", code),
             code, turnStart[turn]));
       }
       if (wait.limited != kNone && wait.limitedTo >= ready) {
         const std::string_view code = inventory.agencies[agencyLimits.agency[wait.limited]].code;
         const uint32_t from = std::max(ready, wait.limitedFrom);
         why.push_back(fmt::format(
-            "agency {}'s limit was reached in {} ({}, over {} and the agencies below it)", code,
+            "the limit of agency {} was reached in {} ({}, over {} and the agencies below it)",
+            code,
             from == wait.limitedTo ? fmt::format("wave {}", from)
                                    : fmt::format("waves {}-{}", from, wait.limitedTo),
             describeAgencyLimit(agencyLimits, wait.limited), code));

@@ -189,16 +189,19 @@ TEST_CASE("a system held back by its agency's limit says so") {
   CHECK(p.waveOf("c") == 2);
   CHECK(p.waveOf("b") == 3);
   // Both rules decided: the turn put c before b, the limit kept b out of waves 1 and 2.
-  CHECK(p.reasonsOf("b") ==
-        std::vector<std::string>{
-            "could move from wave 1; its agency TAX's turn: agencies move one after another so "
-            "that links inside an agency open and close together (TAX's systems start in wave 3)",
-            "agency MOF's limit was reached in waves 1-2 (max_systems_per_wave 1, over MOF and "
-            "the agencies below it)"});
-  CHECK(p.reasonsOf("c") ==
-        std::vector<std::string>{"could move from wave 1; agency MOF's limit was reached in wave "
-                                 "1 (max_systems_per_wave 1, over MOF and the agencies below "
-                                 "it)"});
+  CHECK(
+      p.reasonsOf("b") ==
+      std::vector<std::string>{
+          "could move from wave 1; the turn of its agency TAX: agencies move one after another "
+          "so that links inside an agency open and close together (the systems of TAX start in "
+          "wave 3)",
+          "the limit of agency MOF was reached in waves 1-2 (max_systems_per_wave 1, over MOF and "
+          "the agencies below it)"});
+  CHECK(
+      p.reasonsOf("c") ==
+      std::vector<std::string>{"could move from wave 1; the limit of agency MOF was reached "
+                               "in wave 1 (max_systems_per_wave 1, over MOF and the agencies below "
+                               "it)"});
 }
 
 TEST_CASE("a system that waits for its agency's turn says so") {
@@ -211,8 +214,9 @@ TEST_CASE("a system that waits for its agency's turn says so") {
   CHECK(p.waveOf("c") == 2);
   CHECK(p.reasonsOf("c") ==
         std::vector<std::string>{
-            "could move from wave 1; its agency EDU's turn: agencies move one after another so "
-            "that links inside an agency open and close together (EDU's systems start in wave 2)",
+            "could move from wave 1; the turn of its agency EDU: agencies move one after another "
+            "so that links inside an agency open and close together (the systems of EDU start in "
+            "wave 2)",
             "wave 1 was full (2 of 2 systems)"});
   CHECK(p.reasonsOf("a") ==
         std::vector<std::string>{"earliest possible wave: nothing holds it back"});

@@ -415,3 +415,20 @@ TEST_CASE("a retained system's finish_by is ignored with a warning") {
 
 }  // namespace
 }  // namespace cloudplan::engine
+
+namespace cloudplan::engine {
+namespace {
+
+TEST_CASE("a system whose agency waits for its dated systems says so") {
+  const auto p = planOf("a1,A1,A,,,2027-02-01,\na2,A2,A,,,,\nb,B,B,,,,\n", "");
+  REQUIRE(p.plan);
+  CHECK(p.waveOf("a2") == 2);
+  CHECK(p.waveOf("b") == 1);
+  CHECK(p.plan->systems[*p.inventory.findSystem("a2")].reasons ==
+        std::vector<std::string>{"could move from wave 1; its agency A waits for wave 2, the "
+                                 "first that the not_before dates of its systems allow, so that "
+                                 "it moves in one piece"});
+}
+
+}  // namespace
+}  // namespace cloudplan::engine
