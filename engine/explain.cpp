@@ -189,7 +189,9 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
             inventory.agencies[own].code, wait.agencyHoldWave));
       }
       const models::AgencyIndex turn = wait.turnAgency;
-      if (turn != kNone && turnStart[turn] > ready &&
+      // Waves in which no limit turned it away: it waited behind others, in the agencies' order.
+      const bool waitedInTurn = wait.refusedWaves < wave - ready;
+      if (turn != kNone && turnStart[turn] > ready && waitedInTurn &&
           !(heldBack && turnStart[turn] <= wait.agencyHoldWave)) {
         const std::string_view code = inventory.agencies[turn].code;
         why.push_back(fmt::format(

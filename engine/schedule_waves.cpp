@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <queue>
 
@@ -60,6 +61,7 @@ class Scheduler {
   std::string describeUnit(uint32_t unit) const;
   bool checkPinnedRoom();
   bool checkAgencyRoom();
+  void pace(uint32_t waves);
   bool attempt(uint32_t waves, bool holdAgencies, Schedule& schedule);
   // The wave from which a unit is offered: its earliest, or with `holdAgencies_` its agency's
   // (so that an agency with a dated system moves together), never past its deadline.
@@ -71,23 +73,26 @@ class Scheduler {
   void place(uint32_t unit, uint32_t wave, Schedule& schedule);
 
   enum class State : uint8_t { onPremises, cloud, gone };
-  // Ready units by urgency, then by their agency's turn, then by how few hybrid links placing
-  // them opens (gain), then by input order.
+  // Ready units by urgency, then by the pace their agencies' limits need, then by their agency's
+  // turn, then by how few hybrid links placing them opens (gain), then by input order.
   struct Entry {
     uint32_t deadline;
+    uint32_t paced;
     uint32_t turn;
     int64_t gain;
     uint32_t unit;
     uint32_t version;
     bool operator>(const Entry& other) const {
       if (deadline != other.deadline) return deadline > other.deadline;
+      if (paced != other.paced) return paced > other.paced;
       if (turn != other.turn) return turn > other.turn;
       if (gain != other.gain) return gain > other.gain;
       return unit > other.unit;
     }
   };
   void push(uint32_t unit) {
-    ready_.push(Entry{latest_[unit], turns_.turn[unit], gain_[unit], unit, ++version_[unit]});
+    ready_.push(
+        Entry{latest_[unit], paced_[unit], turns_.turn[unit], gain_[unit], unit, ++version_[unit]});
     inHeap_[unit] = true;
   }
 
@@ -104,6 +109,9 @@ class Scheduler {
   std::vector<Earliest> earliest_;
   std::vector<uint32_t> latest_;
   std::vector<Due> due_;
+  // The wave by which a unit should move for its agencies to finish in time at their limits'
+  // pace (a preference, unlike latest_).
+  std::vector<uint32_t> paced_;
   AgencyTurns turns_;
   bool holdAgencies_ = false;
   // State of one attempt.
@@ -429,6 +437,7 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
   latest_.resize(count);
   for (uint32_t u = 0; u < count; ++u)
     latest_[u] = std::min(waves, due_[u].wave);
+  pace(waves);
   state_.assign(inventory_.systems.size(), State::onPremises);
   gain_.assign(count, 0);
   version_.assign(count, 0);
@@ -532,6 +541,7 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
           return false;
         }
         UnitWait& wait = schedule.waits[top.unit];
+        ++wait.refusedWaves;
         if (refusedBy != kNone) {
           if (!wait.limitedFrom) wait.limitedFrom = wave;
           wait.limitedTo = wave;
@@ -591,6 +601,38 @@ DueWords dueWords(uint8_t kinds) {
           "move pins or finish_by dates later"};
 }
 constexpr uint8_t kPinned = 1, kDated = 2;
+
+// An agency with a limit that needs n more waves for what comes after a unit (in topological
+// order) should place that unit by wave `waves - n + 1`: its slow agencies start early enough.
+void Scheduler::pace(uint32_t waves) {
+  const size_t count = units_.size();
+  paced_.assign(count, waves);
+  if (agencyLimits_.empty()) return;
+  const size_t limited = agencyLimits_.agency.size();
+  std::vector<uint64_t> systems(limited, 0);
+  std::vector<double> effort(limited, 0);
+  for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
+    const uint32_t u = *it;
+    uint32_t& paced = paced_[u];
+    for (const AgencyLoad& load : agencyLimits_.of(u)) {
+      const uint32_t l = load.limited;
+      uint64_t need = 0;
+      if (agencyLimits_.hasSystemLimit(l)) {
+        // An oversize unit takes the agency's whole share of a wave.
+        systems[l] += load.oversize ? agencyLimits_.maxSystems[l] : load.systems;
+        need = (systems[l] + agencyLimits_.maxSystems[l] - 1) / agencyLimits_.maxSystems[l];
+      }
+      if (agencyLimits_.hasEffortLimit(l)) {
+        effort[l] += load.oversize ? agencyLimits_.maxEffort[l] : load.effortDays;
+        need = std::max(
+            need, static_cast<uint64_t>(std::ceil(effort[l] / agencyLimits_.maxEffort[l] - 1e-9)));
+      }
+      paced = std::min<uint64_t>(paced, need >= waves ? 1 : waves - need + 1);
+    }
+    for (const UnitArc& next : units_.successorsOf(u))
+      paced = std::min(paced, paced_[next.unit]);
+  }
+}
 
 // Pinned systems and systems with a finish_by, and the providers they wait for, must fit in the
 // waves up to their pins and deadlines whatever else the plan does: when they cannot, no number

@@ -40,6 +40,7 @@ struct UnitWait {
   uint32_t fullFrom = 0, fullTo = 0;  // waves whose --wave-capacity/--wave-effort turned it away
   // Waves in which the limit of an agency (`limited`, an AgencyLimits index) turned it away.
   uint32_t limitedFrom = 0, limitedTo = 0, limited = models::kNone;
+  uint32_t refusedWaves = 0;  // how many waves turned it away, by either kind of limit
   // The latest wave a finish_by allows it, its own or that of a consumer waiting for it, and
   // the system whose finish_by that is (kNone: none).
   uint32_t dueWave = 0;
