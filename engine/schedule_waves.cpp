@@ -496,10 +496,9 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
               ? systems == 0
               : (!capacity || systems + load.systems <= *capacity) &&
                     (!effortLimit || effort + load.effortDays <= *effortLimit + kEffortSlack);
-      // The first agency whose limit turns it away, and whether that agency's share of the wave
-      // is used up (then waiting units of it are set aside without counting as misses).
+      // The first agency whose limit turns it away. Such a unit is set aside without counting
+      // as a miss: the wave's other agencies, and the global limits, may still have room.
       uint32_t refusedBy = kNone;
-      bool agencyFull = false;
       for (const AgencyLoad& a : agencyLimits_.of(top.unit)) {
         const uint32_t l = a.limited;
         if (agencyStamp_[l] != wave) {
@@ -515,8 +514,6 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
                                              a.effortDays));
         if (fitsAgency) continue;
         refusedBy = l;
-        agencyFull =
-            agencyClosed_[l] || !agencyLimits_.fits(l, agencySystems_[l], agencyEffort_[l], 1, 0);
         break;
       }
       if (!fitsWave || refusedBy != kNone) {
@@ -552,7 +549,7 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
         }
         inHeap_[top.unit] = false;
         deferred.push_back(top.unit);
-        if (refusedBy != kNone && agencyFull) continue;
+        if (refusedBy != kNone) continue;
         if (++misses > kMissesPerWave) break;
         continue;
       }
