@@ -216,5 +216,44 @@ TEST_CASE("a system that waits for its agency's turn says so") {
         std::vector<std::string>{"earliest possible wave: nothing holds it back"});
 }
 
+TEST_CASE("what must move by a wave beyond an agency's limit is an error naming the agency") {
+  const auto p = planWithLimits(
+      "t1,T1,TAX,,1\nt2,T2,TAX,,1\nt3,T3,TAX,,1\nt4,T4,MOF,,1\nt5,T5,MOF,,1\nt6,T6,TAX,,1\n"
+      "t7,T7,TAX,,1\n",
+      {}, [](models::Inventory& inventory) {
+        agency(inventory, "MOF").maxSystemsPerWave = 2;
+        inventory.systems[0].pinnedWave = 3;
+        for (models::SystemIndex s = 1; s < 7; ++s)
+          inventory.systems[s].finishBy = models::parseDate("2027-03-28");  // the end of wave 3
+      });
+  CHECK_FALSE(p.plan);
+  REQUIRE(p.diagnostics.all().size() == 1);
+  CHECK(p.diagnostics.all()[0].code == "due-over-agency-limit");
+  CHECK(p.diagnostics.all()[0].file == "agencies.csv");
+  CHECK(p.messages() ==
+        std::vector<std::string>{
+            "pins and finish_by dates need 7 systems of agency 'MOF' and the agencies below it in "
+            "waves 1 to 3 (the pinned systems, those due by then and the providers they wait "
+            "for), more than 3 waves of its max_systems_per_wave 2 hold (move pins or finish_by "
+            "dates later, or raise the limit in the agencies file)"});
+}
+
+TEST_CASE("a system can name both its agency's turn and the full wave before it") {
+  models::PlanSettings settings;
+  settings.waveCapacity = 2;
+  const auto p = planWithLimits(
+      "a,A,MOF,,1\nb,B,MOF,,1\nc,C,MOF,,1\nd,D,EDU,,1\ne,E,EDU,,1\n", {}, [](models::Inventory&) {},
+      settings);
+  REQUIRE(p.plan);
+  CHECK(p.waveOf("c") == 2);
+  CHECK(p.waveOf("e") == 3);
+  CHECK(p.reasonsOf("e") ==
+        std::vector<std::string>{
+            "could move from wave 1; the turn of its agency EDU: agencies move one after another "
+            "so that links inside an agency open and close together (the systems of EDU start in "
+            "wave 2)",
+            "wave 2 was full (2 of 2 systems)"});
+}
+
 }  // namespace
 }  // namespace cloudplan::engine
