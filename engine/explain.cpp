@@ -91,11 +91,12 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
   for (size_t g = 0; g < units.groups.size(); ++g) {
     groupText[g] = describeMoveGroup(inventory, units.groups[g]);
   }
-  // Where each agency's turn began: the first wave of the units that moved in its turn.
+  // Where each agency's turn began: the first wave of the units that moved in its turn (a pinned
+  // unit's wave is its pin's, not the turn's).
   std::vector<uint32_t> turnStart(inventory.agencies.size(), kNone);
   for (uint32_t u = 0; u < units.size(); ++u) {
     const models::AgencyIndex a = schedule.waits[u].turnAgency;
-    if (a != kNone) turnStart[a] = std::min(turnStart[a], schedule.waveOf[u]);
+    if (a != kNone && !loads[u].pin) turnStart[a] = std::min(turnStart[a], schedule.waveOf[u]);
   }
   for (uint32_t u = 0; u < units.size(); ++u) {
     const uint32_t wave = schedule.waveOf[u];
@@ -181,25 +182,28 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
       // Every rule that kept it out of the waves from `ready` on, in the order they acted.
       std::vector<std::string> why;
       const models::AgencyIndex own = inventory.systems[members[0]].agency;
-      const bool heldBack = wait.agencyHoldWave > ready && wave >= wait.agencyHoldWave;
+      const bool heldBack =
+          own != kNone && wait.agencyHoldWave > ready && wave >= wait.agencyHoldWave;
       if (heldBack) {
         why.push_back(fmt::format(
             "its agency {} waits for wave {}, the first that the not_before dates of its "
             "systems allow, so that it moves in one piece",
             inventory.agencies[own].code, wait.agencyHoldWave));
       }
+      // Offered before its wave: what filled the waves it was offered in held it.
+      const bool offeredEarlier = wait.readyWave && wait.readyWave < wave;
       const models::AgencyIndex turn = wait.turnAgency;
       // Waves in which no limit turned it away: it waited behind others, in the agencies' order.
       const bool waitedInTurn = wait.refusedWaves < wave - ready;
-      if (turn != kNone && turnStart[turn] > ready && waitedInTurn &&
-          !(heldBack && turnStart[turn] <= wait.agencyHoldWave)) {
+      if (turn != kNone && turnStart[turn] > ready && turnStart[turn] <= wave && offeredEarlier &&
+          waitedInTurn && !(heldBack && turnStart[turn] <= wait.agencyHoldWave)) {
         const std::string_view code = inventory.agencies[turn].code;
         why.push_back(fmt::format(
-            "the turn of {}: agencies move one after another so that links inside an agency "
-            "open and close together (the systems of {} start in wave {})",
+            "the turn of {}, which begins in wave {}: agencies move one after another so that "
+            "links inside an agency open and close together",
             turn == own ? fmt::format("its agency {}", code)
                         : fmt::format("agency {}, whose systems use it", code),
-            code, turnStart[turn]));
+            turnStart[turn]));
       }
       if (wait.limited != kNone && wait.limitedTo >= ready) {
         const std::string_view code = inventory.agencies[agencyLimits.agency[wait.limited]].code;
@@ -213,7 +217,9 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
       }
       const models::Wave& before = plan.waves[wave - 2];
       const uint32_t used = static_cast<uint32_t>(before.systems.size());
-      if (settings.waveCapacity && used + load.systems > *settings.waveCapacity) {
+      if (!offeredEarlier) {
+        // Nothing about the wave before held it: it was offered only in its own wave.
+      } else if (settings.waveCapacity && used + load.systems > *settings.waveCapacity) {
         why.push_back(fmt::format("wave {} was full ({} of {} systems)", wave - 1, used,
                                   *settings.waveCapacity));
       } else if (settings.waveEffort &&

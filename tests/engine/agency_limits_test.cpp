@@ -207,11 +207,10 @@ TEST_CASE("a system that waits for its agency's turn says so") {
   CHECK(p.waveOf("a") == 1);
   CHECK(p.waveOf("c") == 2);
   CHECK(p.reasonsOf("c") ==
-        std::vector<std::string>{
-            "could move from wave 1; the turn of its agency EDU: agencies move one after another "
-            "so that links inside an agency open and close together (the systems of EDU start in "
-            "wave 2)",
-            "wave 1 was full (2 of 2 systems)"});
+        std::vector<std::string>{"could move from wave 1; the turn of its agency EDU, which begins "
+                                 "in wave 2: agencies move one after another so that links "
+                                 "inside an agency open and close together",
+                                 "wave 1 was full (2 of 2 systems)"});
   CHECK(p.reasonsOf("a") ==
         std::vector<std::string>{"earliest possible wave: nothing holds it back"});
 }
@@ -248,11 +247,10 @@ TEST_CASE("a system can name both its agency's turn and the full wave before it"
   CHECK(p.waveOf("c") == 2);
   CHECK(p.waveOf("e") == 3);
   CHECK(p.reasonsOf("e") ==
-        std::vector<std::string>{
-            "could move from wave 1; the turn of its agency EDU: agencies move one after another "
-            "so that links inside an agency open and close together (the systems of EDU start in "
-            "wave 2)",
-            "wave 2 was full (2 of 2 systems)"});
+        std::vector<std::string>{"could move from wave 1; the turn of its agency EDU, which begins "
+                                 "in wave 2: agencies move one after another so that links "
+                                 "inside an agency open and close together",
+                                 "wave 2 was full (2 of 2 systems)"});
 }
 
 }  // namespace
