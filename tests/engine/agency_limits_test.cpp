@@ -253,5 +253,22 @@ TEST_CASE("a system can name both its agency's turn and the full wave before it"
                                  "wave 2 was full (2 of 2 systems)"});
 }
 
+TEST_CASE("a plan longer than an agency's bound says which limit sets the bound") {
+  // Both wait for wave 2 and MOF moves one system a wave: 3 waves, where each term alone says 2.
+  const auto p = planWithLimits("a,A,MOF,,1\nb,B,MOF,,1\n", {}, [](models::Inventory& inventory) {
+    agency(inventory, "MOF").maxSystemsPerWave = 1;
+    for (auto& system : inventory.systems)
+      system.notBefore = models::parseDate("2027-02-01");
+  });
+  REQUIRE(p.plan);
+  CHECK(p.plan->metrics.waves == 3);
+  CHECK(p.plan->metrics.lowerBound.agency == 2);
+  CHECK(p.messages() ==
+        std::vector<std::string>{
+            "the plan has 3 waves, 1 more than the lower bound 2 (agency MOF's "
+            "max_systems_per_wave 1: 0 over alone + ceil(2 / 1)): with 2 waves, system 'b' must "
+            "move by wave 2 but agency MOF's limit is reached in that wave"});
+}
+
 }  // namespace
 }  // namespace cloudplan::engine
