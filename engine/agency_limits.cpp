@@ -147,7 +147,8 @@ AgencyBound computeAgencyBound(const models::Inventory& inventory, const AgencyL
     }
     if (limits.hasEffortLimit(l)) {
       const auto waves =
-          over[l] + static_cast<uint32_t>(std::ceil(restEffort[l] / limits.maxEffort[l] - 1e-9));
+          over[l] +
+          static_cast<uint32_t>(std::ceil(restEffort[l] / limits.maxEffort[l] - kEffortSlack));
       if (waves > bound.waves) {
         bound.waves = waves;
         bound.because = fmt::format(
@@ -158,6 +159,37 @@ AgencyBound computeAgencyBound(const models::Inventory& inventory, const AgencyL
     }
   }
   return bound;
+}
+
+void paceAgencies(const AgencyLimits& limits, const MoveUnits& units,
+                  std::span<const uint32_t> topological, uint32_t waves,
+                  std::vector<uint32_t>& paced) {
+  paced.assign(units.size(), waves);
+  if (limits.empty()) return;
+  const size_t limited = limits.agency.size();
+  std::vector<uint64_t> systems(limited, 0);
+  std::vector<double> effort(limited, 0);
+  for (auto it = topological.rbegin(); it != topological.rend(); ++it) {
+    const uint32_t u = *it;
+    uint32_t& pacedBy = paced[u];
+    for (const AgencyLoad& load : limits.of(u)) {
+      const uint32_t l = load.limited;
+      uint64_t need = 0;
+      if (limits.hasSystemLimit(l)) {
+        // An oversize unit takes the agency's whole share of a wave.
+        systems[l] += load.oversize ? limits.maxSystems[l] : load.systems;
+        need = (systems[l] + limits.maxSystems[l] - 1) / limits.maxSystems[l];
+      }
+      if (limits.hasEffortLimit(l)) {
+        effort[l] += load.oversize ? limits.maxEffort[l] : load.effortDays;
+        need = std::max(
+            need, static_cast<uint64_t>(std::ceil(effort[l] / limits.maxEffort[l] - kEffortSlack)));
+      }
+      pacedBy = std::min<uint64_t>(pacedBy, need >= waves ? 1 : waves - need + 1);
+    }
+    for (const UnitArc& next : units.successorsOf(u))
+      pacedBy = std::min(pacedBy, paced[next.unit]);
+  }
 }
 
 }  // namespace cloudplan::engine

@@ -59,6 +59,15 @@ struct AgencyBound {
 };
 AgencyBound computeAgencyBound(const models::Inventory& inventory, const AgencyLimits& limits);
 
+// The wave by which each unit should move so that every limited agency it loads, moving at its
+// limit's pace, still fits what comes after the unit (in `topological` order, providers first)
+// into `waves`: a unit after which an agency still needs n waves gets `waves - n + 1`, and its
+// providers no later. A preference for the scheduler's order, not a rule; `waves` for units
+// without limits.
+void paceAgencies(const AgencyLimits& limits, const MoveUnits& units,
+                  std::span<const uint32_t> topological, uint32_t waves,
+                  std::vector<uint32_t>& paced);
+
 // "max_systems_per_wave 5" or "max_effort_per_wave 40", whichever `limited` has (both: both).
 std::string describeAgencyLimit(const AgencyLimits& limits, uint32_t limited);
 

@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <queue>
 
@@ -61,7 +60,6 @@ class Scheduler {
   std::string describeUnit(uint32_t unit) const;
   bool checkPinnedRoom();
   bool checkAgencyRoom();
-  void pace(uint32_t waves);
   bool attempt(uint32_t waves, bool holdAgencies, Schedule& schedule);
   // The wave from which a unit is offered: its earliest, or with `holdAgencies_` its agency's
   // (so that an agency with a dated system moves together), never past its deadline.
@@ -437,7 +435,7 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, Schedule& schedule) {
   latest_.resize(count);
   for (uint32_t u = 0; u < count; ++u)
     latest_[u] = std::min(waves, due_[u].wave);
-  pace(waves);
+  paceAgencies(agencyLimits_, units_, topological_, waves, paced_);
   state_.assign(inventory_.systems.size(), State::onPremises);
   gain_.assign(count, 0);
   version_.assign(count, 0);
@@ -598,38 +596,6 @@ DueWords dueWords(uint8_t kinds) {
           "move pins or finish_by dates later"};
 }
 constexpr uint8_t kPinned = 1, kDated = 2;
-
-// An agency with a limit that needs n more waves for what comes after a unit (in topological
-// order) should place that unit by wave `waves - n + 1`: its slow agencies start early enough.
-void Scheduler::pace(uint32_t waves) {
-  const size_t count = units_.size();
-  paced_.assign(count, waves);
-  if (agencyLimits_.empty()) return;
-  const size_t limited = agencyLimits_.agency.size();
-  std::vector<uint64_t> systems(limited, 0);
-  std::vector<double> effort(limited, 0);
-  for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
-    const uint32_t u = *it;
-    uint32_t& paced = paced_[u];
-    for (const AgencyLoad& load : agencyLimits_.of(u)) {
-      const uint32_t l = load.limited;
-      uint64_t need = 0;
-      if (agencyLimits_.hasSystemLimit(l)) {
-        // An oversize unit takes the agency's whole share of a wave.
-        systems[l] += load.oversize ? agencyLimits_.maxSystems[l] : load.systems;
-        need = (systems[l] + agencyLimits_.maxSystems[l] - 1) / agencyLimits_.maxSystems[l];
-      }
-      if (agencyLimits_.hasEffortLimit(l)) {
-        effort[l] += load.oversize ? agencyLimits_.maxEffort[l] : load.effortDays;
-        need = std::max(
-            need, static_cast<uint64_t>(std::ceil(effort[l] / agencyLimits_.maxEffort[l] - 1e-9)));
-      }
-      paced = std::min<uint64_t>(paced, need >= waves ? 1 : waves - need + 1);
-    }
-    for (const UnitArc& next : units_.successorsOf(u))
-      paced = std::min(paced, paced_[next.unit]);
-  }
-}
 
 // Pinned systems and systems with a finish_by, and the providers they wait for, must fit in the
 // waves up to their pins and deadlines whatever else the plan does: when they cannot, no number
