@@ -217,6 +217,7 @@ AgencyTurns computeAgencyTurns(const models::Inventory& inventory, const MoveUni
     }
   }
   AgencyTurns turns;
+  turns.byTurn = order;
   turns.agencyWave.assign(units.size(), 1);
   turns.turn.assign(units.size(), last);
   for (auto it = topological.rbegin(); it != topological.rend(); ++it) {

@@ -15,8 +15,9 @@
 namespace cloudplan::engine {
 
 struct AgencyTurns {
-  std::vector<uint32_t> turn;        // per unit: lower moves first
-  std::vector<uint32_t> agencyWave;  // per unit: the latest not_before wave in its agency
+  std::vector<uint32_t> turn;               // per unit: lower moves first
+  std::vector<uint32_t> agencyWave;         // per unit: the latest not_before wave in its agency
+  std::vector<models::AgencyIndex> byTurn;  // the agency whose turn each turn number is
 };
 
 // `topological` lists the units, providers before consumers; `waves` is the planned number of

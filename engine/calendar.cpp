@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace cloudplan::engine {
 
 WaveCalendar::WaveCalendar(const models::PlanSettings& settings)
@@ -57,6 +59,20 @@ uint32_t WaveCalendar::firstWaveStartingOnOrAfter(models::Date day) {
   while (wave <= models::kMaxWaves && start(wave) < day)
     ++wave;
   return wave;
+}
+
+uint32_t WaveCalendar::lastWaveEndingOnOrBefore(models::Date day) {
+  // Ends grow with the wave number: find the bracket by doubling, then bisect.
+  uint32_t good = 0, bad = 1;
+  while (bad <= models::kMaxWaves && end(bad) <= day) {
+    good = bad;
+    bad = std::min<uint32_t>(bad * 2, models::kMaxWaves + 1);
+  }
+  while (bad - good > 1) {
+    const uint32_t middle = good + (bad - good) / 2;
+    (end(middle) <= day ? good : bad) = middle;
+  }
+  return good;
 }
 
 }  // namespace cloudplan::engine

@@ -25,6 +25,9 @@ class WaveCalendar {
   // kMaxWaves it answers kMaxWaves + 1.
   uint32_t firstWaveStartingOnOrAfter(models::Date day);
 
+  // The last wave that ends on or before `day` (0 when wave 1 ends after it); at most kMaxWaves.
+  uint32_t lastWaveEndingOnOrBefore(models::Date day);
+
  private:
   void extendTo(uint32_t wave);
 

@@ -86,11 +86,19 @@ std::string describeMoveGroup(const models::Inventory& inventory, const models::
 
 void explainWaves(const models::Inventory& inventory, const ConstraintGraph& graph,
                   const MoveUnits& units, const std::vector<UnitLoad>& loads,
-                  const Schedule& schedule, WaveCalendar& calendar, models::Plan& plan) {
+                  const AgencyLimits& agencyLimits, const Schedule& schedule,
+                  WaveCalendar& calendar, models::Plan& plan) {
   const auto& settings = plan.settings;
   std::vector<std::string> groupText(units.groups.size());
   for (size_t g = 0; g < units.groups.size(); ++g) {
     groupText[g] = describeMoveGroup(inventory, units.groups[g]);
+  }
+  // Where each agency's turn began: the first wave of the units that moved in its turn (a pinned
+  // unit's wave is its pin's, not the turn's).
+  std::vector<uint32_t> turnStart(inventory.agencies.size(), kNone);
+  for (uint32_t u = 0; u < units.size(); ++u) {
+    const models::AgencyIndex a = schedule.waits[u].turnAgency;
+    if (a != kNone && !loads[u].pin) turnStart[a] = std::min(turnStart[a], schedule.waveOf[u]);
   }
   for (uint32_t u = 0; u < units.size(); ++u) {
     const uint32_t wave = schedule.waveOf[u];
@@ -164,35 +172,86 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
       reasons.push_back(
           fmt::format("{}: wave {} is the first it can take", describeStarted(wave - 1), wave));
     }
-    const uint32_t ready = std::max({1u, held, load.pin, load.dateWave, load.firstOpenWave});
-    if (wave > ready && load.preferredWave == wave) {
-      reasons.push_back(
-          fmt::format("could move from wave {}; stays in its baseline wave, so "
-                      "that the re-plan moves as few systems as it can",
-                      ready));
-    } else if (wave > ready) {
-      const models::Wave& before = plan.waves[wave - 2];
-      const uint32_t used = static_cast<uint32_t>(before.systems.size());
-      if (settings.waveCapacity && used + load.systems > *settings.waveCapacity) {
-        reasons.push_back(
-            fmt::format("could move from wave {}; wave {} was full ({} of {} systems)", ready,
-                        wave - 1, used, *settings.waveCapacity));
-      } else if (settings.waveEffort &&
-                 before.effortDays + load.effortDays > *settings.waveEffort + 1e-9) {
-        reasons.push_back(fmt::format(
-            "could move from wave {}; wave {} had no room for its {:g} effort-days ({:g} of "
-            "{:g} used)",
-            ready, wave - 1, load.effortDays, before.effortDays, *settings.waveEffort));
-      } else if (before.oversize) {
-        reasons.push_back(
-            fmt::format("could move from wave {}; wave {} is given to an oversize move group",
-                        ready, wave - 1));
+    const UnitWait& wait = schedule.waits[u];
+    if (wait.dueSystem != kNone && wait.dueWave == wave) {
+      const auto& dated = inventory.systems[wait.dueSystem];
+      const std::string date = models::formatDate(*dated.finishBy);
+      if (units.unitOf[wait.dueSystem] == u) {
+        reasons.push_back(fmt::format("{}finish_by {}: wave {} is the last to end by then",
+                                      subject(wait.dueSystem), date, wave));
       } else {
         reasons.push_back(fmt::format(
-            "could move from wave {}; placed in wave {} to move together with the systems it "
-            "is linked to (fewer hybrid links)",
-            ready, wave));
+            "{}, which waits for it, has finish_by {}: wave {} is the last to end by then",
+            dated.id, date, wave));
       }
+    }
+    const uint32_t ready = std::max({1u, held, load.pin, load.dateWave, load.firstOpenWave});
+    if (wave > ready) {
+      // Every rule that kept it out of the waves from `ready` on, in the order they acted.
+      std::vector<std::string> why;
+      const models::AgencyIndex own = inventory.systems[members[0]].agency;
+      const bool heldBack =
+          own != kNone && wait.agencyHoldWave > ready && wave >= wait.agencyHoldWave;
+      if (heldBack) {
+        why.push_back(fmt::format(
+            "its agency {} waits for wave {}, the first that the not_before dates of its "
+            "systems allow, so that it moves in one piece",
+            inventory.agencies[own].code, wait.agencyHoldWave));
+      }
+      // Offered before its wave: what filled the waves it was offered in held it.
+      const bool offeredEarlier = wait.readyWave && wait.readyWave < wave;
+      const models::AgencyIndex turn = wait.turnAgency;
+      // Waves in which no limit turned it away: it waited behind others, in the agencies' order.
+      const bool waitedInTurn = wait.refusedWaves < wave - ready;
+      if (turn != kNone && turnStart[turn] > ready && turnStart[turn] <= wave && offeredEarlier &&
+          waitedInTurn && !(heldBack && turnStart[turn] <= wait.agencyHoldWave)) {
+        const std::string_view code = inventory.agencies[turn].code;
+        why.push_back(fmt::format(
+            "the turn of {}, which begins in wave {}: agencies move one after another so that "
+            "links inside an agency open and close together",
+            turn == own ? fmt::format("its agency {}", code)
+                        : fmt::format("agency {}, whose systems use it", code),
+            turnStart[turn]));
+      }
+      if (wait.limited != kNone && wait.limitedTo >= ready) {
+        const std::string_view code = inventory.agencies[agencyLimits.agency[wait.limited]].code;
+        const uint32_t from = std::max(ready, wait.limitedFrom);
+        why.push_back(fmt::format(
+            "the limit of agency {} was reached in {} ({}, over {} and the agencies below it)",
+            code,
+            from == wait.limitedTo ? fmt::format("wave {}", from)
+                                   : fmt::format("waves {}-{}", from, wait.limitedTo),
+            describeAgencyLimit(agencyLimits, wait.limited), code));
+      }
+      const models::Wave& before = plan.waves[wave - 2];
+      const uint32_t used = static_cast<uint32_t>(before.systems.size());
+      if (!offeredEarlier) {
+        // Nothing about the wave before held it: it was offered only in its own wave.
+      } else if (settings.waveCapacity && used + load.systems > *settings.waveCapacity) {
+        why.push_back(fmt::format("wave {} was full ({} of {} systems)", wave - 1, used,
+                                  *settings.waveCapacity));
+      } else if (settings.waveEffort &&
+                 before.effortDays + load.effortDays > *settings.waveEffort + 1e-9) {
+        why.push_back(
+            fmt::format("wave {} had no room for its {:g} effort-days ({:g} of {:g} used)",
+                        wave - 1, load.effortDays, before.effortDays, *settings.waveEffort));
+      } else if (before.oversize && !before.systems.empty() &&
+                 loads[units.unitOf[before.systems[0]]].oversize) {
+        why.push_back(fmt::format("wave {} is given to an oversize move group", wave - 1));
+      }
+      if (why.empty() && load.preferredWave == wave) {
+        why.push_back(
+            "stays in its baseline wave, so that the re-plan moves as few systems as it "
+            "can");
+      }
+      if (why.empty()) {
+        why.push_back(fmt::format(
+            "placed in wave {} to move together with the systems it is linked to (fewer hybrid "
+            "links)",
+            wave));
+      }
+      why[0] = fmt::format("could move from wave {}; {}", ready, why[0]);
+      reasons.insert(reasons.end(), why.begin(), why.end());
     }
     if (reasons.empty() || (grouped && reasons.size() == 1)) {
       reasons.push_back(wave == 1 ? "earliest possible wave: nothing holds it back"

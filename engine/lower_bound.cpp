@@ -6,7 +6,8 @@
 namespace cloudplan::engine {
 
 models::LowerBound computeLowerBound(const std::vector<UnitLoad>& loads,
-                                     const models::PlanSettings& settings, uint32_t startedWaves) {
+                                     const models::PlanSettings& settings,
+                                     const AgencyBound& agency, uint32_t startedWaves) {
   models::LowerBound bound;
   const auto& capacity = settings.waveCapacity;
   const auto& effortLimit = settings.waveEffort;
@@ -37,8 +38,10 @@ models::LowerBound computeLowerBound(const std::vector<UnitLoad>& loads,
     bound.effort = startedWaves + oversize +
                    static_cast<uint32_t>(std::ceil(restEffort / *effortLimit - 1e-9));
   }
+  bound.agency = agency.waves;
   const uint32_t any = free ? startedWaves + 1 : loads.empty() ? 0 : 1;
-  bound.waves = std::max({any, bound.capacity, bound.effort, bound.pin, bound.date, bound.started});
+  bound.waves = std::max(
+      {any, bound.capacity, bound.effort, bound.agency, bound.pin, bound.date, bound.started});
   return bound;
 }
 

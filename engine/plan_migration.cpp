@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/agency_limits.h"
 #include "engine/calendar.h"
 #include "engine/constraint_graph.h"
 #include "engine/explain.h"
@@ -21,11 +22,16 @@ namespace {
 void warnOfRetainedSystems(const models::Inventory& inventory, const ConstraintGraph& graph,
                            models::Diagnostics& diagnostics) {
   for (const auto& system : inventory.systems) {
-    if (system.scheduled() || (!system.pinnedWave && !system.notBefore)) continue;
+    if (system.scheduled()) continue;
+    std::vector<std::string_view> ignored;
+    if (system.pinnedWave) ignored.push_back("pinned_wave");
+    if (system.notBefore) ignored.push_back("not_before");
+    if (system.finishBy) ignored.push_back("finish_by");
+    if (ignored.empty()) continue;
     diagnostics.warning(
         "retained-pin-ignored", inventory.fileOf(system.where), system.where.line,
-        fmt::format("system {} is retained, so its {} is ignored", quoted(system.id),
-                    system.pinnedWave ? "pinned_wave" : "not_before"));
+        fmt::format("system {} is retained, so its {} {} ignored", quoted(system.id),
+                    fmt::join(ignored, " and "), ignored.size() == 1 ? "is" : "are"));
   }
   for (uint32_t d : graph.retainedConsumersOfRetiring) {
     const auto& dependency = inventory.dependencies[d];
@@ -63,9 +69,12 @@ std::optional<models::Plan> planMigration(const models::Inventory& inventory,
   if (fixed) warnOfBrokenHistory(inventory, graph, *fixed, diagnostics);
   const MoveUnits units = condenseMoveGroups(inventory, graph);
   const std::vector<UnitLoad> loads = measureUnits(inventory, units, settings, calendar, fixed);
-  const models::LowerBound bound = computeLowerBound(loads, settings, fixed ? fixed->started : 0);
-  const auto schedule =
-      scheduleWaves(inventory, graph, units, loads, settings, bound.waves, diagnostics, fixed);
+  const AgencyLimits agencyLimits = measureAgencyLimits(inventory, units);
+  const AgencyBound agencyBound = computeAgencyBound(inventory, agencyLimits, units, fixed);
+  const models::LowerBound bound =
+      computeLowerBound(loads, settings, agencyBound, fixed ? fixed->started : 0);
+  const auto schedule = scheduleWaves(inventory, graph, units, loads, agencyLimits, settings,
+                                      bound.waves, diagnostics, fixed);
   if (!schedule || !calendar.fitsLastDate(schedule->waves, diagnostics)) return std::nullopt;
 
   models::Plan plan;
@@ -101,7 +110,7 @@ std::optional<models::Plan> planMigration(const models::Inventory& inventory,
   const HybridLinks hybrid = countHybridLinks(inventory, waveOf, schedule->waves);
   for (uint32_t k = 0; k < schedule->waves; ++k)
     plan.waves[k].hybridLinksAfter = hybrid.afterWave[k];
-  explainWaves(inventory, graph, units, loads, *schedule, calendar, plan);
+  explainWaves(inventory, graph, units, loads, agencyLimits, *schedule, calendar, plan);
   if (fixed) {
     for (uint32_t k = 1; k <= fixed->started && k <= schedule->waves; ++k)
       plan.waves[k - 1].started = true;
@@ -124,8 +133,11 @@ std::optional<models::Plan> planMigration(const models::Inventory& inventory,
   if (schedule->waves > bound.waves) {
     diagnostics.note(
         "above-lower-bound", "", 0,
-        fmt::format("the plan has {} waves, {} more than the lower bound {}: {}", schedule->waves,
-                    schedule->waves - bound.waves, bound.waves, schedule->longerThanBoundBecause));
+        fmt::format(
+            "the plan has {} waves, {} more than the lower bound {}{}: {}", schedule->waves,
+            schedule->waves - bound.waves, bound.waves,
+            bound.agency && bound.agency == bound.waves ? " (" + agencyBound.because + ")" : "",
+            schedule->longerThanBoundBecause));
   }
   return plan;
 }

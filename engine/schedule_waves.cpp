@@ -27,16 +27,24 @@ struct Earliest {
   uint32_t arc = kNone;  // the ordering arc from the predecessor that sets it, if one does
 };
 
+// The latest wave a pin or a finish_by allows a unit, its own or that of a unit after it.
+struct Due {
+  uint32_t wave = kNone;       // kNone: nothing
+  SystemIndex system = kNone;  // the pinned or dated system that sets it
+  bool pinned = false;
+};
+
 class Scheduler {
  public:
   Scheduler(const models::Inventory& inventory, const ConstraintGraph& graph,
             const MoveUnits& units, const std::vector<UnitLoad>& loads,
-            const models::PlanSettings& settings, models::Diagnostics& diagnostics,
-            const ReplanState* replan)
+            const AgencyLimits& agencyLimits, const models::PlanSettings& settings,
+            models::Diagnostics& diagnostics, const ReplanState* replan)
       : inventory_(inventory),
         graph_(graph),
         units_(units),
         loads_(loads),
+        agencyLimits_(agencyLimits),
         settings_(settings),
         diagnostics_(diagnostics),
         replan_(replan),
@@ -47,9 +55,12 @@ class Scheduler {
  private:
   bool checkUnits();
   bool computeEarliest();
+  bool checkDeadline(uint32_t unit, const Earliest& earliest);
+  void computeDue();
   std::string chainTo(uint32_t unit) const;
   std::string describeUnit(uint32_t unit) const;
   bool checkPinnedRoom();
+  bool checkAgencyRoom();
   bool attempt(uint32_t waves, bool holdAgencies, bool holdPreferred, Schedule& schedule);
   // The wave from which a unit is offered: its earliest; with `holdPreferred_` the baseline wave
   // a re-plan would rather keep; with `holdAgencies_` its agency's (so that an agency with a
@@ -86,11 +97,12 @@ class Scheduler {
 
   enum class State : uint8_t { onPremises, cloud, gone };
   // Ready units by urgency, then (a re-plan) by what placing them later would cost in churn
-  // (keepRank), then by their agency's turn, then by how few hybrid links placing them opens
-  // (gain), then by input order.
+  // (keepRank), then by the pace their agencies' limits need, then by their agency's turn, then
+  // by how few hybrid links placing them opens (gain), then by input order.
   struct Entry {
     uint32_t deadline;
     uint8_t keepRank;
+    uint32_t paced;
     uint32_t turn;
     int64_t gain;
     uint32_t unit;
@@ -98,14 +110,15 @@ class Scheduler {
     bool operator>(const Entry& other) const {
       if (deadline != other.deadline) return deadline > other.deadline;
       if (keepRank != other.keepRank) return keepRank > other.keepRank;
+      if (paced != other.paced) return paced > other.paced;
       if (turn != other.turn) return turn > other.turn;
       if (gain != other.gain) return gain > other.gain;
       return unit > other.unit;
     }
   };
   void push(uint32_t unit) {
-    ready_.push(Entry{latest_[unit], keepRank(unit), turns_.turn[unit], gain_[unit], unit,
-                      ++version_[unit]});
+    ready_.push(Entry{latest_[unit], keepRank(unit), paced_[unit], turns_.turn[unit], gain_[unit],
+                      unit, ++version_[unit]});
     inHeap_[unit] = true;
   }
 
@@ -113,6 +126,7 @@ class Scheduler {
   const ConstraintGraph& graph_;
   const MoveUnits& units_;
   const std::vector<UnitLoad>& loads_;
+  const AgencyLimits& agencyLimits_;
   const models::PlanSettings& settings_;
   models::Diagnostics& diagnostics_;
   const ReplanState* replan_;
@@ -121,6 +135,10 @@ class Scheduler {
   std::vector<uint32_t> topological_;
   std::vector<Earliest> earliest_;
   std::vector<uint32_t> latest_;
+  std::vector<Due> due_;
+  // The wave by which a unit should move for its agencies to finish in time at their limits'
+  // pace (a preference, unlike latest_).
+  std::vector<uint32_t> paced_;
   AgencyTurns turns_;
   bool holdAgencies_ = false;
   bool holdPreferred_ = false;
@@ -135,6 +153,12 @@ class Scheduler {
   std::vector<uint32_t> waitingFor_;
   std::vector<bool> inHeap_;
   std::vector<std::vector<uint32_t>> startsIn_;
+  // Per limited agency: what the current wave holds of its subtree (valid while its stamp is the
+  // wave's number, so that nothing is cleared wave by wave), and whether an oversize unit took it.
+  std::vector<uint32_t> agencyStamp_, agencySystems_;
+  std::vector<double> agencyEffort_;
+  std::vector<bool> agencyClosed_;
+  std::vector<UnitWait>* waits_ = nullptr;
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> ready_;
   std::string failure_;
 };
@@ -210,8 +234,10 @@ bool Scheduler::checkUnits() {
       }
     }
     const UnitLoad& load = loads_[u];
+    // A unit fixed in a started wave is history: what it weighs no longer matters.
     const bool history = load.fixedWave && load.fixedWave <= startedWaves();
-    if (load.oversize && !limits.allowOversize && !history) {
+    if (history) continue;
+    if (load.oversize && !limits.allowOversize) {
       std::vector<std::string> over;
       if (limits.waveCapacity && load.systems > *limits.waveCapacity) {
         over.push_back(fmt::format("{} systems, more than the wave capacity {}", load.systems,
@@ -225,6 +251,28 @@ bool Scheduler::checkUnits() {
                          fmt::format("{} needs {} (raise the limit, or give it a wave of its "
                                      "own with --allow-oversize)",
                                      describeUnit(u), fmt::join(over, " and ")));
+      ok = false;
+    }
+    if (limits.allowOversize) continue;
+    for (const AgencyLoad& agencyLoad : agencyLimits_.of(u)) {
+      if (!agencyLoad.oversize) continue;
+      const uint32_t l = agencyLoad.limited;
+      const auto& agency = inventory_.agencies[agencyLimits_.agency[l]];
+      std::vector<std::string> over;
+      if (agencyLoad.systems > agencyLimits_.maxSystems[l]) {
+        over.push_back(fmt::format("{} systems, more than its max_systems_per_wave {}",
+                                   agencyLoad.systems, agencyLimits_.maxSystems[l]));
+      }
+      if (agencyLoad.effortDays > agencyLimits_.maxEffort[l] + kEffortSlack) {
+        over.push_back(fmt::format("{:g} effort-days, more than its max_effort_per_wave {:g}",
+                                   agencyLoad.effortDays, agencyLimits_.maxEffort[l]));
+      }
+      diagnostics_.error(
+          "agency-oversize", inventory_.fileOf(agency.where), agency.where.line,
+          fmt::format("{} needs, of agency {} and the agencies below it, {} (raise the limit in "
+                      "the agencies file, or let it move without {}'s other systems in its wave "
+                      "with --allow-oversize)",
+                      describeUnit(u), quoted(agency.code), fmt::join(over, " and "), agency.code));
       ok = false;
     }
   }
@@ -307,6 +355,7 @@ bool Scheduler::computeEarliest() {
       if (earliest_[previous.unit].wave > e.wave && binds(previous))
         e = {earliest_[previous.unit].wave, previous.arc};
     }
+    if ((load.deadlineWave || load.finishByTooEarly) && !checkDeadline(u, e)) ok = false;
     if (anchor && e.wave > anchor) {
       if (e.arc == kNone) {
         // Only dates can hold a pinned unit without a predecessor (a re-plan's pins into started
@@ -357,6 +406,106 @@ bool Scheduler::computeEarliest() {
   return ok;
 }
 
+// A finish_by must leave a wave that ends by it, and no pin, date or provider may hold the unit
+// past that wave.
+bool Scheduler::checkDeadline(uint32_t unit, const Earliest& earliest) {
+  const UnitLoad& load = loads_[unit];
+  const auto members = units_.membersOf(unit);
+  SystemIndex dated = kNone;
+  for (SystemIndex s : members) {
+    const auto& finishBy = inventory_.systems[s].finishBy;
+    if (finishBy && (dated == kNone || *finishBy < *inventory_.systems[dated].finishBy)) dated = s;
+  }
+  const auto& system = inventory_.systems[dated];
+  const std::string date = models::formatDate(*system.finishBy);
+  const std::string file = inventory_.fileOf(system.where);
+  const uint32_t line = system.where.line;
+  if (load.finishByTooEarly) {
+    diagnostics_.error(
+        "finish-by-before-first-wave", file, line,
+        fmt::format("finish_by {} of {} is before the end of wave 1 ({}): no wave ends by then "
+                    "(move the date later, or start the plan earlier)",
+                    date, quoted(system.id), models::formatDate(WaveCalendar(settings_).end(1))));
+    return false;
+  }
+  const std::string needs =
+      fmt::format("finish_by {} of {} needs wave {} at the latest (the last to end by then)", date,
+                  quoted(system.id), load.deadlineWave);
+  if (load.pin) {
+    if (load.pin <= load.deadlineWave) return true;  // a later provider is the pin's error
+    SystemIndex pinned = kNone;
+    for (SystemIndex s : members) {
+      if (inventory_.systems[s].pinnedWave == load.pin) pinned = s;
+    }
+    diagnostics_.error("finish-by-before-pin", file, line,
+                       fmt::format("{}, but {} is pinned to wave {} (move the pin or the date)",
+                                   needs, quoted(inventory_.systems[pinned].id), load.pin));
+    return false;
+  }
+  if (earliest.wave <= load.deadlineWave) return true;
+  if (earliest.arc == kNone && load.firstOpenWave == earliest.wave) {
+    diagnostics_.error(
+        "finish-by-passed", file, line,
+        fmt::format("{}, but {}: a re-plan can give it wave {} at the earliest (move the date "
+                    "later)",
+                    needs, describeStarted(startedWaves()), earliest.wave));
+    return false;
+  }
+  if (earliest.arc == kNone) {
+    SystemIndex notBefore = kNone;
+    for (SystemIndex s : members) {
+      const auto& notBeforeDate = inventory_.systems[s].notBefore;
+      if (notBeforeDate &&
+          (notBefore == kNone || *notBeforeDate > *inventory_.systems[notBefore].notBefore))
+        notBefore = s;
+    }
+    diagnostics_.error(
+        "finish-by-before-date", file, line,
+        fmt::format("{}, but {} has not_before {}, which wave {} is the first to allow (move "
+                    "one of the dates)",
+                    needs, quoted(inventory_.systems[notBefore].id),
+                    models::formatDate(*inventory_.systems[notBefore].notBefore), earliest.wave));
+    return false;
+  }
+  earliest_[unit] = earliest;
+  uint32_t origin = unit;
+  while (earliest_[origin].arc != kNone)
+    origin = units_.unitOf[graph_.arcs[earliest_[origin].arc].before];
+  diagnostics_.error(
+      "finish-by-contradicts-dependency", file, line,
+      fmt::format("{}, but {} and must move no later: {} (move the finish_by later, or the pin "
+                  "or date earlier)",
+                  needs, describeAnchor(origin), chainTo(unit)));
+  return false;
+}
+
+void Scheduler::computeDue() {
+  due_.assign(units_.size(), Due{});
+  for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
+    const uint32_t u = *it;
+    const UnitLoad& load = loads_[u];
+    Due& due = due_[u];
+    if (load.deadlineWave) {
+      due.wave = load.deadlineWave;
+      for (SystemIndex s : units_.membersOf(u)) {
+        const auto& finishBy = inventory_.systems[s].finishBy;
+        if (finishBy &&
+            (due.system == kNone || *finishBy < *inventory_.systems[due.system].finishBy))
+          due.system = s;
+      }
+    }
+    if (const uint32_t anchor = anchorOf(load); anchor && anchor < due.wave) {
+      due = {anchor, units_.membersOf(u)[0], true};
+      for (SystemIndex s : units_.membersOf(u)) {
+        if (inventory_.systems[s].pinnedWave == anchor) due.system = s;
+      }
+    }
+    for (const UnitArc& next : units_.successorsOf(u)) {
+      if (binds(next) && due_[next.unit].wave < due.wave) due = due_[next.unit];
+    }
+  }
+}
+
 void Scheduler::place(uint32_t unit, uint32_t wave, Schedule& schedule) {
   schedule.waveOf[unit] = wave;
   inHeap_[unit] = false;
@@ -377,22 +526,10 @@ void Scheduler::place(uint32_t unit, uint32_t wave, Schedule& schedule) {
   for (const UnitArc& next : units_.successorsOf(unit)) {
     if (!binds(next) || --waitingFor_[next.unit] != 0) continue;
     if (offeredFrom(next.unit) <= wave) {
+      (*waits_)[next.unit].readyWave = wave;
       push(next.unit);
     } else {
       startsIn_[offeredFrom(next.unit)].push_back(next.unit);
-    }
-  }
-}
-
-void Scheduler::noteRankChanges() {
-  uint32_t last = 0;
-  for (const UnitLoad& load : loads_)
-    last = std::max(last, load.preferredWave + 1);
-  rankChangesIn_.assign(last + 1, {});
-  for (uint32_t u = 0; u < units_.size(); ++u) {
-    if (const uint32_t home = loads_[u].preferredWave) {
-      rankChangesIn_[home].push_back(u);
-      rankChangesIn_[home + 1].push_back(u);
     }
   }
 }
@@ -403,14 +540,10 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, bool holdPreferred, S
   currentWave_ = 0;
   const size_t count = units_.size();
   // The latest wave each unit may take and still leave room for what must follow it.
-  latest_.assign(count, waves);
-  for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
-    const uint32_t u = *it;
-    if (const uint32_t anchor = anchorOf(loads_[u])) latest_[u] = std::min(latest_[u], anchor);
-    for (const UnitArc& next : units_.successorsOf(u)) {
-      if (binds(next)) latest_[u] = std::min(latest_[u], latest_[next.unit]);
-    }
-  }
+  latest_.resize(count);
+  for (uint32_t u = 0; u < count; ++u)
+    latest_[u] = std::min(waves, due_[u].wave);
+  paceAgencies(agencyLimits_, units_, topological_, waves, paced_);
   state_.assign(inventory_.systems.size(), State::onPremises);
   gain_.assign(count, 0);
   version_.assign(count, 0);
@@ -420,11 +553,25 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, bool holdPreferred, S
   ready_ = {};
   schedule.waveOf.assign(count, 0);
   schedule.oversizeWave.assign(waves, false);
+  schedule.waits.assign(count, UnitWait{});
+  waits_ = &schedule.waits;
+  const size_t limited = agencyLimits_.agency.size();
+  agencyStamp_.assign(limited, 0);
+  agencySystems_.assign(limited, 0);
+  agencyEffort_.assign(limited, 0);
+  agencyClosed_.assign(limited, false);
   for (uint32_t u = 0; u < count; ++u) {
     for (SystemIndex x : units_.membersOf(u)) {
       if (inventory_.systems[x].action() != models::Action::migrate) continue;
       for (SystemIndex y : links_.of(x))
         gain_[u] += units_.unitOf[y] != u;
+    }
+    UnitWait& wait = schedule.waits[u];
+    if (turns_.turn[u] < turns_.byTurn.size()) wait.turnAgency = turns_.byTurn[turns_.turn[u]];
+    if (offeredFrom(u) > earliest_[u].wave) wait.agencyHoldWave = offeredFrom(u);
+    if (due_[u].wave != kNone && !due_[u].pinned) {
+      wait.dueWave = due_[u].wave;
+      wait.dueSystem = due_[u].system;
     }
     const auto predecessors = units_.predecessorsOf(u);
     waitingFor_[u] = static_cast<uint32_t>(
@@ -439,10 +586,12 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, bool holdPreferred, S
   for (uint32_t wave = 1; wave <= waves; ++wave) {
     currentWave_ = wave;
     // A wave that has started (a re-plan) holds its fixed systems whatever the limits say.
-    const bool limited = wave > startedWaves();
-    for (uint32_t u : startsIn_[wave])
+    const bool limitsApply = wave > startedWaves();
+    for (uint32_t u : startsIn_[wave]) {
+      schedule.waits[u].readyWave = wave;
       push(u);
-    if (!rankChangesIn_.empty() && wave < rankChangesIn_.size()) {
+    }
+    if (wave < rankChangesIn_.size()) {
       for (uint32_t u : rankChangesIn_[wave]) {
         if (inHeap_[u]) push(u);
       }
@@ -457,32 +606,88 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, bool holdPreferred, S
         continue;
       }
       const UnitLoad& load = loads_[top.unit];
-      if (limited && capacity && systems >= *capacity && top.deadline > wave) break;
+      if (limitsApply && capacity && systems >= *capacity && top.deadline > wave) break;
       ready_.pop();
-      bool fits = !limited ||
-                  (load.oversize ? systems == 0
-                                 : (!capacity || systems + load.systems <= *capacity) &&
-                                       (!effortLimit ||
-                                        effort + load.effortDays <= *effortLimit + kEffortSlack));
-      if (!fits) {
+      const bool fitsWave =
+          !limitsApply ||
+          (load.oversize
+               ? systems == 0
+               : (!capacity || systems + load.systems <= *capacity) &&
+                     (!effortLimit || effort + load.effortDays <= *effortLimit + kEffortSlack));
+      // The first agency whose limit turns it away. Such a unit is set aside without counting
+      // as a miss: the wave's other agencies, and the global limits, may still have room.
+      uint32_t refusedBy = kNone;
+      for (const AgencyLoad& a : agencyLimits_.of(top.unit)) {
+        if (!limitsApply) break;
+        const uint32_t l = a.limited;
+        if (agencyStamp_[l] != wave) {
+          agencyStamp_[l] = wave;
+          agencySystems_[l] = 0;
+          agencyEffort_[l] = 0;
+          agencyClosed_[l] = false;
+        }
+        const bool fitsAgency =
+            !agencyClosed_[l] &&
+            (a.oversize ? agencySystems_[l] == 0
+                        : agencyLimits_.fits(l, agencySystems_[l], agencyEffort_[l], a.systems,
+                                             a.effortDays));
+        if (fitsAgency) continue;
+        refusedBy = l;
+        break;
+      }
+      if (!fitsWave || refusedBy != kNone) {
         if (top.deadline <= wave) {
-          failure_ = fmt::format("with {} waves, {} must move by wave {} but that wave is full",
-                                 waves, describeUnit(top.unit), wave);
+          // A deadline that sets the wave is named: it is why the plan is longer than the bound.
+          const Due& due = due_[top.unit];
+          const std::string dueBecause =
+              due.wave == wave && !due.pinned
+                  ? fmt::format(" (finish_by {} of {})",
+                                models::formatDate(*inventory_.systems[due.system].finishBy),
+                                quoted(inventory_.systems[due.system].id))
+                  : "";
+          failure_ =
+              refusedBy == kNone
+                  ? fmt::format("with {} waves, {} must move by wave {}{} but that wave is full",
+                                waves, describeUnit(top.unit), wave, dueBecause)
+                  : fmt::format(
+                        "with {} waves, {} must move by wave {}{} but agency {}'s limit "
+                        "is reached in that wave",
+                        waves, describeUnit(top.unit), wave, dueBecause,
+                        inventory_.agencies[agencyLimits_.agency[refusedBy]].code);
           return false;
+        }
+        UnitWait& wait = schedule.waits[top.unit];
+        ++wait.refusedWaves;
+        if (refusedBy != kNone) {
+          if (!wait.limitedFrom) wait.limitedFrom = wave;
+          wait.limitedTo = wave;
+          wait.limited = refusedBy;
+        } else {
+          if (!wait.fullFrom) wait.fullFrom = wave;
+          wait.fullTo = wave;
         }
         inHeap_[top.unit] = false;
         deferred.push_back(top.unit);
+        if (refusedBy != kNone) continue;
         if (++misses > kMissesPerWave) break;
         continue;
       }
       systems += load.systems;
       effort += load.effortDays;
+      bool oversizeHere = load.oversize && limitsApply;
+      for (const AgencyLoad& a : agencyLimits_.of(top.unit)) {
+        if (!limitsApply) break;
+        agencySystems_[a.limited] += a.systems;
+        agencyEffort_[a.limited] += a.effortDays;
+        if (a.oversize) {
+          agencyClosed_[a.limited] = true;
+          oversizeHere = true;
+        }
+      }
       ++placed;
       place(top.unit, wave, schedule);
-      if (load.oversize && limited) {
-        schedule.oversizeWave[wave - 1] = true;
-        break;
-      }
+      if (oversizeHere) schedule.oversizeWave[wave - 1] = true;
+      if (load.oversize && limitsApply) break;
     }
     for (uint32_t u : deferred)
       push(u);
@@ -499,63 +704,156 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, bool holdPreferred, S
   return true;
 }
 
-// Pinned systems, and the providers they wait for, must fit in the waves up to their pins
-// whatever else the plan does: when they cannot, no number of waves helps, so say so now.
+// What must be placed by a wave: pins, finish_by dates, or both, in words for the room errors.
+struct DueWords {
+  const char* what;
+  const char* which;
+  const char* move;
+};
+DueWords dueWords(uint8_t kinds) {
+  if (kinds == 1) return {"pins", "the pinned systems", "move pins later"};
+  if (kinds == 2)
+    return {"finish_by dates", "the systems due by then", "move finish_by dates later"};
+  return {"pins and finish_by dates", "the pinned systems, those due by then",
+          "move pins or finish_by dates later"};
+}
+constexpr uint8_t kPinned = 1, kDated = 2;
+
+// Pinned systems and systems with a finish_by, and the providers they wait for, must fit in the
+// waves up to their pins and deadlines whatever else the plan does: when they cannot, no number
+// of waves helps, so say so now.
 bool Scheduler::checkPinnedRoom() {
   const auto& capacity = settings_.waveCapacity;
   const auto& effortLimit = settings_.waveEffort;
   if (!capacity && !effortLimit) return true;
-  std::vector<uint32_t> byPin(units_.size(), kNone);
   uint32_t lastPin = 0;
-  for (auto it = topological_.rbegin(); it != topological_.rend(); ++it) {
-    const uint32_t u = *it;
-    if (const uint32_t anchor = anchorOf(loads_[u])) byPin[u] = anchor;
-    for (const UnitArc& next : units_.successorsOf(u)) {
-      if (binds(next)) byPin[u] = std::min(byPin[u], byPin[next.unit]);
-    }
-    if (byPin[u] != kNone) lastPin = std::max(lastPin, byPin[u]);
+  for (const Due& due : due_) {
+    if (due.wave != kNone) lastPin = std::max(lastPin, due.wave);
   }
   std::vector<uint64_t> systems(lastPin + 1, 0), oversize(lastPin + 1, 0);
   std::vector<double> effort(lastPin + 1, 0);
+  std::vector<uint8_t> kinds(lastPin + 1, 0);
   // Started waves (a re-plan) are what they are: no limit applies to them.
   const uint32_t started = startedWaves();
   for (uint32_t u = 0; u < units_.size(); ++u) {
-    if (byPin[u] == kNone || byPin[u] <= started) continue;
-    (loads_[u].oversize ? oversize : systems)[byPin[u]] +=
-        loads_[u].oversize ? 1 : loads_[u].systems;
-    if (!loads_[u].oversize) effort[byPin[u]] += loads_[u].effortDays;
+    const uint32_t by = due_[u].wave;
+    if (by == kNone || by <= started) continue;
+    (loads_[u].oversize ? oversize : systems)[by] += loads_[u].oversize ? 1 : loads_[u].systems;
+    if (!loads_[u].oversize) effort[by] += loads_[u].effortDays;
+    kinds[by] |= due_[u].pinned ? kPinned : kDated;
   }
   uint64_t needSystems = 0, needOversize = 0;
   double needEffort = 0;
+  uint8_t needKinds = 0;
   for (uint32_t k = started + 1; k <= lastPin; ++k) {
     needSystems += systems[k];
     needOversize += oversize[k];
     needEffort += effort[k];
+    needKinds |= kinds[k];
     if (needOversize > k - started) continue;  // reported below as too many oversize groups
     const uint64_t normalWaves = k - started - needOversize;
     const bool overCapacity = capacity && needSystems > normalWaves * *capacity;
     const bool overEffort = effortLimit && needEffort > normalWaves * *effortLimit + kEffortSlack;
     if (!overCapacity && !overEffort) continue;
+    const DueWords words = dueWords(needKinds);
     diagnostics_.error(
-        "pins-over-limit", "", 0,
+        needKinds == kPinned ? "pins-over-limit" : "deadlines-over-limit", "", 0,
         overCapacity
-            ? fmt::format("pins need {} systems in waves {} to {} (the pinned systems and the "
-                          "providers they wait for), more than {} waves of capacity {} hold "
-                          "(move pins later, or raise --wave-capacity)",
-                          needSystems, started + 1, k, normalWaves, *capacity)
-            : fmt::format("pins need {:g} effort-days in waves {} to {} (the pinned systems and "
-                          "the providers they wait for), more than {} waves of effort limit {:g} "
-                          "hold (move pins later, or raise --wave-effort)",
-                          needEffort, started + 1, k, normalWaves, *effortLimit));
+            ? fmt::format("{} need {} systems in waves {} to {} ({} and the providers they "
+                          "wait for), more than {} waves of capacity {} hold ({}, or raise "
+                          "--wave-capacity)",
+                          words.what, needSystems, started + 1, k, words.which, normalWaves,
+                          *capacity, words.move)
+            : fmt::format("{} need {:g} effort-days in waves {} to {} ({} and the providers "
+                          "they wait for), more than {} waves of effort limit {:g} hold ({}, or "
+                          "raise --wave-effort)",
+                          words.what, needEffort, started + 1, k, words.which, normalWaves,
+                          *effortLimit, words.move));
     return false;
   }
   return true;
+}
+
+// The same for each agency's limit: what its subtree must move by a wave fits the waves before.
+bool Scheduler::checkAgencyRoom() {
+  if (agencyLimits_.empty()) return true;
+  struct Need {
+    uint32_t limited, by;
+    const AgencyLoad* load;
+    bool pinned;
+  };
+  std::vector<Need> needs;
+  const uint32_t started = startedWaves();
+  for (uint32_t u = 0; u < units_.size(); ++u) {
+    if (due_[u].wave == kNone || due_[u].wave <= started) continue;
+    for (const AgencyLoad& load : agencyLimits_.of(u))
+      needs.push_back({load.limited, due_[u].wave, &load, due_[u].pinned});
+  }
+  std::sort(needs.begin(), needs.end(), [](const Need& a, const Need& b) {
+    return a.limited != b.limited ? a.limited < b.limited : a.by < b.by;
+  });
+  for (size_t i = 0; i < needs.size();) {
+    const uint32_t l = needs[i].limited;
+    uint64_t needSystems = 0, needOversize = 0;
+    double needEffort = 0;
+    uint8_t needKinds = 0;
+    for (; i < needs.size() && needs[i].limited == l;) {
+      const uint32_t k = needs[i].by;
+      for (; i < needs.size() && needs[i].limited == l && needs[i].by == k; ++i) {
+        const AgencyLoad& load = *needs[i].load;
+        if (load.oversize) {
+          ++needOversize;
+        } else {
+          needSystems += load.systems;
+          needEffort += load.effortDays;
+        }
+        needKinds |= needs[i].pinned ? kPinned : kDated;
+      }
+      if (needOversize > k - started) continue;
+      const uint64_t normalWaves = k - started - needOversize;
+      const bool overSystems = agencyLimits_.hasSystemLimit(l) &&
+                               needSystems > normalWaves * agencyLimits_.maxSystems[l];
+      const bool overEffort = agencyLimits_.hasEffortLimit(l) &&
+                              needEffort > normalWaves * agencyLimits_.maxEffort[l] + kEffortSlack;
+      if (!overSystems && !overEffort) continue;
+      const auto& agency = inventory_.agencies[agencyLimits_.agency[l]];
+      const DueWords words = dueWords(needKinds);
+      const std::string need = overSystems ? fmt::format("{} systems", needSystems)
+                                           : fmt::format("{:g} effort-days", needEffort);
+      const std::string limit =
+          overSystems ? fmt::format("max_systems_per_wave {}", agencyLimits_.maxSystems[l])
+                      : fmt::format("max_effort_per_wave {:g}", agencyLimits_.maxEffort[l]);
+      diagnostics_.error(
+          "due-over-agency-limit", inventory_.fileOf(agency.where), agency.where.line,
+          fmt::format("{} need {} of agency {} and the agencies below it in waves {} to {} ({} "
+                      "and the providers they wait for), more than {} waves of its {} hold ({}, "
+                      "or raise the limit in the agencies file)",
+                      words.what, need, quoted(agency.code), started + 1, k, words.which,
+                      normalWaves, limit, words.move));
+      return false;
+    }
+  }
+  return true;
+}
+
+void Scheduler::noteRankChanges() {
+  uint32_t last = 0;
+  for (const UnitLoad& load : loads_)
+    last = std::max(last, load.preferredWave + 1);
+  rankChangesIn_.assign(last + 1, {});
+  for (uint32_t u = 0; u < units_.size(); ++u) {
+    if (const uint32_t home = loads_[u].preferredWave) {
+      rankChangesIn_[home].push_back(u);
+      rankChangesIn_[home + 1].push_back(u);
+    }
+  }
 }
 
 std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
   const bool unitsOk = checkUnits();
   const bool earliestOk = computeEarliest();
   if (!unitsOk || !earliestOk) return std::nullopt;
+  computeDue();
   uint32_t first = std::max<uint32_t>(lowerBound, units_.size() ? 1 : 0);
   for (const Earliest& e : earliest_)
     first = std::max(first, e.wave);
@@ -569,7 +867,7 @@ std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
                                    models::kMaxWaves));
     return std::nullopt;
   }
-  if (!checkPinnedRoom()) return std::nullopt;
+  if (!checkPinnedRoom() || !checkAgencyRoom()) return std::nullopt;
   Schedule schedule;
   if (units_.size() == 0) return schedule;
   // Try the bound first and a few more one by one; past that, widen in doubling steps and then
@@ -649,10 +947,19 @@ std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const Mov
           ++it->second;
         }
       }
+
       if (system.pinnedWave) load.pin = std::max(load.pin, system.pinnedWave);
       if (system.notBefore) {
         load.dateWave =
             std::max(load.dateWave, calendar.firstWaveStartingOnOrAfter(*system.notBefore));
+      }
+      if (system.finishBy) {
+        const uint32_t last = calendar.lastWaveEndingOnOrBefore(*system.finishBy);
+        if (last == 0) {
+          load.finishByTooEarly = true;
+        } else if (!load.finishByTooEarly) {
+          load.deadlineWave = load.deadlineWave ? std::min(load.deadlineWave, last) : last;
+        }
       }
     }
     if (replan && !load.fixedWave) {
@@ -666,6 +973,11 @@ std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const Mov
         }
       }
     }
+    if (load.fixedWave) {
+      // A fixed unit keeps its wave: its finish_by dates are history, like its not_before ones.
+      load.deadlineWave = 0;
+      load.finishByTooEarly = false;
+    }
     load.oversize = (settings.waveCapacity && load.systems > *settings.waveCapacity) ||
                     (settings.waveEffort && load.effortDays > *settings.waveEffort + kEffortSlack);
   }
@@ -675,9 +987,11 @@ std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const Mov
 std::optional<Schedule> scheduleWaves(const models::Inventory& inventory,
                                       const ConstraintGraph& graph, const MoveUnits& units,
                                       const std::vector<UnitLoad>& loads,
+                                      const AgencyLimits& agencyLimits,
                                       const models::PlanSettings& settings, uint32_t lowerBound,
                                       models::Diagnostics& diagnostics, const ReplanState* replan) {
-  return Scheduler(inventory, graph, units, loads, settings, diagnostics, replan).run(lowerBound);
+  return Scheduler(inventory, graph, units, loads, agencyLimits, settings, diagnostics, replan)
+      .run(lowerBound);
 }
 
 }  // namespace cloudplan::engine

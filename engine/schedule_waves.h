@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/agency_limits.h"
 #include "engine/calendar.h"
 #include "engine/constraint_graph.h"
 #include "engine/move_groups.h"
@@ -31,12 +32,35 @@ struct UnitLoad {
   uint32_t preferredWave = 0;
   uint32_t fixedSystems = 0;
   double fixedEffortDays = 0;
+  // The last wave whose end is on or before the earliest finish_by of its systems; 0: none has
+  // one. `finishByTooEarly`: wave 1 already ends after it.
+  uint32_t deadlineWave = 0;
+  bool finishByTooEarly = false;
+};
+
+// What held a unit back, as the scheduler saw it while placing it: the explanations say it in
+// words instead of guessing afterwards.
+struct UnitWait {
+  uint32_t readyWave = 0;  // the wave it was first offered in (predecessors placed, dates reached)
+  // Its agency was held back to this wave so that it moves in one piece after its dated
+  // systems (0: not held).
+  uint32_t agencyHoldWave = 0;
+  models::AgencyIndex turnAgency = models::kNone;  // whose turn in the agencies' order it took
+  uint32_t fullFrom = 0, fullTo = 0;  // waves whose --wave-capacity/--wave-effort turned it away
+  // Waves in which the limit of an agency (`limited`, an AgencyLimits index) turned it away.
+  uint32_t limitedFrom = 0, limitedTo = 0, limited = models::kNone;
+  uint32_t refusedWaves = 0;  // how many waves turned it away, by either kind of limit
+  // The latest wave a finish_by allows it, its own or that of a consumer waiting for it, and
+  // the system whose finish_by that is (kNone: none).
+  uint32_t dueWave = 0;
+  models::SystemIndex dueSystem = models::kNone;
 };
 
 struct Schedule {
   std::vector<uint32_t> waveOf;  // per unit
   uint32_t waves = 0;
   std::vector<bool> oversizeWave;  // by wave number - 1
+  std::vector<UnitWait> waits;     // per unit
   // Why the plan is longer than the lower bound, when it is.
   std::string longerThanBoundBecause;
 };
@@ -50,6 +74,7 @@ std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const Mov
 std::optional<Schedule> scheduleWaves(const models::Inventory& inventory,
                                       const ConstraintGraph& graph, const MoveUnits& units,
                                       const std::vector<UnitLoad>& loads,
+                                      const AgencyLimits& agencyLimits,
                                       const models::PlanSettings& settings, uint32_t lowerBound,
                                       models::Diagnostics& diagnostics,
                                       const ReplanState* replan = nullptr);

@@ -242,7 +242,8 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
       terms.integer("capacity", m.lowerBound.capacity)
           .integer("effort", m.lowerBound.effort)
           .integer("pin", m.lowerBound.pin)
-          .integer("date", m.lowerBound.date);
+          .integer("date", m.lowerBound.date)
+          .integer("agency", m.lowerBound.agency);
       if (plan.settings.replan) terms.integer("started", m.lowerBound.started);
     }
     json.integer("peak_hybrid_links", m.peakHybridLinks)

@@ -604,6 +604,7 @@ class PlanParser {
       m.lowerBound.pin = count(*terms, "pin", termsWhere, true).value_or(0);
       m.lowerBound.date = count(*terms, "date", termsWhere, true).value_or(0);
       m.lowerBound.started = count(*terms, "started", termsWhere, true).value_or(0);
+      m.lowerBound.agency = count(*terms, "agency", termsWhere, true).value_or(0);
     }
     m.peakHybridLinks = count(*json, "peak_hybrid_links", where).value_or(0);
     m.permanentHybridLinks = count(*json, "permanent_hybrid_links", where).value_or(0);

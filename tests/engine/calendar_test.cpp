@@ -101,5 +101,18 @@ TEST_CASE("a thousand long waves from a late start are refused rather than dated
   CHECK(diagnostics.all()[0].message.starts_with("wave 499 of 1000 would end after 9999-12-31"));
 }
 
+TEST_CASE("the last wave to end by a day counts the freeze windows") {
+  models::PlanSettings settings;
+  settings.start = day("2027-12-06");
+  settings.waveLengthDays = 14;
+  settings.freeze.push_back({day("2027-12-20"), day("2028-01-02")});
+  WaveCalendar calendar(settings);
+  CHECK(calendar.lastWaveEndingOnOrBefore(day("2027-12-18")) == 0);  // wave 1 ends 2027-12-19
+  CHECK(calendar.lastWaveEndingOnOrBefore(day("2027-12-19")) == 1);
+  CHECK(calendar.lastWaveEndingOnOrBefore(day("2028-01-15")) == 1);  // wave 2 ends 2028-01-16
+  CHECK(calendar.lastWaveEndingOnOrBefore(day("2028-01-16")) == 2);
+  CHECK(calendar.lastWaveEndingOnOrBefore(models::kLastDate) == models::kMaxWaves);
+}
+
 }  // namespace
 }  // namespace cloudplan::engine

@@ -10,9 +10,14 @@
 
 namespace cloudplan::testing {
 
-inline models::Inventory inventoryFrom(std::string systems, std::string dependencies = {}) {
+inline models::Inventory inventoryFrom(std::string systems, std::string dependencies = {},
+                                       std::string agencies = {}) {
   models::Diagnostics diagnostics;
   importers::InventoryBuilder builder(diagnostics);
+  if (!agencies.empty()) {
+    const uint32_t file = builder.addFile("agencies.csv", models::InputKind::agencies);
+    importers::readInventoryCsv(builder, file, std::move(agencies));
+  }
   const uint32_t file = builder.addFile("systems.csv", models::InputKind::systems);
   importers::readInventoryCsv(builder, file, std::move(systems));
   if (!dependencies.empty()) {

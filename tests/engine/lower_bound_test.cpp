@@ -37,3 +37,26 @@ TEST_CASE("nothing to schedule needs no wave") {
 
 }  // namespace
 }  // namespace cloudplan::engine
+
+namespace cloudplan::engine {
+namespace {
+
+TEST_CASE("the agency term raises the bound and is reported as its own term") {
+  models::PlanSettings settings;
+  settings.waveCapacity = 10;
+  std::vector<UnitLoad> loads(12, UnitLoad{.systems = 1, .effortDays = 1});
+  const auto bound = computeLowerBound(loads, settings, AgencyBound{5, "agency MOF's ..."});
+  CHECK(bound.capacity == 2);
+  CHECK(bound.agency == 5);
+  CHECK(bound.waves == 5);
+}
+
+TEST_CASE("without limits per agency the agency term is 0") {
+  std::vector<UnitLoad> loads(3, UnitLoad{.systems = 1, .effortDays = 1});
+  const auto bound = computeLowerBound(loads, models::PlanSettings{});
+  CHECK(bound.agency == 0);
+  CHECK(bound.waves == 1);
+}
+
+}  // namespace
+}  // namespace cloudplan::engine

@@ -274,3 +274,161 @@ TEST_CASE("a plan far longer than the bound is still found, with a note that say
 
 }  // namespace
 }  // namespace cloudplan::engine
+
+namespace cloudplan::engine {
+namespace {
+
+// finish_by is set on the inventory directly: the tests do not depend on the importers' columns.
+Planned planDue(std::string systems, std::string dependencies,
+                std::vector<std::pair<std::string_view, std::string_view>> finishBy,
+                models::PlanSettings settings = {}) {
+  Planned result{inventoryFrom(kHeader + systems, dependencies), std::nullopt, {}};
+  for (const auto& [id, date] : finishBy)
+    result.inventory.systems[*result.inventory.findSystem(id)].finishBy = models::parseDate(date);
+  result.plan = planMigration(result.inventory, settings, result.diagnostics);
+  return result;
+}
+
+// Waves of 28 days from 2027-01-04: wave 1 ends 2027-01-31, wave 2 2027-02-28, wave 3 2027-03-28.
+
+TEST_CASE("a system with finish_by moves in a wave that ends by then") {
+  const auto p =
+      planDue("a,A,X,,,,\nb,B,X,,,,\nc,C,X,,,,\n", "", {{"c", "2027-02-28"}}, capacity(1));
+  REQUIRE(p.plan);
+  CHECK(p.waveOf("c") <= 2);
+  CHECK(p.plan->metrics.waves == 3);
+}
+
+TEST_CASE("a finish_by pulls the chain of providers it waits for earlier") {
+  const auto p = planDue("x,X,X,,,,\ny,Y,X,,,,\napp,App,X,,,,\ndb,DB,X,,,,\nbase,Base,X,,,,\n",
+                         "from,to\napp,db\ndb,base\n", {{"app", "2027-03-28"}}, capacity(1));
+  REQUIRE(p.plan);
+  CHECK(p.waveOf("base") == 1);
+  CHECK(p.waveOf("db") == 2);
+  CHECK(p.waveOf("app") == 3);
+  CHECK(p.plan->systems[*p.inventory.findSystem("app")].reasons ==
+        std::vector<std::string>{"finish_by 2027-03-28: wave 3 is the last to end by then",
+                                 "could move from wave 2; wave 2 was full (1 of 1 systems)"});
+  CHECK(p.diagnostics.all().empty());
+  // Without the deadline the chain goes last, after x and y.
+  const auto free = planDue("x,X,X,,,,\ny,Y,X,,,,\napp,App,X,,,,\ndb,DB,X,,,,\nbase,Base,X,,,,\n",
+                            "from,to\napp,db\ndb,base\n", {}, capacity(1));
+  REQUIRE(free.plan);
+  CHECK(free.waveOf("app") == 5);
+}
+
+TEST_CASE("a provider in the wave its consumer's finish_by needs says so") {
+  const auto p = planDue("x,X,X,,,,\napp,App,X,,,,\ndb,DB,X,,,,\n", "from,to,coupling\napp,db\n",
+                         {{"app", "2027-01-31"}}, capacity(2));
+  REQUIRE(p.plan);
+  CHECK(p.waveOf("db") == 1);
+  CHECK(
+      p.plan->systems[*p.inventory.findSystem("db")].reasons ==
+      std::vector<std::string>{
+          "app, which waits for it, has finish_by 2027-01-31: wave 1 is the last to end by then"});
+}
+
+TEST_CASE("a finish_by before the end of wave 1 is an error") {
+  const auto p = planDue("a,A,X,,,,\n", "", {{"a", "2027-01-20"}});
+  CHECK_FALSE(p.plan);
+  REQUIRE(p.diagnostics.all().size() == 1);
+  CHECK(p.diagnostics.all()[0].code == "finish-by-before-first-wave");
+  CHECK(p.diagnostics.all()[0].file == "systems.csv");
+  CHECK(p.diagnostics.all()[0].line == 2);
+  CHECK(p.messages() == std::vector<std::string>{
+                            "finish_by 2027-01-20 of 'a' is before the end of wave 1 (2027-01-31): "
+                            "no wave ends by then (move the date later, or start the plan "
+                            "earlier)"});
+}
+
+TEST_CASE("a finish_by before the pinned wave is an error") {
+  const auto p = planDue("a,A,X,,3,,\n", "", {{"a", "2027-02-28"}});
+  CHECK_FALSE(p.plan);
+  CHECK(p.messages() ==
+        std::vector<std::string>{"finish_by 2027-02-28 of 'a' needs wave 2 at the latest (the "
+                                 "last to end by then), but 'a' is pinned to wave 3 (move the "
+                                 "pin or the date)"});
+}
+
+TEST_CASE("a finish_by before the first wave its not_before allows is an error") {
+  const auto p = planDue("a,A,X,,,2027-03-01,\n", "", {{"a", "2027-02-28"}});
+  CHECK_FALSE(p.plan);
+  CHECK(p.messages() == std::vector<std::string>{
+                            "finish_by 2027-02-28 of 'a' needs wave 2 at the latest (the last to "
+                            "end by then), but 'a' has not_before 2027-03-01, which wave 3 is the "
+                            "first to allow (move one of the dates)"});
+}
+
+TEST_CASE("a finish_by that a chain of providers holds back is an error naming the chain") {
+  const auto p = planDue("app,App,X,,,,\ndb,DB,X,,,,\nbase,Base,X,,3,,\n",
+                         "from,to\napp,db\ndb,base\n", {{"app", "2027-02-28"}});
+  CHECK_FALSE(p.plan);
+  REQUIRE(p.diagnostics.all().size() == 1);
+  CHECK(p.diagnostics.all()[0].code == "finish-by-contradicts-dependency");
+  CHECK(p.messages() ==
+        std::vector<std::string>{"finish_by 2027-02-28 of 'app' needs wave 2 at the latest (the "
+                                 "last to end by then), but 'base' is pinned to wave 3 and must "
+                                 "move no later: base -> db -> app (move the finish_by later, or "
+                                 "the pin or date earlier)"});
+}
+
+TEST_CASE("more systems due by a wave than the waves before it hold is an error") {
+  const auto p =
+      planDue("a,A,X,,,,\nb,B,X,,,,\nc,C,X,,,,\nd,D,X,,,,\n", "from,to\nc,d\n",
+              {{"a", "2027-02-28"}, {"b", "2027-02-28"}, {"c", "2027-02-28"}}, capacity(1));
+  CHECK_FALSE(p.plan);
+  REQUIRE(p.diagnostics.all().size() == 1);
+  CHECK(p.diagnostics.all()[0].code == "deadlines-over-limit");
+  CHECK(p.messages() ==
+        std::vector<std::string>{"finish_by dates need 4 systems in waves 1 to 2 (the systems "
+                                 "due by then and the providers they wait for), more than 2 "
+                                 "waves of capacity 1 hold (move finish_by dates later, or raise "
+                                 "--wave-capacity)"});
+}
+
+TEST_CASE("pins and deadlines together over the capacity name both") {
+  const auto p = planDue("a,A,X,,1,,\nb,B,X,,,,\n", "", {{"b", "2027-01-31"}}, capacity(1));
+  CHECK_FALSE(p.plan);
+  CHECK(p.messages() == std::vector<std::string>{
+                            "pins and finish_by dates need 2 systems in waves 1 to 1 (the pinned "
+                            "systems, those due by then and the providers they wait for), more "
+                            "than 1 waves of capacity 1 hold (move pins or finish_by dates later, "
+                            "or raise --wave-capacity)"});
+}
+
+TEST_CASE("systems that a date and a deadline squeeze into one full wave have no plan") {
+  const auto p =
+      planDue("a,A,X,,,2027-02-01,\nb,B,X,,,2027-02-01,\nc,C,X,,,2027-02-01,\n", "",
+              {{"a", "2027-02-28"}, {"b", "2027-02-28"}, {"c", "2027-02-28"}}, capacity(2));
+  CHECK_FALSE(p.plan);
+  CHECK(p.messages() == std::vector<std::string>{
+                            "no plan fits in 1000 waves: with 2 waves, system 'c' must move by "
+                            "wave 2 (finish_by 2027-02-28 of 'c') but that wave is full"});
+}
+
+TEST_CASE("a retained system's finish_by is ignored with a warning") {
+  const auto p = planDue("a,A,X,,,,\nkeep,K,X,retain,,,\n", "", {{"keep", "2027-01-20"}});
+  REQUIRE(p.plan);
+  CHECK(p.messages() ==
+        std::vector<std::string>{"system 'keep' is retained, so its finish_by is ignored"});
+}
+
+}  // namespace
+}  // namespace cloudplan::engine
+
+namespace cloudplan::engine {
+namespace {
+
+TEST_CASE("a system whose agency waits for its dated systems says so") {
+  const auto p = planOf("a1,A1,A,,,2027-02-01,\na2,A2,A,,,,\nb,B,B,,,,\n", "");
+  REQUIRE(p.plan);
+  CHECK(p.waveOf("a2") == 2);
+  CHECK(p.waveOf("b") == 1);
+  CHECK(p.plan->systems[*p.inventory.findSystem("a2")].reasons ==
+        std::vector<std::string>{"could move from wave 1; its agency A waits for wave 2, the "
+                                 "first that the not_before dates of its systems allow, so that "
+                                 "it moves in one piece"});
+}
+
+}  // namespace
+}  // namespace cloudplan::engine
