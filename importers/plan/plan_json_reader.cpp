@@ -106,7 +106,8 @@ std::optional<nlohmann::ordered_json> parsePlanJson(std::string_view text, const
 }
 
 std::optional<nlohmann::ordered_json> readPlanJson(const std::string& path,
-                                                   models::Diagnostics& diagnostics) {
+                                                   models::Diagnostics& diagnostics,
+                                                   std::string* sha256) {
   constexpr InputAdvice kPlanAdvice{
       .notAFile = "name the plan.json that cloudplan plan wrote, or - for standard input",
       .tooLarge = "a plan.json that cloudplan plan wrote is far smaller; give that file",
@@ -116,6 +117,7 @@ std::optional<nlohmann::ordered_json> readPlanJson(const std::string& path,
   const auto bytes = readInputFile(path, kPlanAdvice, diagnostics);
   if (!bytes) return std::nullopt;
   const std::string name = inputName(path);
+  if (sha256) *sha256 = sha256Hex(bytes->text);
   if (bytes->nulAt) {
     diagnostics.error("not-a-plan", name, lineAt(bytes->text, *bytes->nulAt),
                       "NUL byte: this is not a text file (give the plan.json that cloudplan plan "

@@ -25,7 +25,9 @@ std::optional<nlohmann::ordered_json> parsePlanJson(std::string_view text, const
 
 // The same from the file at `path` (standard input for `-`), read as readInputFile reads it:
 // `not-a-file`, `too-large` or `cannot-read` when it cannot be read, `not-a-plan` for a NUL byte.
+// With `sha256`, also the SHA-256 of the bytes read (hex).
 std::optional<nlohmann::ordered_json> readPlanJson(const std::string& path,
-                                                   models::Diagnostics& diagnostics);
+                                                   models::Diagnostics& diagnostics,
+                                                   std::string* sha256 = nullptr);
 
 }  // namespace cloudplan::importers

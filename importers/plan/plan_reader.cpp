@@ -561,6 +561,7 @@ class PlanParser {
     }
     m.peakHybridLinks = count(*json, "peak_hybrid_links", where).value_or(0);
     m.permanentHybridLinks = count(*json, "permanent_hybrid_links", where).value_or(0);
+    m.churn = count(*json, "churn", where, true);
   }
 
   void readDiagnostics(const Json& document) {
@@ -636,9 +637,12 @@ std::optional<LoadedPlan> readPlan(const std::string& path, models::Diagnostics&
                     models::quoted(*folder), models::quoted(*folder)));
     return std::nullopt;
   }
-  const auto document = readPlanJson(path, diagnostics);
+  std::string sha256;
+  const auto document = readPlanJson(path, diagnostics, &sha256);
   if (!document) return std::nullopt;
-  return planFromJson(*document, inputName(path), diagnostics);
+  auto loaded = planFromJson(*document, inputName(path), diagnostics);
+  if (loaded) loaded->sha256 = std::move(sha256);
+  return loaded;
 }
 
 }  // namespace cloudplan::importers

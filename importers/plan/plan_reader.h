@@ -17,6 +17,7 @@ struct LoadedPlan {
   models::Inventory inventory;  // systems, agencies, dependencies and input files of the plan
   models::Plan plan;
   models::Diagnostics diagnostics;  // those the plan recorded about its inputs and its making
+  std::string sha256;               // of the file's bytes (readPlan only), as diff reports it
 };
 
 // The plan of a plan.json file, or nullopt with errors (code `cannot-read`, `not-a-plan` or
