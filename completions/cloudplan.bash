@@ -29,7 +29,7 @@ _cloudplan() {
   local command="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      template | validate | plan | explain | render | help | submit | history | export)
+      template | validate | plan | explain | diff | render | help | submit | history | export)
         command=${COMP_WORDS[i]}
         break
         ;;
@@ -52,8 +52,8 @@ _cloudplan() {
   case $prev in
     -o | --output)
       compopt -o filenames 2>/dev/null
-      if [[ $command == export ]]; then
-        COMPREPLY=($(compgen -f -- "$cur"))  # a folder, or with --ids a file
+      if [[ $command == export || $command == diff ]]; then
+        COMPREPLY=($(compgen -f -- "$cur"))  # export: a folder, or with --ids a file; diff: a file
       else
         COMPREPLY=($(compgen -d -- "$cur"))
       fi
@@ -65,7 +65,11 @@ _cloudplan() {
       return
       ;;
     --format)
-      _cloudplan_list "$cur" svg png pdf
+      if [[ $command == diff ]]; then
+        COMPREPLY=($(compgen -W "text json html" -- "$cur"))
+      else
+        _cloudplan_list "$cur" svg png pdf
+      fi
       return
       ;;
     --order)
@@ -89,13 +93,13 @@ _cloudplan() {
   local options files=-f
   case $command in
     "")
-      COMPREPLY=($(compgen -W "template validate plan explain render store submit history export
-        help -q --quiet --help --version" -- "$cur"))
+      COMPREPLY=($(compgen -W "template validate plan explain diff render store submit history
+        export help -q --quiet --help --version" -- "$cur"))
       return
       ;;
     help)
-      COMPREPLY=($(compgen -W "template validate plan explain render store submit history export" \
-        -- "$cur"))
+      COMPREPLY=($(compgen -W "template validate plan explain diff render store submit history
+        export" -- "$cur"))
       return
       ;;
     store)
@@ -135,6 +139,9 @@ _cloudplan() {
       ;;
     explain)
       options="-q --quiet --help"
+      ;;
+    diff)
+      options="--format -o --output --exit-code -q --quiet --help"
       ;;
     render)
       options="-o --output --format --agency --focus --depth --no-waves --force -q --quiet --help"
