@@ -22,8 +22,8 @@ namespace {
 constexpr int kDiffer = 1;
 constexpr int kTrouble = kUsage;
 
-models::InputFile fileOf(const std::string& path, const importers::LoadedPlan& loaded) {
-  return {importers::inputName(path), models::InputKind::unknown, loaded.sha256};
+models::InputFile fileOf(const std::string& path, std::string sha256) {
+  return {importers::inputName(path), models::InputKind::unknown, std::move(sha256)};
 }
 
 }  // namespace
@@ -36,16 +36,17 @@ int runDiff(const DiffOptions& options) {
   }
   // Both are read before either is reported on, so that one run names every problem.
   models::Diagnostics diagnostics;
-  const auto before = importers::readPlan(options.oldPlan, diagnostics);
-  const auto after = importers::readPlan(options.newPlan, diagnostics);
+  std::string oldSha256, newSha256;
+  const auto before = importers::readPlan(options.oldPlan, diagnostics, &oldSha256);
+  const auto after = importers::readPlan(options.newPlan, diagnostics, &newSha256);
   diagnostics.sort();
   printDiagnostics(std::cerr, diagnostics, "diff");
   if (!before || !after || diagnostics.hasErrors()) return kTrouble;
 
   const engine::PlanDiff diff =
       engine::diffPlans(before->inventory, before->plan, after->inventory, after->plan);
-  const models::InputFile oldFile = fileOf(options.oldPlan, *before);
-  const models::InputFile newFile = fileOf(options.newPlan, *after);
+  const models::InputFile oldFile = fileOf(options.oldPlan, std::move(oldSha256));
+  const models::InputFile newFile = fileOf(options.newPlan, std::move(newSha256));
   std::string text;
   switch (options.format) {
     case DiffFormat::text:

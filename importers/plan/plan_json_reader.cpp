@@ -117,13 +117,13 @@ std::optional<nlohmann::ordered_json> readPlanJson(const std::string& path,
   const auto bytes = readInputFile(path, kPlanAdvice, diagnostics);
   if (!bytes) return std::nullopt;
   const std::string name = inputName(path);
-  if (sha256) *sha256 = sha256Hex(bytes->text);
   if (bytes->nulAt) {
     diagnostics.error("not-a-plan", name, lineAt(bytes->text, *bytes->nulAt),
                       "NUL byte: this is not a text file (give the plan.json that cloudplan plan "
                       "wrote)");
     return std::nullopt;
   }
+  if (sha256) *sha256 = sha256Hex(bytes->text);
   return parsePlanJson(bytes->text, name, diagnostics);
 }
 

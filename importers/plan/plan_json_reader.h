@@ -25,7 +25,7 @@ std::optional<nlohmann::ordered_json> parsePlanJson(std::string_view text, const
 
 // The same from the file at `path` (standard input for `-`), read as readInputFile reads it:
 // `not-a-file`, `too-large` or `cannot-read` when it cannot be read, `not-a-plan` for a NUL byte.
-// With `sha256`, also the SHA-256 of the bytes read (hex).
+// With `sha256`, sets it to the SHA-256 of the file's bytes (a re-plan records its baseline's).
 std::optional<nlohmann::ordered_json> readPlanJson(const std::string& path,
                                                    models::Diagnostics& diagnostics,
                                                    std::string* sha256 = nullptr);

@@ -626,7 +626,8 @@ std::optional<LoadedPlan> planFromJson(const nlohmann::ordered_json& document,
   return loaded;
 }
 
-std::optional<LoadedPlan> readPlan(const std::string& path, models::Diagnostics& diagnostics) {
+std::optional<LoadedPlan> readPlan(const std::string& path, models::Diagnostics& diagnostics,
+                                   std::string* sha256) {
   // Standard input has no folder to look in.
   if (const auto folder = path == "-" ? std::nullopt : unfinishedRunBeside(path)) {
     diagnostics.error(
@@ -637,12 +638,9 @@ std::optional<LoadedPlan> readPlan(const std::string& path, models::Diagnostics&
                     models::quoted(*folder), models::quoted(*folder)));
     return std::nullopt;
   }
-  std::string sha256;
-  const auto document = readPlanJson(path, diagnostics, &sha256);
+  const auto document = readPlanJson(path, diagnostics, sha256);
   if (!document) return std::nullopt;
-  auto loaded = planFromJson(*document, inputName(path), diagnostics);
-  if (loaded) loaded->sha256 = std::move(sha256);
-  return loaded;
+  return planFromJson(*document, inputName(path), diagnostics);
 }
 
 }  // namespace cloudplan::importers

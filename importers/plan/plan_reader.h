@@ -17,13 +17,14 @@ struct LoadedPlan {
   models::Inventory inventory;  // systems, agencies, dependencies and input files of the plan
   models::Plan plan;
   models::Diagnostics diagnostics;  // those the plan recorded about its inputs and its making
-  std::string sha256;               // of the file's bytes (readPlan only), as diff reports it
 };
 
 // The plan of a plan.json file, or nullopt with errors (code `cannot-read`, `not-a-plan` or
 // `invalid-plan`, each naming the offending field) when it is unreadable or inconsistent, and
 // `unfinished-run` when its folder holds a run of cloudplan stopped while moving files into place.
-std::optional<LoadedPlan> readPlan(const std::string& path, models::Diagnostics& diagnostics);
+// With `sha256`, sets it to the SHA-256 of the file's bytes.
+std::optional<LoadedPlan> readPlan(const std::string& path, models::Diagnostics& diagnostics,
+                                   std::string* sha256 = nullptr);
 
 // The same from an already parsed document; `path` names it in messages.
 std::optional<LoadedPlan> planFromJson(const nlohmann::ordered_json& document,
