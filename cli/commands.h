@@ -79,6 +79,19 @@ int runRender(const RenderOptions& options);
 
 int runExplain(const std::string& planPath, const std::string& systemId);
 
+enum class DiffFormat { text, json, html };
+
+struct DiffOptions {
+  std::string oldPlan;
+  std::string newPlan;
+  DiffFormat format = DiffFormat::text;
+  std::string output;     // -o: the file to write; empty: standard output
+  bool exitCode = false;  // --exit-code: 1 when the plans differ
+};
+// 0, or with --exit-code 1 when the plans differ; 2 when a plan cannot be read or the output
+// cannot be written.
+int runDiff(const DiffOptions& options);
+
 // store init (a new store) and store agencies (a new register for a store).
 struct RegisterOptions {
   std::string store;

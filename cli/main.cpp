@@ -201,6 +201,7 @@ int run(int argc, char** argv) {
       "  cloudplan validate systems.csv deps.csv --diagnostics json\n"
       "  cloudplan plan inventory/ --wave-capacity 40 --freeze 2027-12-20..2028-01-02 -o out/\n"
       "  cloudplan explain out/plan.json MOF/payroll\n"
+      "  cloudplan diff before/plan.json after/plan.json --format html -o diff.html\n"
       "  cloudplan render out/plan.json -o out/views --format svg,png --focus MOF/payroll",
       "cloudplan"};
   app.set_version_flag("--version", "cloudplan " CLOUDPLAN_VERSION);
@@ -318,6 +319,19 @@ int run(int argc, char** argv) {
   explainCommand->add_option("plan", explainPlan, "a plan.json that cloudplan plan wrote")
       ->required();
   explainCommand->add_option("system", explainSystem, "the id of a system")->required();
+
+  DiffOptions diffOptions;
+  CLI::App* diffCommand = app.add_subcommand(
+      "diff", "what changed between two plans: moved, added and removed systems, waves, figures");
+  diffCommand->add_option("old", diffOptions.oldPlan, "the plan.json before")->required();
+  diffCommand->add_option("new", diffOptions.newPlan, "the plan.json after")->required();
+  std::string diffFormat = "text";
+  diffCommand->add_option("--format", diffFormat, "text (default), json or html")
+      ->type_name("text|json|html");
+  diffCommand->add_option("-o,--output", diffOptions.output, "write to this file, not stdout")
+      ->type_name("FILE");
+  diffCommand->add_flag("--exit-code", diffOptions.exitCode,
+                        "exit 1 when the plans differ, 0 when not (2 is trouble)");
 
   CLI::App* storeCommand = app.add_subcommand(
       "store", "the national store: init, agencies (the register), status, check");
@@ -446,9 +460,10 @@ int run(int argc, char** argv) {
     return kUsage;
   }
   setQuiet(quiet);
-  // Under --quiet, summaries and "wrote ..." lines go; the answer of explain, history and store
-  // status is what was asked for.
-  if (quiet && !explainCommand->parsed() && !historyCommand->parsed() && !storeStatus->parsed())
+  // Under --quiet, summaries and "wrote ..." lines go; the answer of explain, diff, history and
+  // store status is what was asked for.
+  if (quiet && !explainCommand->parsed() && !diffCommand->parsed() && !historyCommand->parsed() &&
+      !storeStatus->parsed())
     std::cout.setstate(std::ios::badbit);
   if (validateCommand->parsed()) {
     PlanOptions reading;
@@ -496,6 +511,19 @@ int run(int argc, char** argv) {
     return runWhatif(whatif);
   }
   if (explainCommand->parsed()) return runExplain(explainPlan, explainSystem);
+  if (diffCommand->parsed()) {
+    const std::map<std::string, DiffFormat, std::less<>> formats{
+        {"text", DiffFormat::text}, {"json", DiffFormat::json}, {"html", DiffFormat::html}};
+    const auto format = formats.find(diffFormat);
+    if (format == formats.end()) {
+      std::cerr << fmt::format(
+          "cloudplan diff: error: --format {} is not one of text, json, html\n",
+          printable(models::quoted(diffFormat)));
+      return kUsage;
+    }
+    diffOptions.format = format->second;
+    return runDiff(diffOptions);
+  }
   if (renderCommand->parsed()) {
     if (!readNumber("render", "--depth", depth, kDepthRange, render.depth)) return kUsage;
     render.waves = !noWaves;

@@ -29,7 +29,7 @@ _cloudplan() {
   local command="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      template | validate | plan | whatif | explain | render | help | submit | history | export)
+      template | validate | plan | whatif | explain | diff | render | help | submit | history | export)
         command=${COMP_WORDS[i]}
         break
         ;;
@@ -52,8 +52,8 @@ _cloudplan() {
   case $prev in
     -o | --output)
       compopt -o filenames 2>/dev/null
-      if [[ $command == export || $command == whatif ]]; then
-        COMPREPLY=($(compgen -f -- "$cur"))  # a folder, or with --ids a file
+      if [[ $command == export || $command == whatif || $command == diff ]]; then
+        COMPREPLY=($(compgen -f -- "$cur"))  # a folder or a file (export --ids, diff)
       else
         COMPREPLY=($(compgen -d -- "$cur"))
       fi
@@ -65,7 +65,11 @@ _cloudplan() {
       return
       ;;
     --format)
-      _cloudplan_list "$cur" svg png pdf
+      if [[ $command == diff ]]; then
+        COMPREPLY=($(compgen -W "text json html" -- "$cur"))
+      else
+        _cloudplan_list "$cur" svg png pdf
+      fi
       return
       ;;
     --order)
@@ -90,12 +94,12 @@ _cloudplan() {
   local options files=-f
   case $command in
     "")
-      COMPREPLY=($(compgen -W "template validate plan whatif explain render store submit history
+      COMPREPLY=($(compgen -W "template validate plan whatif explain diff render store submit history
         export help -q --quiet --help --version" -- "$cur"))
       return
       ;;
     help)
-      COMPREPLY=($(compgen -W "template validate plan whatif explain render store submit history \
+      COMPREPLY=($(compgen -W "template validate plan whatif explain diff render store submit history \
         export" -- "$cur"))
       return
       ;;
@@ -141,6 +145,9 @@ _cloudplan() {
       ;;
     explain)
       options="-q --quiet --help"
+      ;;
+    diff)
+      options="--format -o --output --exit-code -q --quiet --help"
       ;;
     render)
       options="-o --output --format --agency --focus --depth --no-waves --force -q --quiet --help"

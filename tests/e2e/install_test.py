@@ -27,8 +27,8 @@ BINARY = None
 BUILD = None
 VERSION = None
 PAGES = ["cloudplan", "cloudplan-validate", "cloudplan-plan", "cloudplan-render",
-         "cloudplan-explain", "cloudplan-template", "cloudplan-store", "cloudplan-submit",
-         "cloudplan-history", "cloudplan-export", "cloudplan-whatif"]
+         "cloudplan-explain", "cloudplan-diff", "cloudplan-template", "cloudplan-store",
+         "cloudplan-submit", "cloudplan-history", "cloudplan-export", "cloudplan-whatif"]
 # The Debian packages of the libraries the binary links (ldd): fmt, TinyXML-2, Graphviz's gvc and
 # cgraph, OpenSSL's libcrypto, toml++, and the C and C++ runtimes.
 RUNTIME_PACKAGES = ["libfmt9", "libtinyxml2-9", "libgvc6", "libcgraph6", "libssl3",
@@ -194,7 +194,7 @@ def test_completions(usr):
     bash = os.path.join(usr, "share", "bash-completion", "completions", "cloudplan")
     zsh = os.path.join(usr, "share", "zsh", "vendor-completions", "_cloudplan")
     cases = [
-        ("cloudplan ", ["--help", "--quiet", "--version", "-q", "explain", "export", "help",
+        ("cloudplan ", ["--help", "--quiet", "--version", "-q", "diff", "explain", "export", "help",
                         "history", "plan", "render", "store", "submit", "template", "validate",
                         "whatif"]),
         ("cloudplan store ", ["--help", "--quiet", "-q", "agencies", "check", "init", "status"]),
@@ -210,6 +210,8 @@ def test_completions(usr):
         ("cloudplan plan --order ", ["consumers-first", "none", "providers-first"]),
         ("cloudplan plan --render --format svg,", ["svg,pdf", "svg,png"]),
         ("cloudplan render out/plan.json --format=p", ["pdf", "png"]),
+        ("cloudplan diff a/plan.json b/plan.json --format ", ["html", "json", "text"]),
+        ("cloudplan diff a/plan.json b/plan.json --e", ["--exit-code"]),
         ("cloudplan validate --diagnostics ", ["json", "text"]),
         ("cloudplan validate samples/gov", ["samples/government"]),
         ("cloudplan plan samples/government -o samples/b", ["samples/bad"]),
@@ -224,7 +226,7 @@ def test_completions(usr):
     check(read(zsh).startswith("#compdef cloudplan\n"), "the zsh completion is for cloudplan")
     # File and folder matches come with the folders on their path; the others are exact.
     cases = [
-        ("cloudplan ", ["explain", "export", "help", "history", "plan", "render", "store", "submit",
+        ("cloudplan ", ["diff", "explain", "export", "help", "history", "plan", "render", "store", "submit",
                         "template", "validate", "whatif"]),
         ("cloudplan store ", ["agencies", "check", "init", "status"]),
         ("cloudplan store init x.db --ag", ["--agencies"]),
@@ -236,8 +238,9 @@ def test_completions(usr):
         ("cloudplan render out/plan.json --format svg,", ["pdf", "png"]),
         ("cloudplan plan --encoding ", ["cp1252", "iso-8859-1", "latin1", "windows-1252"]),
         ("cloudplan template new --f", ["--force"]),
-        ("cloudplan help ", ["explain", "export", "history", "plan", "render", "store", "submit",
+        ("cloudplan help ", ["diff", "explain", "export", "history", "plan", "render", "store", "submit",
                              "template", "validate", "whatif"]),
+        ("cloudplan diff a/plan.json b/plan.json --format ", ["html", "json", "text"]),
     ]
     folder = os.path.dirname(zsh)
     for line, expected in cases:
