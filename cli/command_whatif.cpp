@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/plan_settings.h"
 #include "cli/progress.h"
+#include "cli/replan_inputs.h"
 #include "cli/terminal_text.h"
 #include "engine/plan_sweep.h"
 #include "exporters/atomic_write.h"
@@ -112,6 +113,21 @@ std::string churnOf(const engine::SweepResult& result) {
 int runWhatif(const WhatifOptions& options) {
   const auto varied = variedSettings(options);
   if (!varied) return kUsage;
+  std::optional<models::Date> today;
+  if (!options.plan.baseline.empty()) {
+    if (!(today = replanToday(options.plan))) return kUsage;
+    // A re-plan keeps its baseline's calendar: there is nothing of it to vary.
+    for (const Varied& v : *varied) {
+      const std::string_view name = v.setting->option;
+      if (name == "start" || name == "wave-length" || name == "freeze") {
+        usage(
+            fmt::format("--vary {} does not go with --baseline: a re-plan keeps the calendar "
+                        "of its baseline (vary the other settings)",
+                        name));
+        return kUsage;
+      }
+    }
+  }
   size_t combinations = 1;
   for (const Varied& v : *varied) {
     combinations *= v.values.size();
@@ -153,8 +169,27 @@ int runWhatif(const WhatifOptions& options) {
                              plural(errors, "error", "errors"), errors == 1 ? "it" : "them");
     return kInputErrors;
   }
+  std::optional<ReplanFiles> replan;
+  std::optional<engine::ReplanInput> input;
+  if (today) {
+    models::Diagnostics problems;
+    replan = readReplanFiles(options.plan, inventory, *today, problems);
+    problems.sort();
+    printDiagnostics(std::cerr, problems, options.plan.diagnostics, "whatif");
+    if (!replan || problems.hasErrors()) {
+      std::cerr << "whatif: error: no plans made (fix the baseline and progress files and run "
+                   "again)\n";
+      return kInputErrors;
+    }
+    if (!checkReplanCalendar(options.plan, settings.front(), replan->baseline)) return kUsage;
+    for (auto& each : settings)
+      each.replan = replanSettingsOf(*replan);
+    input.emplace(engine::ReplanInput{replan->baseline,
+                                      replan->progress ? &*replan->progress : nullptr, *today});
+  }
   runProgress().phase("planning");
-  const auto results = engine::planSweep(inventory, settings, options.jobs);
+  const auto results =
+      engine::planSweep(inventory, settings, options.jobs, input ? &*input : nullptr);
 
   const bool churn = std::any_of(results.begin(), results.end(),
                                  [](const auto& r) { return r.metrics && r.metrics->churn; });

@@ -95,6 +95,42 @@ std::optional<std::pair<std::string_view, int>> commandWord(int argc, char** arg
   return std::nullopt;
 }
 
+// --baseline, --progress and --today: a re-plan, for plan and whatif alike.
+void addReplanOptions(CLI::App& command, PlanOptions& options) {
+  command
+      .add_option("--baseline", options.baseline,
+                  "re-plan: the plan.json being executed (keeps its calendar and, where the "
+                  "rules allow, its waves)")
+      ->type_name("PLAN.json");
+  command
+      .add_option("--progress", options.progress,
+                  "re-plan: progress.csv, each system's status (planned, in-progress, done, "
+                  "on-hold)")
+      ->type_name("FILE");
+  command
+      .add_option("--today", options.today,
+                  "re-plan: the day that splits started waves from the rest (default: today)")
+      ->type_name("YYYY-MM-DD");
+}
+
+// After the settings are resolved: notes whether they set a calendar (a re-plan keeps its
+// baseline's), and refuses --progress or --today without --baseline.
+bool checkReplanOptions(std::string_view command, PlanOptions& options) {
+  // From the options or cloudplan.toml alike: a calendar other than the default one.
+  const PlanOptions defaults;
+  options.calendarGiven = options.start != defaults.start ||
+                          options.waveLengthDays != defaults.waveLengthDays ||
+                          !options.freeze.empty();
+  if (options.baseline.empty() && (!options.progress.empty() || !options.today.empty())) {
+    std::cerr << fmt::format(
+        "cloudplan {}: error: {} applies to a re-plan only (give the plan being executed with "
+        "--baseline)\n",
+        command, options.progress.empty() ? "--today" : "--progress");
+    return false;
+  }
+  return true;
+}
+
 // `cloudplan help [COMMAND]`: the overview, or one command's options, on stdout.
 int printHelp(const CLI::App& app, const std::string& topic) {
   if (topic.empty()) {
@@ -254,20 +290,7 @@ int run(int argc, char** argv) {
   SettingOptions planSettingOptions;
   planSettingOptions.add(*planCommand,
                          {SettingUse::planning, SettingUse::reading, SettingUse::output});
-  planCommand
-      ->add_option("--baseline", plan.baseline,
-                   "re-plan: the plan.json being executed (keeps its calendar and, where the "
-                   "rules allow, its waves)")
-      ->type_name("PLAN.json");
-  planCommand
-      ->add_option("--progress", plan.progress,
-                   "re-plan: progress.csv, each system's status (planned, in-progress, done, "
-                   "on-hold)")
-      ->type_name("FILE");
-  planCommand
-      ->add_option("--today", plan.today,
-                   "re-plan: the day that splits started waves from the rest (default: today)")
-      ->type_name("YYYY-MM-DD");
+  addReplanOptions(*planCommand, plan);
   addDiagnosticsOption(*planCommand, plan.diagnostics);
   planCommand->add_flag("--force", plan.force,
                         "replace files in the output folder that cloudplan did not write");
@@ -285,6 +308,7 @@ int run(int argc, char** argv) {
       ->allow_extra_args(false);
   SettingOptions whatifSettings;
   whatifSettings.add(*whatifCommand, {SettingUse::planning, SettingUse::reading});
+  addReplanOptions(*whatifCommand, whatif.plan);
   whatifCommand->add_option("-o,--output", whatif.output, "also write the table to this CSV file")
       ->type_name("FILE");
   addNumberOption(*whatifCommand, "--jobs", jobs,
@@ -482,17 +506,7 @@ int run(int argc, char** argv) {
         !planSettingOptions.resolve("plan", plan)) {
       return kUsage;
     }
-    // From the options or cloudplan.toml alike: a calendar other than the default one.
-    const PlanOptions defaults;
-    plan.calendarGiven = plan.start != defaults.start ||
-                         plan.waveLengthDays != defaults.waveLengthDays || !plan.freeze.empty();
-    if (plan.baseline.empty() && (!plan.progress.empty() || !plan.today.empty())) {
-      std::cerr << fmt::format(
-          "cloudplan plan: error: {} applies to a re-plan only (give the plan being executed "
-          "with --baseline)\n",
-          plan.progress.empty() ? "--today" : "--progress");
-      return kUsage;
-    }
+    if (!checkReplanOptions("plan", plan)) return kUsage;
     if (plan.dropUnresolved && plan.store.empty()) {
       std::cerr << "cloudplan plan: error: --drop-unresolved applies to --store only (the "
                    "files' references to unknown systems are errors to fix)\n";
@@ -508,6 +522,7 @@ int run(int argc, char** argv) {
     for (const Setting& setting : planSettings()) {
       if (whatifSettings.given(setting)) whatif.given.emplace_back(setting.option);
     }
+    if (!checkReplanOptions("whatif", whatif.plan)) return kUsage;
     return runWhatif(whatif);
   }
   if (explainCommand->parsed()) return runExplain(explainPlan, explainSystem);

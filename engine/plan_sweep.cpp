@@ -11,10 +11,11 @@
 namespace cloudplan::engine {
 namespace {
 
-SweepResult planOne(const models::Inventory& inventory, const models::PlanSettings& settings) {
+SweepResult planOne(const models::Inventory& inventory, const models::PlanSettings& settings,
+                    const ReplanInput* replan) {
   models::Diagnostics diagnostics;
   SweepResult result;
-  const auto plan = planMigration(inventory, settings, diagnostics);
+  const auto plan = planMigration(inventory, settings, diagnostics, replan);
   if (plan) {
     result.metrics = plan->metrics;
     if (!plan->waves.empty()) result.end = plan->waves.back().end;
@@ -33,8 +34,8 @@ SweepResult planOne(const models::Inventory& inventory, const models::PlanSettin
 }  // namespace
 
 std::vector<SweepResult> planSweep(const models::Inventory& inventory,
-                                   std::span<const models::PlanSettings> settings,
-                                   unsigned threads) {
+                                   std::span<const models::PlanSettings> settings, unsigned threads,
+                                   const ReplanInput* replan) {
   std::vector<SweepResult> results(settings.size());
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<size_t>(threads, settings.size()));
@@ -46,7 +47,7 @@ std::vector<SweepResult> planSweep(const models::Inventory& inventory,
   auto work = [&] {
     try {
       for (size_t i = next++; i < settings.size(); i = next++)
-        results[i] = planOne(inventory, settings[i]);
+        results[i] = planOne(inventory, settings[i], replan);
     } catch (...) {
       next = settings.size();
       const std::lock_guard lock(failureMutex);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/replan.h"
 #include "models/inventory.h"
 #include "models/plan.h"
 
@@ -21,9 +22,9 @@ struct SweepResult {
 };
 
 // The figures of a plan of `inventory` with each of `settings`, in their order. `threads`: how
-// many plans are made at once (0: one per core).
+// many plans are made at once (0: one per core); `replan`: each a re-plan of that baseline.
 std::vector<SweepResult> planSweep(const models::Inventory& inventory,
                                    std::span<const models::PlanSettings> settings,
-                                   unsigned threads = 0);
+                                   unsigned threads = 0, const ReplanInput* replan = nullptr);
 
 }  // namespace cloudplan::engine
