@@ -59,7 +59,7 @@ _cloudplan() {
       fi
       return
       ;;
-    --store | --known | --agencies | --config)
+    --store | --known | --agencies | --config | --baseline | --progress)
       compopt -o filenames 2>/dev/null
       COMPREPLY=($(compgen -f -- "$cur"))
       return
@@ -135,13 +135,13 @@ _cloudplan() {
       ;;
     plan)
       options="-o --output --store --drop-unresolved --wave-capacity --wave-effort --order --start
-        --wave-length --freeze --allow-oversize --default-agency --encoding --archimate --render
-        --format --config --diagnostics --force -q --quiet --help"
+        --wave-length --freeze --allow-oversize --baseline --progress --today --default-agency
+        --encoding --archimate --render --format --config --diagnostics --force -q --quiet --help"
       ;;
     whatif)
       options="--vary --wave-capacity --wave-effort --order --start --wave-length --freeze
-        --allow-oversize --default-agency --encoding --config -o --output --jobs --diagnostics -q
-        --quiet --help"
+        --allow-oversize --baseline --progress --today --default-agency --encoding --config -o
+        --output --jobs --diagnostics -q --quiet --help"
       ;;
     explain)
       options="-q --quiet --help"
