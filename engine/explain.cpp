@@ -93,6 +93,13 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
   for (size_t g = 0; g < units.groups.size(); ++g) {
     groupText[g] = describeMoveGroup(inventory, units.groups[g]);
   }
+  // Waves filled to the capacity, counted up to each wave, so that "waves a-b were full" is one
+  // subtraction.
+  std::vector<uint32_t> fullUpTo(plan.waves.size() + 1, 0);
+  for (size_t k = 0; k < plan.waves.size(); ++k) {
+    fullUpTo[k + 1] = fullUpTo[k] + (settings.waveCapacity &&
+                                     plan.waves[k].systems.size() >= *settings.waveCapacity);
+  }
   // Where each agency's turn began: the first wave of the units that moved in its turn (a pinned
   // unit's wave is its pin's, not the turn's).
   std::vector<uint32_t> turnStart(inventory.agencies.size(), kNone);
@@ -228,8 +235,13 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
       if (!offeredEarlier) {
         // Nothing about the wave before held it: it was offered only in its own wave.
       } else if (settings.waveCapacity && used + load.systems > *settings.waveCapacity) {
-        why.push_back(fmt::format("wave {} was full ({} of {} systems)", wave - 1, used,
-                                  *settings.waveCapacity));
+        // Every wave from the one it could take was full: say so once for them all.
+        const bool allFull = why.empty() && ready < wave - 1 &&
+                             fullUpTo[wave - 1] - fullUpTo[ready - 1] == wave - ready;
+        why.push_back(allFull ? fmt::format("waves {}-{} were full ({} systems each)", ready,
+                                            wave - 1, *settings.waveCapacity)
+                              : fmt::format("wave {} was full ({} of {} systems)", wave - 1, used,
+                                            *settings.waveCapacity));
       } else if (settings.waveEffort &&
                  before.effortDays + load.effortDays > *settings.waveEffort + 1e-9) {
         why.push_back(
