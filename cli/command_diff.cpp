@@ -43,7 +43,7 @@ int runDiff(const DiffOptions& options) {
   printDiagnostics(std::cerr, diagnostics, "diff");
   if (!before || !after || diagnostics.hasErrors()) return kTrouble;
 
-  const engine::PlanDiff diff =
+  const models::PlanDiff diff =
       engine::diffPlans(before->inventory, before->plan, after->inventory, after->plan);
   const models::InputFile oldFile = fileOf(options.oldPlan, std::move(oldSha256));
   const models::InputFile newFile = fileOf(options.newPlan, std::move(newSha256));

@@ -5,6 +5,16 @@
 #include <tuple>
 
 namespace cloudplan::engine {
+
+using models::AgencyChurn;
+using models::MovedSystem;
+using models::OneSidedSystem;
+using models::PlanDiff;
+using models::PlanDiffSummary;
+using models::StrategyChange;
+using models::WaveChange;
+using models::WaveDates;
+
 namespace {
 
 std::string agencyCode(const models::Inventory& inventory, const models::System& system) {

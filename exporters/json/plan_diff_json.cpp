@@ -26,7 +26,7 @@ void file(std::string& out, const models::InputFile& input) {
   JsonObject(out).string("path", input.path).string("sha256", input.sha256);
 }
 
-void both(JsonObject& json, std::string_view key, const engine::Both<uint32_t>& figure) {
+void both(JsonObject& json, std::string_view key, const models::Both<uint32_t>& figure) {
   JsonObject(json.member(key)).integer("old", figure.before).integer("new", figure.after);
 }
 
@@ -38,8 +38,8 @@ void date(JsonObject& json, std::string_view key, const std::optional<models::Da
   }
 }
 
-void summary(std::string& out, const engine::PlanDiff& diff) {
-  const engine::PlanDiffSummary& s = diff.summary;
+void summary(std::string& out, const models::PlanDiff& diff) {
+  const models::PlanDiffSummary& s = diff.summary;
   size_t nowScheduled = 0;
   for (const auto& change : diff.strategyChanged)
     nowScheduled += change.nowScheduled() ? 1 : 0;
@@ -71,7 +71,7 @@ void summary(std::string& out, const engine::PlanDiff& diff) {
   }
 }
 
-void oneSided(std::string& out, const engine::OneSidedSystem& system) {
+void oneSided(std::string& out, const models::OneSidedSystem& system) {
   JsonObject json(out);
   json.string("id", system.id);
   agency(json, system.agency);
@@ -79,7 +79,7 @@ void oneSided(std::string& out, const engine::OneSidedSystem& system) {
   json.string("strategy", models::nameOf(system.strategy));
 }
 
-void dates(JsonObject& json, std::string_view key, const std::optional<engine::WaveDates>& d) {
+void dates(JsonObject& json, std::string_view key, const std::optional<models::WaveDates>& d) {
   if (!d) {
     json.null(key);
     return;
@@ -119,14 +119,14 @@ class Document {
 
 }  // namespace
 
-std::string planDiffToJson(const engine::PlanDiff& diff, const models::InputFile& oldFile,
+std::string planDiffToJson(const models::PlanDiff& diff, const models::InputFile& oldFile,
                            const models::InputFile& newFile) {
   Document document;
   appendJsonString(document.member("format"), "cloudplan-diff/1");
   file(document.member("old"), oldFile);
   file(document.member("new"), newFile);
   summary(document.member("summary"), diff);
-  document.array("moved", diff.moved, [](std::string& out, const engine::MovedSystem& m) {
+  document.array("moved", diff.moved, [](std::string& out, const models::MovedSystem& m) {
     JsonObject json(out);
     json.string("id", m.id);
     agency(json, m.agency);
@@ -139,7 +139,7 @@ std::string planDiffToJson(const engine::PlanDiff& diff, const models::InputFile
   document.array("added", diff.added, oneSided);
   document.array("removed", diff.removed, oneSided);
   document.array("strategy_changed", diff.strategyChanged,
-                 [](std::string& out, const engine::StrategyChange& c) {
+                 [](std::string& out, const models::StrategyChange& c) {
                    JsonObject json(out);
                    json.string("id", c.id);
                    agency(json, c.agency);
@@ -148,13 +148,13 @@ std::string planDiffToJson(const engine::PlanDiff& diff, const models::InputFile
                    wave(json, "old_wave", c.oldWave);
                    wave(json, "new_wave", c.newWave);
                  });
-  document.array("waves", diff.waves, [](std::string& out, const engine::WaveChange& w) {
+  document.array("waves", diff.waves, [](std::string& out, const models::WaveChange& w) {
     JsonObject json(out);
     json.integer("wave", w.number);
     dates(json, "old", w.oldDates);
     dates(json, "new", w.newDates);
   });
-  document.array("agencies", diff.agencies, [](std::string& out, const engine::AgencyChurn& a) {
+  document.array("agencies", diff.agencies, [](std::string& out, const models::AgencyChurn& a) {
     JsonObject json(out);
     if (a.code.empty()) {
       json.null("code");

@@ -5,12 +5,12 @@
 
 #include <string>
 
-#include "engine/plan_diff.h"
 #include "models/inventory.h"
+#include "models/plan_diff.h"
 
 namespace cloudplan::exporters {
 
-std::string planDiffToJson(const engine::PlanDiff& diff, const models::InputFile& oldFile,
+std::string planDiffToJson(const models::PlanDiff& diff, const models::InputFile& oldFile,
                            const models::InputFile& newFile);
 
 }  // namespace cloudplan::exporters

@@ -65,15 +65,15 @@ std::string daysText(int32_t days) {
   return signedText(days) + (days == 1 || days == -1 ? " day" : " days");
 }
 
-void figure(std::string& out, std::string_view name, const engine::Both<uint32_t>& f) {
+void figure(std::string& out, std::string_view name, const models::Both<uint32_t>& f) {
   out += fmt::format(
       "<tr><th>{}</th><td class=\"number\">{}</td><td class=\"number\">{}</td>"
       "<td class=\"number\">{}</td></tr>\n",
       name, f.before, f.after, signedText(int64_t{f.after} - int64_t{f.before}));
 }
 
-void figures(std::string& out, const engine::PlanDiff& diff) {
-  const engine::PlanDiffSummary& s = diff.summary;
+void figures(std::string& out, const models::PlanDiff& diff) {
+  const models::PlanDiffSummary& s = diff.summary;
   size_t nowScheduled = 0;
   for (const auto& change : diff.strategyChanged)
     nowScheduled += change.nowScheduled() ? 1 : 0;
@@ -116,12 +116,12 @@ void figures(std::string& out, const engine::PlanDiff& diff) {
   out += kTableEnd;
 }
 
-void moved(std::string& out, const engine::PlanDiff& diff) {
+void moved(std::string& out, const models::PlanDiff& diff) {
   if (diff.moved.empty()) return;
   out += "<section id=\"moved\">\n";
   head(out, "Moved, by new wave", {"System", "Agency", "Old wave", "New wave", "", "Reasons now"},
        diff.moved.size());
-  for (const engine::MovedSystem& m : diff.moved) {
+  for (const models::MovedSystem& m : diff.moved) {
     out += "<tr>";
     cell(out, m.id, "id");
     agencyCell(out, m.agency);
@@ -138,11 +138,11 @@ void moved(std::string& out, const engine::PlanDiff& diff) {
 }
 
 void oneSided(std::string& out, std::string_view id, std::string_view title,
-              const std::vector<engine::OneSidedSystem>& systems) {
+              const std::vector<models::OneSidedSystem>& systems) {
   if (systems.empty()) return;
   out += fmt::format("<section id=\"{}\">\n", id);
   head(out, title, {"System", "Agency", "Wave", "Strategy"}, systems.size());
-  for (const engine::OneSidedSystem& s : systems) {
+  for (const models::OneSidedSystem& s : systems) {
     out += "<tr>";
     cell(out, s.id, "id");
     agencyCell(out, s.agency);
@@ -154,12 +154,12 @@ void oneSided(std::string& out, std::string_view id, std::string_view title,
   out += "</section>\n";
 }
 
-void strategyChanged(std::string& out, const engine::PlanDiff& diff) {
+void strategyChanged(std::string& out, const models::PlanDiff& diff) {
   if (diff.strategyChanged.empty()) return;
   out += "<section id=\"strategy\">\n";
   head(out, "Between scheduled and retained", {"System", "Agency", "Old", "New"},
        diff.strategyChanged.size());
-  for (const engine::StrategyChange& c : diff.strategyChanged) {
+  for (const models::StrategyChange& c : diff.strategyChanged) {
     out += "<tr>";
     cell(out, c.id, "id");
     agencyCell(out, c.agency);
@@ -171,15 +171,15 @@ void strategyChanged(std::string& out, const engine::PlanDiff& diff) {
   out += "</section>\n";
 }
 
-void waves(std::string& out, const engine::PlanDiff& diff) {
+void waves(std::string& out, const models::PlanDiff& diff) {
   if (diff.waves.empty()) return;
   out += "<section id=\"waves\">\n";
   head(out, "Waves whose dates changed", {"Wave", "Old", "New"}, diff.waves.size());
-  const auto dates = [](const std::optional<engine::WaveDates>& d) {
+  const auto dates = [](const std::optional<models::WaveDates>& d) {
     return d ? fmt::format("{} to {}", models::formatDate(d->start), models::formatDate(d->end))
              : std::string("no such wave");
   };
-  for (const engine::WaveChange& w : diff.waves) {
+  for (const models::WaveChange& w : diff.waves) {
     out += "<tr>";
     number(out, w.number);
     cell(out, dates(w.oldDates));
@@ -190,12 +190,12 @@ void waves(std::string& out, const engine::PlanDiff& diff) {
   out += "</section>\n";
 }
 
-void agencies(std::string& out, const engine::PlanDiff& diff) {
+void agencies(std::string& out, const models::PlanDiff& diff) {
   if (diff.moved.empty()) return;
   out += "<section id=\"agencies\">\n";
   head(out, "Churn per agency", {"Agency", "Moved", "Scheduled in both plans"},
        diff.agencies.size());
-  for (const engine::AgencyChurn& a : diff.agencies) {
+  for (const models::AgencyChurn& a : diff.agencies) {
     out += "<tr>";
     agencyCell(out, a.code);
     number(out, a.moved);
@@ -215,7 +215,7 @@ void fileRow(std::string& out, std::string_view which, const models::InputFile& 
 
 }  // namespace
 
-std::string planDiffToHtml(const engine::PlanDiff& diff, const models::InputFile& oldFile,
+std::string planDiffToHtml(const models::PlanDiff& diff, const models::InputFile& oldFile,
                            const models::InputFile& newFile) {
   std::string out;
   out +=

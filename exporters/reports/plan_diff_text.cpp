@@ -89,10 +89,10 @@ std::string shortSha(const std::string& sha256) {
   return sha256.empty() ? std::string() : "  sha256 " + safe(sha256.substr(0, 12));
 }
 
-void figures(std::string& out, const engine::PlanDiffSummary& s) {
+void figures(std::string& out, const models::PlanDiffSummary& s) {
   Table table({Align::left, Align::right, Align::right, Align::right});
   table.row({"", "old", "new", "change"});
-  const auto count = [&](std::string_view name, const engine::Both<uint32_t>& figure) {
+  const auto count = [&](std::string_view name, const models::Both<uint32_t>& figure) {
     table.row({std::string(name), fmt::format("{}", figure.before), fmt::format("{}", figure.after),
                signedText(int64_t{figure.after} - int64_t{figure.before})});
   };
@@ -111,7 +111,7 @@ void figures(std::string& out, const engine::PlanDiffSummary& s) {
   table.write(out, "");
 }
 
-void counts(std::string& out, const engine::PlanDiff& diff) {
+void counts(std::string& out, const models::PlanDiff& diff) {
   size_t nowScheduled = 0;
   for (const auto& change : diff.strategyChanged)
     nowScheduled += change.nowScheduled() ? 1 : 0;
@@ -130,12 +130,12 @@ void counts(std::string& out, const engine::PlanDiff& diff) {
   table.write(out, "");
 }
 
-void moved(std::string& out, const engine::PlanDiff& diff) {
+void moved(std::string& out, const models::PlanDiff& diff) {
   if (diff.moved.empty()) return;
   out += fmt::format("\nMoved ({}), by new wave:\n", diff.moved.size());
   Table table({Align::left, Align::left, Align::right, Align::right, Align::left, Align::left});
   table.row({"system", "agency", "old", "new", "moved", "reasons now"});
-  for (const engine::MovedSystem& m : diff.moved) {
+  for (const models::MovedSystem& m : diff.moved) {
     std::vector<std::string> more;
     for (size_t i = 1; i < m.reasons.size(); ++i)
       more.push_back(safe(m.reasons[i]));
@@ -148,19 +148,19 @@ void moved(std::string& out, const engine::PlanDiff& diff) {
 }
 
 void oneSided(std::string& out, std::string_view title,
-              const std::vector<engine::OneSidedSystem>& systems) {
+              const std::vector<models::OneSidedSystem>& systems) {
   if (systems.empty()) return;
   out += fmt::format("\n{} ({}):\n", title, systems.size());
   Table table({Align::left, Align::left, Align::left, Align::left});
   table.row({"system", "agency", "wave", "strategy"});
-  for (const engine::OneSidedSystem& s : systems) {
+  for (const models::OneSidedSystem& s : systems) {
     table.row({safe(s.id), agencyText(s.agency), waveText(s.wave),
                std::string(models::nameOf(s.strategy))});
   }
   table.write(out, "  ");
 }
 
-void strategyChanged(std::string& out, const engine::PlanDiff& diff) {
+void strategyChanged(std::string& out, const models::PlanDiff& diff) {
   if (diff.strategyChanged.empty()) return;
   out += fmt::format("\nBetween scheduled and retained ({}):\n", diff.strategyChanged.size());
   Table table({Align::left, Align::left, Align::left, Align::left});
@@ -169,33 +169,33 @@ void strategyChanged(std::string& out, const engine::PlanDiff& diff) {
     return fmt::format("{} ({})", wave ? fmt::format("wave {}", wave) : "retained",
                        models::nameOf(strategy));
   };
-  for (const engine::StrategyChange& c : diff.strategyChanged) {
+  for (const models::StrategyChange& c : diff.strategyChanged) {
     table.row({safe(c.id), agencyText(c.agency), side(c.oldWave, c.oldStrategy),
                side(c.newWave, c.newStrategy)});
   }
   table.write(out, "  ");
 }
 
-void waves(std::string& out, const engine::PlanDiff& diff) {
+void waves(std::string& out, const models::PlanDiff& diff) {
   if (diff.waves.empty()) return;
   out += fmt::format("\nWaves whose dates changed ({}):\n", diff.waves.size());
   Table table({Align::right, Align::left, Align::left});
   table.row({"wave", "old", "new"});
-  const auto dates = [](const std::optional<engine::WaveDates>& d) {
+  const auto dates = [](const std::optional<models::WaveDates>& d) {
     return d ? fmt::format("{}..{}", models::formatDate(d->start), models::formatDate(d->end))
              : std::string("(no such wave)");
   };
-  for (const engine::WaveChange& w : diff.waves)
+  for (const models::WaveChange& w : diff.waves)
     table.row({fmt::format("{}", w.number), dates(w.oldDates), dates(w.newDates)});
   table.write(out, "  ");
 }
 
-void agencies(std::string& out, const engine::PlanDiff& diff) {
+void agencies(std::string& out, const models::PlanDiff& diff) {
   if (diff.moved.empty()) return;
   out += "\nChurn per agency (its systems scheduled in both plans, and those of them moved):\n";
   Table table({Align::left, Align::right, Align::right});
   table.row({"agency", "moved", "scheduled"});
-  for (const engine::AgencyChurn& a : diff.agencies) {
+  for (const models::AgencyChurn& a : diff.agencies) {
     table.row({agencyText(a.code), fmt::format("{}", a.moved), fmt::format("{}", a.scheduled)});
   }
   table.write(out, "  ");
@@ -203,7 +203,7 @@ void agencies(std::string& out, const engine::PlanDiff& diff) {
 
 }  // namespace
 
-std::string planDiffText(const engine::PlanDiff& diff, const models::InputFile& oldFile,
+std::string planDiffText(const models::PlanDiff& diff, const models::InputFile& oldFile,
                          const models::InputFile& newFile) {
   std::string out;
   out += fmt::format("old: {}{}\n", safe(oldFile.path), shortSha(oldFile.sha256));

@@ -6,13 +6,13 @@
 
 #include <string>
 
-#include "engine/plan_diff.h"
 #include "models/inventory.h"
+#include "models/plan_diff.h"
 
 namespace cloudplan::exporters {
 
 // `oldFile` and `newFile` name the two plan.json files (path and sha256).
-std::string planDiffText(const engine::PlanDiff& diff, const models::InputFile& oldFile,
+std::string planDiffText(const models::PlanDiff& diff, const models::InputFile& oldFile,
                          const models::InputFile& newFile);
 
 }  // namespace cloudplan::exporters

@@ -7,6 +7,14 @@
 namespace cloudplan::engine {
 namespace {
 
+using models::AgencyChurn;
+using models::MovedSystem;
+using models::OneSidedSystem;
+using models::PlanDiff;
+using models::PlanDiffSummary;
+using models::StrategyChange;
+using models::WaveChange;
+using models::WaveDates;
 using testing::inventoryFrom;
 using testing::planOf;
 

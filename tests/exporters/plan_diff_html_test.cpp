@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/plan_diff.h"
 #include "exporters/reports/html_style.h"
 #include "tests/engine/plan_pair_fixture.h"
 
@@ -66,7 +67,7 @@ TEST_CASE("the diff page has a table for every list of the text, with the same r
 
 TEST_CASE("the diff page escapes ids, codes, reasons and paths, and writes out controls",
           "[plan_diff_html]") {
-  engine::PlanDiff diff;
+  models::PlanDiff diff;
   diff.moved.push_back(
       {"A/<script>alert(1)</script>", "<b>", 2, 1, {"\"quoted\" & 'single'", "\x1b[2Jcleared"}});
   diff.added.push_back({"A/<img>", "", models::Strategy::rehost, 1});

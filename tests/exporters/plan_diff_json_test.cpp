@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/plan_diff.h"
 #include "tests/engine/plan_pair_fixture.h"
 
 namespace cloudplan::exporters {
@@ -53,7 +54,7 @@ TEST_CASE("the JSON of a diff has the documented shape, a member or element a li
 
 TEST_CASE("the JSON of plans that do not differ: empty lists, null churn, and no end without waves",
           "[plan_diff_json]") {
-  engine::PlanDiff diff;
+  models::PlanDiff diff;
   diff.agencies.push_back({"", 0, 2});
   const auto json = nlohmann::json::parse(planDiffToJson(diff, kOld, kOld));
   CHECK(json["summary"]["differ"] == false);
@@ -65,7 +66,7 @@ TEST_CASE("the JSON of plans that do not differ: empty lists, null churn, and no
 }
 
 TEST_CASE("the JSON escapes what a plan's text holds", "[plan_diff_json]") {
-  engine::PlanDiff diff;
+  models::PlanDiff diff;
   diff.moved.push_back({"A/\"x\"", "A", 1, 2, {"line\nbreak \x01"}});
   const auto json = nlohmann::json::parse(planDiffToJson(diff, kOld, kNew));
   CHECK(json["moved"][0]["id"] == "A/\"x\"");

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/plan_diff.h"
 #include "tests/engine/plan_pair_fixture.h"
 
 namespace cloudplan::exporters {
@@ -98,7 +99,7 @@ The plans do not differ: every system is in the same wave, every wave on the sam
 
 TEST_CASE("the text shows control characters of a plan written out, and no agency as -",
           "[plan_diff_text]") {
-  engine::PlanDiff diff;
+  models::PlanDiff diff;
   diff.moved.push_back({"A/x\x1b[2J",
                         "",
                         2,
@@ -116,7 +117,7 @@ TEST_CASE("the text shows control characters of a plan written out, and no agenc
 }
 
 TEST_CASE("columns are as wide as their text in characters, not bytes", "[plan_diff_text]") {
-  engine::PlanDiff diff;
+  models::PlanDiff diff;
   diff.added.push_back({"MÉF/é", "MÉF", models::Strategy::rehost, 1});
   diff.added.push_back({"M/abcd", "M", models::Strategy::retain, 0});
   const std::string text = planDiffText(diff, kOld, kNew);
