@@ -873,13 +873,19 @@ std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
   // Try the bound first and a few more one by one; past that, widen in doubling steps and then
   // narrow down by bisection, so that an input that needs many more waves stays quick.
   std::string firstFailure;
+  // The schedule of the last number of waves that fitted: the search only ever tries fewer after
+  // one fits, so the last that fitted is the fewest, and it is kept rather than made again.
+  Schedule trial;
   auto fits = [&](uint32_t waves) {
     // A re-plan first keeps the baseline waves it can (least churn). Holding dated agencies
     // back keeps them whole; without it more plans fit the same waves.
-    if (replan_ && (attempt(waves, true, true, schedule) || attempt(waves, false, true, schedule)))
+    const bool fitted =
+        (replan_ && (attempt(waves, true, true, trial) || attempt(waves, false, true, trial))) ||
+        attempt(waves, true, false, trial) || attempt(waves, false, false, trial);
+    if (fitted) {
+      schedule = std::move(trial);
       return true;
-    if (attempt(waves, true, false, schedule) || attempt(waves, false, false, schedule))
-      return true;
+    }
     if (firstFailure.empty()) firstFailure = failure_;
     return false;
   };
@@ -903,7 +909,6 @@ std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
         failed = middle;
       }
     }
-    fits(found);
     if (schedule.waves > lowerBound) {
       schedule.longerThanBoundBecause =
           firstFailure.empty()
