@@ -26,7 +26,8 @@ std::optional<ReplanFiles> readReplanFiles(const PlanOptions& options,
   if (!baseline) return std::nullopt;
   ReplanFiles files{std::move(*baseline), std::nullopt, today};
   if (!options.progress.empty())
-    files.progress = importers::readProgress(options.progress, inventory, diagnostics);
+    files.progress =
+        importers::readProgress(options.progress, inventory, diagnostics, options.encoding);
   return files;
 }
 

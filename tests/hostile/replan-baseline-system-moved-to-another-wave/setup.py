@@ -1,0 +1,16 @@
+"""Plans systems.csv into the baseline base/plan.json of the re-plans, then writes the
+case's odd inputs, if any."""
+import json
+import os
+import subprocess
+
+# The baseline: one system a wave, A/db 1, A/app 2, A/web 3, B/mail 4 (wave 1 starts 2027-01-04,
+# waves of 28 days); A/keep is retained.
+subprocess.run([os.environ["CLOUDPLAN"], "plan", "systems.csv", "--wave-capacity", "1", "-o",
+                "base"], check=True, capture_output=True)
+
+with open(os.path.join("base", "plan.json"), encoding="utf-8") as f:
+    plan = json.load(f)
+plan["systems"][0]["wave"] = 3
+with open("moved.json", "w", encoding="utf-8") as f:
+    json.dump(plan, f, indent=2)
