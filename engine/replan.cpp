@@ -17,6 +17,8 @@ std::optional<ReplanState> classifyForReplan(const models::Inventory& inventory,
     ++state.started;
   while (state.ended < state.started && calendar.end(state.ended + 1) < input.today)
     ++state.ended;
+  for (uint32_t k = 1; k <= state.started; ++k)
+    state.endOfStarted.push_back(calendar.end(k));
   state.role.assign(count, ReplanRole::kept);
   state.baselineWave = input.baseline.waveOf;
   state.baselineWave.resize(count, 0);
@@ -96,6 +98,21 @@ std::optional<ReplanState> classifyForReplan(const models::Inventory& inventory,
   }
   if (!ok) return std::nullopt;
   return state;
+}
+
+std::string describeRole(const ReplanState& state, SystemIndex system) {
+  const uint32_t was = state.baselineWave[system];
+  switch (state.role[system]) {
+    case ReplanRole::slipped:
+      return fmt::format("slipped (wave {} ended on {} without it)", was,
+                         models::formatDate(state.endOfStarted[was - 1]));
+    case ReplanRole::onHold:
+      return "is on-hold";
+    case ReplanRole::added:
+      return "is new since the baseline";
+    default:
+      return fmt::format("is planned in baseline wave {}", was);
+  }
 }
 
 std::string describeStarted(uint32_t started) {

@@ -38,6 +38,7 @@ struct ReplanState {
   std::vector<uint32_t> baselineWave;          // by system; 0: none
   std::vector<models::ProgressStatus> status;  // by system
   std::vector<uint32_t> progressLine;          // by system; 0: not in the progress file
+  std::vector<models::Date> endOfStarted;      // the end of waves 1..started
 
   bool fixed(models::SystemIndex s) const { return role[s] == ReplanRole::fixed; }
 };
@@ -46,6 +47,10 @@ struct ReplanState {
 std::optional<ReplanState> classifyForReplan(const models::Inventory& inventory,
                                              const ReplanInput& input, WaveCalendar& calendar,
                                              models::Diagnostics& diagnostics);
+
+// What a system still to move is: "slipped (wave 2 ended on 2027-02-28 without it)", "is on
+// hold", "is new since the baseline", "is planned in baseline wave 5".
+std::string describeRole(const ReplanState& state, models::SystemIndex system);
 
 // "wave 1 has started", "waves 1 to 3 have started".
 std::string describeStarted(uint32_t started);

@@ -77,6 +77,8 @@ class Scheduler {
     return load.fixedWave ? load.fixedWave : load.pin;
   }
   std::string describeAnchor(uint32_t unit) const;
+  // "'X' is done in baseline wave 2, which it keeps" (a re-plan's fixed system).
+  std::string describeFixedSystem(SystemIndex system) const;
   // Whether an arc binds: in a re-plan, an arc between two fixed systems is history, not a rule.
   bool binds(const UnitArc& arc) const {
     if (!replan_) return true;
@@ -219,6 +221,37 @@ bool Scheduler::checkUnits() {
           break;
         }
       }
+      if (fixed != kNone && replan_->baselineWave[fixed] <= startedWaves()) {
+        // Its free systems would have to share a wave that has started: the progress splits a
+        // move group. Name the link between a fixed system and a free one.
+        SystemIndex keeps = fixed, needs = kNone;
+        uint32_t link = kNone;
+        for (uint32_t d : units_.groups[units_.groupOf[u]].links) {
+          const auto& dependency = inventory_.dependencies[d];
+          const bool consumerFixed = replan_->fixed(dependency.consumer);
+          if (consumerFixed == replan_->fixed(dependency.provider)) continue;
+          keeps = consumerFixed ? dependency.consumer : dependency.provider;
+          needs = consumerFixed ? dependency.provider : dependency.consumer;
+          link = d;
+          break;
+        }
+        if (needs == kNone) {
+          for (SystemIndex s : members) {
+            if (!replan_->fixed(s)) needs = s;
+          }
+        }
+        const models::SourceLocation where =
+            link == kNone ? models::SourceLocation{} : inventory_.dependencies[link].where;
+        diagnostics_.error(
+            "progress-splits-move-group", link == kNone ? "" : inventory_.fileOf(where), where.line,
+            fmt::format("the progress contradicts a dependency: {}, but {}, which moves with it, "
+                        "{} and needs a wave that has not started, wave {} at the earliest "
+                        "(correct the progress, or the dependency)",
+                        describeFixedSystem(keeps), quoted(inventory_.systems[needs].id),
+                        describeRole(*replan_, needs), startedWaves() + 1));
+        ok = false;
+        continue;
+      }
       if (fixed != kNone && loads_[u].pin && loads_[u].pin != loads_[u].fixedWave) {
         SystemIndex withPin = members[0];
         for (SystemIndex s : members) {
@@ -296,17 +329,20 @@ std::string Scheduler::chainTo(uint32_t unit) const {
 
 // What holds the first unit of a chain at `wave`: "'X' is pinned to wave 3", "'X' is done in
 // baseline wave 2, which it keeps", "'X' is not before D, so wave 4 at the earliest".
+std::string Scheduler::describeFixedSystem(SystemIndex system) const {
+  const models::ProgressStatus status = replan_->status[system];
+  return fmt::format(
+      "{} is {} in baseline wave {}, which it keeps", quoted(inventory_.systems[system].id),
+      status == models::ProgressStatus::planned ? "under way" : models::nameOf(status),
+      replan_->baselineWave[system]);
+}
+
 std::string Scheduler::describeAnchor(uint32_t unit) const {
   const UnitLoad& load = loads_[unit];
   const auto members = units_.membersOf(unit);
   if (load.fixedWave) {
     for (SystemIndex s : members) {
-      if (!replan_->fixed(s)) continue;
-      const models::ProgressStatus status = replan_->status[s];
-      return fmt::format(
-          "{} is {} in baseline wave {}, which it keeps", quoted(inventory_.systems[s].id),
-          status == models::ProgressStatus::planned ? "under way" : models::nameOf(status),
-          load.fixedWave);
+      if (replan_->fixed(s)) return describeFixedSystem(s);
     }
   }
   const uint32_t wave = earliest_[unit].wave;
