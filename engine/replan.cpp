@@ -1,6 +1,10 @@
 #include "engine/replan.h"
 
+#include "models/plural.h"
+
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace cloudplan::engine {
 
@@ -54,6 +58,12 @@ std::optional<ReplanState> classifyForReplan(const models::Inventory& inventory,
             fmt::format("system {} is {} in baseline wave {}, but the inventory now retains it: "
                         "it gets no wave",
                         quoted(system.id), models::nameOf(status), was));
+      } else if (status == ProgressStatus::inProgress) {
+        diagnostics.warning(
+            "retained-in-progress", input.progress->path, state.progressLine[s],
+            fmt::format("system {} is in progress, but the inventory retains it and the baseline "
+                        "gives it no wave: it gets no wave",
+                        quoted(system.id)));
       }
       continue;
     }
@@ -75,6 +85,17 @@ std::optional<ReplanState> classifyForReplan(const models::Inventory& inventory,
     } else if (was <= state.started) {
       role = ReplanRole::fixed;
     }
+    if (role == ReplanRole::fixed && system.finishBy && calendar.end(was) > *system.finishBy) {
+      // History: the re-plan keeps the system where it is, but the deadline is missed.
+      const models::Date end = calendar.end(was);
+      diagnostics.warning(
+          "finish-by-missed", inventory.fileOf(system.where), system.where.line,
+          fmt::format("finish_by {} of {} is missed: it is {} in wave {}, which {} on {}, and the "
+                      "re-plan keeps it there",
+                      models::formatDate(*system.finishBy), quoted(system.id),
+                      status == ProgressStatus::planned ? "under way" : models::nameOf(status), was,
+                      end < input.today ? "ended" : "ends", models::formatDate(end)));
+    }
     const uint32_t pin = system.pinnedWave;
     if (!pin) continue;
     if (role == ReplanRole::fixed && pin != was) {
@@ -93,6 +114,22 @@ std::optional<ReplanState> classifyForReplan(const models::Inventory& inventory,
                       "is not under way in it (pin it to wave {} or later)",
                       quoted(system.id), pin, models::formatDate(calendar.start(pin)), today,
                       state.started + 1));
+      ok = false;
+    }
+  }
+  if (state.started == models::kMaxWaves) {
+    // Every wave a plan can have has started: what is still to move has nowhere to go.
+    const auto stillToMove = std::count_if(state.role.begin(), state.role.end(), [](auto role) {
+      return role != ReplanRole::fixed && role != ReplanRole::retained;
+    });
+    if (stillToMove) {
+      diagnostics.error(
+          "today-after-last-wave", "", 0,
+          fmt::format("on {} all {} waves a plan can have have started, and {} still to move "
+                      "{} no wave left (check --today, and mark the systems that have moved "
+                      "done in --progress)",
+                      today, models::kMaxWaves, models::plural(stillToMove, "system", "systems"),
+                      stillToMove == 1 ? "has" : "have"));
       ok = false;
     }
   }

@@ -421,8 +421,10 @@ bool Scheduler::computeEarliest() {
         const std::string here = describeAnchor(u);
         earliest_[u] = e;
         if (load.fixedWave) {
+          // At the dependency that binds the unit under way to what is still to move.
+          const auto& where = inventory_.dependencies[graph_.arcs[e.arc].dependency].where;
           diagnostics_.error(
-              "progress-contradicts-dependency", "", 0,
+              "progress-contradicts-dependency", inventory_.fileOf(where), where.line,
               fmt::format("the progress contradicts a dependency: {}, but {} and must move no "
                           "later: {} (correct the progress, or the dependency)",
                           here, describeAnchor(origin), chainTo(u)));
