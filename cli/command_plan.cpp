@@ -103,7 +103,7 @@ bool checkOutputFolder(const PlanOptions& options) {
 int runPlan(const PlanOptions& options) {
   auto settings = planSettingsFrom(options);
   std::optional<models::Date> today;
-  if (!options.baseline.empty() && !(today = replanToday(options))) return kUsage;
+  if (!options.baseline.empty() && !(today = replanToday("plan", options))) return kUsage;
   exporters::RenderOptions views;
   views.progress = [](size_t done, size_t total) { runProgress().advance(done, total); };
   if (!settings || !parseImageFormats(options.formats, views.formats) ||
@@ -133,7 +133,7 @@ int runPlan(const PlanOptions& options) {
   std::optional<ReplanFiles> replan;
   if (today && !diagnostics.hasErrors()) {
     replan = readReplanFiles(options, inventory, *today, diagnostics);
-    if (replan && !checkReplanCalendar(options, *settings, replan->baseline)) return kUsage;
+    if (replan && !checkReplanCalendar("plan", options, *settings, replan->baseline)) return kUsage;
     if (replan) settings->replan = replanSettingsOf(*replan);
   }
   std::optional<models::Plan> plan;

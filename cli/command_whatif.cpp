@@ -115,7 +115,7 @@ int runWhatif(const WhatifOptions& options) {
   if (!varied) return kUsage;
   std::optional<models::Date> today;
   if (!options.plan.baseline.empty()) {
-    if (!(today = replanToday(options.plan))) return kUsage;
+    if (!(today = replanToday("whatif", options.plan))) return kUsage;
     // A re-plan keeps its baseline's calendar: there is nothing of it to vary.
     for (const Varied& v : *varied) {
       const std::string_view name = v.setting->option;
@@ -181,7 +181,8 @@ int runWhatif(const WhatifOptions& options) {
                    "again)\n";
       return kInputErrors;
     }
-    if (!checkReplanCalendar(options.plan, settings.front(), replan->baseline)) return kUsage;
+    if (!checkReplanCalendar("whatif", options.plan, settings.front(), replan->baseline))
+      return kUsage;
     for (auto& each : settings)
       each.replan = replanSettingsOf(*replan);
     input.emplace(engine::ReplanInput{replan->baseline,
@@ -191,8 +192,9 @@ int runWhatif(const WhatifOptions& options) {
   const auto results =
       engine::planSweep(inventory, settings, options.jobs, input ? &*input : nullptr);
 
-  const bool churn = std::any_of(results.begin(), results.end(),
-                                 [](const auto& r) { return r.metrics && r.metrics->churn; });
+  const bool churn =
+      input.has_value() || std::any_of(results.begin(), results.end(),
+                                       [](const auto& r) { return r.metrics && r.metrics->churn; });
   std::vector<std::string> header;
   for (const Varied& v : *varied)
     header.emplace_back(v.setting->option);

@@ -44,6 +44,7 @@ struct PlanOptions {
   std::string baseline;
   std::string progress;
   std::string today;
+  bool todayGiven = false;  // --today was given, perhaps empty (an unset variable in a script)
   std::string defaultAgency;
   std::string encoding;    // of CSV inputs that are not UTF-8 (--encoding)
   bool archimate = false;  // also write plan.archimate.xml

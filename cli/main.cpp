@@ -96,7 +96,7 @@ std::optional<std::pair<std::string_view, int>> commandWord(int argc, char** arg
 }
 
 // --baseline, --progress and --today: a re-plan, for plan and whatif alike.
-void addReplanOptions(CLI::App& command, PlanOptions& options) {
+CLI::Option* addReplanOptions(CLI::App& command, PlanOptions& options) {
   command
       .add_option("--baseline", options.baseline,
                   "re-plan: the plan.json being executed (keeps its calendar and, where the "
@@ -107,21 +107,35 @@ void addReplanOptions(CLI::App& command, PlanOptions& options) {
                   "re-plan: progress.csv, each system's status (planned, in-progress, done, "
                   "on-hold)")
       ->type_name("FILE");
-  command
+  return command
       .add_option("--today", options.today,
                   "re-plan: the day that splits started waves from the rest (default: today)")
       ->type_name("YYYY-MM-DD");
 }
 
 // After the settings are resolved: notes whether they set a calendar (a re-plan keeps its
-// baseline's), and refuses --progress or --today without --baseline.
-bool checkReplanOptions(std::string_view command, PlanOptions& options) {
+// baseline's) and whether --today was given, and refuses --progress or --today without
+// --baseline, and standard input named twice.
+bool checkReplanOptions(std::string_view command, const CLI::Option& today, PlanOptions& options) {
+  options.todayGiven = today.count() > 0;
   // From the options or cloudplan.toml alike: a calendar other than the default one.
   const PlanOptions defaults;
   options.calendarGiven = options.start != defaults.start ||
                           options.waveLengthDays != defaults.waveLengthDays ||
                           !options.freeze.empty();
-  if (options.baseline.empty() && (!options.progress.empty() || !options.today.empty())) {
+  std::vector<std::string_view> fromStdin;
+  if (std::find(options.inputs.begin(), options.inputs.end(), "-") != options.inputs.end())
+    fromStdin.push_back("the input");
+  if (options.baseline == "-") fromStdin.push_back("--baseline");
+  if (options.progress == "-") fromStdin.push_back("--progress");
+  if (fromStdin.size() > 1) {
+    std::cerr << fmt::format(
+        "cloudplan {}: error: {} and {} both name standard input (-), which can be read once "
+        "(give one of them as a file)\n",
+        command, fromStdin[0], fromStdin[1]);
+    return false;
+  }
+  if (options.baseline.empty() && (!options.progress.empty() || options.todayGiven)) {
     std::cerr << fmt::format(
         "cloudplan {}: error: {} applies to a re-plan only (give the plan being executed with "
         "--baseline)\n",
@@ -290,7 +304,7 @@ int run(int argc, char** argv) {
   SettingOptions planSettingOptions;
   planSettingOptions.add(*planCommand,
                          {SettingUse::planning, SettingUse::reading, SettingUse::output});
-  addReplanOptions(*planCommand, plan);
+  CLI::Option* planToday = addReplanOptions(*planCommand, plan);
   addDiagnosticsOption(*planCommand, plan.diagnostics);
   planCommand->add_flag("--force", plan.force,
                         "replace files in the output folder that cloudplan did not write");
@@ -308,7 +322,7 @@ int run(int argc, char** argv) {
       ->allow_extra_args(false);
   SettingOptions whatifSettings;
   whatifSettings.add(*whatifCommand, {SettingUse::planning, SettingUse::reading});
-  addReplanOptions(*whatifCommand, whatif.plan);
+  CLI::Option* whatifToday = addReplanOptions(*whatifCommand, whatif.plan);
   whatifCommand->add_option("-o,--output", whatif.output, "also write the table to this CSV file")
       ->type_name("FILE");
   addNumberOption(*whatifCommand, "--jobs", jobs,
@@ -506,7 +520,7 @@ int run(int argc, char** argv) {
         !planSettingOptions.resolve("plan", plan)) {
       return kUsage;
     }
-    if (!checkReplanOptions("plan", plan)) return kUsage;
+    if (!checkReplanOptions("plan", *planToday, plan)) return kUsage;
     if (plan.dropUnresolved && plan.store.empty()) {
       std::cerr << "cloudplan plan: error: --drop-unresolved applies to --store only (the "
                    "files' references to unknown systems are errors to fix)\n";
@@ -522,7 +536,7 @@ int run(int argc, char** argv) {
     for (const Setting& setting : planSettings()) {
       if (whatifSettings.given(setting)) whatif.given.emplace_back(setting.option);
     }
-    if (!checkReplanOptions("whatif", whatif.plan)) return kUsage;
+    if (!checkReplanOptions("whatif", *whatifToday, whatif.plan)) return kUsage;
     return runWhatif(whatif);
   }
   if (explainCommand->parsed()) return runExplain(explainPlan, explainSystem);

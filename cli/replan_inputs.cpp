@@ -11,10 +11,10 @@
 
 namespace cloudplan::cli {
 
-std::optional<models::Date> replanToday(const PlanOptions& options) {
-  if (options.today.empty()) return models::parseDate(models::utcNow().substr(0, 10));
+std::optional<models::Date> replanToday(std::string_view command, const PlanOptions& options) {
+  if (!options.todayGiven) return models::parseDate(models::utcNow().substr(0, 10));
   if (auto today = models::parseDate(options.today)) return today;
-  std::cerr << fmt::format("cloudplan plan: error: --today {} is not a date YYYY-MM-DD\n",
+  std::cerr << fmt::format("cloudplan {}: error: --today {} is not a date YYYY-MM-DD\n", command,
                            printable(models::quoted(options.today)));
   return std::nullopt;
 }
@@ -45,8 +45,8 @@ std::string describeCalendar(models::Date start, uint32_t length,
 
 }  // namespace
 
-bool checkReplanCalendar(const PlanOptions& options, const models::PlanSettings& settings,
-                         const models::Baseline& baseline) {
+bool checkReplanCalendar(std::string_view command, const PlanOptions& options,
+                         const models::PlanSettings& settings, const models::Baseline& baseline) {
   const bool same =
       settings.start == baseline.start && settings.waveLengthDays == baseline.waveLengthDays &&
       settings.freeze.size() == baseline.freeze.size() &&
@@ -54,10 +54,10 @@ bool checkReplanCalendar(const PlanOptions& options, const models::PlanSettings&
                  [](const auto& a, const auto& b) { return a.from == b.from && a.to == b.to; });
   if (!options.calendarGiven || same) return true;
   std::cerr << fmt::format(
-      "cloudplan plan: error: a re-plan keeps the calendar of its baseline {} ({}), but the "
+      "cloudplan {}: error: a re-plan keeps the calendar of its baseline {} ({}), but the "
       "settings give {} (leave out --start, --wave-length and --freeze, and their keys in "
       "cloudplan.toml)\n",
-      printable(models::quoted(options.baseline)),
+      command, printable(models::quoted(options.baseline)),
       describeCalendar(baseline.start, baseline.waveLengthDays, baseline.freeze),
       describeCalendar(settings.start, settings.waveLengthDays, settings.freeze));
   return false;

@@ -21,7 +21,7 @@ struct ReplanFiles {
 
 // --today, or the current date (UTC; CLOUDPLAN_NOW fixes it). A malformed date is a usage
 // error, printed; nullopt.
-std::optional<models::Date> replanToday(const PlanOptions& options);
+std::optional<models::Date> replanToday(std::string_view command, const PlanOptions& options);
 
 // Problems in the files are diagnostics; nullopt when the baseline cannot be used.
 std::optional<ReplanFiles> readReplanFiles(const PlanOptions& options,
@@ -30,8 +30,8 @@ std::optional<ReplanFiles> readReplanFiles(const PlanOptions& options,
 
 // A re-plan keeps the baseline's calendar: a start, wave length or freeze given (options or
 // cloudplan.toml) that differs from it is a usage error, printed; false.
-bool checkReplanCalendar(const PlanOptions& options, const models::PlanSettings& settings,
-                         const models::Baseline& baseline);
+bool checkReplanCalendar(std::string_view command, const PlanOptions& options,
+                         const models::PlanSettings& settings, const models::Baseline& baseline);
 
 // What the re-plan settings of plan.json record.
 models::ReplanSettings replanSettingsOf(const ReplanFiles& files);
