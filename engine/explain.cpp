@@ -1,6 +1,7 @@
 #include "engine/explain.h"
 
 #include "engine/replan.h"
+#include "models/plural.h"
 
 #include <fmt/format.h>
 
@@ -238,10 +239,11 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
         // Every wave from the one it could take was full: say so once for them all.
         const bool allFull = why.empty() && ready < wave - 1 &&
                              fullUpTo[wave - 1] - fullUpTo[ready - 1] == wave - ready;
-        why.push_back(allFull ? fmt::format("waves {}-{} were full ({} systems each)", ready,
-                                            wave - 1, *settings.waveCapacity)
-                              : fmt::format("wave {} was full ({} of {} systems)", wave - 1, used,
-                                            *settings.waveCapacity));
+        why.push_back(allFull
+                          ? fmt::format("waves {}-{} were full ({} each)", ready, wave - 1,
+                                        models::plural(*settings.waveCapacity, "system", "systems"))
+                          : fmt::format("wave {} was full ({} of {} systems)", wave - 1, used,
+                                        *settings.waveCapacity));
       } else if (settings.waveEffort &&
                  before.effortDays + load.effortDays > *settings.waveEffort + 1e-9) {
         why.push_back(

@@ -137,4 +137,11 @@ MoveUnits condenseMoveGroups(const models::Inventory& inventory, const Constrain
   return units;
 }
 
+void nameAfter(const MoveUnits& groups, MoveUnits& units) {
+  for (auto& group : units.groups) {
+    const uint32_t whole = groups.groupOf[groups.unitOf[group.systems.front()]];
+    if (whole != kNone) group.id = groups.groups[whole].id;
+  }
+}
+
 }  // namespace cloudplan::engine

@@ -43,4 +43,8 @@ struct MoveUnits {
 
 MoveUnits condenseMoveGroups(const models::Inventory& inventory, const ConstraintGraph& graph);
 
+// Names the groups of `units`, each part of a group of `groups` (made from more links), after
+// that group: the reasons then speak of the move groups the plan lists.
+void nameAfter(const MoveUnits& groups, MoveUnits& units);
+
 }  // namespace cloudplan::engine

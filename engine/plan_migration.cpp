@@ -67,19 +67,30 @@ std::optional<models::Plan> planMigration(const models::Inventory& inventory,
   const ConstraintGraph graph = buildConstraintGraph(inventory, settings.order);
   warnOfRetainedSystems(inventory, graph, diagnostics);
   if (fixed) warnOfBrokenHistory(inventory, graph, *fixed, diagnostics);
-  const MoveUnits units = condenseMoveGroups(inventory, graph);
+  // The move groups are the rules' (check_plan's too). A re-plan schedules without the links
+  // between two fixed systems, which bind nothing: fixed systems joined only by history then form
+  // units of their own, each in its own baseline wave.
+  const MoveUnits groups = condenseMoveGroups(inventory, graph);
+  std::optional<ConstraintGraph> binding;
+  std::optional<MoveUnits> split;
+  if (fixed && (binding = withoutHistory(inventory, graph, *fixed))) {
+    split = condenseMoveGroups(inventory, *binding);
+    nameAfter(groups, *split);
+  }
+  const ConstraintGraph& rules = binding ? *binding : graph;
+  const MoveUnits& units = split ? *split : groups;
   const std::vector<UnitLoad> loads = measureUnits(inventory, units, settings, calendar, fixed);
   const AgencyLimits agencyLimits = measureAgencyLimits(inventory, units);
   const AgencyBound agencyBound = computeAgencyBound(inventory, agencyLimits, units, fixed);
   const models::LowerBound bound =
       computeLowerBound(loads, settings, agencyBound, fixed ? fixed->started : 0);
-  const auto schedule = scheduleWaves(inventory, graph, units, loads, agencyLimits, settings,
+  const auto schedule = scheduleWaves(inventory, rules, units, loads, agencyLimits, settings,
                                       bound.waves, diagnostics, fixed);
   if (!schedule || !calendar.fitsLastDate(schedule->waves, diagnostics)) return std::nullopt;
 
   models::Plan plan;
   plan.settings = settings;
-  plan.moveGroups = units.groups;
+  plan.moveGroups = groups.groups;
   plan.systems.resize(inventory.systems.size());
   std::vector<uint32_t> waveOf(inventory.systems.size(), 0);
   for (uint32_t u = 0; u < units.size(); ++u) {
@@ -88,7 +99,7 @@ std::optional<models::Plan> planMigration(const models::Inventory& inventory,
       const uint32_t wave = fixed && fixed->fixed(s) ? fixed->baselineWave[s] : schedule->waveOf[u];
       waveOf[s] = wave;
       plan.systems[s].wave = wave;
-      plan.systems[s].moveGroup = units.groupOf[u];
+      plan.systems[s].moveGroup = groups.groupOf[groups.unitOf[s]];
     }
   }
   plan.waves.resize(schedule->waves);
@@ -110,7 +121,7 @@ std::optional<models::Plan> planMigration(const models::Inventory& inventory,
   const HybridLinks hybrid = countHybridLinks(inventory, waveOf, schedule->waves);
   for (uint32_t k = 0; k < schedule->waves; ++k)
     plan.waves[k].hybridLinksAfter = hybrid.afterWave[k];
-  explainWaves(inventory, graph, units, loads, agencyLimits, *schedule, calendar, plan);
+  explainWaves(inventory, rules, units, loads, agencyLimits, *schedule, calendar, plan);
   if (fixed) {
     for (uint32_t k = 1; k <= fixed->started && k <= schedule->waves; ++k)
       plan.waves[k - 1].started = true;

@@ -27,6 +27,8 @@ std::optional<ReplanState> classifyForReplan(const models::Inventory& inventory,
   state.baselineWave = input.baseline.waveOf;
   state.baselineWave.resize(count, 0);
   state.status.assign(count, ProgressStatus::planned);
+  state.listed = input.baseline.listed;
+  state.listed.resize(count, false);
   state.progressLine.assign(count, 0);
   if (input.progress) {
     for (const auto& entry : input.progress->entries) {
@@ -146,7 +148,7 @@ std::string describeRole(const ReplanState& state, SystemIndex system) {
     case ReplanRole::onHold:
       return "is on-hold";
     case ReplanRole::added:
-      return "is new since the baseline";
+      return state.listed[system] ? "was retained in the baseline" : "is new since the baseline";
     default:
       return fmt::format("is planned in baseline wave {}", was);
   }
@@ -180,6 +182,24 @@ std::string describeFixed(const ReplanState& state, SystemIndex system, WaveCale
 }  // namespace cloudplan::engine
 
 namespace cloudplan::engine {
+
+std::optional<ConstraintGraph> withoutHistory(const models::Inventory& inventory,
+                                              const ConstraintGraph& graph,
+                                              const ReplanState& state) {
+  auto history = [&](SystemIndex a, SystemIndex b) { return state.fixed(a) && state.fixed(b); };
+  ConstraintGraph binding;
+  binding.retainedConsumersOfRetiring = graph.retainedConsumersOfRetiring;
+  for (uint32_t d : graph.tight) {
+    const auto& dependency = inventory.dependencies[d];
+    if (!history(dependency.consumer, dependency.provider)) binding.tight.push_back(d);
+  }
+  for (const ConstraintArc& arc : graph.arcs) {
+    if (!history(arc.before, arc.after)) binding.arcs.push_back(arc);
+  }
+  if (binding.tight.size() == graph.tight.size() && binding.arcs.size() == graph.arcs.size())
+    return std::nullopt;
+  return binding;
+}
 
 void warnOfBrokenHistory(const models::Inventory& inventory, const ConstraintGraph& graph,
                          const ReplanState& state, models::Diagnostics& diagnostics) {
@@ -250,7 +270,8 @@ void explainReplan(const models::Inventory& inventory, const ReplanState& state,
                     : fmt::format("on hold: moved from baseline wave {}", was);
         break;
       case ReplanRole::added:
-        first = "new since the baseline";
+        first =
+            state.listed[s] ? "retained in the baseline, scheduled now" : "new since the baseline";
         break;
       case ReplanRole::kept:
         first = entry.wave == was ? fmt::format("keeps its baseline wave {}", was)

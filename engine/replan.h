@@ -39,6 +39,7 @@ struct ReplanState {
   std::vector<models::ProgressStatus> status;  // by system
   std::vector<uint32_t> progressLine;          // by system; 0: not in the progress file
   std::vector<models::Date> endOfStarted;      // the end of waves 1..started
+  std::vector<bool> listed;                    // by system: in the baseline, scheduled or retained
 
   bool fixed(models::SystemIndex s) const { return role[s] == ReplanRole::fixed; }
 };
@@ -61,6 +62,12 @@ uint32_t countChurn(const ReplanState& state, const std::vector<uint32_t>& waveO
 // What a fixed system's place says in its reasons: "done: stays in baseline wave 3", ...
 std::string describeFixed(const ReplanState& state, models::SystemIndex system,
                           WaveCalendar& calendar);
+
+// The rules without the links between two fixed systems (history binds nothing); nullopt when
+// no link joins two fixed systems.
+std::optional<ConstraintGraph> withoutHistory(const models::Inventory& inventory,
+                                              const ConstraintGraph& graph,
+                                              const ReplanState& state);
 
 // Warns of the rules that two fixed systems break: history, which a re-plan cannot change.
 void warnOfBrokenHistory(const models::Inventory& inventory, const ConstraintGraph& graph,

@@ -385,15 +385,34 @@ bool Scheduler::computeEarliest() {
   for (uint32_t u : topological_) {
     const UnitLoad& load = loads_[u];
     const uint32_t anchor = anchorOf(load);
-    // A fixed unit's dates are history: it keeps its wave whatever they say.
-    Earliest e{load.fixedWave ? 1u : std::max({load.dateWave, load.firstOpenWave, 1u}), kNone};
+    // A fixed unit keeps its wave: only the dates of its systems still to move hold it.
+    Earliest e{std::max({load.dateWave, load.fixedWave ? 1u : load.firstOpenWave, 1u}), kNone};
     for (const UnitArc& previous : units_.predecessorsOf(u)) {
       if (earliest_[previous.unit].wave > e.wave && binds(previous))
         e = {earliest_[previous.unit].wave, previous.arc};
     }
     if ((load.deadlineWave || load.finishByTooEarly) && !checkDeadline(u, e)) ok = false;
     if (anchor && e.wave > anchor) {
-      if (e.arc == kNone) {
+      if (e.arc == kNone && load.fixedWave) {
+        SystemIndex keeps = kNone, dated = kNone;
+        for (SystemIndex s : units_.membersOf(u)) {
+          const auto& system = inventory_.systems[s];
+          if (replan_->fixed(s)) {
+            keeps = s;
+          } else if (system.notBefore &&
+                     (dated == kNone || system.notBefore > inventory_.systems[dated].notBefore)) {
+            dated = s;
+          }
+        }
+        diagnostics_.error(
+            "progress-contradicts-date", inventory_.fileOf(inventory_.systems[dated].where),
+            inventory_.systems[dated].where.line,
+            fmt::format("the progress contradicts a date: {}, but {}, which moves with it, has "
+                        "not_before {}, which wave {} is the first to allow (correct the "
+                        "progress, or the date)",
+                        describeFixedSystem(keeps), quoted(inventory_.systems[dated].id),
+                        models::formatDate(*inventory_.systems[dated].notBefore), e.wave));
+      } else if (e.arc == kNone) {
         // Only dates can hold a pinned unit without a predecessor (a re-plan's pins into started
         // waves were refused before).
         SystemIndex pinned = kNone, dated = kNone;
@@ -469,6 +488,23 @@ bool Scheduler::checkDeadline(uint32_t unit, const Earliest& earliest) {
   const std::string needs =
       fmt::format("finish_by {} of {} needs wave {} at the latest (the last to end by then)", date,
                   quoted(system.id), load.deadlineWave);
+  if (load.fixedWave) {
+    if (load.fixedWave <= load.deadlineWave) return true;
+    SystemIndex keeps = members[0];
+    for (SystemIndex s : members) {
+      if (replan_->fixed(s)) keeps = s;
+    }
+    const models::ProgressStatus status = replan_->status[keeps];
+    diagnostics_.error(
+        "progress-contradicts-deadline", file, line,
+        fmt::format(
+            "{}, but it moves with {}, which is {} in baseline wave {} (correct the "
+            "progress, or the date)",
+            needs, quoted(inventory_.systems[keeps].id),
+            status == models::ProgressStatus::planned ? "under way" : models::nameOf(status),
+            load.fixedWave));
+    return false;
+  }
   if (load.pin) {
     if (load.pin <= load.deadlineWave) return true;  // a later provider is the pin's error
     SystemIndex pinned = kNone;
@@ -606,7 +642,10 @@ bool Scheduler::attempt(uint32_t waves, bool holdAgencies, bool holdPreferred, S
     }
     UnitWait& wait = schedule.waits[u];
     if (turns_.turn[u] < turns_.byTurn.size()) wait.turnAgency = turns_.byTurn[turns_.turn[u]];
-    if (offeredFrom(u) > earliest_[u].wave) wait.agencyHoldWave = offeredFrom(u);
+    // Held back for its agency's dated systems; not when a re-plan offers it its baseline wave.
+    const bool heldForBaseline = holdPreferred_ && loads_[u].preferredWave;
+    if (offeredFrom(u) > earliest_[u].wave && !heldForBaseline)
+      wait.agencyHoldWave = offeredFrom(u);
     if (due_[u].wave != kNone && !due_[u].pinned) {
       wait.dueWave = due_[u].wave;
       wait.dueSystem = due_[u].system;
@@ -992,6 +1031,8 @@ std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const Mov
       }
 
       if (system.pinnedWave) load.pin = std::max(load.pin, system.pinnedWave);
+      // A fixed system's dates are history: only those of the systems still to move count.
+      if (replan && replan->fixed(s)) continue;
       if (system.notBefore) {
         load.dateWave =
             std::max(load.dateWave, calendar.firstWaveStartingOnOrAfter(*system.notBefore));
@@ -1015,11 +1056,6 @@ std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const Mov
           load.preferredWave = wave;
         }
       }
-    }
-    if (load.fixedWave) {
-      // A fixed unit keeps its wave: its finish_by dates are history, like its not_before ones.
-      load.deadlineWave = 0;
-      load.finishByTooEarly = false;
     }
     load.oversize = (settings.waveCapacity && load.systems > *settings.waveCapacity) ||
                     (settings.waveEffort && load.effortDays > *settings.waveEffort + kEffortSlack);

@@ -194,6 +194,50 @@ TEST_CASE("a rule broken between two fixed systems is history: a warning, and th
                                  "re-plan keeps them where they are"});
 }
 
+TEST_CASE("progress that splits a move group is an error at the link's line") {
+  Replanned r("a,A,X,,,\nb,B,X,,,\n", "from,to,coupling\na,b,tight\n", {{"a", 1}, {"b", 1}});
+  r.status("b", ProgressStatus::done).run(models::dateFromCivil(2027, 2, 10));
+  REQUIRE(!r.plan);
+  REQUIRE(r.diagnostics.all().size() == 1);
+  CHECK(r.diagnostics.all()[0].file == "dependencies.csv");
+  CHECK(r.diagnostics.all()[0].line == 2);
+  CHECK(r.messages() ==
+        std::vector<std::string>{"the progress contradicts a dependency: 'b' is done in baseline "
+                                 "wave 1, which it keeps, but 'a', which moves with it, slipped "
+                                 "(wave 1 ended on 2027-01-31 without it) and needs a wave that "
+                                 "has not started, wave 3 at the earliest (correct the progress, "
+                                 "or the dependency)"});
+}
+
+TEST_CASE("done systems joined by a new tight link keep their own waves, and the limits hold") {
+  Replanned r("a,A,X,,,\nb,B,X,,,\nc,C,X,,,\nd,D,X,,,\n", "from,to,coupling\na,b,tight\n",
+              {{"a", 2}, {"b", 3}, {"c", 2}, {"d", 3}});
+  r.status("a", ProgressStatus::done).status("b", ProgressStatus::done);
+  r.run(models::dateFromCivil(2026, 12, 1), capacity(2));
+  REQUIRE(r.plan);
+  CHECK(r.waveOf("a") == 2);
+  CHECK(r.waveOf("b") == 3);
+  CHECK(r.waveOf("c") == 2);
+  CHECK(r.waveOf("d") == 3);
+  CHECK(r.plan->metrics.churn == 0u);
+  REQUIRE(r.plan->moveGroups.size() == 1);  // the move group is the rules', history or not
+  CHECK(r.messages() ==
+        std::vector<std::string>{"dependency 'a' -> 'b': a tight link, in waves 2 and 3, but both "
+                                 "are done or under way: the re-plan keeps them where they are"});
+}
+
+TEST_CASE("a date of a system that must move with a fixed one is checked against its wave") {
+  Replanned r("a,A,X,,,\nb,B,X,,,\n", "from,to,coupling\na,b,tight\n", {{"a", 2}});
+  r.inventory.systems[*r.inventory.findSystem("b")].notBefore = models::dateFromCivil(2027, 5, 1);
+  r.status("a", ProgressStatus::done).run(models::dateFromCivil(2026, 12, 1));
+  REQUIRE(!r.plan);
+  CHECK(r.messages() ==
+        std::vector<std::string>{"the progress contradicts a date: 'a' is done in baseline wave "
+                                 "2, which it keeps, but 'b', which moves with it, has not_before "
+                                 "2027-05-01, which wave 6 is the first to allow (correct the "
+                                 "progress, or the date)"});
+}
+
 TEST_CASE("a re-plan keeps the baseline's calendar") {
   Replanned r(kFive, "", kFiveWaves);
   models::PlanSettings settings = capacity(2);
