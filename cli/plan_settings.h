@@ -23,7 +23,8 @@ struct NumberRange {
 };
 inline constexpr NumberRange kWaveCapacityRange{1, 10'000'000, true, "systems in a wave"};
 inline constexpr NumberRange kWaveEffortRange{0.01, 1'000'000'000, false, "effort-days in a wave"};
-inline constexpr NumberRange kWaveLengthRange{1, 366, true, "days in a wave"};
+inline constexpr NumberRange kWaveLengthRange{1, models::kMaxWaveLengthDays, true,
+                                              "days in a wave"};
 inline constexpr NumberRange kDepthRange{0, 1000, true, "links around a --focus system"};
 inline constexpr NumberRange kSubmissionRange{1, 4'294'967'295.0, true, "a submission's number"};
 inline constexpr NumberRange kJobsRange{1, 1024, true, "plans made at once"};

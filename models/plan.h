@@ -17,6 +17,8 @@ namespace cloudplan::models {
 
 // No plan has more waves than this; pins and dates beyond it are input errors.
 inline constexpr uint32_t kMaxWaves = 1000;
+// No wave is longer than a year (a leap one).
+inline constexpr uint32_t kMaxWaveLengthDays = 366;
 
 struct FreezeWindow {
   Date from;

@@ -10,6 +10,7 @@
 #include "importers/input_file.h"
 #include "importers/plan/plan_json_reader.h"
 #include "models/output_folder_files.h"
+#include "models/plural.h"
 
 namespace cloudplan::importers {
 namespace {
@@ -306,7 +307,13 @@ class PlanParser {
     settings.waveEffort = number(*json, "wave_effort", where, true);
     if (const auto start = date(*json, "start", where)) settings.start = *start;
     if (const auto length = count(*json, "wave_length_days", where)) {
-      settings.waveLengthDays = *length;
+      // The range of --wave-length: a plan.json cannot hold waves no plan can have.
+      if (*length < 1 || *length > models::kMaxWaveLengthDays) {
+        problem(where.at("wave_length_days"), fmt::format("is {}, not a whole number from 1 to {}",
+                                                          *length, models::kMaxWaveLengthDays));
+      } else {
+        settings.waveLengthDays = *length;
+      }
     }
     if (const Json* allow = member(*json, "allow_oversize", where, true)) {
       settings.allowOversize = allow->is_boolean() && allow->get<bool>();
@@ -530,6 +537,11 @@ class PlanParser {
 
   void readWaves(const Json& document) {
     const Json& waves = array(document, "waves");
+    if (waves.size() > models::kMaxWaves) {
+      problem("waves", fmt::format("has {} entries, more than the {} waves a plan can have",
+                                   waves.size(), models::kMaxWaves));
+      return;
+    }
     std::vector<uint32_t> members(waves.size() + 1, 0);  // systems that name each wave
     for (size_t s = 0; s < plan().systems.size(); ++s) {
       const uint32_t wave = plan().systems[s].wave;
@@ -580,7 +592,8 @@ class PlanParser {
       }
       if (wave.systems.size() != members[wave.number]) {
         problem(where.at("systems"),
-                fmt::format("lists {} systems, but {} name wave {}", wave.systems.size(),
+                fmt::format("lists {}, but {} name wave {}",
+                            models::plural(wave.systems.size(), "system", "systems"),
                             members[wave.number], wave.number));
       }
       plan().waves.push_back(std::move(wave));
