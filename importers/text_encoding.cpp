@@ -90,7 +90,7 @@ bool looksLikeUtf16WithoutByteOrderMark(std::string_view text) {
 
 }  // namespace
 
-EncodingProblem nulByteProblem(std::string_view text, size_t at) {
+EncodingProblem nulByteProblem(std::string_view text, size_t at, std::string_view expected) {
   if (looksLikeUtf16WithoutByteOrderMark(text)) {
     return EncodingProblem{1, "not-utf8",
                            "the file is UTF-16 without a byte-order mark, which cloudplan cannot "
@@ -99,8 +99,9 @@ EncodingProblem nulByteProblem(std::string_view text, size_t at) {
   }
   const auto line = static_cast<uint32_t>(std::count(text.begin(), text.begin() + at, '\n') + 1);
   return EncodingProblem{line, "binary-file",
-                         "NUL byte: this is not a text file (name the inventory's CSV or XML "
-                         "file; from a spreadsheet, save the sheet as CSV UTF-8)"};
+                         fmt::format("NUL byte: this is not a text file (name {}; from a "
+                                     "spreadsheet, save the sheet as CSV UTF-8)",
+                                     expected)};
 }
 
 namespace {

@@ -23,8 +23,10 @@ void stripByteOrderMark(std::string& text);
 std::optional<EncodingProblem> findEncodingProblem(std::string_view text);
 
 // The problem of the NUL byte at `at` of `text`: the file is UTF-16 without a byte-order mark
-// (code not-utf8), or not a text file (binary-file).
-EncodingProblem nulByteProblem(std::string_view text, size_t at);
+// (code not-utf8), or not a text file (binary-file), and then the advice names `expected`, the
+// file the command wanted.
+EncodingProblem nulByteProblem(std::string_view text, size_t at,
+                               std::string_view expected = "the inventory's CSV or XML file");
 
 // True when `text` starts with a UTF-16 byte-order mark (FF FE or FE FF).
 bool hasUtf16ByteOrderMark(std::string_view text);

@@ -12,6 +12,7 @@
 #include "importers/csv/csv_dialect.h"
 #include "importers/csv/csv_reader.h"
 #include "importers/csv/national_ids.h"
+#include "importers/progress/progress_reader.h"
 #include "importers/suggest.h"
 #include "importers/system_fields.h"
 #include "models/plan.h"
@@ -197,6 +198,12 @@ bool CsvFile::readHeader(std::span<const std::string_view> header, uint32_t line
     error(where, "register-file",
           "this is the national register of system ids (cloudplan export --ids writes it), not "
           "an inventory file (give it to --known, and leave it out of the inventory files)");
+    return false;
+  }
+  if (kind_ == InputKind::unknown && isProgressHeader(header)) {
+    error(where, "progress-file",
+          "this is a progress file, not a file of the inventory (give it with --progress, from "
+          "outside the input folders)");
     return false;
   }
   if (kind_ == InputKind::unknown) {

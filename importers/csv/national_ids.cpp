@@ -174,7 +174,8 @@ std::optional<KnownSystems> readNationalIds(const std::string& path,
   if (!bytes) return std::nullopt;
   const std::string name = inputName(path);
   if (bytes->nulAt) {
-    const EncodingProblem problem = nulByteProblem(bytes->text, *bytes->nulAt);
+    const EncodingProblem problem = nulByteProblem(
+        bytes->text, *bytes->nulAt, "the file of ids that cloudplan export --ids wrote");
     diagnostics.error(problem.code, name, problem.line, problem.message);
     return std::nullopt;
   }

@@ -36,15 +36,6 @@ constexpr InputAdvice kProgressAdvice{
         "pipe the progress file into cloudplan, as in cloudplan plan inventory/ "
         "--baseline old/plan.json --progress - < progress.csv, or name the file"};
 
-bool isProgressHeader(std::span<const std::string_view> header) {
-  bool id = false, status = false;
-  for (std::string_view cell : header) {
-    id = id || models::equalsIgnoreCase(cell, kColumnNames[kId]);
-    status = status || models::equalsIgnoreCase(cell, kColumnNames[kStatus]);
-  }
-  return id && status;
-}
-
 // The kind of inventory file a header is (csvKindOf, of the header's cells written out again),
 // unknown for most; a header of many columns is none the inventory reads alone.
 models::InputKind kindOfInventoryHeader(std::span<const std::string_view> header) {
@@ -257,13 +248,23 @@ void ProgressReader::readRow(std::span<const std::string_view> cells, uint32_t l
 
 }  // namespace
 
+bool isProgressHeader(std::span<const std::string_view> header) {
+  bool id = false, status = false;
+  for (std::string_view cell : header) {
+    id = id || models::equalsIgnoreCase(cell, kColumnNames[kId]);
+    status = status || models::equalsIgnoreCase(cell, kColumnNames[kStatus]);
+  }
+  return id && status;
+}
+
 models::Progress readProgress(const std::string& path, const models::Inventory& inventory,
                               models::Diagnostics& diagnostics, std::string_view encoding) {
   auto bytes = readInputFile(path, kProgressAdvice, diagnostics);
   const std::string name = inputName(path);
   if (!bytes) return models::Progress{.path = name, .sha256 = {}, .entries = {}};
   if (bytes->nulAt) {
-    const EncodingProblem problem = nulByteProblem(bytes->text, *bytes->nulAt);
+    const EncodingProblem problem = nulByteProblem(
+        bytes->text, *bytes->nulAt, "the progress file, a CSV file headed id,status,date,note");
     diagnostics.error(problem.code, name, problem.line, problem.message);
     return models::Progress{.path = name, .sha256 = {}, .entries = {}};
   }

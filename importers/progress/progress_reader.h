@@ -4,6 +4,7 @@
 // spreadsheet's separator, the same limits), and every problem is reported with its line.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,9 @@
 #include "models/progress.h"
 
 namespace cloudplan::importers {
+
+// Whether a CSV header is a progress file's (it has id and status).
+bool isProgressHeader(std::span<const std::string_view> header);
 
 // The progress of the file at `path` (`-`: standard input). A row in error is reported and
 // skipped, the others kept; a file that cannot be read at all (unreadable, not text, empty, a
