@@ -88,7 +88,7 @@ std::string describeMoveGroup(const models::Inventory& inventory, const models::
 void explainWaves(const models::Inventory& inventory, const ConstraintGraph& graph,
                   const MoveUnits& units, const std::vector<UnitLoad>& loads,
                   const AgencyLimits& agencyLimits, const Schedule& schedule,
-                  WaveCalendar& calendar, models::Plan& plan) {
+                  models::WaveCalendar& calendar, models::Plan& plan) {
   const auto& settings = plan.settings;
   std::vector<std::string> groupText(units.groups.size());
   for (size_t g = 0; g < units.groups.size(); ++g) {

@@ -6,11 +6,11 @@
 #include <vector>
 
 #include "engine/agency_limits.h"
-#include "engine/calendar.h"
 #include "engine/constraint_graph.h"
 #include "engine/move_groups.h"
 #include "engine/schedule_waves.h"
 #include "models/plan.h"
+#include "models/wave_calendar.h"
 
 namespace cloudplan::engine {
 
@@ -18,7 +18,7 @@ namespace cloudplan::engine {
 void explainWaves(const models::Inventory& inventory, const ConstraintGraph& graph,
                   const MoveUnits& units, const std::vector<UnitLoad>& loads,
                   const AgencyLimits& agencyLimits, const Schedule& schedule,
-                  WaveCalendar& calendar, models::Plan& plan);
+                  models::WaveCalendar& calendar, models::Plan& plan);
 
 // "A -> B -> C -> A" for a cycle group, "A, B (tight)" for a bundle: the links that bind it.
 std::string describeMoveGroup(const models::Inventory& inventory, const models::MoveGroup& group);

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "engine/agency_limits.h"
-#include "engine/calendar.h"
 #include "engine/constraint_graph.h"
 #include "engine/explain.h"
 #include "engine/hybrid_links.h"
@@ -11,6 +10,7 @@
 #include "engine/move_groups.h"
 #include "engine/replan.h"
 #include "engine/schedule_waves.h"
+#include "models/wave_calendar.h"
 
 namespace cloudplan::engine {
 
@@ -57,7 +57,7 @@ std::optional<models::Plan> planMigration(const models::Inventory& inventory,
     settings.waveLengthDays = replan->baseline.waveLengthDays;
     settings.freeze = replan->baseline.freeze;
   }
-  WaveCalendar calendar(settings);
+  models::WaveCalendar calendar(settings);
   std::optional<ReplanState> state;
   if (replan) {
     state = classifyForReplan(inventory, *replan, calendar, diagnostics);

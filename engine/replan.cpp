@@ -13,7 +13,8 @@ using models::quoted;
 using models::SystemIndex;
 
 std::optional<ReplanState> classifyForReplan(const models::Inventory& inventory,
-                                             const ReplanInput& input, WaveCalendar& calendar,
+                                             const ReplanInput& input,
+                                             models::WaveCalendar& calendar,
                                              models::Diagnostics& diagnostics) {
   const size_t count = inventory.systems.size();
   ReplanState state;
@@ -166,7 +167,8 @@ uint32_t countChurn(const ReplanState& state, const std::vector<uint32_t>& waveO
   return churn;
 }
 
-std::string describeFixed(const ReplanState& state, SystemIndex system, WaveCalendar& calendar) {
+std::string describeFixed(const ReplanState& state, SystemIndex system,
+                          models::WaveCalendar& calendar) {
   const uint32_t wave = state.baselineWave[system];
   switch (state.status[system]) {
     case ProgressStatus::done:
@@ -248,7 +250,7 @@ void warnOfBrokenHistory(const models::Inventory& inventory, const ConstraintGra
 }
 
 void explainReplan(const models::Inventory& inventory, const ReplanState& state,
-                   WaveCalendar& calendar, models::Plan& plan) {
+                   models::WaveCalendar& calendar, models::Plan& plan) {
   for (SystemIndex s = 0; s < inventory.systems.size(); ++s) {
     auto& entry = plan.systems[s];
     const uint32_t was = state.baselineWave[s];

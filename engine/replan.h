@@ -6,13 +6,13 @@
 #include <optional>
 #include <vector>
 
-#include "engine/calendar.h"
 #include "engine/constraint_graph.h"
 #include "models/baseline.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
 #include "models/plan.h"
 #include "models/progress.h"
+#include "models/wave_calendar.h"
 
 namespace cloudplan::engine {
 
@@ -46,7 +46,8 @@ struct ReplanState {
 
 // Errors (a done system the baseline never planned; a pin into a started wave) give nullopt.
 std::optional<ReplanState> classifyForReplan(const models::Inventory& inventory,
-                                             const ReplanInput& input, WaveCalendar& calendar,
+                                             const ReplanInput& input,
+                                             models::WaveCalendar& calendar,
                                              models::Diagnostics& diagnostics);
 
 // What a system still to move is: "slipped (wave 2 ended on 2027-02-28 without it)", "is on
@@ -61,7 +62,7 @@ uint32_t countChurn(const ReplanState& state, const std::vector<uint32_t>& waveO
 
 // What a fixed system's place says in its reasons: "done: stays in baseline wave 3", ...
 std::string describeFixed(const ReplanState& state, models::SystemIndex system,
-                          WaveCalendar& calendar);
+                          models::WaveCalendar& calendar);
 
 // The rules without the links between two fixed systems (history binds nothing); nullopt when
 // no link joins two fixed systems.
@@ -76,6 +77,6 @@ void warnOfBrokenHistory(const models::Inventory& inventory, const ConstraintGra
 // Opens each system's reasons with its part in the re-plan: fixed, slipped, on hold, new, kept
 // or moved from its baseline wave (the reasons that follow say why).
 void explainReplan(const models::Inventory& inventory, const ReplanState& state,
-                   WaveCalendar& calendar, models::Plan& plan);
+                   models::WaveCalendar& calendar, models::Plan& plan);
 
 }  // namespace cloudplan::engine

@@ -482,7 +482,8 @@ bool Scheduler::checkDeadline(uint32_t unit, const Earliest& earliest) {
         "finish-by-before-first-wave", file, line,
         fmt::format("finish_by {} of {} is before the end of wave 1 ({}): no wave ends by then "
                     "(move the date later, or start the plan earlier)",
-                    date, quoted(system.id), models::formatDate(WaveCalendar(settings_).end(1))));
+                    date, quoted(system.id),
+                    models::formatDate(models::WaveCalendar(settings_).end(1))));
     return false;
   }
   const std::string needs =
@@ -1002,8 +1003,8 @@ std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
 }  // namespace
 
 std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const MoveUnits& units,
-                                   const models::PlanSettings& settings, WaveCalendar& calendar,
-                                   const ReplanState* replan) {
+                                   const models::PlanSettings& settings,
+                                   models::WaveCalendar& calendar, const ReplanState* replan) {
   std::vector<UnitLoad> loads(units.size());
   std::vector<std::pair<uint32_t, uint32_t>> preferred;  // (baseline wave, systems) of a unit
   for (uint32_t u = 0; u < units.size(); ++u) {

@@ -8,13 +8,13 @@
 #include <vector>
 
 #include "engine/agency_limits.h"
-#include "engine/calendar.h"
 #include "engine/constraint_graph.h"
 #include "engine/move_groups.h"
 #include "engine/replan.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
 #include "models/plan.h"
+#include "models/wave_calendar.h"
 
 namespace cloudplan::engine {
 
@@ -67,7 +67,8 @@ struct Schedule {
 
 // `replan` (may be null) gives the fixed, open and preferred waves of a re-plan.
 std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const MoveUnits& units,
-                                   const models::PlanSettings& settings, WaveCalendar& calendar,
+                                   const models::PlanSettings& settings,
+                                   models::WaveCalendar& calendar,
                                    const ReplanState* replan = nullptr);
 
 // Returns nullopt, with errors, when no plan can satisfy the inputs.

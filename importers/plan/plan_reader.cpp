@@ -11,6 +11,7 @@
 #include "importers/plan/plan_json_reader.h"
 #include "models/output_folder_files.h"
 #include "models/plural.h"
+#include "models/wave_calendar.h"
 
 namespace cloudplan::importers {
 namespace {
@@ -537,6 +538,7 @@ class PlanParser {
 
   void readWaves(const Json& document) {
     const Json& waves = array(document, "waves");
+    models::WaveCalendar calendar(plan().settings);
     if (waves.size() > models::kMaxWaves) {
       problem("waves", fmt::format("has {} entries, more than the {} waves a plan can have",
                                    waves.size(), models::kMaxWaves));
@@ -568,6 +570,19 @@ class PlanParser {
       }
       wave.start = date(json, "start", where).value_or(models::Date{});
       wave.end = date(json, "end", where).value_or(wave.start);
+      // The dates follow from the settings; a re-plan takes its calendar from them, so waves
+      // moved by hand would be silently undone.
+      for (const auto& [field, read, ruled] :
+           {std::tuple{"start", wave.start, calendar.start(wave.number)},
+            std::tuple{"end", wave.end, calendar.end(wave.number)}}) {
+        if (read == ruled) continue;
+        problem(where.at(field),
+                fmt::format("is {}, but the calendar of the settings {} wave {} on {}",
+                            models::formatDate(read),
+                            field == std::string_view("start") ? "starts" : "ends", wave.number,
+                            models::formatDate(ruled)));
+        break;
+      }
       wave.effortDays = number(json, "effort_days", where).value_or(0);
       if (const Json* oversize = member(json, "oversize", where, true)) {
         wave.oversize = oversize->is_boolean() && oversize->get<bool>();

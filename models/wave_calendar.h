@@ -7,34 +7,34 @@
 #include "models/diagnostic.h"
 #include "models/plan.h"
 
-namespace cloudplan::engine {
+namespace cloudplan::models {
 
 class WaveCalendar {
  public:
-  explicit WaveCalendar(const models::PlanSettings& settings);
+  explicit WaveCalendar(const PlanSettings& settings);
 
   // Waves are numbered from 1.
-  models::Date start(uint32_t wave);
-  models::Date end(uint32_t wave);
+  Date start(uint32_t wave);
+  Date end(uint32_t wave);
 
-  // Whether waves 1..`waves` all end by models::kLastDate; if not, an error in `diagnostics`
+  // Whether waves 1..`waves` all end by kLastDate; if not, an error in `diagnostics`
   // (code wave-after-last-date) names the first that does not, and why.
-  bool fitsLastDate(uint32_t waves, models::Diagnostics& diagnostics);
+  bool fitsLastDate(uint32_t waves, Diagnostics& diagnostics);
 
   // The first wave that starts on or after `day` (1 when `day` is before the start); past
   // kMaxWaves it answers kMaxWaves + 1.
-  uint32_t firstWaveStartingOnOrAfter(models::Date day);
+  uint32_t firstWaveStartingOnOrAfter(Date day);
 
   // The last wave that ends on or before `day` (0 when wave 1 ends after it); at most kMaxWaves.
-  uint32_t lastWaveEndingOnOrBefore(models::Date day);
+  uint32_t lastWaveEndingOnOrBefore(Date day);
 
  private:
   void extendTo(uint32_t wave);
 
-  models::Date start_;
+  Date start_;
   int32_t length_;
-  std::vector<models::FreezeWindow> freeze_;
-  std::vector<models::Date> starts_;
+  std::vector<FreezeWindow> freeze_;
+  std::vector<Date> starts_;
 };
 
-}  // namespace cloudplan::engine
+}  // namespace cloudplan::models

@@ -1,16 +1,16 @@
-#include "engine/calendar.h"
+#include "models/wave_calendar.h"
 
 #include <catch2/catch.hpp>
 
-namespace cloudplan::engine {
+namespace cloudplan::models {
 namespace {
 
-models::Date day(const char* text) {
-  return *models::parseDate(text);
+Date day(const char* text) {
+  return *parseDate(text);
 }
 
 TEST_CASE("waves run back to back from the start date") {
-  models::PlanSettings settings;
+  PlanSettings settings;
   settings.start = day("2027-01-04");
   settings.waveLengthDays = 14;
   WaveCalendar calendar(settings);
@@ -20,7 +20,7 @@ TEST_CASE("waves run back to back from the start date") {
 }
 
 TEST_CASE("a wave that would overlap a freeze window starts the day after it") {
-  models::PlanSettings settings;
+  PlanSettings settings;
   settings.start = day("2027-12-06");
   settings.waveLengthDays = 14;
   settings.freeze.push_back({day("2027-12-20"), day("2028-01-02")});
@@ -30,7 +30,7 @@ TEST_CASE("a wave that would overlap a freeze window starts the day after it") {
 }
 
 TEST_CASE("freeze windows that follow each other push a wave past both") {
-  models::PlanSettings settings;
+  PlanSettings settings;
   settings.start = day("2027-01-01");
   settings.waveLengthDays = 10;
   settings.freeze.push_back({day("2027-01-15"), day("2027-01-20")});
@@ -40,7 +40,7 @@ TEST_CASE("freeze windows that follow each other push a wave past both") {
 }
 
 TEST_CASE("the first wave starting on or after a date is found") {
-  models::PlanSettings settings;
+  PlanSettings settings;
   WaveCalendar calendar(settings);  // 2027-01-04, 28 days
   CHECK(calendar.firstWaveStartingOnOrAfter(day("2026-05-01")) == 1);
   CHECK(calendar.firstWaveStartingOnOrAfter(day("2027-01-04")) == 1);
@@ -49,24 +49,24 @@ TEST_CASE("the first wave starting on or after a date is found") {
 }
 
 TEST_CASE("a date beyond the last possible wave answers one past it") {
-  WaveCalendar calendar(models::PlanSettings{});
-  CHECK(calendar.firstWaveStartingOnOrAfter(day("9999-12-31")) == models::kMaxWaves + 1);
+  WaveCalendar calendar(PlanSettings{});
+  CHECK(calendar.firstWaveStartingOnOrAfter(day("9999-12-31")) == kMaxWaves + 1);
 }
 
 TEST_CASE("waves that all end by 9999-12-31 fit") {
-  models::PlanSettings settings;
+  PlanSettings settings;
   settings.start = day("9999-11-06");
   WaveCalendar calendar(settings);
-  models::Diagnostics diagnostics;
+  Diagnostics diagnostics;
   CHECK(calendar.fitsLastDate(2, diagnostics));  // wave 2 ends on 9999-12-31
   CHECK(diagnostics.all().empty());
 }
 
 TEST_CASE("a wave that would end after 9999-12-31 is an error naming it and the cause") {
-  models::PlanSettings settings;
+  PlanSettings settings;
   settings.start = day("9999-11-06");
   WaveCalendar calendar(settings);
-  models::Diagnostics diagnostics;
+  Diagnostics diagnostics;
   CHECK_FALSE(calendar.fitsLastDate(3, diagnostics));
   REQUIRE(diagnostics.all().size() == 1);
   CHECK(diagnostics.all()[0].code == "wave-after-last-date");
@@ -77,12 +77,12 @@ TEST_CASE("a wave that would end after 9999-12-31 is an error naming it and the 
 }
 
 TEST_CASE("freeze windows that push waves past 9999-12-31 are named as a cause") {
-  models::PlanSettings settings;
+  PlanSettings settings;
   settings.start = day("9000-01-01");
   settings.waveLengthDays = 366;
   settings.freeze.push_back({day("9000-02-01"), day("9999-12-30")});
   WaveCalendar calendar(settings);
-  models::Diagnostics diagnostics;
+  Diagnostics diagnostics;
   CHECK_FALSE(calendar.fitsLastDate(2, diagnostics));
   REQUIRE(diagnostics.all().size() == 1);
   CHECK(diagnostics.all()[0].message ==
@@ -92,17 +92,17 @@ TEST_CASE("freeze windows that push waves past 9999-12-31 are named as a cause")
 }
 
 TEST_CASE("a thousand long waves from a late start are refused rather than dated past 9999") {
-  models::PlanSettings settings;
+  PlanSettings settings;
   settings.start = day("9500-01-01");
   settings.waveLengthDays = 366;
   WaveCalendar calendar(settings);
-  models::Diagnostics diagnostics;
-  CHECK_FALSE(calendar.fitsLastDate(models::kMaxWaves, diagnostics));
+  Diagnostics diagnostics;
+  CHECK_FALSE(calendar.fitsLastDate(kMaxWaves, diagnostics));
   CHECK(diagnostics.all()[0].message.starts_with("wave 499 of 1000 would end after 9999-12-31"));
 }
 
 TEST_CASE("the last wave to end by a day counts the freeze windows") {
-  models::PlanSettings settings;
+  PlanSettings settings;
   settings.start = day("2027-12-06");
   settings.waveLengthDays = 14;
   settings.freeze.push_back({day("2027-12-20"), day("2028-01-02")});
@@ -111,8 +111,8 @@ TEST_CASE("the last wave to end by a day counts the freeze windows") {
   CHECK(calendar.lastWaveEndingOnOrBefore(day("2027-12-19")) == 1);
   CHECK(calendar.lastWaveEndingOnOrBefore(day("2028-01-15")) == 1);  // wave 2 ends 2028-01-16
   CHECK(calendar.lastWaveEndingOnOrBefore(day("2028-01-16")) == 2);
-  CHECK(calendar.lastWaveEndingOnOrBefore(models::kLastDate) == models::kMaxWaves);
+  CHECK(calendar.lastWaveEndingOnOrBefore(kLastDate) == kMaxWaves);
 }
 
 }  // namespace
-}  // namespace cloudplan::engine
+}  // namespace cloudplan::models
