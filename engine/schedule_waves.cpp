@@ -351,12 +351,16 @@ std::string Scheduler::describeAnchor(uint32_t unit) const {
     if (system.pinnedWave) return fmt::format("{} is pinned to wave {}", quoted(system.id), wave);
   }
   if (load.dateWave == wave) {
+    // The latest date of the unit is the one that sets its wave.
+    SystemIndex dated = kNone;
     for (SystemIndex s : members) {
-      const auto& system = inventory_.systems[s];
-      if (system.notBefore) {
-        return fmt::format("{} is not before {}, so wave {} at the earliest", quoted(system.id),
-                           models::formatDate(*system.notBefore), wave);
-      }
+      const auto& date = inventory_.systems[s].notBefore;
+      if (date && (dated == kNone || *date > *inventory_.systems[dated].notBefore)) dated = s;
+    }
+    if (dated != kNone) {
+      return fmt::format("{} is not before {}, so wave {} at the earliest",
+                         quoted(inventory_.systems[dated].id),
+                         models::formatDate(*inventory_.systems[dated].notBefore), wave);
     }
   }
   return fmt::format("{} is still to move and {}, so wave {} at the earliest",
@@ -804,6 +808,35 @@ bool Scheduler::checkPinnedRoom() {
   const auto& capacity = settings_.waveCapacity;
   const auto& effortLimit = settings_.waveEffort;
   if (!capacity && !effortLimit) return true;
+  // What must be in one wave exactly (pinned to it, or in a re-plan done or under way in it)
+  // must fit in that wave alone.
+  {
+    std::vector<uint64_t> exact(models::kMaxWaves + 1, 0);
+    std::vector<double> exactEffort(models::kMaxWaves + 1, 0);
+    for (uint32_t u = 0; u < units_.size(); ++u) {
+      const uint32_t anchor = anchorOf(loads_[u]);
+      if (!anchor || anchor <= startedWaves() || anchor > models::kMaxWaves || loads_[u].oversize)
+        continue;
+      exact[anchor] += loads_[u].systems;
+      exactEffort[anchor] += loads_[u].effortDays;
+    }
+    for (uint32_t k = startedWaves() + 1; k <= models::kMaxWaves; ++k) {
+      const bool overCapacity = capacity && exact[k] > *capacity;
+      const bool overEffort = effortLimit && exactEffort[k] > *effortLimit + kEffortSlack;
+      if (!overCapacity && !overEffort) continue;
+      diagnostics_.error(
+          "pins-over-limit", "", 0,
+          overCapacity
+              ? fmt::format("wave {} must hold {} systems pinned to it{}, more than the wave "
+                            "capacity {} (move pins, or raise --wave-capacity)",
+                            k, exact[k], replan_ ? " or done or under way in it" : "", *capacity)
+              : fmt::format("wave {} must hold {:g} effort-days of systems pinned to it{}, more "
+                            "than the wave effort limit {:g} (move pins, or raise --wave-effort)",
+                            k, exactEffort[k], replan_ ? " or done or under way in it" : "",
+                            *effortLimit));
+      return false;
+    }
+  }
   uint32_t lastPin = 0;
   for (const Due& due : due_) {
     if (due.wave != kNone) lastPin = std::max(lastPin, due.wave);

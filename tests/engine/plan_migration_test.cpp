@@ -239,12 +239,21 @@ TEST_CASE("the same inputs give the same plan") {
 namespace cloudplan::engine {
 namespace {
 
-TEST_CASE("more pinned systems than a wave holds is an error naming the waves") {
+TEST_CASE("more pinned systems than a wave holds is an error naming the wave") {
   const auto p = planOf("a,A,X,,1,,\nb,B,X,,1,,\nc,C,X,,1,,\nd,D,X,,,,\n", "", capacity(2));
   CHECK_FALSE(p.plan);
+  CHECK(p.messages() == std::vector<std::string>{"wave 1 must hold 3 systems pinned to it, more "
+                                                 "than the wave capacity 2 (move pins, or raise "
+                                                 "--wave-capacity)"});
+}
+
+TEST_CASE("pins and the providers they wait for must fit in the waves before them") {
+  const auto p = planOf("a,A,X,,2,,\nb,B,X,,2,,\nc,C,X,,,,\nd,D,X,,,,\ne,E,X,,,,\n",
+                        "from,to\na,c\nb,d\na,e\n", capacity(2));
+  CHECK_FALSE(p.plan);
   CHECK(p.messages() ==
-        std::vector<std::string>{"pins need 3 systems in waves 1 to 1 (the pinned systems and the "
-                                 "providers they wait for), more than 1 waves of capacity 2 hold "
+        std::vector<std::string>{"pins need 5 systems in waves 1 to 2 (the pinned systems and the "
+                                 "providers they wait for), more than 2 waves of capacity 2 hold "
                                  "(move pins later, or raise --wave-capacity)"});
 }
 
