@@ -129,7 +129,7 @@ std::optional<models::Plan> planMigration(const models::Inventory& inventory,
       plan.systems[s].status = fixed->status[s];
       plan.systems[s].baselineWave = fixed->baselineWave[s];
     }
-    explainReplan(inventory, *fixed, calendar, plan);
+    explainReplan(inventory, *fixed, schedule->heldBaselineWaves, calendar, plan);
     plan.metrics.churn = countChurn(*fixed, waveOf);
   }
 

@@ -250,7 +250,7 @@ void warnOfBrokenHistory(const models::Inventory& inventory, const ConstraintGra
 }
 
 void explainReplan(const models::Inventory& inventory, const ReplanState& state,
-                   models::WaveCalendar& calendar, models::Plan& plan) {
+                   bool heldBaselineWaves, models::WaveCalendar& calendar, models::Plan& plan) {
   for (SystemIndex s = 0; s < inventory.systems.size(); ++s) {
     auto& entry = plan.systems[s];
     const uint32_t was = state.baselineWave[s];
@@ -276,8 +276,16 @@ void explainReplan(const models::Inventory& inventory, const ReplanState& state,
             state.listed[s] ? "retained in the baseline, scheduled now" : "new since the baseline";
         break;
       case ReplanRole::kept:
-        first = entry.wave == was ? fmt::format("keeps its baseline wave {}", was)
-                                  : fmt::format("moved from baseline wave {}", was);
+        if (entry.wave == was) {
+          first = fmt::format("keeps its baseline wave {}", was);
+        } else if (heldBaselineWaves) {
+          first = fmt::format("moved from baseline wave {}", was);
+        } else {
+          first = fmt::format(
+              "moved from baseline wave {}: no plan of {} waves keeps every "
+              "baseline wave the rules allow, so every system was placed anew",
+              was, plan.waves.size());
+        }
         break;
     }
     entry.reasons.insert(entry.reasons.begin(), std::move(first));

@@ -76,7 +76,9 @@ void warnOfBrokenHistory(const models::Inventory& inventory, const ConstraintGra
 
 // Opens each system's reasons with its part in the re-plan: fixed, slipped, on hold, new, kept
 // or moved from its baseline wave (the reasons that follow say why).
+// `heldBaselineWaves`: whether the plan could offer every system its baseline wave (if not, the
+// moved ones say that fewer waves needed them all placed anew).
 void explainReplan(const models::Inventory& inventory, const ReplanState& state,
-                   models::WaveCalendar& calendar, models::Plan& plan);
+                   bool heldBaselineWaves, models::WaveCalendar& calendar, models::Plan& plan);
 
 }  // namespace cloudplan::engine

@@ -990,11 +990,13 @@ std::optional<Schedule> Scheduler::run(uint32_t lowerBound) {
   auto fits = [&](uint32_t waves) {
     // A re-plan first keeps the baseline waves it can (least churn). Holding dated agencies
     // back keeps them whole; without it more plans fit the same waves.
+    const bool kept =
+        replan_ && (attempt(waves, true, true, trial) || attempt(waves, false, true, trial));
     const bool fitted =
-        (replan_ && (attempt(waves, true, true, trial) || attempt(waves, false, true, trial))) ||
-        attempt(waves, true, false, trial) || attempt(waves, false, false, trial);
+        kept || attempt(waves, true, false, trial) || attempt(waves, false, false, trial);
     if (fitted) {
       schedule = std::move(trial);
+      schedule.heldBaselineWaves = kept;
       return true;
     }
     if (firstFailure.empty()) firstFailure = failure_;

@@ -63,6 +63,9 @@ struct Schedule {
   std::vector<UnitWait> waits;     // per unit
   // Why the plan is longer than the lower bound, when it is.
   std::string longerThanBoundBecause;
+  // A re-plan's: whether its units were offered in their baseline waves. When no plan that does
+  // fits in as few waves, every unit was placed anew.
+  bool heldBaselineWaves = false;
 };
 
 // `replan` (may be null) gives the fixed, open and preferred waves of a re-plan.
