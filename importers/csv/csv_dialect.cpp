@@ -1,5 +1,7 @@
 #include "importers/csv/csv_dialect.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 
@@ -65,6 +67,19 @@ void convertOldMacLineEnds(std::string& text) {
   for (size_t i = first; i < text.size(); ++i) {
     if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) text[i] = '\n';
   }
+}
+
+std::string tooManyCells(std::span<const std::string_view> cells, size_t columns, char separator) {
+  size_t used = cells.size();
+  while (used > columns && cells[used - 1].empty())
+    --used;
+  if (used <= columns) return {};
+  return fmt::format(
+      "{} cells, but the header has {} columns; the row is skipped (quote a cell that holds a {})",
+      used, columns,
+      separator == ','   ? "comma"
+      : separator == ';' ? "semicolon"
+                         : "tab");
 }
 
 }  // namespace cloudplan::importers

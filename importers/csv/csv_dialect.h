@@ -21,6 +21,11 @@ char separatorOfHeader(std::string_view line);
 char separatorOfHeader(std::string_view line,
                        const std::function<bool(std::span<const std::string_view>)>& recognised);
 
+// The problem of a row with more cells than the header has columns, not counting empty cells at
+// its end (a spreadsheet pads rows): empty when there is none. A cell with the separator in it
+// and no quotes is the usual cause, so the message says which separator.
+std::string tooManyCells(std::span<const std::string_view> cells, size_t columns, char separator);
+
 // The first line of `text` that holds something other than blanks and separators, without its
 // line end: where a CSV file's header is.
 std::string_view firstContentLine(std::string_view text);

@@ -283,20 +283,9 @@ void CsvFile::reserveFor(std::string_view text, char separator) {
 
 void CsvFile::readRow(std::span<const std::string_view> cells, uint32_t line) {
   const SourceLocation where{file_, line};
-  if (cells.size() > header_.size()) {
-    size_t used = cells.size();
-    while (used > header_.size() && cells[used - 1].empty())
-      --used;
-    if (used > header_.size()) {
-      error(where, "too-many-cells",
-            fmt::format("{} cells, but the header has {} columns; the row is skipped (quote a "
-                        "cell that holds a {})",
-                        used, header_.size(),
-                        separator_ == ','   ? "comma"
-                        : separator_ == ';' ? "semicolon"
-                                            : "tab"));
-      return;
-    }
+  if (std::string problem = tooManyCells(cells, header_.size(), separator_); !problem.empty()) {
+    error(where, "too-many-cells", std::move(problem));
+    return;
   }
   cells_ = cells;
   if (!warnedUnnamed_) {

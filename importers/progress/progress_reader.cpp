@@ -169,20 +169,9 @@ std::optional<std::string_view> ProgressReader::suggest(std::string_view id) {
 }
 
 void ProgressReader::readRow(std::span<const std::string_view> cells, uint32_t line) {
-  if (cells.size() > header_.size()) {
-    size_t used = cells.size();
-    while (used > header_.size() && cells[used - 1].empty())
-      --used;
-    if (used > header_.size()) {
-      error(line, "too-many-cells",
-            fmt::format("{} cells, but the header has {} columns; the row is skipped (quote a "
-                        "cell that holds a {})",
-                        used, header_.size(),
-                        separator_ == ','   ? "comma"
-                        : separator_ == ';' ? "semicolon"
-                                            : "tab"));
-      return;
-    }
+  if (std::string problem = tooManyCells(cells, header_.size(), separator_); !problem.empty()) {
+    error(line, "too-many-cells", std::move(problem));
+    return;
   }
   if (!warnedUnnamed_) {
     for (size_t i = 0; i < cells.size() && i < header_.size(); ++i) {
