@@ -9,33 +9,15 @@
 
 #include "importers/input_file.h"
 #include "importers/read_inputs.h"
+#include "tests/importers/importer_fixture.h"
 #include "tests/temp_folder.h"
 
 using namespace cloudplan;
+using testing::inventoryOf;
+using testing::linesOf;
 using Lines = std::vector<std::string>;
 
 namespace {
-
-Lines linesOf(models::Diagnostics& diagnostics) {
-  diagnostics.sort();
-  Lines lines;
-  for (const models::Diagnostic& d : diagnostics.all()) {
-    lines.push_back(d.file + (d.line ? ":" + std::to_string(d.line) : "") + ": " +
-                    std::string(models::nameOf(d.severity)) + ": " + d.message + " [" + d.code +
-                    "]");
-  }
-  return lines;
-}
-
-models::Inventory inventoryOf(const std::vector<std::string>& ids) {
-  models::Inventory inventory;
-  for (const std::string& id : ids) {
-    models::System system;
-    system.id = inventory.keep(id);
-    REQUIRE(inventory.addSystem(system));
-  }
-  return inventory;
-}
 
 // A plan of three waves (the first empty) and a freeze: a tight pair in wave 2, a retiring system
 // in wave 3 and a retained one.

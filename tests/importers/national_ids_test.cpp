@@ -9,23 +9,14 @@
 
 #include "importers/csv/inventory_csv.h"
 #include "importers/inventory_builder.h"
+#include "tests/importers/importer_fixture.h"
 #include "tests/temp_folder.h"
 
 using namespace cloudplan;
+using testing::linesOf;
 using Lines = std::vector<std::string>;
 
 namespace {
-
-Lines linesOf(models::Diagnostics& diagnostics) {
-  diagnostics.sort();
-  Lines lines;
-  for (const models::Diagnostic& d : diagnostics.all()) {
-    lines.push_back(d.file + (d.line ? ":" + std::to_string(d.line) : "") + ": " +
-                    std::string(models::nameOf(d.severity)) + ": " + d.message + " [" + d.code +
-                    "]");
-  }
-  return lines;
-}
 
 // Reads `text` as the register file national-ids.csv; the messages name it so.
 struct Read {

@@ -11,35 +11,16 @@
 
 #include "importers/input_file.h"
 #include "importers/read_inputs.h"
+#include "tests/importers/importer_fixture.h"
 #include "tests/temp_folder.h"
 
 using namespace cloudplan;
+using testing::inventoryOf;
+using testing::linesOf;
 using Lines = std::vector<std::string>;
 using models::ProgressStatus;
 
 namespace {
-
-Lines linesOf(models::Diagnostics& diagnostics) {
-  diagnostics.sort();
-  Lines lines;
-  for (const models::Diagnostic& d : diagnostics.all()) {
-    lines.push_back(d.file + (d.line ? ":" + std::to_string(d.line) : "") + ": " +
-                    std::string(models::nameOf(d.severity)) + ": " + d.message + " [" + d.code +
-                    "]");
-  }
-  return lines;
-}
-
-// An inventory of these systems only: all the progress reader looks at is their ids.
-models::Inventory inventoryOf(const std::vector<std::string>& ids) {
-  models::Inventory inventory;
-  for (const std::string& id : ids) {
-    models::System system;
-    system.id = inventory.keep(id);
-    REQUIRE(inventory.addSystem(system));
-  }
-  return inventory;
-}
 
 const std::vector<std::string> kIds = {"MOF/gl", "MOF/ap", "MOH/his", "MOH/lab", "DGA/sso"};
 
