@@ -21,24 +21,7 @@ models::Agency& agency(models::Inventory& inventory, std::string_view code) {
   return inventory.agencies[*inventory.findAgency(code)];
 }
 
-struct Planned {
-  models::Inventory inventory;
-  std::optional<models::Plan> plan;
-  models::Diagnostics diagnostics;
-
-  uint32_t waveOf(std::string_view id) const {
-    return plan->systems[*inventory.findSystem(id)].wave;
-  }
-  const std::vector<std::string>& reasonsOf(std::string_view id) const {
-    return plan->systems[*inventory.findSystem(id)].reasons;
-  }
-  std::vector<std::string> messages() const {
-    std::vector<std::string> all;
-    for (const auto& d : diagnostics.all())
-      all.push_back(d.message);
-    return all;
-  }
-};
+using testing::Planned;
 
 template <typename Limit>
 Planned planWithLimits(std::string systems, std::string dependencies, Limit setLimits,

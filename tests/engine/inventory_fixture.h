@@ -1,12 +1,16 @@
 // Inventories for engine tests, written as inventory CSV text and read by the real importer.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "importers/csv/inventory_csv.h"
 #include "importers/inventory_builder.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
+#include "models/plan.h"
 
 namespace cloudplan::testing {
 
@@ -26,5 +30,25 @@ inline models::Inventory inventoryFrom(std::string systems, std::string dependen
   }
   return builder.finish();
 }
+
+// An inventory and what planning it gave: the plan (or none) and the diagnostics.
+struct Planned {
+  models::Inventory inventory;
+  std::optional<models::Plan> plan;
+  models::Diagnostics diagnostics;
+
+  uint32_t waveOf(std::string_view id) const {
+    return plan->systems[*inventory.findSystem(id)].wave;
+  }
+  const std::vector<std::string>& reasonsOf(std::string_view id) const {
+    return plan->systems[*inventory.findSystem(id)].reasons;
+  }
+  std::vector<std::string> messages() const {
+    std::vector<std::string> all;
+    for (const auto& d : diagnostics.all())
+      all.push_back(d.message);
+    return all;
+  }
+};
 
 }  // namespace cloudplan::testing

@@ -13,21 +13,7 @@ using testing::inventoryFrom;
 
 constexpr const char* kHeader = "id,name,agency,strategy,pinned_wave,not_before,effort_days\n";
 
-struct Planned {
-  models::Inventory inventory;
-  std::optional<models::Plan> plan;
-  models::Diagnostics diagnostics;
-
-  uint32_t waveOf(std::string_view id) const {
-    return plan->systems[*inventory.findSystem(id)].wave;
-  }
-  std::vector<std::string> messages() const {
-    std::vector<std::string> all;
-    for (const auto& d : diagnostics.all())
-      all.push_back(d.message);
-    return all;
-  }
-};
+using testing::Planned;
 
 Planned planOf(std::string systems, std::string dependencies, models::PlanSettings settings = {}) {
   Planned result{inventoryFrom(kHeader + systems, dependencies), std::nullopt, {}};

@@ -17,16 +17,13 @@ constexpr const char* kHeader = "id,name,agency,strategy,pinned_wave,effort_days
 const models::Date kStart = models::dateFromCivil(2027, 1, 4);
 
 // A re-plan of `inventory` against a baseline that put each id in the wave given.
-struct Replanned {
-  models::Inventory inventory;
+struct Replanned : testing::Planned {
   models::Baseline baseline;
   models::Progress progress;
-  models::Diagnostics diagnostics;
-  std::optional<models::Plan> plan;
 
   Replanned(std::string systems, std::string dependencies,
             std::vector<std::pair<std::string, uint32_t>> waves)
-      : inventory(inventoryFrom(kHeader + systems, dependencies)) {
+      : Planned{inventoryFrom(kHeader + systems, dependencies), std::nullopt, {}} {
     baseline.path = "old/plan.json";
     baseline.start = kStart;
     baseline.waveOf.assign(inventory.systems.size(), 0);
@@ -50,18 +47,6 @@ struct Replanned {
     settings.replan = models::ReplanSettings{.today = today};
     plan = planMigration(inventory, settings, diagnostics, &input);
     return *this;
-  }
-  uint32_t waveOf(std::string_view id) const {
-    return plan->systems[*inventory.findSystem(id)].wave;
-  }
-  const std::vector<std::string>& reasonsOf(std::string_view id) const {
-    return plan->systems[*inventory.findSystem(id)].reasons;
-  }
-  std::vector<std::string> messages() const {
-    std::vector<std::string> all;
-    for (const auto& d : diagnostics.all())
-      all.push_back(d.message);
-    return all;
   }
 };
 
