@@ -96,8 +96,8 @@ std::optional<ReplanState> classifyForReplan(const models::Inventory& inventory,
           fmt::format("finish_by {} of {} is missed: it is {} in wave {}, which {} on {}, and the "
                       "re-plan keeps it there",
                       models::formatDate(*system.finishBy), quoted(system.id),
-                      status == ProgressStatus::planned ? "under way" : models::nameOf(status), was,
-                      end < input.today ? "ended" : "ends", models::formatDate(end)));
+                      describeProgress(status), was, end < input.today ? "ended" : "ends",
+                      models::formatDate(end)));
     }
     const uint32_t pin = system.pinnedWave;
     if (!pin) continue;
@@ -106,9 +106,7 @@ std::optional<ReplanState> classifyForReplan(const models::Inventory& inventory,
           "pin-contradicts-progress", inventory.fileOf(system.where), system.where.line,
           fmt::format("system {} is pinned to wave {}, but it is {} in baseline wave {}, which "
                       "it keeps (remove the pin, or correct the progress)",
-                      quoted(system.id), pin,
-                      status == ProgressStatus::planned ? "under way" : models::nameOf(status),
-                      was));
+                      quoted(system.id), pin, describeProgress(status), was));
       ok = false;
     } else if (role != ReplanRole::fixed && pin <= state.started) {
       diagnostics.error(
@@ -153,6 +151,10 @@ std::string describeRole(const ReplanState& state, SystemIndex system) {
     default:
       return fmt::format("is planned in baseline wave {}", was);
   }
+}
+
+std::string_view describeProgress(ProgressStatus status) {
+  return status == ProgressStatus::planned ? "under way" : models::nameOf(status);
 }
 
 std::string describeStarted(uint32_t started) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "engine/constraint_graph.h"
@@ -53,6 +54,10 @@ std::optional<ReplanState> classifyForReplan(const models::Inventory& inventory,
 // What a system still to move is: "slipped (wave 2 ended on 2027-02-28 without it)", "is on
 // hold", "is new since the baseline", "is planned in baseline wave 5".
 std::string describeRole(const ReplanState& state, models::SystemIndex system);
+
+// How a fixed system stands, for messages: "done", "in-progress", or "under way" for one still
+// planned in the wave under way.
+std::string_view describeProgress(models::ProgressStatus status);
 
 // "wave 1 has started", "waves 1 to 3 have started".
 std::string describeStarted(uint32_t started);

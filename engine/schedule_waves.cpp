@@ -331,10 +331,9 @@ std::string Scheduler::chainTo(uint32_t unit) const {
 // baseline wave 2, which it keeps", "'X' is not before D, so wave 4 at the earliest".
 std::string Scheduler::describeFixedSystem(SystemIndex system) const {
   const models::ProgressStatus status = replan_->status[system];
-  return fmt::format(
-      "{} is {} in baseline wave {}, which it keeps", quoted(inventory_.systems[system].id),
-      status == models::ProgressStatus::planned ? "under way" : models::nameOf(status),
-      replan_->baselineWave[system]);
+  return fmt::format("{} is {} in baseline wave {}, which it keeps",
+                     quoted(inventory_.systems[system].id), describeProgress(status),
+                     replan_->baselineWave[system]);
 }
 
 std::string Scheduler::describeAnchor(uint32_t unit) const {
@@ -502,12 +501,10 @@ bool Scheduler::checkDeadline(uint32_t unit, const Earliest& earliest) {
     const models::ProgressStatus status = replan_->status[keeps];
     diagnostics_.error(
         "progress-contradicts-deadline", file, line,
-        fmt::format(
-            "{}, but it moves with {}, which is {} in baseline wave {} (correct the "
-            "progress, or the date)",
-            needs, quoted(inventory_.systems[keeps].id),
-            status == models::ProgressStatus::planned ? "under way" : models::nameOf(status),
-            load.fixedWave));
+        fmt::format("{}, but it moves with {}, which is {} in baseline wave {} (correct the "
+                    "progress, or the date)",
+                    needs, quoted(inventory_.systems[keeps].id), describeProgress(status),
+                    load.fixedWave));
     return false;
   }
   if (load.pin) {
