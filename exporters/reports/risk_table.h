@@ -1,0 +1,23 @@
+// The risk register as an HTML table, the one report.html leads with and each ministry's page
+// shows of its own: what is at risk, between which waves and for how long, how critical, in the
+// register's order (highest exposure first). Every inventory text is escaped.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "models/inventory.h"
+#include "models/risk.h"
+
+namespace cloudplan::exporters {
+
+// The risks of `register_` that concern `agency` or an agency below it; models::kNone: all.
+std::vector<const models::Risk*> risksOf(const models::Inventory& inventory,
+                                         const models::RiskRegister& register_,
+                                         models::AgencyIndex agency);
+
+// A <table class="risks"> of the first `limit` of `risks` (all when there are fewer), followed
+// by a line saying how many more there are, if any; a paragraph saying so when there is none.
+std::string riskTableHtml(const std::vector<const models::Risk*>& risks, size_t limit);
+
+}  // namespace cloudplan::exporters
