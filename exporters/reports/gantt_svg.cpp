@@ -134,7 +134,9 @@ int monthsBetweenTicks(const GanttScale& scale) {
 
 }  // namespace
 
-std::string scheduleToSvg(const models::Inventory& inventory, const models::Plan& plan) {
+std::string scheduleToSvg(const models::Inventory& inventory, const models::Plan& plan,
+                          const GanttOptions& options) {
+  (void)options;  // rows, agency and today: being built (issue 12)
   const GanttScale scale = ganttScale(plan);
   const auto waves = static_cast<uint32_t>(plan.waves.size());
   const std::vector<MinistryRow> ministries = ministryRows(inventory, plan);

@@ -4,6 +4,7 @@
 // wave; freeze windows shaded across every row. Written as SVG text, no layout engine.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "models/date.h"
@@ -24,6 +25,17 @@ struct GanttScale {
 
 GanttScale ganttScale(const models::Plan& plan);
 
-std::string scheduleToSvg(const models::Inventory& inventory, const models::Plan& plan);
+// What a schedule shows: the whole plan (a row per wave and per ministry), or one row per system
+// (a ministry's page, with `--gantt systems`); only one agency's (and its offices') rows, or all.
+enum class GanttRows : uint8_t { waves, systems };
+struct GanttOptions {
+  GanttRows rows = GanttRows::waves;
+  models::AgencyIndex agency = models::kNone;  // kNone: every agency
+  // The day the "today" line is drawn on; none: the re-plan's today, or no line for a new plan.
+  std::optional<models::Date> today;
+};
+
+std::string scheduleToSvg(const models::Inventory& inventory, const models::Plan& plan,
+                          const GanttOptions& options = {});
 
 }  // namespace cloudplan::exporters
