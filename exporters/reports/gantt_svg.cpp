@@ -151,15 +151,50 @@ struct MinistryRow {
   Tally total;
 };
 
+// In one agency's chart, the row of each agency within it: the office right below the agency
+// that it is or is in, or the agency itself. Each agency is walked up once, however deep the
+// tree nests below the chart's agency.
+class OfficeRows {
+ public:
+  explicit OfficeRows(const Scope& scope)
+      : scope_(scope), row_(scope.inventory.agencies.size(), kUnset) {}
+  models::AgencyIndex of(models::AgencyIndex agency) {
+    std::vector<models::AgencyIndex> walked;
+    models::AgencyIndex at = agency, row = kNone;
+    while (at != kNone) {
+      if (row_[at] != kUnset) {
+        row = row_[at];
+        break;
+      }
+      if (at == scope_.agency || scope_.tree.parentOf(at) == scope_.agency) {
+        row = at;
+        break;
+      }
+      walked.push_back(at);
+      at = scope_.tree.parentOf(at);
+    }
+    for (const auto a : walked)
+      row_[a] = row;
+    if (at != kNone) row_[at] = row;
+    return row;
+  }
+
+ private:
+  static constexpr models::AgencyIndex kUnset = kNone - 1;
+  const Scope& scope_;
+  std::vector<models::AgencyIndex> row_;
+};
+
 std::vector<MinistryRow> ministryRows(const Scope& scope, const models::Plan& plan) {
   std::vector<MinistryRow> rows;
   std::map<models::AgencyIndex, size_t> rowOf;
   // In one agency's chart, a row per office right below it (the agency's own systems a row too).
-  const uint32_t depth = scope.everything() ? 0 : scope.tree.depth(scope.agency) + 1;
+  OfficeRows offices(scope);
   for (models::SystemIndex s = 0; s < scope.inventory.systems.size(); ++s) {
     if (!scope.contains(s)) continue;
+    const models::AgencyIndex agency = scope.inventory.systems[s].agency;
     const models::AgencyIndex ministry =
-        scope.tree.ancestorAt(scope.inventory.systems[s].agency, depth);
+        scope.everything() ? scope.tree.ancestorAt(agency, 0) : offices.of(agency);
     const auto [it, inserted] = rowOf.emplace(ministry, rows.size());
     if (inserted) rows.push_back(MinistryRow{ministry, {}, 0, {}});
     MinistryRow& row = rows[it->second];
@@ -368,37 +403,39 @@ struct SystemRow {
 std::vector<SystemRow> systemRows(const Scope& scope, const models::Plan& plan,
                                   const GanttOptions& options, size_t& total) {
   const auto& inventory = scope.inventory;
-  std::map<models::AgencyIndex, std::vector<std::string_view>> pathOf;
-  auto path = [&](models::AgencyIndex agency) -> const std::vector<std::string_view>& {
-    auto [it, inserted] = pathOf.try_emplace(agency);
-    if (inserted && agency != kNone) {
-      std::vector<std::string_view> codes;
-      for (models::AgencyIndex a = agency; a != kNone && codes.size() <= scope.tree.deepest();
-           a = scope.tree.parentOf(a)) {
-        codes.push_back(inventory.agencies[a].code);
-      }
-      std::reverse(codes.begin(), codes.end());
-      it->second = std::move(codes);
-    }
-    return it->second;
+  // Each agency's place in a walk of the tree from the ministries, each agency's offices by
+  // code: one pass, however deep the tree (GraphIndex has cut any cycle of parents).
+  const size_t agencies = inventory.agencies.size();
+  std::vector<std::vector<models::AgencyIndex>> children(agencies + 1);  // last: the ministries
+  for (models::AgencyIndex a = 0; a < agencies; ++a) {
+    const auto parent = scope.tree.parentOf(a);
+    children[parent == kNone ? agencies : parent].push_back(a);
+  }
+  auto byCode = [&](auto a, auto b) {
+    return inventory.agencies[a].code < inventory.agencies[b].code;
   };
+  std::vector<uint32_t> order(agencies + 1, static_cast<uint32_t>(agencies));  // kNone: last
+  std::vector<models::AgencyIndex> stack;
+  std::sort(children[agencies].begin(), children[agencies].end(), byCode);
+  stack.assign(children[agencies].rbegin(), children[agencies].rend());
+  for (uint32_t next = 0; !stack.empty();) {
+    const auto a = stack.back();
+    stack.pop_back();
+    order[a] = next++;
+    std::sort(children[a].begin(), children[a].end(), byCode);
+    stack.insert(stack.end(), children[a].rbegin(), children[a].rend());
+  }
+  auto orderOf = [&](models::AgencyIndex a) { return order[a == kNone ? agencies : a]; };
   std::vector<models::SystemIndex> systems;
   for (models::SystemIndex s = 0; s < inventory.systems.size(); ++s) {
-    if (scope.contains(s)) {
-      systems.push_back(s);
-      path(inventory.systems[s].agency);
-    }
+    if (scope.contains(s)) systems.push_back(s);
   }
   auto waveKey = [&](models::SystemIndex s) {
     return plan.systems[s].wave == 0 ? UINT32_MAX : plan.systems[s].wave;
   };
   std::stable_sort(systems.begin(), systems.end(), [&](auto a, auto b) {
     const auto agencyA = inventory.systems[a].agency, agencyB = inventory.systems[b].agency;
-    if (agencyA != agencyB) {
-      // No agency last; otherwise the tree's order (codes are unique, so paths are too).
-      if (agencyA == kNone || agencyB == kNone) return agencyB == kNone;
-      return pathOf.at(agencyA) < pathOf.at(agencyB);
-    }
+    if (agencyA != agencyB) return orderOf(agencyA) < orderOf(agencyB);
     return waveKey(a) < waveKey(b);
   });
   total = systems.size();

@@ -426,6 +426,33 @@ TEST_CASE("a chart of an agency of 5,000 systems draws one page of them") {
   CHECK(svg.size() < 500 * 1000);
 }
 
+TEST_CASE("an agency half-way down a chain of 100,000 offices has its chart in linear time") {
+  models::Inventory inventory;
+  models::Plan plan;
+  plan.waves.resize(1);
+  plan.waves[0] = {.number = 1, .start = *parseDate("2027-01-04"), .end = *parseDate("2027-01-31")};
+  for (uint32_t i = 0; i < 100000; ++i) {
+    const auto agency = inventory.internAgency(inventory.keep(fmt::format("A{:06}", i)));
+    if (i) inventory.agencies[agency].parent = agency - 1;
+    models::System system;
+    system.id = inventory.keep(fmt::format("S{:06}", i));
+    system.agency = agency;
+    plan.waves[0].systems.push_back(*inventory.addSystem(system));
+    plan.systems.push_back({.wave = 1});
+  }
+  const auto middle = *inventory.findAgency("A050000");
+  const std::string svg = scheduleToSvg(inventory, plan, {.agency = middle});
+  // The agency's own system, and the 49,999 below it in the row of its one office.
+  CHECK(has(svg, "<title>A050000: 1 system in wave 1</title>"));
+  CHECK(has(svg, "<title>A050001: 49999 systems in wave 1</title>"));
+  CHECK(count(svg, "<g class=\"ministry\">") == 2);
+  const std::string rows =
+      scheduleToSvg(inventory, plan, {.rows = GanttRows::systems, .agency = middle});
+  CHECK(has(rows, "systems 1 to 500 of 50000"));
+  CHECK(has(rows, ">S050000 · wave 1"));
+  CHECK(has(rows, ">S050499 · wave 1"));
+}
+
 TEST_CASE("the same plan gives the same chart") {
   const Fixture f = twoWaves();
   CHECK(scheduleToSvg(f.inventory, f.plan) == scheduleToSvg(f.inventory, f.plan));
