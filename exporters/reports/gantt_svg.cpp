@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <map>
-#include <tuple>
 
 #include "exporters/graphviz/graph_index.h"
 #include "exporters/graphviz/graph_style.h"
@@ -811,7 +810,7 @@ std::string scheduleToSvg(const models::Inventory& inventory, const models::Plan
     const models::SystemPlan& planned = plan.systems[row.system];
     const std::string name = system.name.empty() ? shownText(system.id) : shownText(system.name);
     std::string status;
-    if (planned.wave == 0) {
+    if (planned.wave == 0 || planned.wave > plan.waves.size()) {
       status = "retained";
     } else {
       const auto& wave = plan.waves[planned.wave - 1];
