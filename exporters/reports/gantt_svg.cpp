@@ -461,6 +461,324 @@ struct LegendItem {
   std::string text;
 };
 
+// The legend: what the chart shows beyond the bars.
+std::vector<LegendItem> legendItems(const Milestones& milestones, bool today, bool freeze,
+                                    bool replan, bool slipped) {
+  std::vector<LegendItem> legend;
+  auto hasMilestone = [&](MilestoneKind kind) {
+    return std::any_of(milestones.begin(), milestones.end(),
+                       [&](const auto& m) { return m.first.kind == kind; });
+  };
+  if (hasMilestone(MilestoneKind::pin)) {
+    legend.push_back(
+        {"<line x1=\"6\" y1=\"-8\" x2=\"6\" y2=\"8\" stroke=\"#000000\" "
+         "stroke-width=\"1.5\"/><circle cx=\"6\" cy=\"-7\" r=\"3.5\"/>",
+         "pinned to a wave"});
+  }
+  if (hasMilestone(MilestoneKind::notBefore)) {
+    legend.push_back(
+        {"<path d=\"M3 -8V8M3 -5L10 0L3 5Z\" stroke=\"#000000\" stroke-width=\"1.2\"/>",
+         "not before"});
+  }
+  if (hasMilestone(MilestoneKind::finishBy)) {
+    legend.push_back({"<path d=\"M6 -7L12 0L6 7L0 0Z\"/>", "finish by"});
+  }
+  if (today) {
+    legend.push_back({fmt::format("<line x1=\"6\" y1=\"-8\" x2=\"6\" y2=\"8\" stroke=\"{}\" "
+                                  "stroke-width=\"2\"/>",
+                                  kTodayColour),
+                      "today"});
+  }
+  if (freeze) {
+    legend.push_back(
+        {"<rect x=\"0\" y=\"-6\" width=\"14\" height=\"12\" fill=\"url(#freeze-hatch)\"/>",
+         "freeze"});
+  }
+  if (replan) {
+    legend.push_back(
+        {fmt::format("<rect x=\"0\" y=\"-2\" width=\"14\" height=\"4\" fill=\"{}\"/>", kDoneColour),
+         "done"});
+    legend.push_back(
+        {"<rect x=\"0\" y=\"-2\" width=\"14\" height=\"4\" "
+         "fill=\"url(#in-progress-hatch)\" stroke=\"#1a1a1a\" stroke-width=\"0.5\"/>",
+         "in progress"});
+    legend.push_back({fmt::format("<rect x=\"0\" y=\"-2\" width=\"14\" height=\"4\" fill=\"{}\"/>",
+                                  kOnHoldColour),
+                      "on hold"});
+  }
+  if (slipped) {
+    legend.push_back(
+        {"<rect x=\"0\" y=\"-6\" width=\"14\" height=\"12\" fill=\"none\" "
+         "stroke=\"#333333\" stroke-dasharray=\"2 2\"/>",
+         "its baseline wave (slipped)"});
+  }
+
+  return legend;
+}
+
+// What every part of a chart draws with.
+struct Chart {
+  const models::Inventory& inventory;
+  const models::Plan& plan;
+  const GanttScale& scale;
+  const Scope& scope;
+  uint32_t waves = 0;
+  bool replan = false;
+  double top = kTop;  // the first row's
+
+  // A wave's bar: its x and width.
+  std::pair<double, double> bar(const models::Wave& wave) const {
+    return {scale.x(wave.start), std::max(1.0, (wave.end - wave.start + 1) * scale.dayWidth)};
+  }
+};
+
+// Freeze windows first, under everything, across all rows; then a line per month.
+void appendAxis(std::string& out, const Chart& chart, double rowsBottom) {
+  const auto& plan = chart.plan;
+  const auto& scale = chart.scale;
+  const auto top = chart.top;
+  for (const auto& window : plan.settings.freeze) {
+    const Date from = std::max(window.from, scale.origin);
+    const Date to = std::min(window.to + 1, scale.end);
+    if (to <= from) continue;
+    out += fmt::format(
+        "<g class=\"freeze\"><title>freeze {} to {}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" "
+        "height=\"{}\" fill=\"url(#freeze-hatch)\"/><text x=\"{}\" y=\"{}\" font-size=\"10\" "
+        "fill=\"{}\">freeze</text></g>\n",
+        models::formatDate(window.from), models::formatDate(window.to), number(scale.x(from)),
+        number(top - 14), number((to - from) * scale.dayWidth), number(rowsBottom - top),
+        number(scale.x(from) + 2), number(top - 4), kGrey);
+  }
+  // Months: a line at each first day (of every few months for a long plan), its name, and the
+  // year at January and at the start.
+  const int step = monthsBetweenTicks(scale);
+  const Civil start = civilOf(scale.origin);
+  for (long k = 0;; ++k) {
+    const long index = start.year * 12L + (start.month - 1) + k;
+    if (index % step != 0 && k != 0) continue;
+    const Date month = models::dateFromCivil(static_cast<int>(index / 12),
+                                             static_cast<unsigned>(index % 12) + 1, 1);
+    if (month >= scale.end) break;
+    const Civil c = civilOf(month);
+    const double x = scale.x(month);
+    out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#d5dae0\"/>\n",
+                       number(x), number(top - 30), number(rowsBottom - 8));
+    if (c.month == 1 || (month == scale.origin && step < 12)) {
+      out += fmt::format("<text x=\"{}\" y=\"{}\" font-weight=\"bold\">{}</text>\n", number(x + 3),
+                         number(top - 32), c.year);
+    }
+    if (step < 12 && scale.dayWidth * 28 * step >= 24) {
+      out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>\n", number(x + 3),
+                         number(top - 18), kGrey, kMonths[c.month - 1]);
+    }
+  }
+}
+
+// A row per wave; a run of waves nothing moves in is one row.
+void appendWaveRows(std::string& out, const Chart& chart, const std::vector<WaveRow>& rows,
+                    const std::vector<Tally>& tallies) {
+  const auto& scale = chart.scale;
+  const auto& scope = chart.scope;
+  const auto waves = chart.waves;
+  const auto replan = chart.replan;
+  const auto top = chart.top;
+  const std::string nobody = scope.everything()
+                                 ? std::string("no system moves")
+                                 : fmt::format("no system of {} moves", htmlEscaped(scope.name()));
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const models::Wave& wave = *rows[r].first;
+    const Tally& tally = tallies[wave.number - 1];
+    const double y = top + r * kRowHeight;
+    if (tally.systems == 0) {
+      const models::Wave& last = *rows[r].last;
+      const std::string waveNames = &last == &wave
+                                        ? fmt::format("Wave {}", wave.number)
+                                        : fmt::format("Waves {}-{}", wave.number, last.number);
+      out += fmt::format(
+          "<g class=\"idle\"><title>{} from {} to {}: {}</title>"
+          "<text x=\"10\" y=\"{}\" fill=\"{}\">{}</text>"
+          "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#c3cad3\" "
+          "stroke-dasharray=\"3 3\"/></g>\n",
+          waveNames, models::formatDate(wave.start), models::formatDate(last.end), nobody,
+          number(y + 14), kGrey, waveNames, number(scale.x(wave.start)), number(y + 10),
+          number(scale.x(last.end + 1)), number(y + 10));
+      continue;
+    }
+    const auto [x, barWidth] = chart.bar(wave);
+    const Colour colour = waveColour(wave.number, waves);
+    std::string summary =
+        scope.everything()
+            ? fmt::format(
+                  "{} systems ({} migrate, {} retire), {:g} effort days; {} hybrid links after{}",
+                  wave.systems.size(), wave.migrating, wave.retiring, wave.effortDays,
+                  wave.hybridLinksAfter, wave.oversize ? "; oversize" : "")
+            : fmt::format("{} of the wave's {} systems ({} migrate, {} retire), {:g} effort days",
+                          tally.systems, wave.systems.size(), tally.migrating, tally.retiring,
+                          tally.effortDays);
+    if (wave.started) summary += "; started";
+    if (replan && !tally.progress().empty()) summary += "; " + tally.progress();
+    out += fmt::format(
+        "<g class=\"wave\"><title>Wave {} from {} to {}: {}</title>"
+        "<text x=\"10\" y=\"{}\">Wave {}</text>"
+        "<rect class=\"wave-bar\" data-wave=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" "
+        "rx=\"2\" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.5\"/>",
+        wave.number, models::formatDate(wave.start), models::formatDate(wave.end), summary,
+        number(y + 14), wave.number, wave.number, number(x), number(y + 3), number(barWidth),
+        number(kBarHeight), colour.fill);
+    appendWaveNumber(out, wave.number, colour, x, barWidth, y);
+    if (replan) appendProgressStrip(out, x, barWidth, y + 3 + kBarHeight, tally);
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\"{}>{}</text></g>\n",
+                       number(x + barWidth + 6), number(y + 14), kHalo, summary);
+  }
+}
+
+// A system's wave and dates, and after a re-plan its status and its wave against the baseline's.
+std::string systemStatus(const models::Plan& plan, const models::SystemPlan& planned, bool replan) {
+  std::string status;
+  if (planned.wave == 0 || planned.wave > plan.waves.size()) {
+    status = "retained";
+  } else {
+    const auto& wave = plan.waves[planned.wave - 1];
+    status = fmt::format("wave {}, {} to {}", wave.number, models::formatDate(wave.start),
+                         models::formatDate(wave.end));
+  }
+  if (replan && planned.wave != 0) {
+    if (planned.status != models::ProgressStatus::planned)
+      status += fmt::format(", {}", statusText(planned.status));
+    if (planned.baselineWave == 0) {
+      status += ", new";
+    } else if (planned.wave > planned.baselineWave) {
+      status += fmt::format(", slipped from wave {}", planned.baselineWave);
+    } else if (planned.wave < planned.baselineWave) {
+      status += fmt::format(", brought forward from wave {}", planned.baselineWave);
+    }
+  }
+  return status;
+}
+
+// A row per system, under a heading per office.
+void appendSystemRows(std::string& out, const Chart& chart, const std::vector<SystemRow>& rows) {
+  const auto& inventory = chart.inventory;
+  const auto& plan = chart.plan;
+  const auto& scale = chart.scale;
+  const auto waves = chart.waves;
+  const auto replan = chart.replan;
+  const auto top = chart.top;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const SystemRow& row = rows[r];
+    const double y = top + r * kRowHeight;
+    if (row.system == kNone) {
+      std::string heading = row.office == kNone ? std::string("(no agency)")
+                                                : shownText(inventory.agencies[row.office].code);
+      if (row.office != kNone && !inventory.agencies[row.office].name.empty())
+        heading += " " + shownText(inventory.agencies[row.office].name);
+      heading += ": " + plural(row.officeSystems, "system", "systems");
+      if (row.continued) heading += " (continued)";
+      out +=
+          "<g class=\"office\"><text x=\"10\" y=\"" + number(y + 15) + "\" font-weight=\"bold\">";
+      appendHtmlEscaped(out, heading);
+      out += "</text></g>\n";
+      continue;
+    }
+    const models::System& system = inventory.systems[row.system];
+    const models::SystemPlan& planned = plan.systems[row.system];
+    const std::string name = system.name.empty() ? shownText(system.id) : shownText(system.name);
+    const std::string status = systemStatus(plan, planned, replan);
+    out += "<g class=\"system\"><title>";
+    appendHtmlEscaped(out, systemName(system) + ": " + status);
+    out += "</title><text x=\"18\" y=\"" + number(y + 14) + "\">";
+    appendHtmlEscaped(out, fitted(name, kLabelChars));
+    out += "</text>";
+    const std::string idText = htmlEscaped(shownText(system.id));
+    if (planned.wave == 0 || planned.wave > plan.waves.size()) {
+      out +=
+          fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"{}\">{} · {}</text></g>\n",
+                      number(scale.left + 4), number(y + 14), kGrey, idText, status);
+      continue;
+    }
+    const auto& wave = plan.waves[planned.wave - 1];
+    if (replan && planned.baselineWave != 0 && planned.wave > planned.baselineWave &&
+        planned.baselineWave <= plan.waves.size()) {
+      const auto [bx, bw] = chart.bar(plan.waves[planned.baselineWave - 1]);
+      out += fmt::format(
+          "<rect class=\"baseline\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" "
+          "stroke=\"#333333\" stroke-dasharray=\"2 2\"/>",
+          number(bx), number(y + 3), number(bw), number(kBarHeight));
+    }
+    const auto [x, barWidth] = chart.bar(wave);
+    const Colour colour = waveColour(wave.number, waves);
+    out += fmt::format(
+        "<rect class=\"wave-bar\" data-wave=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" "
+        "rx=\"2\" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.5\"/>",
+        wave.number, number(x), number(y + 3), number(barWidth), number(kBarHeight), colour.fill);
+    appendWaveNumber(out, wave.number, colour, x, barWidth, y);
+    if (replan) {
+      Tally one;
+      one.add(system, planned);
+      appendProgressStrip(out, x, barWidth, y + 3 + kBarHeight, one);
+    }
+    // The name in full after the bar: the title column holds a cut one.
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\"{}>", number(x + barWidth + 6),
+                       number(y + 14), kHalo);
+    appendHtmlEscaped(out, systemName(system));
+    out += " · " + htmlEscaped(status) + "</text></g>\n";
+  }
+}
+
+// A row per ministry: a block in each wave it moves systems in, with how many.
+void appendMinistryRows(std::string& out, const Chart& chart, const std::vector<MinistryRow>& rows,
+                        double rowsTop) {
+  const auto& inventory = chart.inventory;
+  const auto& plan = chart.plan;
+  const auto& scale = chart.scale;
+  const auto& scope = chart.scope;
+  const auto waves = chart.waves;
+  const auto replan = chart.replan;
+  const double axisRight = scale.x(scale.end);
+  out += fmt::format(
+      "<text x=\"10\" y=\"{}\" font-weight=\"bold\">{}</text>\n", number(rowsTop - 10),
+      scope.everything() ? "By ministry (offices included): systems moving in each wave"
+                         : "By office (offices below included): systems moving in each wave");
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const MinistryRow& row = rows[r];
+    const double y = rowsTop + r * kRowHeight;
+    std::string title = row.ministry == kNone ? std::string("(no agency)")
+                                              : shownText(inventory.agencies[row.ministry].code);
+    out += "<g class=\"ministry\"><text x=\"10\" y=\"" + number(y + 14) + "\">";
+    appendHtmlEscaped(out, title);
+    out += "</text>";
+    for (const auto& [waveNumber, tally] : row.perWave) {
+      const auto& wave = plan.waves[waveNumber - 1];
+      const auto [x, barWidth] = chart.bar(wave);
+      const uint32_t count = tally.systems;
+      out += fmt::format(
+          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#ffffff\" "
+          "stroke-width=\"0.5\"><title>",
+          number(x), number(y + 3), number(barWidth), number(kBarHeight),
+          waveColour(waveNumber, waves).fill);
+      appendHtmlEscaped(out, title);
+      out += fmt::format(": {} system{} in wave {}", count, count == 1 ? "" : "s", waveNumber);
+      if (replan && !tally.progress().empty()) out += " (" + tally.progress() + ")";
+      out += "</title></rect>";
+      if (barWidth >= 8.0 * std::to_string(count).size()) {
+        out += fmt::format(
+            "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" "
+            "fill=\"{}\">{}</text>",
+            number(x + barWidth / 2), number(y + 14), waveColour(waveNumber, waves).text, count);
+      }
+      if (replan) appendProgressStrip(out, x, barWidth, y + 3 + kBarHeight, tally);
+    }
+    std::vector<std::string> after;
+    if (row.retained) after.push_back(fmt::format("{} retained", row.retained));
+    if (replan && !row.total.progress().empty()) after.push_back(row.total.progress());
+    if (!after.empty()) {
+      out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"{}\">{}</text>",
+                         number(axisRight + 6), number(y + 14), kGrey, fmt::join(after, "; "));
+    }
+    out += "</g>\n";
+  }
+}
+
 }  // namespace
 
 std::string scheduleToSvg(const models::Inventory& inventory, const models::Plan& plan,
@@ -569,56 +887,8 @@ std::string scheduleToSvg(const models::Inventory& inventory, const models::Plan
     if (planned.baselineWave != 0 && planned.wave > planned.baselineWave) anySlipped = true;
   }
 
-  // The legend: what the chart shows beyond the bars.
-  std::vector<LegendItem> legend;
-  auto hasMilestone = [&](MilestoneKind kind) {
-    return std::any_of(milestones.begin(), milestones.end(),
-                       [&](const auto& m) { return m.first.kind == kind; });
-  };
-  if (hasMilestone(MilestoneKind::pin)) {
-    legend.push_back(
-        {"<line x1=\"6\" y1=\"-8\" x2=\"6\" y2=\"8\" stroke=\"#000000\" "
-         "stroke-width=\"1.5\"/><circle cx=\"6\" cy=\"-7\" r=\"3.5\"/>",
-         "pinned to a wave"});
-  }
-  if (hasMilestone(MilestoneKind::notBefore)) {
-    legend.push_back(
-        {"<path d=\"M3 -8V8M3 -5L10 0L3 5Z\" stroke=\"#000000\" stroke-width=\"1.2\"/>",
-         "not before"});
-  }
-  if (hasMilestone(MilestoneKind::finishBy)) {
-    legend.push_back({"<path d=\"M6 -7L12 0L6 7L0 0Z\"/>", "finish by"});
-  }
-  if (todayDrawn) {
-    legend.push_back({fmt::format("<line x1=\"6\" y1=\"-8\" x2=\"6\" y2=\"8\" stroke=\"{}\" "
-                                  "stroke-width=\"2\"/>",
-                                  kTodayColour),
-                      "today"});
-  }
-  if (!plan.settings.freeze.empty()) {
-    legend.push_back(
-        {"<rect x=\"0\" y=\"-6\" width=\"14\" height=\"12\" fill=\"url(#freeze-hatch)\"/>",
-         "freeze"});
-  }
-  if (replan) {
-    legend.push_back(
-        {fmt::format("<rect x=\"0\" y=\"-2\" width=\"14\" height=\"4\" fill=\"{}\"/>", kDoneColour),
-         "done"});
-    legend.push_back(
-        {"<rect x=\"0\" y=\"-2\" width=\"14\" height=\"4\" "
-         "fill=\"url(#in-progress-hatch)\" stroke=\"#1a1a1a\" stroke-width=\"0.5\"/>",
-         "in progress"});
-    legend.push_back({fmt::format("<rect x=\"0\" y=\"-2\" width=\"14\" height=\"4\" fill=\"{}\"/>",
-                                  kOnHoldColour),
-                      "on hold"});
-  }
-  if (anySlipped) {
-    legend.push_back(
-        {"<rect x=\"0\" y=\"-6\" width=\"14\" height=\"12\" fill=\"none\" "
-         "stroke=\"#333333\" stroke-dasharray=\"2 2\"/>",
-         "its baseline wave (slipped)"});
-  }
-
+  const std::vector<LegendItem> legend =
+      legendItems(milestones, todayDrawn, !plan.settings.freeze.empty(), replan, anySlipped);
   const double axisRight = scale.x(scale.end);
   const double width = axisRight + kTextWidth;
   const double rowsHeight =
@@ -697,223 +967,14 @@ std::string scheduleToSvg(const models::Inventory& inventory, const models::Plan
     out += "</text>\n";
   }
 
-  // Freeze windows first, under everything, across all rows.
-  for (const auto& window : plan.settings.freeze) {
-    const Date from = std::max(window.from, scale.origin);
-    const Date to = std::min(window.to + 1, scale.end);
-    if (to <= from) continue;
-    out += fmt::format(
-        "<g class=\"freeze\"><title>freeze {} to {}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" "
-        "height=\"{}\" fill=\"url(#freeze-hatch)\"/><text x=\"{}\" y=\"{}\" font-size=\"10\" "
-        "fill=\"{}\">freeze</text></g>\n",
-        models::formatDate(window.from), models::formatDate(window.to), number(scale.x(from)),
-        number(top - 14), number((to - from) * scale.dayWidth), number(rowsBottom - top),
-        number(scale.x(from) + 2), number(top - 4), kGrey);
+  const Chart chart{inventory, plan, scale, scope, waves, replan, top};
+  appendAxis(out, chart, rowsBottom);
+  if (systemsRows) {
+    appendSystemRows(out, chart, systemRowList);
+  } else {
+    appendWaveRows(out, chart, waveRowList, tallies);
+    appendMinistryRows(out, chart, ministries, ministriesTop);
   }
-  // Months: a line at each first day (of every few months for a long plan), its name, and the
-  // year at January and at the start.
-  const int step = monthsBetweenTicks(scale);
-  const Civil start = civilOf(scale.origin);
-  for (long k = 0;; ++k) {
-    const long index = start.year * 12L + (start.month - 1) + k;
-    if (index % step != 0 && k != 0) continue;
-    const Date month = models::dateFromCivil(static_cast<int>(index / 12),
-                                             static_cast<unsigned>(index % 12) + 1, 1);
-    if (month >= scale.end) break;
-    const Civil c = civilOf(month);
-    const double x = scale.x(month);
-    out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#d5dae0\"/>\n",
-                       number(x), number(top - 30), number(rowsBottom - 8));
-    if (c.month == 1 || (month == scale.origin && step < 12)) {
-      out += fmt::format("<text x=\"{}\" y=\"{}\" font-weight=\"bold\">{}</text>\n", number(x + 3),
-                         number(top - 32), c.year);
-    }
-    if (step < 12 && scale.dayWidth * 28 * step >= 24) {
-      out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>\n", number(x + 3),
-                         number(top - 18), kGrey, kMonths[c.month - 1]);
-    }
-  }
-
-  auto barOf = [&](const models::Wave& wave) {
-    return std::pair{scale.x(wave.start),
-                     std::max(1.0, (wave.end - wave.start + 1) * scale.dayWidth)};
-  };
-  const std::string nobody = scope.everything()
-                                 ? std::string("no system moves")
-                                 : fmt::format("no system of {} moves", htmlEscaped(scope.name()));
-
-  // A row per wave; a run of waves nothing moves in is one row.
-  for (size_t r = 0; r < waveRowList.size(); ++r) {
-    const models::Wave& wave = *waveRowList[r].first;
-    const Tally& tally = tallies[wave.number - 1];
-    const double y = top + r * kRowHeight;
-    if (tally.systems == 0) {
-      const models::Wave& last = *waveRowList[r].last;
-      const std::string waveNames = &last == &wave
-                                        ? fmt::format("Wave {}", wave.number)
-                                        : fmt::format("Waves {}-{}", wave.number, last.number);
-      out += fmt::format(
-          "<g class=\"idle\"><title>{} from {} to {}: {}</title>"
-          "<text x=\"10\" y=\"{}\" fill=\"{}\">{}</text>"
-          "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#c3cad3\" "
-          "stroke-dasharray=\"3 3\"/></g>\n",
-          waveNames, models::formatDate(wave.start), models::formatDate(last.end), nobody,
-          number(y + 14), kGrey, waveNames, number(scale.x(wave.start)), number(y + 10),
-          number(scale.x(last.end + 1)), number(y + 10));
-      continue;
-    }
-    const auto [x, barWidth] = barOf(wave);
-    const Colour colour = waveColour(wave.number, waves);
-    std::string summary =
-        scope.everything()
-            ? fmt::format(
-                  "{} systems ({} migrate, {} retire), {:g} effort days; {} hybrid links after{}",
-                  wave.systems.size(), wave.migrating, wave.retiring, wave.effortDays,
-                  wave.hybridLinksAfter, wave.oversize ? "; oversize" : "")
-            : fmt::format("{} of the wave's {} systems ({} migrate, {} retire), {:g} effort days",
-                          tally.systems, wave.systems.size(), tally.migrating, tally.retiring,
-                          tally.effortDays);
-    if (wave.started) summary += "; started";
-    if (replan && !tally.progress().empty()) summary += "; " + tally.progress();
-    out += fmt::format(
-        "<g class=\"wave\"><title>Wave {} from {} to {}: {}</title>"
-        "<text x=\"10\" y=\"{}\">Wave {}</text>"
-        "<rect class=\"wave-bar\" data-wave=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" "
-        "rx=\"2\" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.5\"/>",
-        wave.number, models::formatDate(wave.start), models::formatDate(wave.end), summary,
-        number(y + 14), wave.number, wave.number, number(x), number(y + 3), number(barWidth),
-        number(kBarHeight), colour.fill);
-    appendWaveNumber(out, wave.number, colour, x, barWidth, y);
-    if (replan) appendProgressStrip(out, x, barWidth, y + 3 + kBarHeight, tally);
-    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\"{}>{}</text></g>\n",
-                       number(x + barWidth + 6), number(y + 14), kHalo, summary);
-  }
-
-  // A row per system, under a heading per office.
-  for (size_t r = 0; r < systemRowList.size(); ++r) {
-    const SystemRow& row = systemRowList[r];
-    const double y = top + r * kRowHeight;
-    if (row.system == kNone) {
-      std::string heading = row.office == kNone ? std::string("(no agency)")
-                                                : shownText(inventory.agencies[row.office].code);
-      if (row.office != kNone && !inventory.agencies[row.office].name.empty())
-        heading += " " + shownText(inventory.agencies[row.office].name);
-      heading += ": " + plural(row.officeSystems, "system", "systems");
-      if (row.continued) heading += " (continued)";
-      out +=
-          "<g class=\"office\"><text x=\"10\" y=\"" + number(y + 15) + "\" font-weight=\"bold\">";
-      appendHtmlEscaped(out, heading);
-      out += "</text></g>\n";
-      continue;
-    }
-    const models::System& system = inventory.systems[row.system];
-    const models::SystemPlan& planned = plan.systems[row.system];
-    const std::string name = system.name.empty() ? shownText(system.id) : shownText(system.name);
-    std::string status;
-    if (planned.wave == 0 || planned.wave > plan.waves.size()) {
-      status = "retained";
-    } else {
-      const auto& wave = plan.waves[planned.wave - 1];
-      status = fmt::format("wave {}, {} to {}", wave.number, models::formatDate(wave.start),
-                           models::formatDate(wave.end));
-    }
-    if (replan && planned.wave != 0) {
-      if (planned.status != models::ProgressStatus::planned)
-        status += fmt::format(", {}", statusText(planned.status));
-      if (planned.baselineWave == 0) {
-        status += ", new";
-      } else if (planned.wave > planned.baselineWave) {
-        status += fmt::format(", slipped from wave {}", planned.baselineWave);
-      } else if (planned.wave < planned.baselineWave) {
-        status += fmt::format(", brought forward from wave {}", planned.baselineWave);
-      }
-    }
-    out += "<g class=\"system\"><title>";
-    appendHtmlEscaped(out, systemName(system) + ": " + status);
-    out += "</title><text x=\"18\" y=\"" + number(y + 14) + "\">";
-    appendHtmlEscaped(out, fitted(name, kLabelChars));
-    out += "</text>";
-    const std::string idText = htmlEscaped(shownText(system.id));
-    if (planned.wave == 0 || planned.wave > plan.waves.size()) {
-      out +=
-          fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"{}\">{} · {}</text></g>\n",
-                      number(scale.left + 4), number(y + 14), kGrey, idText, status);
-      continue;
-    }
-    const auto& wave = plan.waves[planned.wave - 1];
-    if (replan && planned.baselineWave != 0 && planned.wave > planned.baselineWave &&
-        planned.baselineWave <= plan.waves.size()) {
-      const auto [bx, bw] = barOf(plan.waves[planned.baselineWave - 1]);
-      out += fmt::format(
-          "<rect class=\"baseline\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" "
-          "stroke=\"#333333\" stroke-dasharray=\"2 2\"/>",
-          number(bx), number(y + 3), number(bw), number(kBarHeight));
-    }
-    const auto [x, barWidth] = barOf(wave);
-    const Colour colour = waveColour(wave.number, waves);
-    out += fmt::format(
-        "<rect class=\"wave-bar\" data-wave=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" "
-        "rx=\"2\" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.5\"/>",
-        wave.number, number(x), number(y + 3), number(barWidth), number(kBarHeight), colour.fill);
-    appendWaveNumber(out, wave.number, colour, x, barWidth, y);
-    if (replan) {
-      Tally one;
-      one.add(system, planned);
-      appendProgressStrip(out, x, barWidth, y + 3 + kBarHeight, one);
-    }
-    // The name in full after the bar: the title column holds a cut one.
-    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\"{}>", number(x + barWidth + 6),
-                       number(y + 14), kHalo);
-    appendHtmlEscaped(out, systemName(system));
-    out += " · " + htmlEscaped(status) + "</text></g>\n";
-  }
-
-  // A row per ministry: a block in each wave it moves systems in, with how many.
-  if (!systemsRows) {
-    out += fmt::format(
-        "<text x=\"10\" y=\"{}\" font-weight=\"bold\">{}</text>\n", number(ministriesTop - 10),
-        scope.everything() ? "By ministry (offices included): systems moving in each wave"
-                           : "By office (offices below included): systems moving in each wave");
-  }
-  for (size_t r = 0; r < ministries.size(); ++r) {
-    const MinistryRow& row = ministries[r];
-    const double y = ministriesTop + r * kRowHeight;
-    std::string title = row.ministry == kNone ? std::string("(no agency)")
-                                              : shownText(inventory.agencies[row.ministry].code);
-    out += "<g class=\"ministry\"><text x=\"10\" y=\"" + number(y + 14) + "\">";
-    appendHtmlEscaped(out, title);
-    out += "</text>";
-    for (const auto& [waveNumber, tally] : row.perWave) {
-      const auto& wave = plan.waves[waveNumber - 1];
-      const auto [x, barWidth] = barOf(wave);
-      const uint32_t count = tally.systems;
-      out += fmt::format(
-          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#ffffff\" "
-          "stroke-width=\"0.5\"><title>",
-          number(x), number(y + 3), number(barWidth), number(kBarHeight),
-          waveColour(waveNumber, waves).fill);
-      appendHtmlEscaped(out, title);
-      out += fmt::format(": {} system{} in wave {}", count, count == 1 ? "" : "s", waveNumber);
-      if (replan && !tally.progress().empty()) out += " (" + tally.progress() + ")";
-      out += "</title></rect>";
-      if (barWidth >= 8.0 * std::to_string(count).size()) {
-        out += fmt::format(
-            "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" "
-            "fill=\"{}\">{}</text>",
-            number(x + barWidth / 2), number(y + 14), waveColour(waveNumber, waves).text, count);
-      }
-      if (replan) appendProgressStrip(out, x, barWidth, y + 3 + kBarHeight, tally);
-    }
-    std::vector<std::string> after;
-    if (row.retained) after.push_back(fmt::format("{} retained", row.retained));
-    if (replan && !row.total.progress().empty()) after.push_back(row.total.progress());
-    if (!after.empty()) {
-      out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"{}\">{}</text>",
-                         number(axisRight + 6), number(y + 14), kGrey, fmt::join(after, "; "));
-    }
-    out += "</g>\n";
-  }
-
   appendMilestones(out, milestones, inventory, scale, top);
   if (todayDrawn) {
     const double x = scale.x(*today);
