@@ -783,10 +783,15 @@ void appendMinistryRows(std::string& out, const Chart& chart, const std::vector<
 
 std::string scheduleToSvg(const models::Inventory& inventory, const models::Plan& plan,
                           const GanttOptions& options) {
+  // The agency tree walked once, however deep it nests (and a cycle of parents cut).
+  return scheduleToSvg(GraphIndex(inventory, plan), options);
+}
+
+std::string scheduleToSvg(const GraphIndex& tree, const GanttOptions& options) {
+  const models::Inventory& inventory = tree.inventory;
+  const models::Plan& plan = tree.plan;
   const GanttScale scale = ganttScale(plan);
   const auto waves = static_cast<uint32_t>(plan.waves.size());
-  // The agency tree walked once, however deep it nests (and a cycle of parents cut).
-  const GraphIndex tree(inventory, plan);
   const Scope scope{inventory, tree, options.agency};
   const bool systemsRows = options.rows == GanttRows::systems;
   const bool replan = plan.settings.replan.has_value();

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "exporters/graphviz/graph_index.h"
 #include "models/date.h"
 #include "models/inventory.h"
 #include "models/plan.h"
@@ -46,5 +47,8 @@ struct GanttOptions {
 
 std::string scheduleToSvg(const models::Inventory& inventory, const models::Plan& plan,
                           const GanttOptions& options = {});
+// The same, with the plan's GraphIndex that the diagrams use: the ministry pages draw a schedule
+// each, and the agency tree need not be walked again for every one.
+std::string scheduleToSvg(const GraphIndex& index, const GanttOptions& options = {});
 
 }  // namespace cloudplan::exporters

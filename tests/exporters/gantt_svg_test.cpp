@@ -453,6 +453,13 @@ TEST_CASE("an agency half-way down a chain of 100,000 offices has its chart in l
   CHECK(has(rows, ">S050499 · wave 1"));
 }
 
+TEST_CASE("a chart drawn with the diagrams' index is the chart drawn from the plan") {
+  const Fixture f = replanned();
+  const GraphIndex index(f.inventory, f.plan);
+  const GanttOptions options{.rows = GanttRows::systems, .agency = 0};
+  CHECK(scheduleToSvg(index, options) == scheduleToSvg(f.inventory, f.plan, options));
+}
+
 TEST_CASE("the same plan gives the same chart") {
   const Fixture f = twoWaves();
   CHECK(scheduleToSvg(f.inventory, f.plan) == scheduleToSvg(f.inventory, f.plan));
