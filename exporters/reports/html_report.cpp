@@ -6,7 +6,9 @@
 
 #include "exporters/graphviz/graph_style.h"
 #include "exporters/reports/html_escape.h"
+#include "exporters/reports/html_pan_zoom.h"
 #include "exporters/reports/html_style.h"
+#include "exporters/reports/risk_table.h"
 #include "models/plural.h"
 
 namespace cloudplan::exporters {
@@ -25,14 +27,30 @@ dl.properties dt { color: var(--muted); }
 dl.properties dd { margin: 0; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 6px;
           vertical-align: -1px; border: 1px solid rgba(0, 0, 0, 0.25); }
-.drawing { overflow: auto; max-height: 85vh; border: 1px solid var(--line); border-radius: 6px;
-           background: #ffffff; margin: 8px 0 16px; }
-.drawing svg { display: block; }
-.drawing.fit svg { max-width: 100%; height: auto; }
+.chart svg { display: block; max-width: 100%; height: auto; }
 details > summary { cursor: pointer; color: #1f5f99; }
+details.rows { margin: 4px 0; }
+.scroll { overflow-x: auto; margin: 8px 0 16px; }
+.scroll > table { margin: 0; }
+td.id, td .id { overflow-wrap: anywhere; }
+table.risks tr.risk-lost-provider td:nth-child(2) { color: #b2182b; font-weight: bold; }
 #search { position: sticky; top: 0; background: #ffffff; padding: 8px 0; z-index: 1; }
 #search input { font-size: 15px; padding: 6px 8px; width: min(520px, 100%); }
-@media print { .drawing { max-height: none; overflow: visible; } #search { display: none; } }
+@page { size: landscape; margin: 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11px; }
+  nav, #search { display: none; }
+  a { color: inherit; text-decoration: none; }
+  h2, h3 { break-after: avoid; }
+  h2 { break-before: page; }
+  header + main > section:first-child h2 { break-before: auto; }
+  #waves > section.systems ~ section.systems { break-before: page; }
+  .figures, .figure, tr, .chart { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .scroll { overflow: visible; }
+  details > summary { color: inherit; }
+  details::details-content { content-visibility: visible; }
+}
 )css";
 
 // Filters the system rows as one types; without the script every row stays shown.
@@ -44,6 +62,7 @@ constexpr std::string_view kScript = R"js(
   var rows = Array.prototype.slice.call(document.querySelectorAll("tr.system"));
   var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
   var sections = Array.prototype.slice.call(document.querySelectorAll("section.systems"));
+  var pages = Array.prototype.slice.call(document.querySelectorAll("details.rows"));
   box.hidden = false;
   input.addEventListener("input", function () {
     var query = input.value.trim().toLowerCase();
@@ -55,6 +74,12 @@ constexpr std::string_view kScript = R"js(
     });
     sections.forEach(function (section) {
       section.hidden = !!query && !section.querySelector("tr.system:not([hidden])");
+    });
+    // A long wave's rows are in pages (closed <details>): those with a match open.
+    pages.forEach(function (page) {
+      var match = page.querySelector("tr.system:not([hidden])");
+      page.hidden = !!query && !match;
+      if (query && match) page.open = true;
     });
     count.textContent = query ? shown + (shown === 1 ? " system matches" : " systems match") : "";
   });
@@ -244,19 +269,11 @@ std::string prefixIds(std::string_view svg, std::string_view prefix) {
   return out;
 }
 
-// A drawing in a box that scrolls; `fit` scales it down to the page's width instead.
-void drawing(std::string& out, const std::string& svg, std::string_view prefix, bool fit = false) {
-  if (svg.empty()) return;
-  out += fit ? "<div class=\"drawing fit\">" : "<div class=\"drawing\">";
-  out += svgForHtml(svg, prefix);
-  out += "</div>\n";
-}
-
 void systemsTableHead(std::string& out) {
   out +=
-      "<table><thead><tr><th>System</th><th>Agency</th><th>Type</th><th>Strategy</th>"
-      "<th>Criticality</th><th class=\"number\">Effort (days)</th><th>Move group</th>"
-      "<th>Why this wave</th><th>Properties</th></tr></thead><tbody>\n";
+      "<div class=\"scroll\"><table><thead><tr><th>System</th><th>Agency</th><th>Type</th>"
+      "<th>Strategy</th><th>Criticality</th><th class=\"number\">Effort (days)</th>"
+      "<th>Move group</th><th>Why this wave</th><th>Properties</th></tr></thead><tbody>\n";
 }
 
 void systemRow(std::string& out, const models::Inventory& inventory, const models::Plan& plan,
@@ -312,9 +329,26 @@ void systemRow(std::string& out, const models::Inventory& inventory, const model
   out += "</td></tr>\n";
 }
 
-void summary(std::string& out, const models::Inventory& inventory, const models::Plan& plan) {
+// The first `limit` risks in a box that scrolls, as every table of the report.
+void riskTable(std::string& out, const std::vector<const models::Risk*>& risks, size_t limit) {
+  if (!risks.empty()) out += "<div class=\"scroll\">";
+  out += riskTableHtml(risks, limit);
+  if (!risks.empty()) out += "</div>\n";
+}
+
+void summary(std::string& out, const models::Inventory& inventory, const models::Plan& plan,
+             const std::vector<const models::Risk*>& risks) {
   const auto& m = plan.metrics;
-  out += "<section id=\"summary\"><h2>Summary</h2>\n<div class=\"figures\">";
+  // What a reviewer must act on comes first: the risks of highest exposure.
+  out += "<section id=\"summary\"><h2>Summary</h2>\n<h3>Top risks</h3>\n";
+  riskTable(out, risks, kTopRisks);
+  if (!risks.empty()) {
+    out += fmt::format(
+        "<p><a href=\"#risks\">The risk register</a>: {}, by exposure (the days a link is hybrid "
+        "times the weight of its more critical end).</p>\n",
+        models::plural(risks.size(), "risk", "risks"));
+  }
+  out += "<h3>The plan</h3>\n<div class=\"figures\">";
   figure(out, fmt::format("{} / {}", m.waves, m.lowerBound.waves), "waves / lower bound");
   figure(out, fmt::format("{} of {}", m.scheduled, m.systems), "systems scheduled");
   figure(out, std::to_string(m.systems - m.scheduled), "retained (stay)");
@@ -359,8 +393,10 @@ void summary(std::string& out, const models::Inventory& inventory, const models:
     out += fmt::format("<p class=\"muted\">The {} wave{} nothing moves in {} left out.</p>\n", idle,
                        idle == 1 ? "" : "s", idle == 1 ? "is" : "are");
   }
+  out += "<div class=\"chart\">";
   out += hybridChart(plan);
-  out += "\n<h3>Settings</h3>\n<table class=\"compact\"><tbody>";
+  out += "</div>";
+  out += "\n<h3>Settings</h3>\n<div class=\"scroll\"><table class=\"compact\"><tbody>";
   const auto& settings = plan.settings;
   auto row = [&](std::string_view name, const std::string& value) {
     out += "<tr><th>";
@@ -392,8 +428,9 @@ void summary(std::string& out, const models::Inventory& inventory, const models:
   }
   // A long list of inputs (a ministry per file) is folded away.
   out += fmt::format(
-      "</tbody></table>\n<h3>Inputs</h3>\n<details{}><summary>{} input files</summary>\n"
-      "<table><thead><tr><th>File</th><th>Kind</th><th>SHA-256</th></tr></thead><tbody>",
+      "</tbody></table></div>\n<h3>Inputs</h3>\n<details{}><summary>{} input files</summary>\n"
+      "<div class=\"scroll\"><table><thead><tr><th>File</th><th>Kind</th><th>SHA-256</th></tr>"
+      "</thead><tbody>",
       inventory.files.size() <= 10 ? " open" : "", inventory.files.size());
   for (const auto& file : inventory.files) {
     out += "<tr><td class=\"id\">";
@@ -404,7 +441,18 @@ void summary(std::string& out, const models::Inventory& inventory, const models:
     text(out, file.sha256);
     out += "</td></tr>";
   }
-  out += "</tbody></table>\n</details>\n</section>\n";
+  out += "</tbody></table></div>\n</details>\n</section>\n";
+}
+
+void risksSection(std::string& out, const std::vector<const models::Risk*>& risks) {
+  out +=
+      "<section id=\"risks\"><h2>Risks</h2>\n<p class=\"lead\">Every link left hybrid (one end "
+      "moved, the other not yet or never), every retained system that loses a provider, every "
+      "move group of more than 10 systems and every wave that uses more than 90 % of a limit; "
+      "highest exposure first.</p>\n";
+  // A national plan has thousands of hybrid links: the page shows the first ones, risks.csv all.
+  riskTable(out, risks, kTableRowsPerPage);
+  out += "</section>\n";
 }
 
 void moveGroups(std::string& out, const models::Inventory& inventory, const models::Plan& plan) {
@@ -416,8 +464,8 @@ void moveGroups(std::string& out, const models::Inventory& inventory, const mode
     return;
   }
   out +=
-      "<table><thead><tr><th>Group</th><th>Cause</th><th>Wave</th><th>Systems</th>"
-      "<th>Links that bind it</th></tr></thead><tbody>\n";
+      "<div class=\"scroll\"><table><thead><tr><th>Group</th><th>Cause</th><th>Wave</th>"
+      "<th>Systems</th><th>Links that bind it</th></tr></thead><tbody>\n";
   for (const auto& group : plan.moveGroups) {
     out += "<tr id=\"group-" + escaped(group.id) + "\"><td>";
     text(out, group.id);
@@ -442,7 +490,27 @@ void moveGroups(std::string& out, const models::Inventory& inventory, const mode
     }
     out += "</td></tr>\n";
   }
-  out += "</tbody></table>\n</section>\n";
+  out += "</tbody></table></div>\n</section>\n";
+}
+
+// The rows of a wave's systems: one table, or above kTableRowsPerPage rows pages of that many,
+// each folded away (a <details>, which needs no script), so that a wave of thousands of systems
+// opens as one line per page.
+void systemsTable(std::string& out, const models::Inventory& inventory, const models::Plan& plan,
+                  const std::vector<models::SystemIndex>& systems) {
+  const bool paged = systems.size() > kTableRowsPerPage;
+  for (size_t first = 0; first < systems.size(); first += kTableRowsPerPage) {
+    const size_t last = std::min(systems.size(), first + kTableRowsPerPage);
+    if (paged) {
+      out += fmt::format("<details class=\"rows\"><summary>Systems {} to {} of {}</summary>\n",
+                         first + 1, last, systems.size());
+    }
+    systemsTableHead(out);
+    for (size_t i = first; i < last; ++i)
+      systemRow(out, inventory, plan, systems[i]);
+    out += "</tbody></table></div>\n";
+    if (paged) out += "</details>\n";
+  }
 }
 
 void waveSections(std::string& out, const models::Inventory& inventory, const models::Plan& plan,
@@ -487,7 +555,7 @@ void waveSections(std::string& out, const models::Inventory& inventory, const mo
         at < drawings.waveFiles.size() ? drawings.waveFiles[at] : std::string();
     if (!svg.empty() && svg.size() <= kLargestEmbeddedWave) {
       out += "<details><summary>Diagram of the wave</summary>\n";
-      drawing(out, svg, fmt::format("wave{}-", wave.number));
+      appendZoomableDrawing(out, svg, fmt::format("wave{}-", wave.number), file);
       out += "</details>\n";
     } else if (!svg.empty() && !file.empty()) {
       out += fmt::format(
@@ -495,22 +563,19 @@ void waveSections(std::string& out, const models::Inventory& inventory, const mo
           "({} KB): <a href=\"{}\">{}</a>, beside this report.</p>\n",
           svg.size() / 1024, escaped(file), escaped(file));
     }
-    systemsTableHead(out);
-    for (const models::SystemIndex s : wave.systems)
-      systemRow(out, inventory, plan, s);
-    out += "</tbody></table>\n</section>\n";
+    systemsTable(out, inventory, plan, wave.systems);
+    out += "</section>\n";
   }
   out +=
       "<section class=\"systems\" id=\"retained\"><h3><span class=\"swatch\" "
       "style=\"background:" +
       waveColour(0, total).fill + "\"></span>Retained: they stay where they are</h3>\n";
-  size_t retained = 0;
+  std::vector<models::SystemIndex> retained;
   for (models::SystemIndex s = 0; s < inventory.systems.size(); ++s) {
-    if (plan.systems[s].wave != 0) continue;
-    if (retained++ == 0) systemsTableHead(out);
-    systemRow(out, inventory, plan, s);
+    if (plan.systems[s].wave == 0) retained.push_back(s);
   }
-  out += retained ? "</tbody></table>\n" : "<p>None.</p>\n";
+  systemsTable(out, inventory, plan, retained);
+  if (retained.empty()) out += "<p>None.</p>\n";
   out += "</section>\n</section>\n";
 }
 
@@ -526,8 +591,8 @@ void diagnosticsSection(std::string& out, const models::Diagnostics& diagnostics
       models::plural(diagnostics.count(models::Severity::warning), "warning", "warnings"),
       models::plural(diagnostics.count(models::Severity::note), "note", "notes"));
   out +=
-      "<table><thead><tr><th>Severity</th><th>Where</th><th>Code</th><th>Message</th></tr>"
-      "</thead><tbody>\n";
+      "<div class=\"scroll\"><table><thead><tr><th>Severity</th><th>Where</th><th>Code</th>"
+      "<th>Message</th></tr></thead><tbody>\n";
   for (const auto& d : diagnostics.all()) {
     out += fmt::format("<tr><td class=\"severity-{0}\">{0}</td><td class=\"id\">",
                        models::nameOf(d.severity));
@@ -540,7 +605,7 @@ void diagnosticsSection(std::string& out, const models::Diagnostics& diagnostics
     text(out, d.message);
     out += "</td></tr>\n";
   }
-  out += "</tbody></table>\n</section>\n";
+  out += "</tbody></table></div>\n</section>\n";
 }
 
 }  // namespace
@@ -552,7 +617,8 @@ std::string svgForHtml(std::string_view svg, std::string_view idPrefix) {
 }
 
 std::string planToHtml(const models::Inventory& inventory, const models::Plan& plan,
-                       const models::Diagnostics& diagnostics, const ReportDrawings& drawings) {
+                       const models::Diagnostics& diagnostics, const models::RiskRegister& risks,
+                       const ReportDrawings& drawings) {
   const auto& m = plan.metrics;
   std::string out;
   out.reserve(4096 + inventory.systems.size() * 700 + drawings.overview.size() +
@@ -563,6 +629,7 @@ std::string planToHtml(const models::Inventory& inventory, const models::Plan& p
   out += fmt::format("<title>Migration plan: {} systems in {} waves</title>\n", m.systems, m.waves);
   out += "<style>";
   out += kPageStyle;
+  out += kPanZoomStyle;
   out += kStyle;
   out += "</style>\n</head>\n<body>\n<header>\n<h1>Cloud migration plan</h1>\n<p class=\"lead\">";
   text(out, fmt::format("{} systems of {} agencies, {} dependencies; {} waves from {} to {}. "
@@ -575,23 +642,27 @@ std::string planToHtml(const models::Inventory& inventory, const models::Plan& p
                         inventory.files.size()));
   out +=
       "</p>\n<nav><a href=\"#summary\">Summary</a><a href=\"#schedule\">Schedule</a>"
-      "<a href=\"#overview\">Overview</a><a href=\"#groups\">Move groups</a>"
+      "<a href=\"#overview\">Overview</a><a href=\"#risks\">Risks</a>"
+      "<a href=\"#groups\">Move groups</a>"
       "<a href=\"#waves\">Waves</a><a href=\"#retained\">Retained</a>"
       "<a href=\"#diagnostics\">Diagnostics</a></nav>\n</header>\n<main>\n";
-  summary(out, inventory, plan);
+  const auto register_ = risksOf(inventory, risks, kNone);
+  summary(out, inventory, plan, register_);
   out += "<section id=\"schedule\"><h2>Schedule</h2>\n";
-  drawing(out, drawings.schedule, "schedule-", true);
+  appendZoomableDrawing(out, drawings.schedule, "schedule-", drawings.scheduleFile);
   out +=
       "</section>\n<section id=\"overview\"><h2>Overview</h2>\n<p class=\"lead\">Agencies as "
       "boxes, each system coloured by its wave and shaped by its type; hover a system for its "
       "name.</p>\n";
-  drawing(out, drawings.overview, "overview-");
+  appendZoomableDrawing(out, drawings.overview, "overview-", drawings.overviewFile);
   out += "</section>\n";
+  risksSection(out, register_);
   moveGroups(out, inventory, plan);
   waveSections(out, inventory, plan, drawings);
   diagnosticsSection(out, diagnostics);
   out += "</main>\n<script>";
   out += kScript;
+  out += kPanZoomScript;
   out += "</script>\n</body>\n</html>\n";
   return out;
 }

@@ -1,9 +1,11 @@
 // report.html: the plan for its reviewers in one self-contained page (inline CSS, the drawings
 // inline as SVG, a small inline script, no request to anything outside the file, readable
-// without the script): the summary (waves against the lower bound, hybrid links over time, move
-// groups), the schedule and the diagrams, every wave's systems with the reasons for their wave,
-// the retained systems, and the diagnostics of the inputs. Every text of the inventory is
-// escaped: a name is always shown as text, never run.
+// without the script): the summary (the top risks first, then waves against the lower bound,
+// hybrid links over time, move groups), the schedule and the diagrams (zoomable, see
+// html_pan_zoom.h), the risk register, every wave's systems with the reasons for their wave, the
+// retained systems, and the diagnostics of the inputs. It reads at any window width (drawings
+// scale to the column, wide tables scroll in their own box) and prints (a print style sheet).
+// Every text of the inventory is escaped: a name is always shown as text, never run.
 #pragma once
 
 #include <string>
@@ -13,6 +15,7 @@
 #include "models/diagnostic.h"
 #include "models/inventory.h"
 #include "models/plan.h"
+#include "models/risk.h"
 
 namespace cloudplan::exporters {
 
@@ -24,14 +27,27 @@ struct ReportDrawings {
   // Where each wave's drawing is written beside the report (relative path), empty when it is not:
   // a drawing too large to embed is linked instead.
   std::vector<std::string> waveFiles;
+  // The full drawings beside the report (relative paths), linked under their embedded copies;
+  // empty: not written, not linked.
+  std::string overviewFile;
+  std::string scheduleFile;
 };
 
 // A wave's drawing larger than this is linked, not embedded: the report of a 10^4-system plan
 // would otherwise weigh some 50 MB and take a browser many seconds to open.
 inline constexpr size_t kLargestEmbeddedWave = 512 * 1024;
 
+// The summary leads with this many risks of highest exposure.
+inline constexpr size_t kTopRisks = 10;
+
+// A table longer than this is cut into pages of as many rows, each folded away (a wave's
+// systems), or shows its first rows and says where the rest are (the risks: risks.csv).
+inline constexpr size_t kTableRowsPerPage = 500;
+
+// `risks`: the plan's risk register (engine/risk_register), in its order.
 std::string planToHtml(const models::Inventory& inventory, const models::Plan& plan,
-                       const models::Diagnostics& diagnostics, const ReportDrawings& drawings);
+                       const models::Diagnostics& diagnostics, const models::RiskRegister& risks,
+                       const ReportDrawings& drawings);
 
 // An SVG document fit to sit inside an HTML page: without its XML prolog, DOCTYPE and namespace
 // declarations (HTML knows SVG), and with its ids prefixed, so that those of several drawings do

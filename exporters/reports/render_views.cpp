@@ -143,7 +143,10 @@ std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
   drawings.schedule = scheduleToSvg(inventory, plan);
   files.push_back({"schedule.svg", drawings.schedule});
   if (options.report) {
-    files.push_back({"report.html", planToHtml(inventory, plan, planDiagnostics, drawings)});
+    drawings.overviewFile = keepSvg ? "overview.svg" : "";
+    drawings.scheduleFile = "schedule.svg";
+    const models::RiskRegister risks;  // wired at merge
+    files.push_back({"report.html", planToHtml(inventory, plan, planDiagnostics, risks, drawings)});
     madeOne();
   }
   return files;
