@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <numeric>
 #include <string_view>
 
 #include "models/plural.h"
@@ -22,12 +24,26 @@ namespace {
 // shownText), at a character boundary, so that a megabyte name is not repeated in every risk.
 constexpr size_t kLongestText = 120;
 
-std::string shown(std::string_view text) {
-  if (text.size() <= kLongestText) return std::string(text);
+void appendShown(std::string& out, std::string_view text) {
+  if (text.size() <= kLongestText) {
+    out += text;
+    return;
+  }
   size_t cut = kLongestText - 3;  // room for the ellipsis
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
     --cut;
-  return std::string(text.substr(0, cut)) + "\xE2\x80\xA6";
+  out += text.substr(0, cut);
+  out += "\xE2\x80\xA6";
+}
+
+std::string shown(std::string_view text) {
+  std::string out;
+  appendShown(out, text);
+  return out;
+}
+
+void appendNumber(std::string& out, uint64_t number) {
+  fmt::format_to(std::back_inserter(out), "{}", number);
 }
 
 double rounded(double exposure) {
@@ -63,11 +79,20 @@ class Assessor {
   const models::Wave& wave(uint32_t number) const { return plan_.waves[number - 1]; }
   int32_t daysOf(const models::Wave& wave) const { return wave.end - wave.start + 1; }
 
-  std::string label(SystemIndex s) const {
+  // "id (name)", or the id alone when the name is empty or the id itself.
+  void appendLabel(std::string& out, SystemIndex s) const {
     const auto& sys = system(s);
-    std::string text = shown(sys.id);
-    if (!sys.name.empty() && sys.name != sys.id) text += " (" + shown(sys.name) + ")";
-    return text;
+    appendShown(out, sys.id);
+    if (!sys.name.empty() && sys.name != sys.id) {
+      out += " (";
+      appendShown(out, sys.name);
+      out += ')';
+    }
+  }
+  std::string label(SystemIndex s) const {
+    std::string out;
+    appendLabel(out, s);
+    return out;
   }
   std::string agencyLabel(AgencyIndex a) const {
     const auto& agency = inventory_.agencies[a];
@@ -123,7 +148,13 @@ void Assessor::hybridLinksAndLostProviders() {
     const auto& p = system(provider);
     const uint32_t endsWeight = std::max(models::criticalityWeight(c.criticality),
                                          models::criticalityWeight(p.criticality));
-    auto link = [&] { return fmt::format("{} depends on {}", label(consumer), label(provider)); };
+    // The summary's start, the same for both kinds: "C (name) depends on P (name)".
+    auto link = [&](std::string& out) {
+      out.reserve(192);
+      appendLabel(out, consumer);
+      out += " depends on ";
+      appendLabel(out, provider);
+    };
 
     if (c.strategy == models::Strategy::retain && p.strategy == models::Strategy::retire &&
         waveOf(provider) != 0) {
@@ -135,8 +166,10 @@ void Assessor::hybridLinksAndLostProviders() {
       moreCritical(risk, p.criticality);
       addAgency(risk, consumer);
       addAgency(risk, provider);
-      risk.summary = fmt::format("{}, which is retired in wave {}; {} is retained and loses it",
-                                 link(), risk.wave, shown(c.id));
+      link(risk.summary);
+      fmt::format_to(std::back_inserter(risk.summary),
+                     ", which is retired in wave {}; {} is retained and loses it", risk.wave,
+                     shown(c.id));
       continue;
     }
 
@@ -157,20 +190,29 @@ void Assessor::hybridLinksAndLostProviders() {
       moreCritical(risk, p.criticality);
       addAgency(risk, consumer);
       addAgency(risk, provider);
-      std::string kind = dependency.kind.empty() ? "" : " " + shown(dependency.kind);
-      std::string other;
-      if (risk.toWave == 0) {
-        other =
-            fmt::format("{} is retained, so the link is hybrid for good", shown(system(stays).id));
-      } else {
-        other =
-            fmt::format("{} {}wave {}, so the link is hybrid for {}", shown(system(stays).id),
-                        system(stays).action() == models::Action::retire ? "is retired in " : "in ",
-                        risk.toWave, models::plural(risk.days, "day", "days"));
+      std::string& out = risk.summary;
+      link(out);
+      out += " through a ";
+      out += models::nameOf(dependency.coupling);
+      if (!dependency.kind.empty()) {
+        out += ' ';
+        appendShown(out, dependency.kind);
       }
-      risk.summary = fmt::format("{} through a {}{} link: {} moves in wave {} and {}", link(),
-                                 models::nameOf(dependency.coupling), kind, shown(system(moved).id),
-                                 from, other);
+      out += " link: ";
+      appendShown(out, system(moved).id);
+      out += " moves in wave ";
+      appendNumber(out, from);
+      out += " and ";
+      appendShown(out, system(stays).id);
+      if (risk.toWave == 0) {
+        out += " is retained, so the link is hybrid for good";
+      } else {
+        out +=
+            system(stays).action() == models::Action::retire ? " is retired in wave " : " in wave ";
+        appendNumber(out, risk.toWave);
+        out += ", so the link is hybrid for ";
+        out += models::plural(risk.days, "day", "days");
+      }
       break;  // at most one way round is hybrid
     }
   }
@@ -376,12 +418,18 @@ models::RiskRegister Assessor::finish() {
                         risk.agencies.end());
   }
   // Each kind was added in the order of the inventory, so a stable sort keeps that order among
-  // equal risks.
-  std::stable_sort(risks_.begin(), risks_.end(), [](const Risk& a, const Risk& b) {
-    if (a.exposure != b.exposure) return a.exposure > b.exposure;
-    return a.kind < b.kind;
+  // equal risks. Sorting their indices moves each risk once, not at every merge.
+  std::vector<uint32_t> order(risks_.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (risks_[a].exposure != risks_[b].exposure) return risks_[a].exposure > risks_[b].exposure;
+    return risks_[a].kind < risks_[b].kind;
   });
-  return models::RiskRegister{std::move(risks_)};
+  models::RiskRegister register_;
+  register_.risks.reserve(risks_.size());
+  for (uint32_t i : order)
+    register_.risks.push_back(std::move(risks_[i]));
+  return register_;
 }
 
 }  // namespace
