@@ -8,6 +8,9 @@
 
 #include "engine/plan_migration.h"
 #include "engine/risk_register.h"
+#include "exporters/json/plan_json.h"
+#include "importers/plan/plan_reader.h"
+#include "importers/read_inputs.h"
 #include "tests/engine/inventory_fixture.h"
 
 namespace cloudplan::exporters {
@@ -90,6 +93,29 @@ TEST_CASE("risks.csv cuts ids, names and codes longer than 120 bytes, and defuse
   CHECK(csv.find(std::string(118, 'N')) == std::string::npos);
   CHECK(csv.find(",app," + std::string(117, 'N') + "\xE2\x80\xA6,low,db,\"'=1+1\",low,") !=
         std::string::npos);
+}
+
+TEST_CASE("a plan read back from its plan.json has the same risks.csv, as render writes it") {
+  models::Diagnostics diagnostics;
+  const models::Inventory inventory = importers::readInputs(
+      std::vector<std::string>{CLOUDPLAN_SOURCE_DIR "/samples/government"}, {}, diagnostics);
+  REQUIRE(!diagnostics.hasErrors());
+  models::PlanSettings settings;  // as scripts/demo plans them
+  settings.waveCapacity = 8;
+  settings.freeze.push_back(
+      {models::dateFromCivil(2027, 7, 26), models::dateFromCivil(2027, 8, 8)});
+  const auto plan = engine::planMigration(inventory, settings, diagnostics);
+  REQUIRE(plan);
+  const std::string csv = risksToCsv(inventory, *plan, engine::assessRisks(inventory, *plan));
+
+  models::Diagnostics readDiagnostics;
+  const auto loaded = importers::planFromJson(
+      nlohmann::ordered_json::parse(planToJson(inventory, *plan, diagnostics)), "plan.json",
+      readDiagnostics);
+  REQUIRE(loaded);
+  CHECK(risksToCsv(loaded->inventory, loaded->plan,
+                   engine::assessRisks(loaded->inventory, loaded->plan)) == csv);
+  CHECK(csv.find("\r\n1,lost-provider,7224,high,") != std::string::npos);
 }
 
 }  // namespace
