@@ -34,9 +34,13 @@ inline constexpr uint32_t criticalityWeight(Criticality criticality) {
 
 struct Risk {
   RiskKind kind = RiskKind::hybridLink;
-  // What the register is sorted by, highest first: for a link, the days it is hybrid times the
-  // weight of the more critical end; for the others, see engine/risk_register.h.
+  // What the register is sorted by, highest first: for a link that ends, the days it is hybrid
+  // times the weights of its more critical end and of its coupling; engine/risk_register.h says
+  // every rule (links for good, the other kinds).
   double exposure = 0;
+  // The most critical system concerned: the more critical end of the dependency, the group's or
+  // the wave's (of the systems the limit counts) most critical system.
+  Criticality criticality = Criticality::low;
   // hybridLink, lostProvider: the dependency (index into Inventory::dependencies).
   uint32_t dependency = kNone;
   // hybridLink: the waves between which it is hybrid: from the end of wave `fromWave` (the first
@@ -47,9 +51,11 @@ struct Risk {
   uint32_t days = 0;
   // largeMoveGroup: the group (index into Plan::moveGroups).
   uint32_t moveGroup = kNone;
-  // waveNearLimit: the wave, which limit ("wave capacity", "wave effort", "MOH systems per
-  // wave", "MOH effort per wave"), how much of it the wave uses and how much there is.
+  // The wave: waveNearLimit's, the one a largeMoveGroup moves in, the one a lostProvider's
+  // provider is retired in; 0 for a hybridLink.
   uint32_t wave = 0;
+  // waveNearLimit: which limit ("wave capacity", "wave effort", "MOH systems per wave", "MOH
+  // effort per wave"), how much of it the wave uses and how much there is.
   std::string limit;
   double used = 0;
   double available = 0;
@@ -57,7 +63,9 @@ struct Risk {
   // page lists a risk when one of its agencies, or an agency below it, is here.
   std::vector<AgencyIndex> agencies;
   // One sentence a reviewer reads, with ids and names: "MOF-ledger (Ledger) depends on MOI-sftp
-  // (SFTP gateway), which is retired in wave 4: MOF-ledger is retained and loses it".
+  // (SFTP gateway), which is retired in wave 4; MOF-ledger is retained and loses it". Ids, names
+  // and codes longer than 120 bytes are cut (as the diagrams cut them), so that a name of a
+  // megabyte is not repeated in every risk of its system.
   std::string summary;
 };
 

@@ -5,19 +5,35 @@
 #include <algorithm>
 
 #include "exporters/reports/html_escape.h"
-#include "models/plural.h"
 
 namespace cloudplan::exporters {
 namespace {
 
-bool within(const models::Inventory& inventory, models::AgencyIndex agency,
-            models::AgencyIndex ancestor) {
-  // Bounded by the number of agencies: a parent cycle (rejected by the importers) cannot hang.
-  for (size_t steps = 0; agency != models::kNone && steps <= inventory.agencies.size(); ++steps) {
-    if (agency == ancestor) return true;
-    agency = inventory.agencies[agency].parent;
+// Per agency, whether it is `ancestor` or below it: one walk up from each agency, each step's
+// answer kept, so that a register of a million risks is filtered in one pass over it.
+std::vector<char> agenciesWithin(const models::Inventory& inventory, models::AgencyIndex ancestor) {
+  const auto& agencies = inventory.agencies;
+  constexpr char kUnknown = 2;
+  std::vector<char> within(agencies.size(), kUnknown);
+  if (ancestor < agencies.size()) within[ancestor] = 1;
+  std::vector<models::AgencyIndex> path;
+  for (models::AgencyIndex a = 0; a < agencies.size(); ++a) {
+    path.clear();
+    models::AgencyIndex at = a;
+    char answer = 0;
+    // Bounded by the number of agencies: a parent cycle (rejected by the importers) cannot hang.
+    while (at != models::kNone && at < agencies.size() && path.size() <= agencies.size()) {
+      if (within[at] != kUnknown) {
+        answer = within[at];
+        break;
+      }
+      path.push_back(at);
+      at = agencies[at].parent;
+    }
+    for (models::AgencyIndex p : path)
+      within[p] = answer;
   }
-  return false;
+  return within;
 }
 
 std::string_view kindTitle(models::RiskKind kind) {
@@ -34,16 +50,18 @@ std::string_view kindTitle(models::RiskKind kind) {
   return "";
 }
 
+// Between which waves: a link's first and last, a loss from the provider's retirement on, a
+// group's or a wave's own.
 std::string wavesOf(const models::Risk& risk) {
   switch (risk.kind) {
     case models::RiskKind::hybridLink:
       if (risk.toWave == 0) return fmt::format("after {}, for good", risk.fromWave);
       return fmt::format("{} to {}", risk.fromWave, risk.toWave);
-    case models::RiskKind::waveNearLimit:
-      return fmt::format("{}", risk.wave);
     case models::RiskKind::lostProvider:
+      return fmt::format("after {}, for good", risk.wave);
+    case models::RiskKind::waveNearLimit:
     case models::RiskKind::largeMoveGroup:
-      return risk.wave == 0 ? std::string() : fmt::format("{}", risk.wave);
+      return fmt::format("{}", risk.wave);
   }
   return "";
 }
@@ -54,12 +72,17 @@ std::vector<const models::Risk*> risksOf(const models::Inventory& inventory,
                                          const models::RiskRegister& register_,
                                          models::AgencyIndex agency) {
   std::vector<const models::Risk*> risks;
+  if (agency == models::kNone) {
+    risks.reserve(register_.risks.size());
+    for (const models::Risk& risk : register_.risks)
+      risks.push_back(&risk);
+    return risks;
+  }
+  const std::vector<char> within = agenciesWithin(inventory, agency);
   for (const models::Risk& risk : register_.risks) {
-    const bool concerned =
-        agency == models::kNone ||
-        std::any_of(risk.agencies.begin(), risk.agencies.end(),
-                    [&](models::AgencyIndex a) { return within(inventory, a, agency); });
-    if (concerned) risks.push_back(&risk);
+    if (std::any_of(risk.agencies.begin(), risk.agencies.end(),
+                    [&](models::AgencyIndex a) { return a < within.size() && within[a] == 1; }))
+      risks.push_back(&risk);
   }
   return risks;
 }
@@ -71,7 +94,7 @@ std::string riskTableHtml(const std::vector<const models::Risk*>& risks, size_t 
            "near a limit.</p>\n";
   std::string html =
       "<table class=\"risks\">\n<thead><tr><th class=\"number\">#</th><th>Risk</th>"
-      "<th>What</th><th>Waves</th><th class=\"number\">Days</th>"
+      "<th>What</th><th>Criticality</th><th>Waves</th><th class=\"number\">Days</th>"
       "<th class=\"number\">Exposure</th></tr></thead>\n<tbody>\n";
   const size_t shown = std::min(limit, risks.size());
   for (size_t i = 0; i < shown; ++i) {
@@ -79,17 +102,20 @@ std::string riskTableHtml(const std::vector<const models::Risk*>& risks, size_t 
     html += fmt::format("<tr class=\"risk-{}\"><td class=\"number\">{}</td><td>{}</td><td>",
                         models::nameOf(risk.kind), i + 1, kindTitle(risk.kind));
     appendHtmlEscaped(html, risk.summary);
+    // A link's days run to the plan's last day when it is hybrid for good: "at least".
+    const std::string days = risk.kind != models::RiskKind::hybridLink ? std::string()
+                             : risk.toWave == 0 ? fmt::format("{}+", risk.days)
+                                                : fmt::format("{}", risk.days);
     html += fmt::format(
-        "</td><td>{}</td><td class=\"number\">{}</td>"
-        "<td class=\"number\">{:.0f}</td></tr>\n",
-        wavesOf(risk),
-        risk.kind == models::RiskKind::hybridLink ? fmt::format("{}", risk.days) : std::string(),
-        risk.exposure);
+        "</td><td class=\"criticality-{0}\">{0}</td><td>{1}</td><td class=\"number\">{2}</td>"
+        "<td class=\"number\">{3:.0f}</td></tr>\n",
+        models::nameOf(risk.criticality), wavesOf(risk), days, risk.exposure);
   }
   html += "</tbody>\n</table>\n";
   if (risks.size() > shown) {
-    html += fmt::format("<p class=\"muted\">and {} more in risks.csv</p>\n",
-                        models::plural(risks.size() - shown, "risk", "risks"));
+    const size_t more = risks.size() - shown;
+    html += fmt::format("<p class=\"muted\">and {} more {} in risks.csv</p>\n", more,
+                        more == 1 ? "risk" : "risks");
   }
   return html;
 }

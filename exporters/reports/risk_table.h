@@ -11,13 +11,17 @@
 
 namespace cloudplan::exporters {
 
-// The risks of `register_` that concern `agency` or an agency below it; models::kNone: all.
+// The risks of `register_` that concern `agency` or an agency below it, in the register's order;
+// models::kNone: all. One pass over the agencies and one over the risks.
 std::vector<const models::Risk*> risksOf(const models::Inventory& inventory,
                                          const models::RiskRegister& register_,
                                          models::AgencyIndex agency);
 
 // A <table class="risks"> of the first `limit` of `risks` (all when there are fewer), followed
 // by a line saying how many more there are, if any; a paragraph saying so when there is none.
+// Columns: #, the kind, the summary, the criticality (a td of class criticality-high, -medium or
+// -low), the waves ("2 to 5", "after 3, for good"), a link's days ("28+" for good: counted to
+// the plan's last day) and the exposure. Each row has the class risk-KIND (risk-hybrid-link...).
 std::string riskTableHtml(const std::vector<const models::Risk*>& risks, size_t limit);
 
 }  // namespace cloudplan::exporters

@@ -1,0 +1,17 @@
+// The risk register as a spreadsheet, risks.csv: a row per risk in the register's order (highest
+// exposure first), its summary and the facts behind it in columns of their own, to filter and
+// sort by. docs/reports.md (Risk register) says what each column holds.
+#pragma once
+
+#include <string>
+
+#include "models/inventory.h"
+#include "models/plan.h"
+#include "models/risk.h"
+
+namespace cloudplan::exporters {
+
+std::string risksToCsv(const models::Inventory& inventory, const models::Plan& plan,
+                       const models::RiskRegister& register_);
+
+}  // namespace cloudplan::exporters
