@@ -209,8 +209,8 @@ Lab labOf(std::array<double, 3> rgb) {
   return {116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))};
 }
 
-// What a reader with no red (protan) or no green (deutan) cones sees: Machado, Oliveira and
-// Fernandes' (2009) simulation at full severity, on linear RGB.
+// What a reader with no red (protan), green (deutan) or blue (tritan) cones sees: Machado, Oliveira
+// and Fernandes' (2009) simulation at full severity, on linear RGB.
 using Matrix = std::array<std::array<double, 3>, 3>;
 constexpr Matrix kProtan = {{{0.152286, 1.052583, -0.204868},
                              {0.114503, 0.786281, 0.099216},
@@ -218,6 +218,9 @@ constexpr Matrix kProtan = {{{0.152286, 1.052583, -0.204868},
 constexpr Matrix kDeutan = {{{0.367322, 0.860646, -0.227968},
                              {0.280085, 0.672501, 0.047413},
                              {-0.011820, 0.042940, 0.968881}}};
+constexpr Matrix kTritan = {{{1.255528, -0.076749, -0.178779},
+                             {-0.078411, 0.930809, 0.147602},
+                             {0.004733, 0.691367, 0.303900}}};
 constexpr Matrix kNormal = {{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}};
 
 std::array<double, 3> seenBy(const Matrix& m, const std::array<double, 3>& rgb) {
@@ -280,13 +283,14 @@ TEST_CASE("the legend takes at most 8 % of the samples' overview, wave and agenc
   }
 }
 
-TEST_CASE("neighbouring waves' colours differ clearly, also to red-green colour-blind readers") {
+TEST_CASE("neighbouring waves' colours differ clearly, also to colour-blind readers") {
   for (uint32_t wave = 1; wave < 12; ++wave) {
     INFO(wave);
     const std::string one = waveColour(wave, 12).fill, next = waveColour(wave + 1, 12).fill;
     CHECK(deltaE(kNormal, one, next) >= 30);
     CHECK(deltaE(kProtan, one, next) >= 30);
     CHECK(deltaE(kDeutan, one, next) >= 30);
+    CHECK(deltaE(kTritan, one, next) >= 30);
     // And none is the retained systems' grey.
     CHECK(deltaE(kNormal, one, waveColour(0, 12).fill) >= 10);
   }
