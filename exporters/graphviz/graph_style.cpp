@@ -279,9 +279,9 @@ void startDiagram(GraphDocument& graph, Direction direction) {
 void titleDiagram(GraphDocument& graph, std::string_view title, std::string_view subtitle) {
   // Graphviz measures bold text with its regular widths, about a tenth short at this size: the
   // cell after the title keeps a browser's wider rendering of it clear of the legend.
-  std::string html = fmt::format(
+  std::string html =
       "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>"
-      "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>");
+      "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>";
   appendHtmlEscaped(html, title);
   html += "</B></FONT><BR ALIGN=\"LEFT\"/>";
   while (!subtitle.empty()) {
@@ -545,11 +545,11 @@ NodeHandle addLegend(GraphDocument& graph, const GraphIndex& index, bool folded)
   html += row("border", fmt::format("thick and {} high: high criticality{}normal: medium{}thin: "
                                     "low{}dashed: retires in its wave",
                                     kHighMark, kDot, kDot, kDot));
-  html +=
-      row("arrow", fmt::format("consumer to the provider it depends on: <FONT COLOR=\"#b2182b\">"
-                               "thick red: tight</FONT>{}<FONT COLOR=\"#4d4d4d\">grey: normal"
-                               "</FONT>{}<FONT COLOR=\"#8c8c8c\">dashed: loose</FONT>",
-                               kDot, kDot));
+  // In one run of text: Graphviz places each change of font at its own estimate of the widths
+  // before it, which a browser's font does not match.
+  html += row("arrow", fmt::format("consumer to the provider it depends on: thick red: tight{0}"
+                                   "grey: normal{0}dashed: loose",
+                                   kDot));
   html += row("frame", "dashed: a move group (moves as one); shaded: an agency");
   if (folded) {
     html += row("folded",
