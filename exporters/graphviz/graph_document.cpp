@@ -165,6 +165,12 @@ void GraphDocument::set(EdgeHandle edge, std::string_view name, std::string_view
   setAttribute(edge, name, value);
 }
 
+std::string GraphDocument::get(GraphHandle graph, std::string_view name) const {
+  std::string key(name);
+  const char* value = agget(graph, text(key));
+  return value ? std::string(value) : std::string();
+}
+
 namespace {
 
 void setHtml(Agraph_t* root, void* object, int kind, std::string_view html) {

@@ -47,6 +47,8 @@ class GraphDocument {
   void set(GraphHandle graph, std::string_view name, std::string_view value);
   void set(NodeHandle node, std::string_view name, std::string_view value);
   void set(EdgeHandle edge, std::string_view name, std::string_view value);
+  // An attribute's value ("" when unset); an HTML-like label's without its outer < >.
+  std::string get(GraphHandle graph, std::string_view name) const;
   // An HTML-like label (<TABLE>...</TABLE>, <B>...</B>), its text escaped by the caller.
   void setHtmlLabel(NodeHandle node, std::string_view html);
   void setHtmlLabel(GraphHandle graph, std::string_view html);

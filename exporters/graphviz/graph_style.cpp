@@ -18,12 +18,21 @@ struct Rgb {
   double r, g, b;
 };
 
-// Viridis (perceptually ordered, readable by the colour-blind), lightened a third towards white
-// so that black or white text stays legible on every wave.
-constexpr std::array<Rgb, 5> kRamp = {Rgb{0x44, 0x01, 0x54}, Rgb{0x3b, 0x52, 0x8b},
-                                      Rgb{0x21, 0x91, 0x8c}, Rgb{0x5e, 0xc9, 0x62},
-                                      Rgb{0xfd, 0xe7, 0x25}};
-constexpr double kLighten = 0.3;
+// Paul Tol's "light" qualitative scheme, made for cells with text on them (black reads on every
+// one), in the order that keeps every pair of neighbours (and the last and the first, where the
+// waves cycle) at least 30 CIE76 units apart for normal vision and for protan, deutan and tritan
+// readers (Machado et al.'s simulation): wave 10 never looks like wave 11. Its pale grey is the
+// retained systems' fill.
+constexpr std::array<Rgb, kWavePaletteSize> kPalette = {
+    Rgb{0x77, 0xaa, 0xdd},  // light blue
+    Rgb{0xee, 0x88, 0x66},  // orange
+    Rgb{0x99, 0xdd, 0xff},  // light cyan
+    Rgb{0xee, 0xdd, 0x88},  // light yellow
+    Rgb{0x44, 0xbb, 0x99},  // mint
+    Rgb{0xbb, 0xcc, 0x33},  // pear
+    Rgb{0xff, 0xaa, 0xbb},  // pink
+    Rgb{0xaa, 0xaa, 0x00},  // olive
+};
 constexpr const char* kRetainedFill = "#dddddd";
 
 std::string hex(Rgb c) {
@@ -74,7 +83,127 @@ std::string agencyCode(const GraphIndex& index, models::AgencyIndex agency) {
                          : shownText(index.inventory.agencies[agency].code);
 }
 
+size_t codePoints(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+// The first `count` code points of `text`.
+std::string_view firstCodePoints(std::string_view text, size_t count) {
+  size_t at = 0;
+  for (; at < text.size(); ++at) {
+    if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80 && count-- == 0) break;
+  }
+  return text.substr(0, at);
+}
+
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+constexpr std::string_view kDot = " \xC2\xB7 ";  // a middle dot between the small print's parts
+constexpr std::string_view kHighMark = "\xE2\x96\xB2";  // a black up-pointing triangle
+// A box is about 22 characters wide, so that a name takes two or three short lines rather than
+// one long one: the layout stays compact and the name is read at a glance.
+constexpr size_t kNameWidth = 22, kNameLines = 3, kIdWidth = 32;
+
+std::string cutText(std::string_view text, size_t width) {
+  if (codePoints(text) <= width) return std::string(text);
+  return std::string(firstCodePoints(text, width - 1)) + std::string(kEllipsis);
+}
+
+// The pen widths of a system's border by criticality: what a reader sees before the marker.
+std::string_view borderOf(models::Criticality criticality) {
+  switch (criticality) {
+    case models::Criticality::high:
+      return "2.6";
+    case models::Criticality::medium:
+      return "1";
+    case models::Criticality::low:
+      return "0.4";
+  }
+  return "1";
+}
+
+// The graph's label holds the title on the left and the legend on the right of it, in one table,
+// whichever of titleDiagram and addLegend comes first: each finds the other's part by these
+// markers (the title's text is escaped, so it never contains them).
+constexpr std::string_view kHeadingStart =
+    "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>"
+    "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\">";
+constexpr std::string_view kHeadingMiddle = "</TD><TD WIDTH=\"12\"></TD><TD VALIGN=\"TOP\">";
+constexpr std::string_view kHeadingEnd = "</TD></TR></TABLE>";
+constexpr std::string_view kLegendStart = "<TABLE ID=\"legend\"";
+
+struct Heading {
+  std::string title, legend;
+};
+
+Heading headingOf(const GraphDocument& graph) {
+  const std::string label = graph.get(graph.root(), "label");
+  if (label.starts_with(kLegendStart)) return {"", label};
+  if (label.starts_with(kHeadingStart) && label.ends_with(kHeadingEnd)) {
+    const size_t middle = label.find(kHeadingMiddle);
+    if (middle != std::string::npos) {
+      const size_t legend = middle + kHeadingMiddle.size();
+      return {label.substr(kHeadingStart.size(), middle - kHeadingStart.size()),
+              label.substr(legend, label.size() - kHeadingEnd.size() - legend)};
+    }
+  }
+  return {label, ""};
+}
+
+void setHeading(GraphDocument& graph, const Heading& heading) {
+  if (heading.legend.empty() || heading.title.empty()) {
+    graph.setHtmlLabel(graph.root(), heading.legend.empty() ? heading.title : heading.legend);
+    return;
+  }
+  graph.setHtmlLabel(graph.root(), std::string(kHeadingStart) + heading.title +
+                                       std::string(kHeadingMiddle) + heading.legend +
+                                       std::string(kHeadingEnd));
+}
+
 }  // namespace
+
+std::vector<std::string> wrappedLines(std::string_view text, size_t width, size_t lines) {
+  std::vector<std::string> out;
+  if (width == 0 || lines == 0) return out;
+  std::string line;
+  size_t lineWidth = 0;
+  auto flush = [&] {
+    if (lineWidth == 0) return;
+    out.push_back(std::move(line));
+    line.clear();
+    lineWidth = 0;
+  };
+  while (!text.empty()) {
+    const size_t space = text.find(' ');
+    std::string_view word = text.substr(0, space);
+    text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
+    while (!word.empty()) {
+      const size_t wordWidth = codePoints(word);
+      if (lineWidth > 0 && lineWidth + 1 + wordWidth <= width) {
+        line += ' ';
+        line += word;
+        lineWidth += 1 + wordWidth;
+        break;
+      }
+      flush();
+      // A word wider than a line is cut where the line ends.
+      const std::string_view piece = firstCodePoints(word, width);
+      line = std::string(piece);
+      lineWidth = codePoints(piece);
+      word.remove_prefix(piece.size());
+      if (!word.empty()) flush();
+    }
+  }
+  flush();
+  if (out.size() > lines) {
+    std::string& last = out[lines - 1];
+    last = std::string(firstCodePoints(last, std::min(codePoints(last), width - 1))) +
+           std::string(kEllipsis);
+    out.resize(lines);
+  }
+  return out;
+}
 
 std::string shownText(std::string_view text) {
   if (text.size() <= kLongestShownText) return std::string(text);
@@ -89,16 +218,10 @@ std::string shownKey(std::string_view text, uint32_t number) {
   return shownText(text) + "#" + std::to_string(number);
 }
 
-Colour waveColour(uint32_t wave, uint32_t waves) {
+Colour waveColour(uint32_t wave, uint32_t /*waves*/) {
   if (wave == 0) return {kRetainedFill, "#222222"};
-  const double t = waves <= 1 ? 0.0 : static_cast<double>(wave - 1) / (waves - 1);
-  const double position = t * (kRamp.size() - 1);
-  const size_t low = std::min(static_cast<size_t>(position), kRamp.size() - 2);
-  const double f = position - static_cast<double>(low);
-  const Rgb a = kRamp[low], b = kRamp[low + 1];
-  Rgb c{a.r + (b.r - a.r) * f, a.g + (b.g - a.g) * f, a.b + (b.b - a.b) * f};
-  c = {c.r + (255 - c.r) * kLighten, c.g + (255 - c.g) * kLighten, c.b + (255 - c.b) * kLighten};
-  return {hex(c), luminance(c) > 0.3 ? "#000000" : "#ffffff"};
+  const Rgb c = kPalette[(wave - 1) % kPalette.size()];
+  return {hex(c), luminance(c) > 0.18 ? "#000000" : "#ffffff"};
 }
 
 std::string typeStyle(models::SystemType type) {
@@ -154,7 +277,11 @@ void startDiagram(GraphDocument& graph, Direction direction) {
 }
 
 void titleDiagram(GraphDocument& graph, std::string_view title, std::string_view subtitle) {
-  std::string html = "<FONT POINT-SIZE=\"18\"><B>";
+  // Graphviz measures bold text with its regular widths, about a tenth short at this size: the
+  // cell after the title keeps a browser's wider rendering of it clear of the legend.
+  std::string html =
+      "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>"
+      "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>";
   appendHtmlEscaped(html, title);
   html += "</B></FONT><BR ALIGN=\"LEFT\"/>";
   while (!subtitle.empty()) {
@@ -163,31 +290,85 @@ void titleDiagram(GraphDocument& graph, std::string_view title, std::string_view
     html += "<BR ALIGN=\"LEFT\"/>";
     subtitle = end == std::string_view::npos ? std::string_view() : subtitle.substr(end + 1);
   }
-  graph.setHtmlLabel(graph.root(), html);
+  html += fmt::format("</TD><TD WIDTH=\"{}\"></TD></TR></TABLE>",
+                      std::max<size_t>(12, codePoints(title) * 3 / 2));
+  Heading heading = headingOf(graph);
+  heading.title = std::move(html);
+  setHeading(graph, heading);
 }
 
 void styleSystem(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
                  models::SystemIndex s) {
   const auto& system = index.inventory.systems[s];
+  const auto& planned = index.plan.systems[s];
   const uint32_t wave = index.waveOf(s);
   const Colour colour = waveColour(wave, static_cast<uint32_t>(index.plan.waves.size()));
-  graph.set(
-      node, "label",
-      graphvizLabelText(shownText(system.id)) + "\\n" + graphvizLabelText(waveLine(index, s)));
+  const bool retiring = system.action() == models::Action::retire;
+  const bool high = system.criticality == models::Criticality::high;
+  const bool grouped =
+      planned.moveGroup != kNone && planned.moveGroup < index.plan.moveGroups.size();
+
+  // The name in the box's font, then in small print: the wave (what the colour says, for those
+  // who cannot tell it or read a grey copy), the criticality's marker, the id, the move group.
+  std::string html;
+  const bool named = !system.name.empty();
+  for (const std::string& line :
+       wrappedLines(shownText(named ? system.name : system.id), kNameWidth, kNameLines)) {
+    if (!html.empty()) html += "<BR/>";
+    appendHtmlEscaped(html, line);
+  }
+  // One run of text: Graphviz places each change of font at its own estimate of the widths
+  // before it, which a browser's font does not match.
+  html += fmt::format("<BR/><FONT POINT-SIZE=\"8\" COLOR=\"{}\">",
+                      colour.text == "#ffffff" ? "#eeeeee" : "#333333");
+  html += wave == 0  ? std::string("retained")
+          : retiring ? fmt::format("W{} retires", wave)
+                     : fmt::format("W{}", wave);
+  if (high) html += fmt::format("{}{} high", kDot, kHighMark);
+  if (named) {
+    html += kDot;
+    appendHtmlEscaped(html, cutText(shownText(system.id), kIdWidth));
+  }
+  if (grouped) {
+    html += kDot;
+    appendHtmlEscaped(html,
+                      cutText(shownText(index.plan.moveGroups[planned.moveGroup].id), kIdWidth));
+  }
+  html += "</FONT>";
+  graph.setHtmlLabel(node, html);
+
   graph.set(node, "shape", shapeOf(system.type));
   std::string style = typeStyle(system.type);
-  if (system.action() == models::Action::retire) style += ",dashed";
+  if (retiring) style += ",dashed";
   graph.set(node, "style", style);
   graph.set(node, "fillcolor", colour.fill);
   graph.set(node, "fontcolor", colour.text);
-  const auto& planned = index.plan.systems[s];
-  if (planned.moveGroup != kNone && planned.moveGroup < index.plan.moveGroups.size()) {
-    graph.set(node, "penwidth", "1.6");
+  if (system.criticality != models::Criticality::medium) {
+    graph.set(node, "penwidth", borderOf(system.criticality));
   }
-  std::string tooltip = fmt::format("{}: {} ({}, {} {})", shownText(system.id),
-                                    shownText(system.name), agencyCode(index, system.agency),
-                                    models::nameOf(system.type), models::nameOf(system.strategy));
-  graph.set(node, "tooltip", graphvizLabelText(tooltip));
+
+  // The tooltip says the rest, a line each: what the box has no room for.
+  std::string agency = agencyCode(index, system.agency);
+  if (system.agency != kNone && !index.inventory.agencies[system.agency].name.empty()) {
+    agency += " - " + shownText(index.inventory.agencies[system.agency].name);
+  }
+  std::string tooltip =
+      graphvizLabelText(fmt::format("{}: {}", shownText(system.id), shownText(system.name))) +
+      "\\n" + graphvizLabelText(agency) + "\\n" +
+      graphvizLabelText(fmt::format("{}, {}; criticality {}; {:g} effort days",
+                                    models::nameOf(system.type), models::nameOf(system.strategy),
+                                    models::nameOf(system.criticality), system.effortDays)) +
+      "\\n" + graphvizLabelText(waveLine(index, s));
+  // The first reasons: the rest are in report.html, and a wave of thousands would weigh megabytes.
+  constexpr size_t kReasonsShown = 4;
+  for (size_t r = 0; r < planned.reasons.size() && r < kReasonsShown; ++r) {
+    tooltip += "\\n" + graphvizLabelText(shownText(planned.reasons[r]));
+  }
+  if (planned.reasons.size() > kReasonsShown) {
+    tooltip +=
+        fmt::format("\\n({} more reasons in report.html)", planned.reasons.size() - kReasonsShown);
+  }
+  graph.set(node, "tooltip", tooltip);
 }
 
 void highlightSystem(GraphDocument& graph, NodeHandle node) {
@@ -310,98 +491,76 @@ void styleMoveGroupCluster(GraphDocument& graph, GraphHandle cluster,
   graph.set(cluster, "labeljust", "r");
 }
 
-std::vector<WaveRange> legendWaveRanges(uint32_t waves) {
-  std::vector<WaveRange> cells;
-  if (waves <= 2 * kLegendWavesPerRow) {
-    for (uint32_t wave = 1; wave <= waves; ++wave)
-      cells.push_back({wave, wave});
-    return cells;
-  }
-  for (uint32_t i = 0; i < kLegendWavesPerRow; ++i) {
-    const auto first = static_cast<uint32_t>(uint64_t{waves} * i / kLegendWavesPerRow) + 1;
-    const auto last = static_cast<uint32_t>(uint64_t{waves} * (i + 1) / kLegendWavesPerRow);
-    cells.push_back({first, last});
+std::vector<WaveCell> legendWaveCells(uint32_t waves) {
+  std::vector<WaveCell> cells;
+  for (uint32_t wave = 1; wave <= waves && wave <= kWavePaletteSize; ++wave) {
+    cells.push_back({wave, (waves - wave) / kWavePaletteSize + 1});
   }
   return cells;
 }
 
 NodeHandle addLegend(GraphDocument& graph, const GraphIndex& index, bool folded) {
-  const GraphHandle legend = graph.cluster(nullptr, "legend");
-  graph.set(legend, "label", "Legend");
-  graph.set(legend, "style", "rounded");
-  graph.set(legend, "color", "#8a96a3");
-  graph.set(legend, "fontsize", "12");
-  graph.set(legend, "labeljust", "l");
-
-  // The waves as a table of coloured cells, a dozen a row; more than two rows' worth as one row
-  // of ranges along the colour ramp, so that the legend's size does not grow with the waves.
+  // Small print, a row per thing to say, the waves' colours in a row of cells: a legend of a
+  // few hundred points square whatever the plan's size, so that it stays a corner of the page.
+  auto row = [](std::string_view key, std::string_view content) {
+    return fmt::format(
+        "<TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\" WIDTH=\"34\">{}</TD>"
+        "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">{}</FONT></TD></TR>",
+        // An empty <B></B> is a syntax error to Graphviz, which would then draw no label at all.
+        key.empty() ? std::string() : fmt::format("<FONT POINT-SIZE=\"8\"><B>{}</B></FONT>", key),
+        content);
+  };
   const auto waves = static_cast<uint32_t>(index.plan.waves.size());
-  const uint32_t columns = std::max(1u, std::min(waves, kLegendWavesPerRow));
-  std::string html = fmt::format(
-      "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
-      "<TR><TD COLSPAN=\"{}\" ALIGN=\"LEFT\">fill: the wave a system moves in</TD></TR>",
-      columns);
-  const std::vector<WaveRange> cells = legendWaveRanges(waves);
-  for (size_t first = 0; first < cells.size(); first += kLegendWavesPerRow) {
-    html += "<TR>";
-    for (size_t i = first; i < first + kLegendWavesPerRow && i < cells.size(); ++i) {
-      const WaveRange range = cells[i];
-      const Colour colour = waveColour((range.first + range.last) / 2, waves);
-      html += fmt::format(
-          "<TD BGCOLOR=\"{}\"><FONT COLOR=\"{}\">{}</FONT></TD>", colour.fill, colour.text,
-          range.first == range.last ? std::to_string(range.first)
-                                    : fmt::format("{}-{}", range.first, range.last));
-    }
-    html += "</TR>";
+  std::string cells =
+      "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR>";
+  for (const WaveCell cell : legendWaveCells(waves)) {
+    const Colour colour = waveColour(cell.wave, waves);
+    std::string text = std::to_string(cell.wave);
+    if (cell.count > 1) text += fmt::format(", {}", cell.wave + kWavePaletteSize);
+    if (cell.count > 2) text += fmt::format(", {}", cell.wave + 2 * kWavePaletteSize);
+    if (cell.count > 3) text += std::string(" ") + std::string(kEllipsis);
+    cells += fmt::format("<TD BGCOLOR=\"{}\"><FONT POINT-SIZE=\"8\" COLOR=\"{}\">{}</FONT></TD>",
+                         colour.fill, colour.text, text);
   }
-  html += fmt::format("<TR><TD COLSPAN=\"{}\" BGCOLOR=\"{}\">retained (stays)</TD></TR>", columns,
-                      kRetainedFill);
+  cells +=
+      fmt::format("<TD BGCOLOR=\"{}\"><FONT POINT-SIZE=\"8\">retained</FONT></TD>", kRetainedFill);
+  cells += "</TR></TABLE>";
+  std::string html = fmt::format(
+      "{} HREF=\"#legend\" TOOLTIP=\"legend\" BORDER=\"1\" COLOR=\"#8a96a3\" BGCOLOR=\"#ffffff\" "
+      "CELLBORDER=\"0\" "
+      "CELLSPACING=\"0\" CELLPADDING=\"1\">",
+      kLegendStart);
   html += fmt::format(
-      "<TR><TD COLSPAN=\"{}\" ALIGN=\"LEFT\" BORDER=\"0\">dashed border: retires in its wave"
-      "<BR ALIGN=\"LEFT\"/>dashed box: a move group (moves as one)"
-      "<BR ALIGN=\"LEFT\"/>arrow: consumer to the provider it depends on<BR "
-      "ALIGN=\"LEFT\"/></TD></TR>",
-      columns);
+      "<TR><TD ALIGN=\"LEFT\" VALIGN=\"MIDDLE\" WIDTH=\"34\"><FONT POINT-SIZE=\"8\"><B>wave</B>"
+      "</FONT></TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
+      cells);
+  if (waves > kWavePaletteSize) {
+    html += row("", fmt::format("the colours repeat every {} waves: the box says its wave (W9)",
+                                kWavePaletteSize));
+  }
+  html += row("box", fmt::format("the system&#39;s name; small: its wave (W3), id, move group"
+                                 "<BR/>rounded: application{0}cylinder: database{0}3-D: "
+                                 "infrastructure{0}tabbed: platform{0}cut corners: interface",
+                                 kDot));
+  html += row("border", fmt::format("thick and {} high: high criticality{}normal: medium{}thin: "
+                                    "low{}dashed: retires in its wave",
+                                    kHighMark, kDot, kDot, kDot));
+  // In one run of text: Graphviz places each change of font at its own estimate of the widths
+  // before it, which a browser's font does not match.
+  html += row("arrow", fmt::format("consumer to the provider it depends on: thick red: tight{0}"
+                                   "grey: normal{0}dashed: loose",
+                                   kDot));
+  html += row("frame", "dashed: a move group (moves as one); shaded: an agency");
   if (folded) {
-    html += fmt::format(
-        "<TR><TD COLSPAN=\"{}\" ALIGN=\"LEFT\" BORDER=\"0\">bold box: an agency's systems, folded;"
-        "<BR ALIGN=\"LEFT\"/>its colour is the wave most of them move in;"
-        "<BR ALIGN=\"LEFT\"/>edge label: how many links it stands for<BR "
-        "ALIGN=\"LEFT\"/></TD></TR>",
-        columns);
+    html += row("folded",
+                "bold box: an agency&#39;s systems drawn as one, filled with the wave most of "
+                "them move in;<BR/>the number on its links: how many links it stands for");
   }
   html += "</TABLE>";
-  const NodeHandle table = graph.node(legend, " legend waves");
-  graph.setHtmlLabel(table, html);
-  graph.set(table, "shape", "plaintext");
-  graph.set(table, "margin", "0");
-
-  // Next to the table, a line of the shapes and of the tails of a sample edge per coupling, and
-  // a line of their heads: the same in either direction.
-  const GraphHandle line = graph.sameRank(legend, "legend line");
-  const GraphHandle heads = graph.sameRank(legend, "legend heads");
-  for (size_t t = 0; t < models::Vocabulary<models::SystemType>::names.size(); ++t) {
-    const auto type = static_cast<models::SystemType>(t);
-    const NodeHandle sample = graph.node(line, fmt::format(" legend {}", models::nameOf(type)));
-    graph.set(sample, "label", models::nameOf(type));
-    graph.set(sample, "shape", shapeOf(type));
-    graph.set(sample, "style", typeStyle(type));
-    graph.set(sample, "fillcolor", "#ffffff");
-    graph.set(graph.edge(table, sample), "style", "invis");
-  }
-  for (const auto coupling :
-       {models::Coupling::tight, models::Coupling::normal, models::Coupling::loose}) {
-    const std::string name(models::nameOf(coupling));
-    const NodeHandle consumer = graph.node(line, " legend consumer " + name);
-    const NodeHandle provider = graph.node(heads, " legend provider " + name);
-    graph.set(consumer, "label", name + " link");
-    graph.set(consumer, "shape", "plaintext");
-    graph.set(provider, "shape", "point");
-    graph.set(provider, "width", "0.06");
-    graph.set(graph.edge(table, consumer), "style", "invis");
-    styleCoupling(graph, graph.edge(consumer, provider), coupling);
-  }
-  return table;
+  Heading heading = headingOf(graph);
+  heading.legend = std::move(html);
+  setHeading(graph, heading);
+  return nullptr;
 }
 
 }  // namespace cloudplan::exporters

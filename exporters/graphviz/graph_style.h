@@ -1,6 +1,7 @@
-// The one visual language of every diagram, so that a reviewer learns it once: a colour per wave
-// (early waves dark, late ones light, retained systems grey), a shape per system type, a line
-// per coupling, dashed boxes around move groups, and a legend that says all of it.
+// The one visual language of every diagram, so that a reviewer learns it once: a box per system
+// that says its name, id and wave, a colour per wave (a qualitative palette, retained systems
+// grey), a shape per system type, a border weight per criticality, a line per coupling, dashed
+// boxes around move groups, and a compact legend that says all of it.
 #pragma once
 
 #include <map>
@@ -23,12 +24,18 @@ std::string shownText(std::string_view text);
 // `#number` (longer than any uncut name, so still one name per id).
 std::string shownKey(std::string_view text, uint32_t number);
 
+// Text cut to `width` characters (code points) a line, at spaces where it can, in at most
+// `lines` lines; the last ends in an ellipsis when the text does not fit.
+std::vector<std::string> wrappedLines(std::string_view text, size_t width, size_t lines);
+
 struct Colour {
   std::string fill;  // #rrggbb
   std::string text;  // black or white, whichever reads on the fill
 };
 
-// The colour of wave `wave` of `waves`; wave 0 (retained) is grey.
+// The colour of wave `wave` of `waves`; wave 0 (retained) is grey. The colours repeat every
+// kWavePaletteSize waves: neighbours always differ, and the box says its wave's number.
+inline constexpr uint32_t kWavePaletteSize = 8;
 Colour waveColour(uint32_t wave, uint32_t waves);
 
 std::string_view shapeOf(models::SystemType type);
@@ -42,7 +49,9 @@ void startDiagram(GraphDocument& graph, Direction direction = Direction::topDown
 // The title at the top, and lines of explanation under it (separated by \n).
 void titleDiagram(GraphDocument& graph, std::string_view title, std::string_view subtitle);
 
-// A system drawn as itself: its id, its wave and move group; its name in the tooltip.
+// A system drawn as itself: its name, under it its wave, id and move group in small print, a
+// marker and a thick border when its criticality is high (a thin one when low); everything
+// else (agency, strategy, effort, reasons) in the tooltip.
 void styleSystem(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
                  models::SystemIndex system);
 // The focus of a diagram: a thick red border.
@@ -78,17 +87,21 @@ void styleAgencyCluster(GraphDocument& graph, GraphHandle cluster, const GraphIn
 void styleMoveGroupCluster(GraphDocument& graph, GraphHandle cluster,
                            const models::MoveGroup& group);
 
-// The cells of the legend's waves: one per wave up to two rows of kLegendWavesPerRow, else one
-// row of ranges of consecutive waves (1-84, 85-167, ...), each filled with its middle wave's
-// colour.
-inline constexpr uint32_t kLegendWavesPerRow = 12;
-struct WaveRange {
-  uint32_t first, last;
+// The cells of the legend's waves: one per wave up to kWavePaletteSize waves, else one per colour
+// with the waves that share it (1, 9, 17 ...).
+struct WaveCell {
+  uint32_t wave;   // the first wave of the colour
+  uint32_t count;  // how many waves have it
 };
-std::vector<WaveRange> legendWaveRanges(uint32_t waves);
+std::vector<WaveCell> legendWaveCells(uint32_t waves);
 
-// A legend box: the colour of every wave, the shapes, the couplings; with `folded`, what a
-// folded node and its weighted edges mean. Returns its top node.
+// The ID of the legend's table in the SVG (<g id="legend">), for tests and style sheets.
+inline constexpr std::string_view kLegendId = "legend";
+
+// The legend: one small table beside the title (the graph's label, whichever of titleDiagram
+// and addLegend comes first) that says the colour of every wave, the shapes, the borders, the
+// couplings; with `folded`, what a folded node and its weighted edges mean. Returns nullptr: it
+// is no node of the graph.
 NodeHandle addLegend(GraphDocument& graph, const GraphIndex& index, bool folded);
 
 }  // namespace cloudplan::exporters
