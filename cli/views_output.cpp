@@ -69,8 +69,10 @@ void checkViewSelections(const models::Inventory& inventory, std::string_view pl
 size_t addPlanViews(exporters::OutputFolder& folder, const models::Inventory& inventory,
                     const models::Plan& plan, const models::Diagnostics& planDiagnostics,
                     const exporters::RenderOptions& options, models::Diagnostics& diagnostics) {
+  // wired at merge: engine::assessRisks(inventory, plan) gives the register the pages list.
+  const models::RiskRegister risks;
   const auto files =
-      exporters::renderPlanViews(inventory, plan, planDiagnostics, options, diagnostics);
+      exporters::renderPlanViews(inventory, plan, planDiagnostics, risks, options, diagnostics);
   if (diagnostics.hasErrors()) return 0;
   for (const auto& file : files) {
     if (std::string error = folder.add(file.name, exporters::OutputKind::views, file.content);
