@@ -78,7 +78,7 @@ void selectAllAgencies(const models::Inventory& inventory, exporters::RenderOpti
     diagnostics.warning(
         "agency-named-all", "", 0,
         fmt::format("--agency all means every ministry: the plan's agency coded 'all' is an office "
-                    "of {} and has no page of its own (it is on {}'s page, {})",
+                    "of {} and has no page of its own (it is on the page of {}, {})",
                     models::quoted(ministry), models::quoted(ministry),
                     exporters::agencyPageName(ministry)));
   }
