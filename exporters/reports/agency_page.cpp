@@ -24,6 +24,7 @@ constexpr std::string_view kStyle = R"css(
 nav { margin: 12px 0 0; }
 nav a { margin-right: 14px; }
 ul.reasons { margin: 0; padding-left: 18px; }
+.dates { white-space: nowrap; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 6px;
           vertical-align: -1px; border: 1px solid rgba(0, 0, 0, 0.25); }
 .drawing { overflow: auto; max-height: 85vh; border: 1px solid var(--line); border-radius: 6px;
@@ -80,8 +81,8 @@ std::string waveCell(const models::Plan& plan, uint32_t wave) {
   const auto total = static_cast<uint32_t>(plan.waves.size());
   const auto& w = plan.waves[wave - 1];
   return fmt::format(
-      "<span class=\"swatch\" style=\"background:{}\"></span>{}<br><span class=\"muted\">{} to "
-      "{}</span>",
+      "<span class=\"swatch\" style=\"background:{}\"></span>{}<br><span class=\"muted dates\">{} "
+      "to {}</span>",
       waveColour(wave, total).fill, wave, models::formatDate(w.start), models::formatDate(w.end));
 }
 
@@ -287,9 +288,10 @@ struct Page {
     // together, for the call to its CIO.
     auto key = [&](const Row& row) {
       const auto ministry = ministryOf(inventory, inventory.systems[row.there].agency);
-      return std::tuple(
-          ministry == kNone ? std::string_view("\x7f") : inventory.agencies[ministry].code,
-          row.there, row.here);
+      // Systems of no agency last.
+      return std::tuple(ministry == kNone,
+                        ministry == kNone ? std::string_view() : inventory.agencies[ministry].code,
+                        row.there, row.here);
     };
     std::stable_sort(rows.begin(), rows.end(),
                      [&](const Row& x, const Row& y) { return key(x) < key(y); });

@@ -53,7 +53,7 @@ struct RenderedFile {
 //   waves/wave-K.FORMAT                 for each wave K (1, 2, ...) that systems move in
 //   agencies/CODE.FORMAT                for each of options.agencies
 //   focus/ID.FORMAT                     for each of options.focus
-//   schedule.svg                        the Gantt chart
+//   schedule.svg                        the Gantt chart (its today line: options.today)
 //   report.html                         everything above that is SVG, embedded, and the tables
 //   report-CODE.html                    for each of options.agencies, its page (agency_page.h)
 //   ministries.html                     with options.agencyIndex: the ministries (ministry_index.h)

@@ -103,7 +103,7 @@ TEST_CASE(
   const std::string row = between(systems, "id=\"system-MIN/app\"", "</tr>");
   CHECK(row.find("<td>MIN</td><td>application</td><td>rehost</td><td>high</td>") !=
         std::string::npos);
-  CHECK(row.find(fmt::format("{}<br><span class=\"muted\">{} to {}</span>", app.wave,
+  CHECK(row.find(fmt::format("{}<br><span class=\"muted dates\">{} to {}</span>", app.wave,
                              models::formatDate(wave.start), models::formatDate(wave.end))) !=
         std::string::npos);
   CHECK(row.find("<li>" + app.reasons[0] + "</li>") != std::string::npos);
