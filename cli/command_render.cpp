@@ -18,6 +18,23 @@ int runRender(const RenderOptions& options) {
                  "for example -o views)\n";
     return kUsage;
   }
+  if (options.gantt == "waves" || options.gantt == "systems") {
+    render.gantt =
+        options.gantt == "waves" ? exporters::GanttRows::waves : exporters::GanttRows::systems;
+  } else {
+    std::cerr << fmt::format("cloudplan render: error: --gantt {} is not one of waves, systems\n",
+                             printable(models::quoted(options.gantt)));
+    return kUsage;
+  }
+  if (options.todayGiven) {
+    render.today = models::parseDate(options.today);
+    if (!render.today) {
+      std::cerr << fmt::format("cloudplan render: error: --today {} is not a date YYYY-MM-DD\n",
+                               printable(models::quoted(options.today)));
+      return kUsage;
+    }
+  }
+  if (!checkAgencyAll("render", options.agencies)) return kUsage;
   render.waves = options.waves;
   render.progress = [](size_t done, size_t total) { runProgress().advance(done, total); };
   render.agencies = options.agencies;
@@ -35,7 +52,10 @@ int runRender(const RenderOptions& options) {
   models::Diagnostics diagnostics;
   runProgress().phase("reading");
   const auto loaded = importers::readPlan(options.plan, diagnostics);
-  if (loaded) checkViewSelections(loaded->inventory, options.plan, render, diagnostics);
+  if (loaded) {
+    selectAllAgencies(loaded->inventory, render, diagnostics);
+    checkViewSelections(loaded->inventory, options.plan, render, diagnostics);
+  }
   if (!loaded || diagnostics.hasErrors()) {
     printDiagnostics(std::cerr, diagnostics, "render");
     return kInputErrors;

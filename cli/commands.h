@@ -70,7 +70,10 @@ struct RenderOptions {
   std::string plan;
   std::string outputFolder;
   std::vector<std::string> formats{"svg"};
-  std::vector<std::string> agencies;
+  std::vector<std::string> agencies;  // codes, or "all": every ministry and ministries.html
+  std::string gantt = "waves";        // the ministry pages' schedule: waves or systems
+  std::string today;                  // the schedules' today line, YYYY-MM-DD
+  bool todayGiven = false;            // --today was given, perhaps empty
   std::vector<std::string> focus;
   uint32_t depth = 1;
   bool waves = true;

@@ -338,8 +338,20 @@ int run(int argc, char** argv) {
   renderCommand->add_option("-o,--output", render.outputFolder, "folder for the views")->required();
   renderCommand->add_option("--format", render.formats, "diagram formats: svg (default),png,pdf")
       ->type_name("FORMATS");
-  renderCommand->add_option("--agency", render.agencies, "also draw this agency (repeatable)")
-      ->type_name("CODE");
+  renderCommand
+      ->add_option("--agency", render.agencies,
+                   "also draw this agency and write its page report-CODE.html (repeatable); all: "
+                   "every ministry, and ministries.html")
+      ->type_name("CODE|all");
+  renderCommand
+      ->add_option("--gantt", render.gantt,
+                   "the schedule on each agency's page: a row per wave (default) or per system")
+      ->type_name("waves|systems");
+  CLI::Option* renderToday =
+      renderCommand
+          ->add_option("--today", render.today,
+                       "draw the schedules' today line on this day (default: a re-plan's today)")
+          ->type_name("YYYY-MM-DD");
   renderCommand
       ->add_option("--focus", render.focus,
                    "also draw the neighbourhood of this system (repeatable)")
@@ -556,6 +568,7 @@ int run(int argc, char** argv) {
   if (renderCommand->parsed()) {
     if (!readNumber("render", "--depth", depth, kDepthRange, render.depth)) return kUsage;
     render.waves = !noWaves;
+    render.todayGiven = renderToday->count() > 0;
     return runRender(render);
   }
   if (storeCommand->parsed()) {

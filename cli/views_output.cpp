@@ -6,6 +6,10 @@
 #include <iostream>
 #include <optional>
 
+#include "cli/terminal_text.h"
+#include "engine/risk_register.h"
+#include "exporters/reports/agency_page.h"
+#include "exporters/reports/ministry_index.h"
 #include "importers/suggest.h"
 
 namespace cloudplan::cli {
@@ -34,6 +38,51 @@ bool parseImageFormats(const std::vector<std::string>& names,
   }
   if (formats.empty()) formats.push_back(exporters::ImageFormat::svg);
   return true;
+}
+
+bool checkAgencyAll(std::string_view command, const std::vector<std::string>& agencies) {
+  const bool all = std::find(agencies.begin(), agencies.end(), kAllAgencies) != agencies.end();
+  if (!all) return true;
+  std::string codes;
+  size_t count = 0;
+  for (const std::string& code : agencies) {
+    if (code == kAllAgencies) continue;
+    codes += (count++ ? ", " : "") + models::quoted(code);
+  }
+  if (count == 0) return true;
+  std::cerr << fmt::format(
+      "cloudplan {}: error: --agency all cannot be given with agency codes ({}) (all draws every "
+      "ministry: give all alone, or the codes alone)\n",
+      command, printable(codes));
+  return false;
+}
+
+void selectAllAgencies(const models::Inventory& inventory, exporters::RenderOptions& options,
+                       models::Diagnostics& diagnostics) {
+  if (std::find(options.agencies.begin(), options.agencies.end(), kAllAgencies) ==
+      options.agencies.end()) {
+    return;
+  }
+  options.agencies.clear();
+  for (const models::AgencyIndex ministry : exporters::ministriesOf(inventory))
+    options.agencies.emplace_back(inventory.agencies[ministry].code);
+  options.agencyIndex = true;
+  const auto named = inventory.findAgency(kAllAgencies);
+  if (!named) return;
+  const models::AgencyIndex parent = inventory.agencies[*named].parent;
+  if (parent == models::kNone) {
+    diagnostics.warning("agency-named-all", "", 0,
+                        "--agency all means every ministry: the plan's ministry coded 'all' is "
+                        "one of them (its page is report-all.html)");
+  } else {
+    const std::string ministry(inventory.agencies[exporters::ministryOf(inventory, *named)].code);
+    diagnostics.warning(
+        "agency-named-all", "", 0,
+        fmt::format("--agency all means every ministry: the plan's agency coded 'all' is an office "
+                    "of {} and has no page of its own (it is on the page of {}, {})",
+                    models::quoted(ministry), models::quoted(ministry),
+                    exporters::agencyPageName(ministry)));
+  }
 }
 
 void checkViewSelections(const models::Inventory& inventory, std::string_view planPath,
@@ -69,8 +118,9 @@ void checkViewSelections(const models::Inventory& inventory, std::string_view pl
 size_t addPlanViews(exporters::OutputFolder& folder, const models::Inventory& inventory,
                     const models::Plan& plan, const models::Diagnostics& planDiagnostics,
                     const exporters::RenderOptions& options, models::Diagnostics& diagnostics) {
+  const models::RiskRegister risks = engine::assessRisks(inventory, plan);
   const auto files =
-      exporters::renderPlanViews(inventory, plan, planDiagnostics, options, diagnostics);
+      exporters::renderPlanViews(inventory, plan, planDiagnostics, risks, options, diagnostics);
   if (diagnostics.hasErrors()) return 0;
   for (const auto& file : files) {
     if (std::string error = folder.add(file.name, exporters::OutputKind::views, file.content);

@@ -19,6 +19,20 @@ namespace cloudplan::cli {
 bool parseImageFormats(const std::vector<std::string>& names,
                        std::vector<exporters::ImageFormat>& formats);
 
+// `--agency all`: every ministry (top-level agency) gets a page, and ministries.html indexes them.
+// The word is the keyword whatever the plan holds: an agency coded "all" is drawn as one of the
+// ministries when it is one, and on its ministry's page when it is an office.
+inline constexpr std::string_view kAllAgencies = "all";
+
+// `all` may be given alone (or repeated), not with codes: a usage error, printed, gives false.
+bool checkAgencyAll(std::string_view command, const std::vector<std::string>& agencies);
+
+// With `--agency all` among options.agencies: replaces them with the code of every ministry of
+// the plan, in its order, and asks for ministries.html. An agency coded "all" is a warning in
+// `diagnostics` that says where it is drawn.
+void selectAllAgencies(const models::Inventory& inventory, exporters::RenderOptions& options,
+                       models::Diagnostics& diagnostics);
+
 // Checks every --agency and --focus against the plan before anything is drawn or written: each
 // that the plan lacks is an error, with the closest code or id the plan has.
 void checkViewSelections(const models::Inventory& inventory, std::string_view planPath,

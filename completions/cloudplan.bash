@@ -76,6 +76,10 @@ _cloudplan() {
       COMPREPLY=($(compgen -W "providers-first consumers-first none" -- "$cur"))
       return
       ;;
+    --gantt)
+      COMPREPLY=($(compgen -W "waves systems" -- "$cur"))
+      return
+      ;;
     --diagnostics)
       COMPREPLY=($(compgen -W "text json" -- "$cur"))
       return
@@ -84,7 +88,7 @@ _cloudplan() {
       COMPREPLY=($(compgen -W "windows-1252 iso-8859-1 cp1252 latin1" -- "$cur"))
       return
       ;;
-    --default-agency | --agency | --focus | --depth | --wave-capacity | --wave-effort | \
+    --default-agency | --agency | --focus | --depth | --today | --wave-capacity | --wave-effort | \
       --start | --wave-length | --freeze | --by | --message | --diff | --as-of | --submission | \
       --vary | --jobs)
       return  # a value of the user's own: nothing to offer
@@ -150,7 +154,8 @@ _cloudplan() {
       options="--format -o --output --exit-code -q --quiet --help"
       ;;
     render)
-      options="-o --output --format --agency --focus --depth --no-waves --force -q --quiet --help"
+      options="-o --output --format --agency --focus --depth --gantt --today --no-waves --force -q
+        --quiet --help"
       ;;
   esac
   if [[ $cur == -* ]]; then

@@ -6,12 +6,15 @@
 #include <algorithm>
 #include <set>
 
+#include "exporters/csv/risks_csv.h"
 #include "exporters/graphviz/graph_agency.h"
 #include "exporters/graphviz/graph_focus.h"
 #include "exporters/graphviz/graph_overview.h"
 #include "exporters/graphviz/graph_waves.h"
+#include "exporters/reports/agency_page.h"
 #include "exporters/reports/gantt_svg.h"
 #include "exporters/reports/html_report.h"
+#include "exporters/reports/ministry_index.h"
 
 namespace cloudplan::exporters {
 
@@ -49,6 +52,7 @@ std::string fileNameFor(std::string_view name) {
 std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
                                           const models::Plan& plan,
                                           const models::Diagnostics& planDiagnostics,
+                                          const models::RiskRegister& risks,
                                           const RenderOptions& options,
                                           models::Diagnostics& problems) {
   const GraphIndex index(inventory, plan);
@@ -64,7 +68,15 @@ std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
   const bool keepSvg = std::find(options.formats.begin(), options.formats.end(),
                                  ImageFormat::svg) != options.formats.end();
   std::set<std::string> taken, failures;
-  size_t total = 1 + options.agencies.size() + options.focus.size() + (options.report ? 1 : 0);
+  // The agencies asked for that the plan has, in order, each once, with its diagram.
+  struct AgencyView {
+    models::AgencyIndex agency;
+    std::string code;
+    std::string diagram;
+  };
+  std::vector<AgencyView> agencyViews;
+  size_t total = 1 + options.agencies.size() + options.focus.size() +
+                 (options.report ? 1 + options.agencies.size() + (options.agencyIndex ? 1 : 0) : 0);
   if (options.waves) {
     total += static_cast<size_t>(std::count_if(plan.waves.begin(), plan.waves.end(),
                                                [](const auto& w) { return !w.systems.empty(); }));
@@ -126,8 +138,11 @@ std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
                      fmt::format("no agency {} in the plan", models::quoted(code)));
       continue;
     }
-    draw("agencies/" + fileNameFor(code),
-         [&](GraphDocument& graph) { drawAgency(graph, index, *agency, options.maxNodes); });
+    const std::string base = "agencies/" + fileNameFor(code);
+    const bool first = !taken.contains(base);
+    std::string svg = draw(
+        base, [&](GraphDocument& graph) { drawAgency(graph, index, *agency, options.maxNodes); });
+    if (first) agencyViews.push_back({*agency, code, std::move(svg)});
   }
   for (const FocusView& focus : options.focus) {
     const auto system = inventory.findSystem(focus.system);
@@ -140,13 +155,31 @@ std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
       drawFocus(graph, index, *system, focus.depth, options.maxNodes);
     });
   }
-  drawings.schedule = scheduleToSvg(inventory, plan);
+  drawings.schedule = scheduleToSvg(index, {GanttRows::waves, models::kNone, options.today});
   files.push_back({"schedule.svg", drawings.schedule});
-  if (options.report) {
-    drawings.overviewFile = keepSvg ? "overview.svg" : "";
-    drawings.scheduleFile = "schedule.svg";
-    const models::RiskRegister risks;  // wired at merge
-    files.push_back({"report.html", planToHtml(inventory, plan, planDiagnostics, risks, drawings)});
+  files.push_back({"risks.csv", risksToCsv(inventory, plan, risks)});
+  if (!options.report) return files;
+  drawings.overviewFile = keepSvg ? "overview.svg" : "";
+  drawings.scheduleFile = "schedule.svg";
+  files.push_back({"report.html", planToHtml(inventory, plan, planDiagnostics, risks, drawings)});
+  madeOne();
+  std::vector<models::AgencyIndex> paged;
+  for (const AgencyView& view : agencyViews) {
+    AgencyPageDrawings pageDrawings;
+    pageDrawings.diagram = view.diagram;
+    if (keepSvg && !view.diagram.empty())
+      pageDrawings.diagramFile = "agencies/" + fileNameFor(view.code) + ".svg";
+    pageDrawings.schedule = scheduleToSvg(index, {options.gantt, view.agency, options.today});
+    files.push_back({agencyPageName(view.code),
+                     agencyPageToHtml(inventory, plan, risks, view.agency, pageDrawings)});
+    paged.push_back(view.agency);
+    madeOne();
+  }
+  // An agency asked again, or unknown, has no page of its own: counted all the same.
+  for (size_t i = agencyViews.size(); i < options.agencies.size(); ++i)
+    madeOne();
+  if (options.agencyIndex) {
+    files.push_back({"ministries.html", ministryIndexToHtml(inventory, plan, risks, paged)});
     madeOne();
   }
   return files;

@@ -5,13 +5,17 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "exporters/graphviz/graphviz_render.h"
+#include "exporters/reports/gantt_svg.h"
+#include "models/date.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
 #include "models/plan.h"
+#include "models/risk.h"
 
 namespace cloudplan::exporters {
 
@@ -25,11 +29,15 @@ struct RenderOptions {
   // The formats of the diagrams (schedule.svg and report.html are always what they are).
   std::vector<ImageFormat> formats = {ImageFormat::svg};
   bool waves = true;                  // a diagram per wave
-  std::vector<std::string> agencies;  // agency codes: a diagram of each
+  std::vector<std::string> agencies;  // agency codes: a diagram and a page of each
   std::vector<FocusView> focus;       // a diagram of each system's neighbourhood
   // A diagram with more nodes is folded into one node per agency (see graph_builder.h).
   size_t maxNodes = 300;
-  bool report = true;  // report.html
+  bool report = true;                  // report.html, and the pages of options.agencies
+  bool agencyIndex = false;            // ministries.html, the index of the ministries' pages
+  GanttRows gantt = GanttRows::waves;  // the rows of the schedule on each agency's page
+  // The day of the schedules' "today" line; none: a re-plan's today, or no line.
+  std::optional<models::Date> today;
   // Told after each diagram (and the report) is made, for a progress line: a national plan's
   // views take seconds. Empty: not told.
   std::function<void(size_t done, size_t total)> progress;
@@ -45,16 +53,22 @@ struct RenderedFile {
 //   waves/wave-K.FORMAT                 for each wave K (1, 2, ...) that systems move in
 //   agencies/CODE.FORMAT                for each of options.agencies
 //   focus/ID.FORMAT                     for each of options.focus
-//   schedule.svg                        the Gantt chart
+//   schedule.svg                        the Gantt chart (its today line: options.today)
+//   risks.csv                           the risk register, every risk (risks_csv.h)
 //   report.html                         everything above that is SVG, embedded, and the tables
+//   report-CODE.html                    for each of options.agencies, its page (agency_page.h)
+//   ministries.html                     with options.agencyIndex: the ministries (ministry_index.h)
 // FORMAT is each of options.formats; CODE and ID are fileNameFor the code or id. An agency or
-// system asked for twice is drawn once.
+// system asked for twice is drawn once. The pages are written only with options.report; the
+// index links the ministries that have a page among them. `risks` is the plan's register: each
+// page lists its agency's, the index counts each ministry's.
 // An unknown agency or system, or a diagram Graphviz cannot draw, is an error in `problems`
 // (codes unknown-agency, unknown-system, render-failed) and its file is left out; the others are
 // still made. Uses Graphviz: not to be called from two threads at once.
 std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
                                           const models::Plan& plan,
                                           const models::Diagnostics& planDiagnostics,
+                                          const models::RiskRegister& risks,
                                           const RenderOptions& options,
                                           models::Diagnostics& problems);
 

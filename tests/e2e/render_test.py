@@ -8,11 +8,13 @@ inventory.
 Runs from the source folder. Prints one line per check and 'N passed, N failed' last; exits 1 when
 a check fails. The interface under test:
 
-    cloudplan render PLAN.json -o DIR [--format svg,png,pdf]
+    cloudplan render PLAN.json -o DIR [--format svg,png,pdf] [--agency CODE|all]...
+                     [--gantt waves|systems] [--today YYYY-MM-DD]
 
 writes DIR/overview.FORMAT, DIR/waves/wave-K.FORMAT for every wave K that systems move in,
-DIR/schedule.svg and DIR/report.html. When /usr/bin/chromium exists, report.html is also opened
-headless to a screenshot."""
+DIR/schedule.svg and DIR/report.html; for each --agency CODE, DIR/agencies/CODE.FORMAT and
+DIR/report-CODE.html; with --agency all, those of every ministry and DIR/ministries.html. When
+/usr/bin/chromium exists, report.html is also opened headless to a screenshot."""
 import glob
 import os
 import re
@@ -96,6 +98,21 @@ def check_views(name, out, waves):
     return html
 
 
+# The links a ministry's page may hold to the web: its contacts' addresses, which the reader
+# follows or not; the page itself loads nothing.
+CONTACT_LINK = re.compile(r"""<a href="(?:https?://|mailto:)[^"]*">""")
+
+
+def check_page(name, path):
+    html = read(path) if os.path.isfile(path) else ""
+    outside = OUTSIDE.findall(CONTACT_LINK.sub("", html))
+    check(name + ": " + os.path.basename(path) + " refers to nothing outside it but links",
+          html != "" and not outside, ", ".join(outside[:5]))
+    check(name + ": " + os.path.basename(path) + " links back to report.html and runs no script",
+          '<a href="report.html">' in html and "<script" not in html)
+    return html
+
+
 def screenshot(name, html_path, png_path):
     if not os.path.exists(CHROMIUM):
         skip(name + ": report.html opens in a browser", CHROMIUM + " is not installed")
@@ -142,6 +159,64 @@ with tempfile.TemporaryDirectory() as tmp:
                                    if first.get(f) != second.get(f)))[:500])
             screenshot("samples", os.path.join(views, "report.html"),
                        os.path.join(tmp, "report.png"))
+        # A page per ministry, and their index.
+        ministries = os.path.join(tmp, "ministries")
+        ok, _ = render("--agency all", plan_json, ministries, "--agency", "all")
+        if ok:
+            codes = ["DGA", "MOF", "MOH", "MOE", "MOI"]  # the top-level agencies of the samples
+            pages = sorted(os.path.basename(p) for p in
+                           glob.glob(os.path.join(ministries, "report-*.html")))
+            check("--agency all: a page per ministry, none per office",
+                  pages == sorted("report-%s.html" % c for c in codes), ", ".join(pages))
+            check("--agency all: each ministry's diagram is drawn",
+                  all(os.path.isfile(os.path.join(ministries, "agencies", c + ".svg"))
+                      for c in codes))
+            for code in codes:
+                check_page("--agency all", os.path.join(ministries, "report-%s.html" % code))
+            index = check_page("--agency all", os.path.join(ministries, "ministries.html"))
+            check("--agency all: ministries.html links every ministry's page",
+                  all('<a href="report-%s.html">report-%s.html</a>' % (c, c) in index
+                      for c in codes))
+            check("--agency all: ministries.html shows each CIO",
+                  "Henrik Lindqvist" in index and
+                  '<a href="mailto:cio@moh.gov.example">cio@moh.gov.example</a>' in index)
+            moh = read(os.path.join(ministries, "report-MOH.html"))
+            check("--agency all: MOH's page shows its contacts, offices and systems",
+                  "<td>Ana Dela Cruz</td>" in moh and
+                  '<a href="https://www.moh.gov.example">' in moh and
+                  "National Referral Hospital" in moh and 'id="system-MOH/ehr"' in moh and
+                  "MOF/payroll" not in moh)
+            check("--agency all: MOH's page lists the links to other ministries both ways",
+                  "<h3>Who waits for them</h3>" in moh and "MOF/fiscal-dwh" in moh and
+                  "<h3>Whom they wait for</h3>" in moh and "DGA/sso" in moh)
+        one = os.path.join(tmp, "one-ministry")
+        ok, _ = render("--agency MOH", plan_json, one, "--agency", "MOH", "--gantt", "systems",
+                       "--today", "2027-03-01")
+        if ok:
+            check("--agency MOH: writes report-MOH.html and agencies/MOH.svg, no index",
+                  os.path.isfile(os.path.join(one, "report-MOH.html")) and
+                  os.path.isfile(os.path.join(one, "agencies", "MOH.svg")) and
+                  not os.path.exists(os.path.join(one, "ministries.html")) and
+                  len(glob.glob(os.path.join(one, "report-*.html"))) == 1)
+        for args, code, message in [
+                (["--agency", "MOHX"], 1,
+                 "render: error: --agency 'MOHX': no such agency in %s (did you mean "
+                 "'MOH'?)\n"),
+                (["--agency", "all", "--agency", "MOH"], 2,
+                 "cloudplan render: error: --agency all cannot be given with agency codes ('MOH') "
+                 "(all draws every ministry: give all alone, or the codes alone)\n"),
+                (["--gantt", "rows"], 2,
+                 "cloudplan render: error: --gantt 'rows' is not one of waves, systems\n"),
+                (["--today", "2027-02-30"], 2,
+                 "cloudplan render: error: --today '2027-02-30' is not a date YYYY-MM-DD\n")]:
+            out = os.path.join(tmp, "refused")
+            result = run("render", plan_json, "-o", out, *args)
+            expected = message % plan_json if "%s" in message else message
+            check("render %s: exit %d and says why" % (" ".join(args), code),
+                  result.returncode == code and result.stderr == expected,
+                  "exit %d: %s" % (result.returncode, result.stderr))
+            check("render %s: writes nothing" % " ".join(args),
+                  not glob.glob(os.path.join(out, "*.html")))
         formats = os.path.join(tmp, "formats")
         ok, _ = render("formats", plan_json, formats, "--format", "svg,png,pdf")
         if ok:
@@ -178,6 +253,13 @@ with tempfile.TemporaryDirectory() as tmp:
                   "https://example.org/db" in html and 'href="https://' not in html)
             svg = read(os.path.join(views, "overview.svg"))
             check("hostile: the name is escaped in the SVG", "<script>" not in svg)
+        pages = os.path.join(tmp, "hostile-pages")
+        ok, _ = render("hostile --agency all", os.path.join(tmp, "hostile-plan", "plan.json"),
+                       pages, "--agency", "all")
+        if ok:
+            page = check_page("hostile", os.path.join(pages, "report-MIN.html"))
+            check("hostile: the name shows as text in the ministry's page",
+                  "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script" not in page)
 
     # plan --render, once the plan command has it.
     help_text = run("plan", "--help").stdout

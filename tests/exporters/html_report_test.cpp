@@ -194,7 +194,7 @@ TEST_CASE("an agency and a system named url(#x) keep their names in the report's
   p.inventory = builder.finish();
   p.plan = *engine::planMigration(p.inventory, models::PlanSettings{}, p.diagnostics);
   models::Diagnostics problems;
-  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, problems);
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, {}, problems);
   REQUIRE(files.back().name == "report.html");
   const std::string& html = files.back().content;
   CHECK(html.find("-x)") == std::string::npos);  // no url(#overview-x), url(#wave1-x)

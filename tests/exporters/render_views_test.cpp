@@ -44,11 +44,11 @@ std::vector<std::string> names(const std::vector<RenderedFile>& files) {
 TEST_CASE("the views of a plan are the overview, a diagram per wave, the schedule and report") {
   const Planned p = smallPlan();
   models::Diagnostics problems;
-  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, problems);
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, {}, problems);
   CHECK(problems.all().empty());
   CHECK(names(files) == std::vector<std::string>{"overview.svg", "waves/wave-1.svg",
                                                  "waves/wave-2.svg", "waves/wave-3.svg",
-                                                 "schedule.svg", "report.html"});
+                                                 "schedule.svg", "risks.csv", "report.html"});
   for (const auto& file : files) {
     CHECK_FALSE(file.content.empty());
   }
@@ -63,20 +63,21 @@ TEST_CASE("progress is told after each diagram and the report, up to the total")
   options.agencies = {"MIN", "MIN"};  // asked twice, drawn once, counted both times
   std::vector<std::pair<size_t, size_t>> told;
   options.progress = [&](size_t done, size_t total) { told.emplace_back(done, total); };
-  renderPlanViews(p.inventory, p.plan, p.diagnostics, options, problems);
-  // The overview, three waves, the agency asked twice and the report.
+  renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, options, problems);
+  // The overview, three waves, the agency asked twice, the report and the agency's page (asked
+  // twice too, written once).
   CHECK(told == std::vector<std::pair<size_t, size_t>>{
-                    {1, 7}, {2, 7}, {3, 7}, {4, 7}, {5, 7}, {6, 7}, {7, 7}});
+                    {1, 9}, {2, 9}, {3, 9}, {4, 9}, {5, 9}, {6, 9}, {7, 9}, {8, 9}, {9, 9}});
 }
 
 TEST_CASE("a wave nothing moves in has no diagram, and the views' size does not grow with waves") {
   const testing::Planned p = testing::pinnedPlan(1000);
   REQUIRE(p.plan.waves.size() == 1000);
   models::Diagnostics problems;
-  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, problems);
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, {}, problems);
   CHECK(problems.all().empty());
   CHECK(names(files) == std::vector<std::string>{"overview.svg", "waves/wave-1.svg",
-                                                 "waves/wave-1000.svg", "schedule.svg",
+                                                 "waves/wave-1000.svg", "schedule.svg", "risks.csv",
                                                  "report.html"});
   size_t total = 0;
   for (const auto& file : files)
@@ -93,10 +94,60 @@ TEST_CASE("agency and focus diagrams are drawn on request in each format asked f
   options.agencies = {"MIN"};
   options.focus = {{"MIN/app", 2}};
   models::Diagnostics problems;
-  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, options, problems);
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, options, problems);
   CHECK(names(files) == std::vector<std::string>{"overview.png", "agencies/MIN.png",
-                                                 "focus/MIN%2Fapp.png", "schedule.svg"});
+                                                 "focus/MIN%2Fapp.png", "schedule.svg",
+                                                 "risks.csv"});
   CHECK(files[0].content.substr(1, 3) == "PNG");
+}
+
+TEST_CASE(
+    "each agency asked for has a page after report.html, and the ministries' index comes last") {
+  const Planned p = smallPlan();
+  RenderOptions options;
+  options.waves = false;
+  options.agencies = {"MIN", "DGA", "MIN"};
+  options.agencyIndex = true;
+  models::RiskRegister risks;
+  models::Risk risk;
+  risk.kind = models::RiskKind::waveNearLimit;
+  risk.wave = 1;
+  risk.limit = "MIN systems per wave";
+  risk.agencies = {*p.inventory.findAgency("MIN")};
+  risk.summary = "a risk of MIN";
+  risks.risks.push_back(risk);
+  models::Diagnostics problems;
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, risks, options, problems);
+  CHECK(problems.all().empty());
+  REQUIRE(names(files) == std::vector<std::string>{"overview.svg", "agencies/MIN.svg",
+                                                   "agencies/DGA.svg", "schedule.svg", "risks.csv",
+                                                   "report.html", "report-MIN.html",
+                                                   "report-DGA.html", "ministries.html"});
+  const std::string& page = files[6].content;
+  // Its diagram, embedded and linked; its schedule; its risk, and not in DGA's page.
+  CHECK(page.find("<a href=\"agencies/MIN.svg\">agencies/MIN.svg</a>") != std::string::npos);
+  CHECK(page.find("<g id=\"agency-graph0\"") != std::string::npos);
+  CHECK(page.find("<div class=\"drawing fit\"><svg") != std::string::npos);
+  CHECK(page.find("a risk of MIN") != std::string::npos);
+  CHECK(files[7].content.find("a risk of MIN") == std::string::npos);
+  const std::string& index = files[8].content;
+  CHECK(index.find("<a href=\"report-MIN.html\">report-MIN.html</a>") != std::string::npos);
+  CHECK(index.find("<a href=\"report-DGA.html\">report-DGA.html</a>") != std::string::npos);
+}
+
+TEST_CASE("a page links its diagram's file only when SVG is among the formats") {
+  const Planned p = smallPlan();
+  RenderOptions options;
+  options.formats = {ImageFormat::png};
+  options.waves = false;
+  options.agencies = {"MIN"};
+  models::Diagnostics problems;
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, options, problems);
+  REQUIRE(names(files) == std::vector<std::string>{"overview.png", "agencies/MIN.png",
+                                                   "schedule.svg", "risks.csv", "report.html",
+                                                   "report-MIN.html"});
+  CHECK(files[5].content.find("<g id=\"agency-graph0\"") != std::string::npos);
+  CHECK(files[5].content.find("agencies/MIN.") == std::string::npos);
 }
 
 TEST_CASE("an unknown agency or system is an error and the other views are still made") {
@@ -105,7 +156,7 @@ TEST_CASE("an unknown agency or system is an error and the other views are still
   options.agencies = {"MOF"};
   options.focus = {{"MIN/ap", 1}};
   models::Diagnostics problems;
-  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, options, problems);
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, options, problems);
   REQUIRE(problems.all().size() == 2);
   CHECK(problems.all()[0].code == "unknown-agency");
   CHECK(problems.all()[0].message == "no agency 'MOF' in the plan");
@@ -116,8 +167,8 @@ TEST_CASE("an unknown agency or system is an error and the other views are still
 TEST_CASE("the same plan gives the same files") {
   const Planned p = smallPlan();
   models::Diagnostics problems;
-  const auto first = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, problems);
-  const auto second = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, problems);
+  const auto first = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, {}, problems);
+  const auto second = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, {}, problems);
   REQUIRE(first.size() == second.size());
   for (size_t i = 0; i < first.size(); ++i) {
     CHECK(first[i].content == second[i].content);
@@ -167,11 +218,11 @@ TEST_CASE("agencies whose codes differ only in unsafe characters are drawn in fi
   options.report = false;
   options.agencies = {"M/F", "M_F", "M_F-2", "M_F"};
   models::Diagnostics problems;
-  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, options, problems);
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, options, problems);
   CHECK(problems.all().empty());
   REQUIRE(names(files) == std::vector<std::string>{"overview.svg", "agencies/M%2FF.svg",
                                                    "agencies/M_F.svg", "agencies/M_F-2.svg",
-                                                   "schedule.svg"});
+                                                   "schedule.svg", "risks.csv"});
   CHECK(files[1].content.find("M/F: 1 system") != std::string::npos);
   CHECK(files[2].content.find("M_F: 1 system") != std::string::npos);
   CHECK(files[3].content.find("M_F&#45;2: 1 system") != std::string::npos);

@@ -1,0 +1,513 @@
+#include "exporters/reports/agency_page.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <tuple>
+
+#include "exporters/graphviz/graph_style.h"
+#include "exporters/reports/html_escape.h"
+#include "exporters/reports/html_report.h"
+#include "exporters/reports/html_style.h"
+#include "exporters/reports/render_views.h"
+#include "exporters/reports/risk_table.h"
+#include "models/plural.h"
+
+namespace cloudplan::exporters {
+
+using models::kNone;
+
+namespace {
+
+// The page's own rules, after the pages' shared ones (kPageStyle).
+constexpr std::string_view kStyle = R"css(
+nav { margin: 12px 0 0; }
+nav a { margin-right: 14px; }
+ul.reasons { margin: 0; padding-left: 18px; }
+.dates { white-space: nowrap; }
+.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 6px;
+          vertical-align: -1px; border: 1px solid rgba(0, 0, 0, 0.25); }
+.drawing { overflow: auto; max-height: 85vh; border: 1px solid var(--line); border-radius: 6px;
+           background: #ffffff; margin: 8px 0 16px; }
+.drawing svg { display: block; }
+.drawing.fit svg { max-width: 100%; height: auto; }
+details > summary { cursor: pointer; color: #1f5f99; }
+@media print { .drawing { max-height: none; overflow: visible; } nav { display: none; } }
+)css";
+
+// Link tables longer than this are folded away, as a national ministry may have thousands.
+constexpr size_t kOpenRows = 500;
+
+void text(std::string& out, std::string_view value) {
+  appendHtmlEscaped(out, value);
+}
+
+bool isEmail(std::string_view value) {
+  const size_t at = value.find('@');
+  if (at == std::string_view::npos || at == 0 || at + 1 >= value.size()) return false;
+  const std::string_view local = value.substr(0, at), domain = value.substr(at + 1);
+  auto plain = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '-';
+  };
+  // No % (an escape in a mailto: URI), no ? or & (headers), no quote or markup.
+  if (!std::all_of(local.begin(), local.end(),
+                   [&](char c) { return plain(c) || c == '_' || c == '+'; }))
+    return false;
+  if (!std::all_of(domain.begin(), domain.end(), plain)) return false;
+  return domain.find('.') != std::string_view::npos && domain.front() != '.' &&
+         domain.back() != '.';
+}
+
+bool isWebAddress(std::string_view value) {
+  auto startsWith = [&](std::string_view prefix) {
+    if (value.size() <= prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i) {
+      const char c = value[i];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != prefix[i]) return false;
+    }
+    return true;
+  };
+  if (!startsWith("http://") && !startsWith("https://")) return false;
+  // Printable ASCII without what would end or break an attribute or a URL.
+  return std::all_of(value.begin(), value.end(), [](char c) {
+    return c > ' ' && c < 0x7f && c != '"' && c != '\'' && c != '<' && c != '>' && c != '`' &&
+           c != '\\';
+  });
+}
+
+std::string waveCell(const models::Plan& plan, uint32_t wave) {
+  if (wave == 0 || wave > plan.waves.size()) return "retained";
+  const auto total = static_cast<uint32_t>(plan.waves.size());
+  const auto& w = plan.waves[wave - 1];
+  return fmt::format(
+      "<span class=\"swatch\" style=\"background:{}\"></span>{}<br><span class=\"muted dates\">{} "
+      "to {}</span>",
+      waveColour(wave, total).fill, wave, models::formatDate(w.start), models::formatDate(w.end));
+}
+
+// The agencies below `agency`, depth first, children in the inventory's order, with their depth.
+std::vector<std::pair<models::AgencyIndex, size_t>> officesOf(const models::Inventory& inventory,
+                                                              models::AgencyIndex agency) {
+  std::vector<std::vector<models::AgencyIndex>> children(inventory.agencies.size());
+  for (models::AgencyIndex a = 0; a < inventory.agencies.size(); ++a) {
+    const auto parent = inventory.agencies[a].parent;
+    if (parent != kNone && parent < children.size() && parent != a) children[parent].push_back(a);
+  }
+  std::vector<std::pair<models::AgencyIndex, size_t>> offices;
+  std::vector<bool> seen(inventory.agencies.size());
+  seen[agency] = true;
+  // An explicit stack: a chain of 10^4 nested offices must not exhaust the call stack.
+  std::vector<std::pair<models::AgencyIndex, size_t>> stack;
+  for (auto child = children[agency].rbegin(); child != children[agency].rend(); ++child)
+    stack.emplace_back(*child, 1);
+  while (!stack.empty()) {
+    const auto [office, depth] = stack.back();
+    stack.pop_back();
+    if (seen[office]) continue;
+    seen[office] = true;
+    offices.emplace_back(office, depth);
+    for (auto child = children[office].rbegin(); child != children[office].rend(); ++child)
+      stack.emplace_back(*child, depth + 1);
+  }
+  return offices;
+}
+
+void contactList(std::string& out, const models::Inventory& inventory,
+                 const models::Agency& agency) {
+  const auto properties = inventory.propertiesOf(agency.properties);
+  for (size_t i = 0; i < properties.size(); ++i) {
+    out += i ? "<br>" : "";
+    out += "<span class=\"muted\">";
+    text(out, properties[i].key);
+    out += ":</span> ";
+    out += contactHtml(properties[i].value);
+  }
+}
+
+void systemLabel(std::string& out, const models::System& system) {
+  out += "<span class=\"id\">";
+  text(out, system.id);
+  out += "</span>";
+  if (!system.name.empty()) {
+    out += "<br><span class=\"name\">";
+    text(out, system.name);
+    out += "</span>";
+  }
+}
+
+std::string agencyCode(const models::Inventory& inventory, models::AgencyIndex agency) {
+  return agency == kNone ? std::string("(no agency)")
+                         : std::string(inventory.agencies[agency].code);
+}
+
+void drawing(std::string& out, const std::string& svg, std::string_view prefix, bool fit) {
+  out += fit ? "<div class=\"drawing fit\">" : "<div class=\"drawing\">";
+  out += svgForHtml(svg, prefix);
+  out += "</div>\n";
+}
+
+struct Page {
+  const models::Inventory& inventory;
+  const models::Plan& plan;
+  models::AgencyIndex agency;
+  std::vector<bool> within;
+  std::string code;    // escaped
+  std::string others;  // "other ministries" or, for an office, "other agencies"
+  std::string out;
+
+  void contacts() {
+    const auto& a = inventory.agencies[agency];
+    out += "<section id=\"contacts\"><h2>Contacts</h2>\n";
+    if (inventory.propertiesOf(a.properties).empty()) {
+      out += a.declared
+                 ? "<p class=\"muted\">The agencies file gives no contacts for " + code + ".</p>\n"
+                 : "<p class=\"muted\">No agencies file lists " + code +
+                       ": only its systems name it.</p>\n";
+    } else {
+      out += "<table class=\"compact\"><tbody>\n";
+      for (const auto& property : inventory.propertiesOf(a.properties)) {
+        out += "<tr><th>";
+        text(out, property.key);
+        out += "</th><td>" + contactHtml(property.value) + "</td></tr>\n";
+      }
+      out += "</tbody></table>\n";
+    }
+    out += "</section>\n";
+  }
+
+  void offices() {
+    out += "<section id=\"offices\"><h2>Offices</h2>\n";
+    const auto list = officesOf(inventory, agency);
+    if (list.empty()) {
+      out += "<p>None: no agency is below " + code + ".</p>\n</section>\n";
+      return;
+    }
+    out +=
+        "<table><thead><tr><th>Office</th><th class=\"number\">Systems</th><th>Waves</th>"
+        "<th>Contacts</th></tr></thead><tbody>\n";
+    for (const auto& [office, depth] : list) {
+      const auto& a = inventory.agencies[office];
+      const WaveSpan span = waveSpanOf(inventory, plan, agenciesWithin(inventory, office));
+      out += fmt::format("<tr><td style=\"padding-left:{}px\"><span class=\"id\">",
+                         6 + 20 * (std::min<size_t>(depth, 10) - 1));
+      text(out, a.code);
+      out += "</span>";
+      if (!a.name.empty()) {
+        out += "<br><span class=\"name\">";
+        text(out, a.name);
+        out += "</span>";
+      }
+      out += fmt::format("</td><td class=\"number\">{}</td><td>{}</td><td>", span.systems,
+                         wavesText(span));
+      contactList(out, inventory, a);
+      out += "</td></tr>\n";
+    }
+    out += "</tbody></table>\n</section>\n";
+  }
+
+  void systems() {
+    out += "<section id=\"systems\"><h2>Systems</h2>\n";
+    std::vector<models::SystemIndex> list;
+    for (models::SystemIndex s = 0; s < inventory.systems.size(); ++s) {
+      const auto a = inventory.systems[s].agency;
+      if (a != kNone && within[a]) list.push_back(s);
+    }
+    if (list.empty()) {
+      out += "<p>None: the plan has no system of " + code + ".</p>\n</section>\n";
+      return;
+    }
+    // By wave, the retained last; in the inventory's order within a wave.
+    auto order = [&](models::SystemIndex s) {
+      const uint32_t wave = plan.systems[s].wave;
+      return std::pair(wave == 0 ? UINT32_MAX : wave, s);
+    };
+    std::stable_sort(list.begin(), list.end(), [&](auto x, auto y) { return order(x) < order(y); });
+    const bool replan = plan.settings.replan.has_value();
+    out +=
+        "<table><thead><tr><th>System</th><th>Office</th><th>Type</th><th>Strategy</th>"
+        "<th>Criticality</th><th>Wave</th>";
+    if (replan) out += "<th>Status</th>";
+    out += "<th>Why this wave</th></tr></thead><tbody>\n";
+    for (const models::SystemIndex s : list) {
+      const auto& system = inventory.systems[s];
+      const auto& planned = plan.systems[s];
+      out += "<tr class=\"system\" id=\"system-" + htmlEscaped(system.id) + "\"><td>";
+      systemLabel(out, system);
+      out += "</td><td>";
+      text(out, agencyCode(inventory, system.agency));
+      out += "</td><td>";
+      text(out, models::nameOf(system.type));
+      out += "</td><td>";
+      text(out, models::nameOf(system.strategy));
+      out += "</td><td>";
+      text(out, models::nameOf(system.criticality));
+      out += "</td><td>" + waveCell(plan, planned.wave) + "</td>";
+      if (replan) {
+        out += "<td>";
+        text(out, models::nameOf(planned.status));
+        out += planned.baselineWave
+                   ? fmt::format("<br><span class=\"muted\">baseline: wave {}</span>",
+                                 planned.baselineWave)
+                   : std::string("<br><span class=\"muted\">not in the baseline</span>");
+        out += "</td>";
+      }
+      out += "<td>";
+      if (!planned.reasons.empty()) {
+        out += "<ul class=\"reasons\">";
+        for (const auto& reason : planned.reasons) {
+          out += "<li>";
+          text(out, reason);
+          out += "</li>";
+        }
+        out += "</ul>";
+      }
+      out += "</td></tr>\n";
+    }
+    out += "</tbody></table>\n</section>\n";
+  }
+
+  // One direction of the links across the border: the dependencies whose end `here` (consumer or
+  // provider) is within and whose other end is not.
+  void linkTable(std::string_view title, std::string_view lead, bool hereIsConsumer) {
+    struct Row {
+      models::SystemIndex here, there;
+      const models::Dependency* link;
+    };
+    std::vector<Row> rows;
+    auto inside = [&](models::SystemIndex s) {
+      const auto a = inventory.systems[s].agency;
+      return a != kNone && within[a];
+    };
+    for (const auto& link : inventory.dependencies) {
+      const auto here = hereIsConsumer ? link.consumer : link.provider;
+      const auto there = hereIsConsumer ? link.provider : link.consumer;
+      if (inside(here) && !inside(there)) rows.push_back({here, there, &link});
+    }
+    // By the other end's ministry, then the other system, then this one: each ministry's links
+    // together, for the call to its CIO.
+    auto key = [&](const Row& row) {
+      const auto ministry = ministryOf(inventory, inventory.systems[row.there].agency);
+      // Systems of no agency last.
+      return std::tuple(ministry == kNone,
+                        ministry == kNone ? std::string_view() : inventory.agencies[ministry].code,
+                        row.there, row.here);
+    };
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](const Row& x, const Row& y) { return key(x) < key(y); });
+    out += "<h3>";
+    text(out, title);
+    out += "</h3>\n<p class=\"lead\">";
+    text(out, lead);
+    out += "</p>\n";
+    if (rows.empty()) {
+      out += "<p>None.</p>\n";
+      return;
+    }
+    const bool fold = rows.size() > kOpenRows;
+    if (fold)
+      out += fmt::format("<details><summary>{}</summary>\n",
+                         models::plural(rows.size(), "link", "links"));
+    out += fmt::format(
+        "<table><thead><tr><th>System here</th><th>Wave</th><th>{}</th><th>Agency</th>"
+        "<th>Wave</th><th>Coupling</th><th>Kind</th></tr></thead><tbody>\n",
+        hereIsConsumer ? "It waits for" : "Waiting for it");
+    for (const Row& row : rows) {
+      const auto& here = inventory.systems[row.here];
+      const auto& there = inventory.systems[row.there];
+      out += "<tr><td>";
+      systemLabel(out, here);
+      out += "</td><td>" + waveCell(plan, plan.systems[row.here].wave) + "</td><td>";
+      systemLabel(out, there);
+      out += "</td><td>";
+      text(out, agencyCode(inventory, there.agency));
+      const auto ministry = ministryOf(inventory, there.agency);
+      if (ministry != kNone && ministry != there.agency) {
+        out += "<br><span class=\"muted\">of ";
+        text(out, inventory.agencies[ministry].code);
+        out += "</span>";
+      }
+      out += "</td><td>" + waveCell(plan, plan.systems[row.there].wave) + "</td><td>";
+      text(out, models::nameOf(row.link->coupling));
+      out += "</td><td>";
+      text(out, row.link->kind);
+      out += "</td></tr>\n";
+    }
+    out += "</tbody></table>\n";
+    if (fold) out += "</details>\n";
+  }
+
+  void links() {
+    out += "<section id=\"links\"><h2>Links to " + others + "</h2>\n";
+    const std::string codeText(inventory.agencies[agency].code);
+    linkTable("Who waits for them",
+              fmt::format("Systems of {} that depend on systems of {}: the waves of both "
+                          "ends say how long each link is hybrid.",
+                          others, codeText),
+              false);
+    linkTable("Whom they wait for",
+              fmt::format("Systems of {} that systems of {} depend on.", others, codeText), true);
+    out += "</section>\n";
+  }
+};
+
+}  // namespace
+
+std::string agencyPageName(std::string_view code) {
+  return "report-" + fileNameFor(code) + ".html";
+}
+
+std::string hrefFor(std::string_view path) {
+  std::string href;
+  for (const char c : path) {
+    if (c == '%') {
+      href += "%25";
+    } else {
+      href += c;
+    }
+  }
+  return htmlEscaped(href);
+}
+
+std::vector<bool> agenciesWithin(const models::Inventory& inventory, models::AgencyIndex agency) {
+  std::vector<bool> within(inventory.agencies.size());
+  for (models::AgencyIndex a = 0; a < inventory.agencies.size(); ++a) {
+    auto at = a;
+    for (size_t steps = 0; at != kNone && steps <= inventory.agencies.size(); ++steps) {
+      if (at == agency) {
+        within[a] = true;
+        break;
+      }
+      at = inventory.agencies[at].parent;
+    }
+  }
+  return within;
+}
+
+models::AgencyIndex ministryOf(const models::Inventory& inventory, models::AgencyIndex agency) {
+  for (size_t steps = 0; agency != kNone && steps <= inventory.agencies.size(); ++steps) {
+    const auto parent = inventory.agencies[agency].parent;
+    if (parent == kNone) return agency;
+    agency = parent;
+  }
+  return agency;
+}
+
+WaveSpan waveSpanOf(const models::Inventory& inventory, const models::Plan& plan,
+                    const std::vector<bool>& within) {
+  WaveSpan span;
+  for (models::SystemIndex s = 0; s < inventory.systems.size(); ++s) {
+    const auto a = inventory.systems[s].agency;
+    if (a == kNone || !within[a]) continue;
+    ++span.systems;
+    const uint32_t wave = plan.systems[s].wave;
+    if (wave == 0) continue;
+    ++span.scheduled;
+    span.first = span.first ? std::min(span.first, wave) : wave;
+    span.last = std::max(span.last, wave);
+  }
+  return span;
+}
+
+std::string wavesText(const WaveSpan& span) {
+  if (span.scheduled == 0) return "none";
+  if (span.first == span.last) return std::to_string(span.first);
+  return fmt::format("{} to {}", span.first, span.last);
+}
+
+std::string contactHtml(std::string_view value) {
+  if (isEmail(value)) {
+    const std::string address = htmlEscaped(value);
+    return "<a href=\"mailto:" + address + "\">" + address + "</a>";
+  }
+  if (isWebAddress(value)) {
+    const std::string address = htmlEscaped(value);
+    return "<a href=\"" + address + "\">" + address + "</a>";
+  }
+  return htmlEscaped(value);
+}
+
+std::string agencyPageToHtml(const models::Inventory& inventory, const models::Plan& plan,
+                             const models::RiskRegister& risks, models::AgencyIndex agency,
+                             const AgencyPageDrawings& drawings) {
+  const models::Agency& a = inventory.agencies[agency];
+  Page page{inventory,
+            plan,
+            agency,
+            agenciesWithin(inventory, agency),
+            htmlEscaped(a.code),
+            a.parent == kNone ? "other ministries" : "other agencies",
+            {}};
+  std::string& out = page.out;
+  out.reserve(8192 + drawings.diagram.size() + drawings.schedule.size());
+  const std::string name = htmlEscaped(a.name.empty() ? a.code : a.name);
+  out +=
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += "<title>" + name + " (" + page.code + "): migration plan</title>\n<style>";
+  out += kPageStyle;
+  out += kStyle;
+  out +=
+      "</style>\n</head>\n<body>\n<header>\n<p><a href=\"report.html\">The whole plan "
+      "(report.html)</a></p>\n";
+  out += "<h1>" + name + " <span class=\"id\">" + page.code + "</span></h1>\n<p class=\"lead\">";
+  if (a.parent != kNone) {
+    text(out, fmt::format("Part of {}. ", inventory.agencies[a.parent].code));
+  }
+  const WaveSpan span = waveSpanOf(inventory, plan, page.within);
+  const size_t offices = officesOf(inventory, agency).size();
+  const std::string whose =
+      offices ? fmt::format("{} and its {}", a.code, models::plural(offices, "office", "offices"))
+              : std::string(a.code);
+  if (span.systems == 0) {
+    text(out, fmt::format("The plan has no system of {}.", whose));
+  } else if (span.scheduled == 0) {
+    text(out, fmt::format("{} of {}, all retained: none moves.",
+                          models::plural(span.systems, "system", "systems"), whose));
+  } else {
+    text(out, fmt::format("{} of {}: {} in {} {} ({} to {}){}.",
+                          models::plural(span.systems, "system", "systems"), whose,
+                          span.scheduled == span.systems ? std::string("all move")
+                                                         : fmt::format("{} move", span.scheduled),
+                          span.first == span.last ? "wave" : "waves", wavesText(span),
+                          models::formatDate(plan.waves[span.first - 1].start),
+                          models::formatDate(plan.waves[span.last - 1].end),
+                          span.scheduled == span.systems
+                              ? std::string()
+                              : fmt::format(", {} retained", span.systems - span.scheduled)));
+  }
+  out +=
+      "</p>\n<nav><a href=\"#contacts\">Contacts</a><a href=\"#offices\">Offices</a>"
+      "<a href=\"#systems\">Systems</a><a href=\"#links\">Links</a><a href=\"#risks\">Risks</a>"
+      "<a href=\"#diagram\">Diagram</a><a href=\"#schedule\">Schedule</a></nav>\n</header>\n"
+      "<main>\n";
+  page.contacts();
+  page.offices();
+  page.systems();
+  page.links();
+  const auto own = risksOf(inventory, risks, agency);
+  out += "<section id=\"risks\"><h2>Risks</h2>\n<p class=\"lead\">";
+  text(out,
+       fmt::format("The risks of the plan that concern {}, the highest exposure first.", whose));
+  out += "</p>\n" + riskTableHtml(own, kPageRisks) + "</section>\n";
+  out += "<section id=\"diagram\"><h2>Diagram</h2>\n";
+  if (!drawings.diagram.empty()) {
+    if (!drawings.diagramFile.empty()) {
+      out += "<p class=\"lead\">Also beside this page: <a href=\"" + hrefFor(drawings.diagramFile) +
+             "\">" + htmlEscaped(drawings.diagramFile) + "</a>.</p>\n";
+    }
+    drawing(out, drawings.diagram, "agency-", false);
+  } else {
+    out += "<p class=\"muted\">Not drawn.</p>\n";
+  }
+  out += "</section>\n<section id=\"schedule\"><h2>Schedule</h2>\n";
+  if (!drawings.schedule.empty()) {
+    drawing(out, drawings.schedule, "schedule-", true);
+  } else {
+    out += "<p class=\"muted\">Not drawn.</p>\n";
+  }
+  out += "</section>\n</main>\n</body>\n</html>\n";
+  return std::move(out);
+}
+
+}  // namespace cloudplan::exporters
