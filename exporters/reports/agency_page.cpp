@@ -125,13 +125,21 @@ void contactList(std::string& out, const models::Inventory& inventory,
   }
 }
 
-void systemLabel(std::string& out, const models::System& system) {
+// The systems table shows a system's id and name whole, once; the links tables, which repeat a
+// system on every link of it, show them cut (shownText): a name of a megabyte linked forty times
+// would otherwise weigh forty megabytes.
+enum class Length : uint8_t { whole, cut };
+
+void systemLabel(std::string& out, const models::System& system, Length length) {
+  const auto shown = [&](std::string_view value) {
+    return length == Length::whole ? std::string(value) : shownText(value);
+  };
   out += "<span class=\"id\">";
-  text(out, system.id);
+  text(out, shown(system.id));
   out += "</span>";
   if (!system.name.empty()) {
     out += "<br><span class=\"name\">";
-    text(out, system.name);
+    text(out, shown(system.name));
     out += "</span>";
   }
 }
@@ -233,7 +241,7 @@ struct Page {
       const auto& system = inventory.systems[s];
       const auto& planned = plan.systems[s];
       out += "<tr class=\"system\" id=\"system-" + htmlEscaped(system.id) + "\"><td>";
-      systemLabel(out, system);
+      systemLabel(out, system, Length::whole);
       out += "</td><td>";
       text(out, agencyCode(inventory, system.agency));
       out += "</td><td>";
@@ -316,15 +324,15 @@ struct Page {
       const auto& here = inventory.systems[row.here];
       const auto& there = inventory.systems[row.there];
       out += "<tr><td>";
-      systemLabel(out, here);
+      systemLabel(out, here, Length::cut);
       out += "</td><td>" + waveCell(plan, plan.systems[row.here].wave) + "</td><td>";
-      systemLabel(out, there);
+      systemLabel(out, there, Length::cut);
       out += "</td><td>";
-      text(out, agencyCode(inventory, there.agency));
+      text(out, shownText(agencyCode(inventory, there.agency)));
       const auto ministry = ministryOf(inventory, there.agency);
       if (ministry != kNone && ministry != there.agency) {
         out += "<br><span class=\"muted\">of ";
-        text(out, inventory.agencies[ministry].code);
+        text(out, shownText(inventory.agencies[ministry].code));
         out += "</span>";
       }
       out += "</td><td>" + waveCell(plan, plan.systems[row.there].wave) + "</td><td>";
