@@ -28,6 +28,24 @@ class ViewWriter {
       : out_(out), inventory_(inventory), plan_(plan), ids_(ids), model_(model) {}
 
   void write() {
+    // The dependencies to draw in each wave's view: those whose two ends move in it.
+    const size_t waves = plan_.waves.size();
+    std::vector<uint32_t> positionOfWave;  // wave number -> position in plan.waves, + 1
+    for (size_t w = 0; w < waves; ++w) {
+      const uint32_t number = plan_.waves[w].number;
+      if (number >= positionOfWave.size()) positionOfWave.resize(number + 1, 0);
+      positionOfWave[number] = static_cast<uint32_t>(w + 1);
+    }
+    dependenciesOfWave_.assign(waves, {});
+    for (size_t d = 0; d < model_.dependencies.size(); ++d) {
+      const auto& dependency = model_.dependencies[d];
+      const uint32_t wave = waveOf(dependency.source);
+      if (wave != 0 && wave == waveOf(dependency.target) && wave < positionOfWave.size() &&
+          positionOfWave[wave] != 0) {
+        dependenciesOfWave_[positionOfWave[wave] - 1].push_back(d);
+      }
+    }
+    nodeOf_.assign(inventory_.systems.size(), 0);
     out_ += "  <views>\n    <diagrams>\n";
     roadmap();
     for (size_t w = 0; w < plan_.waves.size(); ++w)
@@ -49,7 +67,7 @@ class ViewWriter {
   // An element's node; `open` leaves it open for child nodes. Returns its identifier.
   std::string node(std::string_view element, int x, int y, int w, int h, int depth,
                    bool open = false) {
-    std::string identifier = ids_.made(fmt::format("v{}-n{}", view_, ++nodes_));
+    std::string identifier = nodeId(++nodes_);
     out_.append(2 * static_cast<size_t>(depth), ' ');
     out_ += fmt::format(
         "<node identifier=\"{}\" elementRef=\"{}\" xsi:type=\"Element\" x=\"{}\" y=\"{}\" "
@@ -70,6 +88,10 @@ class ViewWriter {
 
   void roadmap();
   void waveView(size_t w);
+  uint32_t waveOf(SystemIndex s) const {
+    return s < plan_.systems.size() ? plan_.systems[s].wave : 0;
+  }
+  std::string nodeId(uint32_t node) const { return ids_.made(fmt::format("v{}-n{}", view_, node)); }
 
   std::string& out_;
   const models::Inventory& inventory_;
@@ -77,6 +99,8 @@ class ViewWriter {
   const ArchimateIdentifiers& ids_;
   const PlanModelIds& model_;
   size_t views_ = 0;
+  std::vector<std::vector<size_t>> dependenciesOfWave_;  // by position in plan.waves
+  std::vector<uint32_t> nodeOf_;  // a system's node in the view being written; 0: none
   uint32_t view_ = 0, nodes_ = 0, connections_ = 0;
 };
 
@@ -141,18 +165,21 @@ void ViewWriter::waveView(size_t w) {
   const int width = static_cast<int>(columns) * kCellWidth + 20;
   const int height = static_cast<int>(std::max<size_t>(rows, 1)) * kCellHeight + 60;
   node(model_.plateaus[w], 20, 20, width, height, 4, true);
-  std::vector<std::string> nodeOf(inventory_.systems.size());
   for (size_t i = 0; i < drawn; ++i) {
     const SystemIndex s = systems[i];
     const int x = 40 + static_cast<int>(i % columns) * kCellWidth;
     const int y = 70 + static_cast<int>(i / columns) * kCellHeight;
-    nodeOf[s] = node(ids_.systems[s], x, y, kSystemWidth, kSystemHeight, 5);
+    node(ids_.systems[s], x, y, kSystemWidth, kSystemHeight, 5);
+    nodeOf_[s] = nodes_;
   }
   endNode(4);
-  for (const PlanModelIds::Dependency& d : model_.dependencies) {
-    if (!nodeOf[d.source].empty() && !nodeOf[d.target].empty())
-      connection(d.relationship, nodeOf[d.source], nodeOf[d.target]);
+  for (const size_t index : dependenciesOfWave_[w]) {
+    const PlanModelIds::Dependency& d = model_.dependencies[index];
+    if (nodeOf_[d.source] != 0 && nodeOf_[d.target] != 0)
+      connection(d.relationship, nodeId(nodeOf_[d.source]), nodeId(nodeOf_[d.target]));
   }
+  for (size_t i = 0; i < drawn; ++i)
+    nodeOf_[systems[i]] = 0;
   close();
 }
 
