@@ -25,6 +25,9 @@ struct System {
   std::string_view documentation;
   PropertyRange properties;
   SourceLocation where;
+  // The identifier of the ArchiMate element it was read from (empty for other inputs), which
+  // plan.archimate.xml keeps so that the plan merges back into the source model.
+  std::string_view archimateIdentifier;
 
   Action action() const { return actionOf(strategy); }
   bool scheduled() const { return strategy != Strategy::retain; }

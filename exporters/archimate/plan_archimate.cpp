@@ -7,7 +7,9 @@
 #include <map>
 #include <vector>
 
+#include "exporters/archimate/archimate_identifiers.h"
 #include "exporters/archimate/archimate_relationships.h"
+#include "exporters/archimate/archimate_views.h"
 
 namespace cloudplan::exporters {
 
@@ -90,7 +92,7 @@ struct Property {
 class ModelWriter {
  public:
   ModelWriter(const models::Inventory& inventory, const models::Plan& plan)
-      : inventory_(inventory), plan_(plan) {
+      : inventory_(inventory), plan_(plan), ids_(chooseArchimateIdentifiers(inventory)) {
     out_.reserve(1024 * inventory.systems.size() + 400 * inventory.dependencies.size() + 65536);
   }
 
@@ -108,24 +110,30 @@ class ModelWriter {
 
   void element(std::string_view identifier, std::string_view type, std::string_view name,
                std::string_view documentation, const std::vector<Property>& properties);
-  void relationship(std::string_view type, std::string_view source, std::string_view sourceType,
-                    std::string_view target, std::string_view targetType,
-                    const std::vector<Property>& properties = {});
+  // Writes it, and returns its identifier.
+  std::string relationship(std::string_view type, std::string_view source,
+                           std::string_view sourceType, std::string_view target,
+                           std::string_view targetType,
+                           const std::vector<Property>& properties = {});
   // The identifier of the property definition named `key`, made on first use.
   const std::string& definition(std::string_view key, std::string_view type = "string");
   void writeProperties(const std::vector<Property>& properties);
   void indent(int depth) { out_.append(2 * static_cast<size_t>(depth), ' '); }
 
-  std::string systemId(SystemIndex s) const {
-    return archimateIdentifierOf(inventory_.systems[s].id);
-  }
+  const std::string& systemId(SystemIndex s) const { return ids_.systems[s]; }
   std::string_view systemType(SystemIndex s) const {
     return elementTypeOf(inventory_.systems[s].type);
   }
-  std::string waveId(uint32_t wave) const { return fmt::format("plan-wave-{}", wave); }
+  std::string waveId(uint32_t wave) const { return ids_.made(fmt::format("wave-{}", wave)); }
+  std::string workId(uint32_t wave) const { return ids_.made(fmt::format("work-{}", wave)); }
+  std::string deliverableId(uint32_t wave) const {
+    return ids_.made(fmt::format("deliverable-{}", wave));
+  }
 
   const models::Inventory& inventory_;
   const models::Plan& plan_;
+  const ArchimateIdentifiers ids_;
+  PlanModelIds written_;  // what the views show
   std::string out_;
   uint32_t relationshipCount_ = 0;
   std::vector<std::pair<std::string, std::string>> definitions_;  // (name, type), in first use
@@ -140,8 +148,9 @@ std::string ModelWriter::write() {
       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
       "xsi:schemaLocation=\"http://www.opengroup.org/xsd/archimate/3.0/ "
       "http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd\" "
-      "identifier=\"plan-model\">\n"
-      "  <name xml:lang=\"en\">Cloud migration plan</name>\n";
+      "identifier=\"";
+  out_ += ids_.made("model");
+  out_ += "\">\n  <name xml:lang=\"en\">Cloud migration plan</name>\n";
   const auto& m = plan_.metrics;
   out_ += fmt::format(
       "  <documentation xml:lang=\"en\">Written by cloudplan {}: {} systems ({} scheduled) in {} "
@@ -160,6 +169,7 @@ std::string ModelWriter::write() {
   organizations();
   out_ += "  </organizations>\n";
   propertyDefinitions();
+  appendArchimateViews(out_, inventory_, plan_, ids_, written_);
   out_ += "</model>\n";
   return std::move(out_);
 }
@@ -168,7 +178,8 @@ const std::string& ModelWriter::definition(std::string_view key, std::string_vie
   const auto it = definitionIds_.find(key);
   if (it != definitionIds_.end()) return it->second;
   definitions_.emplace_back(std::string(key), std::string(type));
-  return definitionIds_.emplace(std::string(key), fmt::format("propid-{}", definitions_.size()))
+  return definitionIds_
+      .emplace(std::string(key), ids_.made(fmt::format("prop-{}", definitions_.size())))
       .first->second;
 }
 
@@ -221,7 +232,8 @@ void ModelWriter::systemElements() {
   for (SystemIndex s = 0; s < inventory_.systems.size(); ++s) {
     const models::System& system = inventory_.systems[s];
     properties.clear();
-    properties.push_back({"id", std::string(system.id)});
+    // The id, unless the identifier says it: the source model's elements take no new property.
+    if (system.id != systemId(s)) properties.push_back({"id", std::string(system.id)});
     if (system.agency != kNone) {
       properties.push_back({"agency", std::string(inventory_.agencies[system.agency].code)});
     }
@@ -259,10 +271,15 @@ void ModelWriter::planElements() {
   definition("migrating", "number");
   definition("retiring", "number");
   definition("hybrid_links_after", "number");
-  element("plan-baseline", "Plateau", "Baseline", "The estate before the first wave.", {});
+  written_.baseline = ids_.made("baseline");
+  written_.target = ids_.made("target");
+  element(written_.baseline, "Plateau", "Baseline", "The estate before the first wave.", {});
   for (const models::Wave& wave : plan_.waves) {
     const std::string start = models::formatDate(wave.start), end = models::formatDate(wave.end);
-    element(waveId(wave.number), "Plateau",
+    written_.plateaus.push_back(waveId(wave.number));
+    written_.workPackages.push_back(workId(wave.number));
+    written_.deliverables.push_back(deliverableId(wave.number));
+    element(written_.plateaus.back(), "Plateau",
             fmt::format("Wave {} ({} \u2013 {})", wave.number, start, end), {},
             {{"wave", std::to_string(wave.number)},
              {"start", start},
@@ -271,26 +288,29 @@ void ModelWriter::planElements() {
              {"migrating", std::to_string(wave.migrating)},
              {"retiring", std::to_string(wave.retiring)},
              {"hybrid_links_after", std::to_string(wave.hybridLinksAfter)}});
-    element(fmt::format("plan-work-{}", wave.number), "WorkPackage",
+    element(written_.workPackages.back(), "WorkPackage",
             fmt::format("Wave {} migration", wave.number), {}, {{"start", start}, {"end", end}});
-    element(fmt::format("plan-deliverable-{}", wave.number), "Deliverable",
+    element(written_.deliverables.back(), "Deliverable",
             fmt::format("Wave {} systems moved", wave.number), {}, {});
   }
-  element("plan-target", "Plateau", "Target", "The estate after the last wave.", {});
+  element(written_.target, "Plateau", "Target", "The estate after the last wave.", {});
   if (anyRetired_) {
-    element("plan-gap-retired", "Gap", "Retired systems",
+    written_.gap = ids_.made("gap-retired");
+    element(written_.gap, "Gap", "Retired systems",
             "The systems switched off between Baseline and Target.", {});
   }
 }
 
-void ModelWriter::relationship(std::string_view type, std::string_view source,
-                               std::string_view sourceType, std::string_view target,
-                               std::string_view targetType,
-                               const std::vector<Property>& properties) {
+std::string ModelWriter::relationship(std::string_view type, std::string_view source,
+                                      std::string_view sourceType, std::string_view target,
+                                      std::string_view targetType,
+                                      const std::vector<Property>& properties) {
   // Every relationship written is one the table allows (the tests read the file back to check).
   if (!isAllowedRelationship(sourceType, type, targetType)) type = "Association";
-  out_ +=
-      fmt::format("    <relationship identifier=\"plan-rel-{}\" source=\"", ++relationshipCount_);
+  std::string identifier = ids_.made(fmt::format("rel-{}", ++relationshipCount_));
+  out_ += "    <relationship identifier=\"";
+  out_ += identifier;
+  out_ += "\" source=\"";
   appendEscaped(out_, source);
   out_ += "\" target=\"";
   appendEscaped(out_, target);
@@ -298,38 +318,45 @@ void ModelWriter::relationship(std::string_view type, std::string_view source,
   out_ += type;
   if (properties.empty()) {
     out_ += "\"/>\n";
-    return;
+    return identifier;
   }
   out_ += "\">\n";
   writeProperties(properties);
   out_ += "    </relationship>\n";
+  return identifier;
 }
 
 void ModelWriter::relationships() {
-  std::string previous = "plan-baseline";
-  for (const models::Wave& wave : plan_.waves) {
-    const std::string plateau = waveId(wave.number);
-    const std::string work = fmt::format("plan-work-{}", wave.number);
-    const std::string deliverable = fmt::format("plan-deliverable-{}", wave.number);
-    relationship("Triggering", previous, "Plateau", plateau, "Plateau");
-    relationship("Realization", work, "WorkPackage", deliverable, "Deliverable");
-    relationship("Realization", deliverable, "Deliverable", plateau, "Plateau");
+  std::string previous = written_.baseline;
+  for (size_t w = 0; w < plan_.waves.size(); ++w) {
+    const models::Wave& wave = plan_.waves[w];
+    const std::string& plateau = written_.plateaus[w];
+    written_.triggering.push_back(
+        relationship("Triggering", previous, "Plateau", plateau, "Plateau"));
+    written_.workRealizes.push_back(relationship("Realization", written_.workPackages[w],
+                                                 "WorkPackage", written_.deliverables[w],
+                                                 "Deliverable"));
+    written_.deliverableRealizes.push_back(
+        relationship("Realization", written_.deliverables[w], "Deliverable", plateau, "Plateau"));
     for (SystemIndex s : wave.systems)
       relationship("Aggregation", plateau, "Plateau", systemId(s), systemType(s));
     previous = plateau;
   }
-  relationship("Triggering", previous, "Plateau", "plan-target", "Plateau");
+  written_.triggering.push_back(
+      relationship("Triggering", previous, "Plateau", written_.target, "Plateau"));
   for (SystemIndex s = 0; s < inventory_.systems.size(); ++s) {
     if (inventory_.systems[s].action() == models::Action::retain) {
-      relationship("Aggregation", "plan-target", "Plateau", systemId(s), systemType(s));
+      relationship("Aggregation", written_.target, "Plateau", systemId(s), systemType(s));
     }
   }
   if (!anyRetired_) return;
-  relationship("Association", "plan-gap-retired", "Gap", "plan-baseline", "Plateau");
-  relationship("Association", "plan-gap-retired", "Gap", "plan-target", "Plateau");
+  written_.gapAssociations.push_back(
+      relationship("Association", written_.gap, "Gap", written_.baseline, "Plateau"));
+  written_.gapAssociations.push_back(
+      relationship("Association", written_.gap, "Gap", written_.target, "Plateau"));
   for (SystemIndex s = 0; s < inventory_.systems.size(); ++s) {
     if (inventory_.systems[s].action() == models::Action::retire) {
-      relationship("Association", "plan-gap-retired", "Gap", systemId(s), systemType(s));
+      relationship("Association", written_.gap, "Gap", systemId(s), systemType(s));
     }
   }
 }
@@ -353,11 +380,14 @@ void ModelWriter::dependencyRelationships() {
     const std::string_view providerType = systemType(d.provider);
     if (d.coupling == models::Coupling::tight &&
         isAllowedRelationship(consumerType, "Composition", providerType)) {
-      relationship("Composition", systemId(d.consumer), consumerType, systemId(d.provider),
-                   providerType, properties);
+      written_.dependencies.push_back(
+          {relationship("Composition", systemId(d.consumer), consumerType, systemId(d.provider),
+                        providerType, properties),
+           d.consumer, d.provider});
     } else {
-      relationship("Serving", systemId(d.provider), providerType, systemId(d.consumer),
-                   consumerType, properties);
+      written_.dependencies.push_back({relationship("Serving", systemId(d.provider), providerType,
+                                                    systemId(d.consumer), consumerType, properties),
+                                       d.provider, d.consumer});
     }
   }
 }
@@ -385,14 +415,14 @@ void ModelWriter::organizations() {
   const auto ref = [&](std::string_view identifier) {
     out_ += fmt::format("      <item identifierRef=\"{}\"/>\n", identifier);
   };
-  ref("plan-baseline");
-  for (const models::Wave& wave : plan_.waves) {
-    ref(waveId(wave.number));
-    ref(fmt::format("plan-work-{}", wave.number));
-    ref(fmt::format("plan-deliverable-{}", wave.number));
+  ref(written_.baseline);
+  for (size_t w = 0; w < plan_.waves.size(); ++w) {
+    ref(written_.plateaus[w]);
+    ref(written_.workPackages[w]);
+    ref(written_.deliverables[w]);
   }
-  ref("plan-target");
-  if (anyRetired_) ref("plan-gap-retired");
+  ref(written_.target);
+  if (anyRetired_) ref(written_.gap);
   out_ += "    </item>\n";
 }
 
@@ -424,8 +454,8 @@ void ModelWriter::agencyFolder(models::AgencyIndex a,
 void ModelWriter::propertyDefinitions() {
   out_ += "  <propertyDefinitions>\n";
   for (size_t i = 0; i < definitions_.size(); ++i) {
-    out_ += fmt::format("    <propertyDefinition identifier=\"propid-{}\" type=\"{}\"><name>",
-                        i + 1, definitions_[i].second);
+    out_ += fmt::format("    <propertyDefinition identifier=\"{}\" type=\"{}\"><name>",
+                        definitionIds_.at(definitions_[i].first), definitions_[i].second);
     appendEscaped(out_, definitions_[i].first);
     out_ += "</name></propertyDefinition>\n";
   }
@@ -433,20 +463,6 @@ void ModelWriter::propertyDefinitions() {
 }
 
 }  // namespace
-
-std::string archimateIdentifierOf(std::string_view systemId) {
-  std::string identifier = "id-";
-  for (const char c : systemId) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                       c == '-' || c == '.';
-    if (plain) {
-      identifier += c;
-    } else {
-      identifier += fmt::format("_{:02x}", static_cast<unsigned char>(c));
-    }
-  }
-  return identifier;
-}
 
 std::string planToArchimate(const models::Inventory& inventory, const models::Plan& plan) {
   return ModelWriter(inventory, plan).write();

@@ -5,7 +5,9 @@
 // the systems that move or are switched off in it, Target aggregating the retained ones, and the
 // retired ones associated with a Gap between Baseline and Target. Dependencies are relationships
 // with their coupling and kind, and agencies `CODE - Name` folders, so that reading the file back
-// gives the same inventory.
+// gives the same inventory. Elements read from an ArchiMate model keep their identifiers
+// (archimate_identifiers), so that the file merges back into the model; and views
+// (archimate_views) show the roadmap and each wave.
 #pragma once
 
 #include <string>
@@ -17,9 +19,5 @@ namespace cloudplan::exporters {
 
 // The whole file; the same inventory and plan always give the same bytes.
 std::string planToArchimate(const models::Inventory& inventory, const models::Plan& plan);
-
-// A system's identifier in the file: "id-" and the system id with every character other than a
-// letter, digit, '-' or '.' written as '_' and two hex digits (identifiers are xs:ID).
-std::string archimateIdentifierOf(std::string_view systemId);
 
 }  // namespace cloudplan::exporters

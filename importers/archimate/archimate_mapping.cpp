@@ -79,6 +79,10 @@ std::string countsByType(const tsl::robin_map<std::string_view, uint32_t>& count
   return text;
 }
 
+// How a system is related to the BusinessActor it takes its agency from, by rank.
+constexpr std::array<std::string_view, 3> kActorRelationships = {"assigned to", "associated with",
+                                                                 "related by serving to"};
+
 // What an identifier names in the model.
 struct Reference {
   bool relationship = false;
@@ -109,6 +113,9 @@ class Mapper {
   void addSystems();
   void addSystem(uint32_t element, models::SystemType type);
   models::AgencyIndex agencyOfFolder(uint32_t folder);
+  void findActors();
+  models::AgencyIndex agencyOfActor(uint32_t actor);
+  void reportMissingAgencies();
   void addDependencies();
   void derive(uint32_t relationship, std::vector<Derived>& direct);
   // The relationships whose two ends are elements, as (relationship, source, target).
@@ -150,6 +157,23 @@ class Mapper {
   std::vector<uint32_t> folderOfElement_;  // the model's folders, with exchange memberships filed
   std::vector<SystemIndex> systemOfElement_;
   std::vector<models::AgencyIndex> agencyOfFolder_;  // kNone: no agency; kUnknown: not yet known
+  // The BusinessActor each system element is related to, the strongest relationship first
+  // (assignment, association, serving), and the actors' agencies once made.
+  struct ActorLink {
+    uint32_t actor = kNone;
+    uint8_t rank = 0;
+    uint32_t others = 0;  // other actors related as strongly
+  };
+  std::vector<ActorLink> actorOfElement_;
+  tsl::robin_map<uint32_t, models::AgencyIndex> agencyOfActor_;
+  // Systems without an agency: reported one by one, or in one error when none has one.
+  struct Missing {
+    models::SourceLocation where;
+    std::string message;
+    std::string_view type;
+  };
+  std::vector<Missing> missingAgencies_;
+  uint32_t withAgency_ = 0;
   std::vector<bool> usedRelationship_;
   struct Ends {
     uint32_t source = kNone;  // element indices; kNone when an end is not an element
@@ -170,7 +194,9 @@ void Mapper::map() {
   skipped_.assign(model_.elements.size() + model_.relationships.size(), false);
   indexIdentifiers();
   fileMemberships();
+  findActors();
   addSystems();
+  reportMissingAgencies();
   addDependencies();
   report();
 }
@@ -333,14 +359,27 @@ void Mapper::addSystem(uint32_t e, models::SystemType type) {
        .finishBy = cell(Column::finishBy)},
       [&](std::string_view code, std::string message) { error(where, code, std::move(message)); });
 
-  // The agency: its property, else the nearest `CODE - Name` folder, else the default. The
-  // folders are read in any case, so that their agencies get names and parents.
+  // The agency: its property, else the nearest `CODE - Name` folder, else a BusinessActor it is
+  // related to, else the default. The folders are read in any case, so that their agencies get
+  // names and parents.
   const models::AgencyIndex folderAgency =
       folderOfElement_[e] == kNone ? kNone : agencyOfFolder(folderOfElement_[e]);
+  const ActorLink& actor = actorOfElement_[e];
   if (const auto agency = cell(Column::agency); !agency.empty()) {
     system.agency = inventory_.internAgency(agency);
   } else if (folderAgency != kNone) {
     system.agency = folderAgency;
+  } else if (actor.actor != kNone && agencyOfActor(actor.actor) != kNone) {
+    system.agency = agencyOfActor(actor.actor);
+    if (actor.others > 0) {
+      builder_.warning(
+          where, "ambiguous-agency",
+          fmt::format("system {} is {} {} BusinessActors; its agency is {}, from the first, {} "
+                      "(give the element an agency property)",
+                      quoted(system.id), kActorRelationships[actor.rank], actor.others + 1,
+                      quoted(inventory_.agencies[system.agency].code),
+                      quoted(model_.elements[actor.actor].name)));
+    }
   } else if (!options_.defaultAgency.empty()) {
     // The option's text lives only as long as the run's options: the inventory keeps a copy.
     const auto known = inventory_.findAgency(options_.defaultAgency);
@@ -348,12 +387,16 @@ void Mapper::addSystem(uint32_t e, models::SystemType type) {
         known ? *known
               : inventory_.internAgency(inventory_.keep(std::string(options_.defaultAgency)));
   } else {
-    error(where, "missing-agency",
-          fmt::format("system {} ({} {}) has no agency (give the element an agency property, "
-                      "put it in a folder labelled 'CODE - Name', or run with --default-agency "
-                      "CODE)",
-                      quoted(system.id), element.type, quoted(system.name)));
+    missingAgencies_.push_back(
+        {where,
+         fmt::format("system {} ({} {}) has no agency (give the element an agency property, "
+                     "put it in a folder labelled 'CODE - Name', relate it to a BusinessActor, "
+                     "or run with --default-agency CODE)",
+                     quoted(system.id), element.type, quoted(system.name)),
+         element.type});
   }
+  withAgency_ += system.agency != kNone;
+  system.archimateIdentifier = element.identifier;
 
   const auto index = inventory_.addSystem(system);
   if (!index) {
@@ -383,6 +426,110 @@ models::AgencyIndex Mapper::agencyOfFolder(uint32_t folder) {
   if (agency.where.file == kNone) agency.where = f.where;
   if (agency.parent == kNone && above != kNone && above != index) agency.parent = above;
   return agencyOfFolder_[folder] = index;
+}
+
+// A system element related to a BusinessActor by assignment, association or serving (in either
+// direction) takes its agency from the actor when nothing else gives one. Ends are looked up
+// without a message: addDependencies reports the ones that name nothing.
+void Mapper::findActors() {
+  actorOfElement_.assign(model_.elements.size(), ActorLink{});
+  const auto elements = static_cast<uint32_t>(model_.elements.size());
+  const auto elementOf = [&](std::string_view identifier) -> uint32_t {
+    const auto it = identifiers_.find(identifier);
+    if (it == identifiers_.end() || it->second.relationship || skipped_[it->second.index])
+      return kNone;
+    return it->second.index;
+  };
+  for (uint32_t r = 0; r < model_.relationships.size(); ++r) {
+    if (skipped_[elements + r]) continue;
+    const ArchimateRelationship& relationship = model_.relationships[r];
+    uint8_t rank = 0;
+    switch (relationshipTypeOf(relationship.type)) {
+      case RelationshipType::assignment:
+        rank = 0;
+        break;
+      case RelationshipType::association:
+        rank = 1;
+        break;
+      case RelationshipType::serving:
+        rank = 2;
+        break;
+      default:
+        continue;
+    }
+    uint32_t actor = elementOf(relationship.source), system = elementOf(relationship.target);
+    if (actor == kNone || system == kNone) continue;
+    if (typeOf(actor) != "BusinessActor") std::swap(actor, system);
+    if (typeOf(actor) != "BusinessActor" || !systemTypeOf(typeOf(system))) continue;
+    ActorLink& link = actorOfElement_[system];
+    if (link.actor == kNone || rank < link.rank) {
+      link = {actor, rank, 0};
+    } else if (rank == link.rank && actor != link.actor) {
+      ++link.others;  // counts relationships, so an actor related twice counts twice: rare
+    }
+  }
+}
+
+// The actor's `code` property, else the code of a name of the form `CODE - Name`, else its name
+// with every run of characters an agency code cannot hold written as one '-'.
+models::AgencyIndex Mapper::agencyOfActor(uint32_t a) {
+  const auto known = agencyOfActor_.find(a);
+  if (known != agencyOfActor_.end()) return known->second;
+  const ArchimateElement& actor = model_.elements[a];
+  std::string_view code, name = trimBlanks(actor.name);
+  for (const ArchimateProperty& property : model_.propertiesOf(actor)) {
+    if (models::equalsIgnoreCase(property.key, "code") && code.empty() &&
+        isWellFormedId(trimBlanks(property.value))) {
+      code = trimBlanks(property.value);
+    }
+  }
+  if (code.empty()) {
+    if (const auto label = agencyLabelOf(name)) {
+      code = label->code;
+      name = label->name;
+    }
+  }
+  if (code.empty()) {
+    std::string derived;
+    for (const char c : name) {
+      if (isIdCharacter(c)) {
+        derived += c;
+      } else if (!derived.empty() && derived.back() != '-') {
+        derived += '-';
+      }
+    }
+    while (!derived.empty() && derived.back() == '-')
+      derived.pop_back();
+    if (derived.empty() && isWellFormedId(actor.identifier)) derived = actor.identifier;
+    if (!derived.empty()) code = inventory_.keep(std::move(derived));
+  }
+  models::AgencyIndex index = kNone;
+  if (!code.empty()) {
+    index = inventory_.internAgency(code);
+    models::Agency& agency = inventory_.agencies[index];
+    if (agency.name.empty()) agency.name = name.empty() ? code : name;
+    if (agency.where.file == kNone) agency.where = actor.where;
+  }
+  return agencyOfActor_[a] = index;
+}
+
+// One error per system without an agency; when none of the model's systems has one, one error
+// for them all: the model was made without agencies in mind, and the fix is the same for each.
+void Mapper::reportMissingAgencies() {
+  if (withAgency_ == 0 && missingAgencies_.size() > 1) {
+    tsl::robin_map<std::string_view, uint32_t> byType;
+    for (const Missing& m : missingAgencies_)
+      ++byType[m.type];
+    error(model_.where, "missing-agency",
+          fmt::format("none of the model's {} systems ({}) has an agency (give each element an "
+                      "agency property, put the elements in folders labelled 'CODE - Name', "
+                      "relate them to a BusinessActor, or run with --default-agency CODE)",
+                      missingAgencies_.size(), countsByType(byType)));
+  } else {
+    for (Missing& m : missingAgencies_)
+      error(m.where, "missing-agency", std::move(m.message));
+  }
+  missingAgencies_.clear();
 }
 
 std::optional<uint32_t> Mapper::endOf(uint32_t r, std::string_view identifier,

@@ -1,6 +1,7 @@
 // From an ArchiMate model to inventory records, as spec/archimate-mapping.md says: which elements
 // become systems and with what fields, their agencies (an `agency` property, an enclosing
-// `CODE - Name` folder, or the default agency), and which relationships, directly or through
+// `CODE - Name` folder, a BusinessActor they are related to, or the default agency; one error
+// for a model where no system has one), and which relationships, directly or through
 // services, functions and artifacts, become dependencies. Everything goes into the
 // InventoryBuilder, so ArchiMate models and inventory CSV files mix in one run.
 #pragma once

@@ -5,7 +5,11 @@
 
 geninv.py --archimate writes one inventory twice, as CSV files and as an exchange model
 (model.xml): planned from either, the plan must be the same. A plan is also written as ArchiMate
-(`plan --archimate`) and read back, and hostile XML files are refused quickly.
+(`plan --archimate`) and read back: it keeps every system element's identifier of model.xml, and
+validates against the exchange schema with its views, as the samples' plan.archimate.xml does
+(when CLOUDPLAN_ARCHIMATE_XSD names the folder of archimate3_Diagram.xsd; xmllint from
+libxml2-utils validates, and XML_CATALOG_FILES may map the xml.xsd it imports to a local copy).
+Hostile XML files are refused quickly.
 
 "The same plan" is checked on the waves, systems and dependencies of plan.json, compared in an
 order-free way, because input order legitimately shows through in three places: a wave lists its
@@ -42,6 +46,31 @@ def check(name, condition, detail=""):
 def run(*args, timeout=900):
     return subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=timeout,
                           cwd=SOURCE)
+
+
+NS = "{http://www.opengroup.org/xsd/archimate/3.0/}"
+XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
+SYSTEM_TYPES = {"ApplicationComponent", "ApplicationInterface", "Node", "Device",
+                "CommunicationNetwork", "TechnologyInterface", "SystemSoftware"}
+
+
+def element_identifiers(path, types=None):
+    """The identifiers of the model's elements (of these types, when given)."""
+    root = ET.parse(path).getroot()
+    return {e.get("identifier") for e in root.iter(NS + "element")
+            if types is None or e.get(XSI_TYPE) in types}
+
+
+def check_schema(name, path):
+    """xmllint against archimate3_Diagram.xsd; skipped when CLOUDPLAN_ARCHIMATE_XSD is unset."""
+    folder = os.environ.get("CLOUDPLAN_ARCHIMATE_XSD")
+    if not folder:
+        print("skip %s: CLOUDPLAN_ARCHIMATE_XSD is unset" % name)
+        return
+    result = subprocess.run(["xmllint", "--noout", "--nonet", "--schema",
+                             os.path.join(folder, "archimate3_Diagram.xsd"), path],
+                            capture_output=True, text=True, timeout=600)
+    check(name, result.returncode == 0, result.stderr[-2000:])
 
 
 def load(folder):
@@ -138,6 +167,30 @@ with tempfile.TemporaryDirectory() as tmp:
         check("plan.archimate.xml reads back as 10000 systems without an error",
               back.returncode == 0 and back.stdout.startswith("10000 systems, "),
               back.stdout + back.stderr[-2000:])
+        source = element_identifiers(model, SYSTEM_TYPES)
+        missing = source - element_identifiers(archimate)
+        check("plan.archimate.xml keeps the identifiers of model.xml's %d systems" % len(source),
+              len(source) == 10000 and not missing, "%d missing, e.g. %s" % (
+                  len(missing), sorted(missing)[:3]))
+        check_schema("plan.archimate.xml of model.xml validates against the exchange schema",
+                     archimate)
+
+    # The samples' plan, as the demo writes it.
+    samples = os.path.join(tmp, "samples")
+    written = run("plan", os.path.join("samples", "government"), "--wave-capacity", "8",
+                  "--archimate", "-o", samples)
+    check("plan samples/government --archimate exits 0", written.returncode == 0,
+          written.stderr[-2000:])
+    samples_model = os.path.join(samples, "plan.archimate.xml")
+    if os.path.isfile(samples_model):
+        root = ET.parse(samples_model).getroot()
+        views = root.findall("./%sviews/%sdiagrams/%sview" % (NS, NS, NS))
+        waves = load(samples)["waves"]
+        check("the samples' plan.archimate.xml has a roadmap and a view per wave (%d)" % len(waves),
+              len(views) == len(waves) + 1 and
+              views[0].find(NS + "name").text == "Migration roadmap", str(len(views)))
+        check_schema("the samples' plan.archimate.xml validates against the exchange schema",
+                     samples_model)
 
     # Hostile files: refused at once, nothing read from outside.
     for name, code in (("billion-laughs.xml", "doctype-refused"),

@@ -1,20 +1,27 @@
 // The plan as an ArchiMate exchange model: its plateaus, work packages, deliverables and gap, the
 // relationships among them and the systems, every relationship checked against the table, the
 // file read back into the same inventory, and (when CLOUDPLAN_ARCHIMATE_XSD names the folder of
-// the Open Group schemas) validated by xmllint.
+// the Open Group schemas) validated by xmllint; the identifiers (an ArchiMate input's kept, the
+// made ones valid and never equal to a kept one) and the views.
 #include "exporters/archimate/plan_archimate.h"
 
 #include <tinyxml2.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "engine/plan_migration.h"
+#include "exporters/archimate/archimate_identifiers.h"
 #include "exporters/archimate/archimate_relationships.h"
+#include "exporters/archimate/archimate_views.h"
 #include "importers/read_inputs.h"
 #include "tests/temp_folder.h"
 
@@ -109,13 +116,12 @@ TEST_CASE("the plan model is well-formed, deterministic, in the exchange namespa
 TEST_CASE("every system is an element of its ArchiMate type with its properties") {
   const Planned p;
   const Model model(p.xml);
-  CHECK(model.typeOf(archimateIdentifierOf("MOF/net")) == "Node");
-  CHECK(model.typeOf(archimateIdentifierOf("MOF/k8s")) == "SystemSoftware");
-  CHECK(model.typeOf(archimateIdentifierOf("MOF/db")) == "ApplicationComponent");
-  CHECK(model.typeOf(archimateIdentifierOf("MOF/api")) == "ApplicationInterface");
-  CHECK(model.nameOf(archimateIdentifierOf("MOF/gl")) == "General Ledger & Co <GL>");
-  CHECK(model.nameOf(archimateIdentifierOf("MOF/api")) == "Ledger \"API\"");
-  CHECK(archimateIdentifierOf("MOF/gl_2") == "id-MOF_2fgl_5f2");
+  CHECK(model.typeOf("cp-system-MOF_2fnet") == "Node");
+  CHECK(model.typeOf("cp-system-MOF_2fk8s") == "SystemSoftware");
+  CHECK(model.typeOf("cp-system-MOF_2fdb") == "ApplicationComponent");
+  CHECK(model.typeOf("cp-system-MOF_2fapi") == "ApplicationInterface");
+  CHECK(model.nameOf("cp-system-MOF_2fgl") == "General Ledger & Co <GL>");
+  CHECK(model.nameOf("cp-system-MOF_2fapi") == "Ledger \"API\"");
   CHECK(p.xml.find("General Ledger &amp; Co &lt;GL&gt;") != std::string::npos);
 }
 
@@ -123,10 +129,10 @@ TEST_CASE("plateaus Baseline, one per wave and Target are chained by triggering"
   const Planned p;
   const Model model(p.xml);
   REQUIRE(!p.plan.waves.empty());
-  std::string previous = "plan-baseline";
+  std::string previous = "cp-baseline";
   CHECK(model.nameOf(previous) == "Baseline");
   for (const auto& wave : p.plan.waves) {
-    const std::string plateau = "plan-wave-" + std::to_string(wave.number);
+    const std::string plateau = "cp-wave-" + std::to_string(wave.number);
     CHECK(model.typeOf(plateau) == "Plateau");
     CHECK(model.nameOf(plateau) == "Wave " + std::to_string(wave.number) + " (" +
                                        models::formatDate(wave.start) + " \u2013 " +
@@ -142,12 +148,12 @@ TEST_CASE("each wave's work package realizes a deliverable that realizes its pla
   const Model model(p.xml);
   for (const auto& wave : p.plan.waves) {
     const std::string k = std::to_string(wave.number);
-    CHECK(model.typeOf("plan-work-" + k) == "WorkPackage");
-    CHECK(model.typeOf("plan-deliverable-" + k) == "Deliverable");
-    CHECK(model.targetsOf("Realization", "plan-work-" + k) ==
-          std::set<std::string>{model.nameOf("plan-deliverable-" + k)});
-    CHECK(model.targetsOf("Realization", "plan-deliverable-" + k) ==
-          std::set<std::string>{model.nameOf("plan-wave-" + k)});
+    CHECK(model.typeOf("cp-work-" + k) == "WorkPackage");
+    CHECK(model.typeOf("cp-deliverable-" + k) == "Deliverable");
+    CHECK(model.targetsOf("Realization", "cp-work-" + k) ==
+          std::set<std::string>{model.nameOf("cp-deliverable-" + k)});
+    CHECK(model.targetsOf("Realization", "cp-deliverable-" + k) ==
+          std::set<std::string>{model.nameOf("cp-wave-" + k)});
   }
 }
 
@@ -158,16 +164,16 @@ TEST_CASE("plateaus aggregate the systems of their wave, Target the retained one
     std::set<std::string> names;
     for (auto s : wave.systems)
       names.insert(std::string(p.inventory.systems[s].name));
-    CHECK(model.targetsOf("Aggregation", "plan-wave-" + std::to_string(wave.number)) == names);
+    CHECK(model.targetsOf("Aggregation", "cp-wave-" + std::to_string(wave.number)) == names);
   }
-  CHECK(model.targetsOf("Aggregation", "plan-target") == std::set<std::string>{"Mainframe"});
+  CHECK(model.targetsOf("Aggregation", "cp-target") == std::set<std::string>{"Mainframe"});
 }
 
 TEST_CASE("retired systems are associated with a gap between Baseline and Target") {
   const Planned p;
   const Model model(p.xml);
-  CHECK(model.typeOf("plan-gap-retired") == "Gap");
-  CHECK(model.targetsOf("Association", "plan-gap-retired") ==
+  CHECK(model.typeOf("cp-gap-retired") == "Gap");
+  CHECK(model.targetsOf("Association", "cp-gap-retired") ==
         std::set<std::string>{"Baseline", "Target", "Old Payroll"});
 }
 
@@ -283,20 +289,314 @@ TEST_CASE("control characters and U+FFFE, U+FFFF become U+FFFD, and the file rea
   CHECK(read.systems[0].name == "x\xEF\xBF\xBDy\xEF\xBF\xBDz\xEF\xBF\xBD");
 }
 
-TEST_CASE("the plan model validates against the exchange schema (xmllint)") {
+// xmllint's verdict on the file against the exchange schema with its views
+// (CLOUDPLAN_ARCHIMATE_XSD names the folder of archimate3_Diagram.xsd; XML_CATALOG_FILES may map
+// the xml.xsd it imports to a local copy); nullopt when the variable is unset.
+std::optional<bool> validatesAgainstSchema(const std::string& path) {
   const char* folder = std::getenv("CLOUDPLAN_ARCHIMATE_XSD");
   if (!folder || !*folder) {
     WARN(
         "skipped: set CLOUDPLAN_ARCHIMATE_XSD to the folder of archimate3_Diagram.xsd to "
         "validate the plan model with xmllint");
-    return;
+    return std::nullopt;
   }
-  const Planned p;
-  const std::string path = p.folder.write("plan.archimate.xml", p.xml);
   const std::string command = "xmllint --noout --nonet --schema '" + std::string(folder) +
                               "/archimate3_Diagram.xsd' '" + path + "' 2>&1";
   INFO(command);
-  CHECK(std::system(command.c_str()) == 0);
+  return std::system(command.c_str()) == 0;
+}
+
+TEST_CASE("the plan model validates against the exchange schema (xmllint)") {
+  const Planned p;
+  const std::string path = p.folder.write("plan.archimate.xml", p.xml);
+  if (const auto valid = validatesAgainstSchema(path)) CHECK(*valid);
+}
+
+// An inventory read from an ArchiMate model (the Open Group's ArchiSurance, its systems in no
+// agency folder: --default-agency gives them one), planned.
+struct PlannedFromModel {
+  testing::TempFolder folder;
+  models::Inventory inventory;
+  models::Plan plan;
+  std::string xml;
+
+  PlannedFromModel() {
+    const std::vector<std::string> paths = {
+        CLOUDPLAN_SOURCE_DIR
+        "/../shared/reference/archimate/opengroup-xmlexchange/archisurance.xml"};
+    models::Diagnostics diagnostics;
+    inventory = importers::readInputs(paths, {.defaultAgency = "INS"}, diagnostics);
+    REQUIRE(!diagnostics.hasErrors());
+    auto made = engine::planMigration(inventory, {}, diagnostics);
+    REQUIRE(made);
+    plan = std::move(*made);
+    xml = planToArchimate(inventory, plan);
+  }
+};
+
+TEST_CASE("elements read from an ArchiMate model keep their identifiers, with no id property") {
+  const PlannedFromModel p;
+  const Model model(p.xml);
+  REQUIRE(p.inventory.systems.size() == 26);
+  for (const auto& system : p.inventory.systems) {
+    INFO(system.id);
+    REQUIRE(model.elements.count(std::string(system.archimateIdentifier)) == 1);
+    CHECK(model.nameOf(std::string(system.archimateIdentifier)) == system.name);
+  }
+  CHECK(model.typeOf("id-1399") == "ApplicationComponent");  // Financial Application
+  CHECK(p.xml.find("id-id-") == std::string::npos);
+  REQUIRE(
+      p.xml.find("<propertyDefinition identifier=\"cp-prop-1\" type=\"string\"><name>id</name>") !=
+      std::string::npos);
+  CHECK(p.xml.find("propertyDefinitionRef=\"cp-prop-1\"") == std::string::npos);
+  CHECK(model.typeOf("cp-wave-1") == "Plateau");
+
+  const std::string path = p.folder.write("plan.archimate.xml", p.xml);
+  models::Diagnostics diagnostics;
+  const std::vector<std::string> paths = {path};
+  const auto back = importers::readInputs(paths, {}, diagnostics);
+  CHECK(diagnostics.count(models::Severity::error) == 0);
+  REQUIRE(back.systems.size() == p.inventory.systems.size());
+  for (size_t s = 0; s < back.systems.size(); ++s) {
+    CHECK(back.systems[s].id == p.inventory.systems[s].id);
+    CHECK(back.systems[s].archimateIdentifier == p.inventory.systems[s].archimateIdentifier);
+  }
+  CHECK(planToArchimate(back, p.plan) == p.xml);  // a fixed point, ids and all
+  if (const auto valid = validatesAgainstSchema(path)) CHECK(*valid);
+}
+
+TEST_CASE("ids that are no xs:ID get a made identifier, which no kept identifier equals") {
+  CHECK(isXmlIdentifier("id-11830"));
+  CHECK(isXmlIdentifier("_a.b-c"));
+  CHECK_FALSE(isXmlIdentifier("MOF/net"));
+  CHECK_FALSE(isXmlIdentifier("x:y"));
+  CHECK_FALSE(isXmlIdentifier("1abc"));
+  CHECK_FALSE(isXmlIdentifier("-a"));
+  CHECK_FALSE(isXmlIdentifier(""));
+  CHECK(escapedIdentifier("MOF/gl_2") == "MOF_2fgl_5f2");
+
+  // A CSV inventory whose ids take the first prefix's plateau and made-system identifiers.
+  testing::TempFolder folder;
+  const std::vector<std::string> paths = {folder.write("systems.csv",
+                                                       "id,name,agency,depends_on\n"
+                                                       "cp-wave-1,Takes a plateau's,A,\n"
+                                                       "cp-system-A_2fb,Takes a made one's,A,A/b\n"
+                                                       "A/b,Needs a made one,A,\n"
+                                                       "cp1-other,Does not rule out cp1-,A,\n")};
+  models::Diagnostics diagnostics;
+  const auto inventory = importers::readInputs(paths, {}, diagnostics);
+  REQUIRE(!diagnostics.hasErrors());
+  const auto ids = chooseArchimateIdentifiers(inventory);
+  CHECK(ids.prefix == "cp1-");
+  CHECK(ids.systems ==
+        std::vector<std::string>{"cp-wave-1", "cp-system-A_2fb", "cp1-system-A_2fb", "cp1-other"});
+  const auto plan = engine::planMigration(inventory, {}, diagnostics);
+  REQUIRE(plan);
+  const std::string xml = planToArchimate(inventory, *plan);
+  const Model model(xml);
+  CHECK(model.nameOf("cp-wave-1") == "Takes a plateau's");
+  CHECK(model.typeOf("cp1-wave-1") == "Plateau");
+  CHECK(model.nameOf("cp1-system-A_2fb") == "Needs a made one");
+  CHECK(model.document.RootElement()->Attribute("identifier") == std::string("cp1-model"));
+
+  // Without the collision, the first prefix.
+  const std::vector<std::string> plain = {
+      folder.write("plain.csv", "id,name,agency\nA/b,B,A\ncp1-x,X,A\n")};
+  const auto other = importers::readInputs(plain, {}, diagnostics);
+  CHECK(chooseArchimateIdentifiers(other).prefix == "cp-");
+  CHECK(chooseArchimateIdentifiers(other).systems ==
+        std::vector<std::string>{"cp-system-A_2fb", "cp1-x"});
+}
+
+// Every identifier of the document (elements, relationships, property definitions, views, their
+// nodes and connections) is an xs:ID, and no two are equal.
+void checkIdentifiers(const tinyxml2::XMLElement* element, std::set<std::string>& seen) {
+  if (const char* identifier = element->Attribute("identifier")) {
+    INFO(identifier);
+    CHECK(isXmlIdentifier(identifier));
+    CHECK(seen.insert(identifier).second);
+  }
+  for (const auto* child = element->FirstChildElement(); child; child = child->NextSiblingElement())
+    checkIdentifiers(child, seen);
+}
+
+// A view's nodes by identifier: the element each shows, its bounds and its parent node's.
+struct ViewNode {
+  std::string element;
+  int x, y, w, h;
+  std::string parent;
+};
+
+void collectNodes(const tinyxml2::XMLElement* parent, const std::string& parentId,
+                  std::map<std::string, ViewNode>& nodes) {
+  for (const auto* n = parent->FirstChildElement("node"); n; n = n->NextSiblingElement("node")) {
+    nodes[n->Attribute("identifier")] = {n->Attribute("elementRef"), n->IntAttribute("x"),
+                                         n->IntAttribute("y"),       n->IntAttribute("w"),
+                                         n->IntAttribute("h"),       parentId};
+    collectNodes(n, n->Attribute("identifier"), nodes);
+  }
+}
+
+struct View {
+  std::string name;
+  std::map<std::string, ViewNode> nodes;
+  std::vector<std::tuple<std::string, std::string, std::string>> connections;  // rel, from, to
+  std::set<std::string> elements() const {
+    std::set<std::string> shown;
+    for (const auto& [id, node] : nodes)
+      shown.insert(node.element);
+    return shown;
+  }
+};
+
+std::vector<View> viewsOf(const Model& model) {
+  std::vector<View> views;
+  const auto* diagrams =
+      model.document.RootElement()->FirstChildElement("views")->FirstChildElement("diagrams");
+  for (const auto* v = diagrams->FirstChildElement("view"); v; v = v->NextSiblingElement("view")) {
+    View view;
+    view.name = v->FirstChildElement("name")->GetText();
+    collectNodes(v, "", view.nodes);
+    for (const auto* c = v->FirstChildElement("connection"); c;
+         c = c->NextSiblingElement("connection")) {
+      view.connections.emplace_back(c->Attribute("relationshipRef"), c->Attribute("source"),
+                                    c->Attribute("target"));
+    }
+    views.push_back(std::move(view));
+  }
+  return views;
+}
+
+// Nodes have positive bounds and sit inside their parent; connections join nodes of the view
+// that show the relationship's two ends.
+void checkView(const Model& model, const View& view) {
+  INFO(view.name);
+  for (const auto& [id, node] : view.nodes) {
+    INFO(id);
+    CHECK(model.elements.count(node.element) == 1);
+    CHECK((node.x > 0 && node.y > 0 && node.w > 0 && node.h > 0));
+    if (node.parent.empty()) continue;
+    const ViewNode& parent = view.nodes.at(node.parent);
+    CHECK((node.x >= parent.x && node.y >= parent.y && node.x + node.w <= parent.x + parent.w &&
+           node.y + node.h <= parent.y + parent.h));
+  }
+  for (const auto& [relationship, from, to] : view.connections) {
+    INFO(relationship);
+    REQUIRE(view.nodes.count(from) == 1);
+    REQUIRE(view.nodes.count(to) == 1);
+    bool found = false;
+    for (const auto* x = model.document.RootElement()
+                             ->FirstChildElement("relationships")
+                             ->FirstChildElement("relationship");
+         x; x = x->NextSiblingElement("relationship")) {
+      if (x->Attribute("identifier") != relationship) continue;
+      found = true;
+      CHECK(x->Attribute("source") == view.nodes.at(from).element);
+      CHECK(x->Attribute("target") == view.nodes.at(to).element);
+    }
+    CHECK(found);
+  }
+}
+
+TEST_CASE("every identifier of the file, views included, is an xs:ID used once") {
+  for (const std::string& xml : {Planned().xml, PlannedFromModel().xml}) {
+    const Model model(xml);
+    std::set<std::string> seen;
+    checkIdentifiers(model.document.RootElement(), seen);
+    CHECK(seen.size() > model.elements.size() + model.relationships.size());
+  }
+}
+
+TEST_CASE("a roadmap view chains the plateaus, with work packages, deliverables and the gap") {
+  const Planned p;
+  const Model model(p.xml);
+  const auto views = viewsOf(model);
+  REQUIRE(views.size() == p.plan.waves.size() + 1);
+  const View& roadmap = views.front();
+  CHECK(roadmap.name == "Migration roadmap");
+  checkView(model, roadmap);
+  std::set<std::string> expected = {"cp-baseline", "cp-target", "cp-gap-retired"};
+  for (const auto& wave : p.plan.waves) {
+    for (const char* kind : {"cp-wave-", "cp-work-", "cp-deliverable-"})
+      expected.insert(kind + std::to_string(wave.number));
+  }
+  CHECK(roadmap.elements() == expected);
+  // Triggering, two realizations per wave, two gap associations.
+  CHECK(roadmap.connections.size() == 3 * p.plan.waves.size() + 3);
+  // Left to right: each plateau right of the one before it, or on a lower row.
+  std::vector<std::pair<int, int>> plateaus;
+  for (const std::string& id : {std::string("cp-baseline")}) {
+    for (const auto& [n, node] : roadmap.nodes) {
+      if (node.element == id) plateaus.emplace_back(node.y, node.x);
+    }
+  }
+  for (const auto& wave : p.plan.waves) {
+    for (const auto& [n, node] : roadmap.nodes) {
+      if (node.element == "cp-wave-" + std::to_string(wave.number))
+        plateaus.emplace_back(node.y, node.x);
+    }
+  }
+  CHECK(std::is_sorted(plateaus.begin(), plateaus.end()));
+}
+
+TEST_CASE("a view per wave shows its plateau holding its systems, with their dependencies") {
+  for (const bool fromModel : {false, true}) {
+    INFO((fromModel ? "ArchiSurance" : "csv"));
+    const std::unique_ptr<Planned> csv = fromModel ? nullptr : std::make_unique<Planned>();
+    const std::unique_ptr<PlannedFromModel> archimate =
+        fromModel ? std::make_unique<PlannedFromModel>() : nullptr;
+    const models::Inventory& inventory = fromModel ? archimate->inventory : csv->inventory;
+    const models::Plan& plan = fromModel ? archimate->plan : csv->plan;
+    const Model model(fromModel ? archimate->xml : csv->xml);
+    const auto ids = chooseArchimateIdentifiers(inventory);
+    const auto views = viewsOf(model);
+    REQUIRE(views.size() == plan.waves.size() + 1);
+    size_t connections = 0;
+    for (size_t w = 0; w < plan.waves.size(); ++w) {
+      const View& view = views[w + 1];
+      checkView(model, view);
+      const auto& wave = plan.waves[w];
+      CHECK(view.name == model.nameOf("cp-wave-" + std::to_string(wave.number)));
+      std::set<std::string> expected = {"cp-wave-" + std::to_string(wave.number)};
+      for (auto s : wave.systems)
+        expected.insert(ids.systems[s]);
+      CHECK(view.elements() == expected);
+      for (const auto& [id, node] : view.nodes)
+        CHECK(node.parent.empty() == (node.element == "cp-wave-" + std::to_string(wave.number)));
+      connections += view.connections.size();
+    }
+    // Every dependency within a wave is drawn there.
+    size_t within = 0;
+    for (const auto& d : inventory.dependencies) {
+      within += plan.systems[d.consumer].wave != 0 &&
+                plan.systems[d.consumer].wave == plan.systems[d.provider].wave;
+    }
+    CHECK(connections == within);
+    CHECK(connections > 0);
+  }
+}
+
+TEST_CASE("a wave view draws at most kMaxSystemsPerWaveView systems and says so") {
+  testing::TempFolder folder;
+  std::string systems = "id,name,agency\n";
+  for (size_t i = 0; i < kMaxSystemsPerWaveView + 50; ++i)
+    systems += "S" + std::to_string(i) + ",System " + std::to_string(i) + ",A\n";
+  models::Diagnostics diagnostics;
+  const std::vector<std::string> paths = {folder.write("systems.csv", systems)};
+  const auto inventory = importers::readInputs(paths, {}, diagnostics);
+  REQUIRE(!diagnostics.hasErrors());
+  const auto plan = engine::planMigration(inventory, {}, diagnostics);
+  REQUIRE(plan);
+  REQUIRE(plan->waves.size() == 1);
+  const std::string xml = planToArchimate(inventory, *plan);
+  const Model model(xml);
+  const auto views = viewsOf(model);
+  REQUIRE(views.size() == 2);
+  CHECK(views[1].nodes.size() == kMaxSystemsPerWaveView + 1);
+  CHECK(xml.find("<documentation xml:lang=\"en\">The 450 systems that move or are switched off "
+                 "in wave 1; the first 400, by agency, are drawn (the Plateau aggregates every "
+                 "one).</documentation>") != std::string::npos);
+  CHECK(model.targetsOf("Aggregation", "cp-wave-1").size() == 450);
 }
 
 }  // namespace

@@ -121,8 +121,8 @@ TEST_CASE("folders labelled CODE - Name are agencies, nested ones with their par
   const auto r = read({kData + "agencies.archimate"}, kData, "");
   CHECK(r.lines == Lines{"agencies.archimate:19: error: system 'stray' (ApplicationComponent "
                          "'Stray Application') has no agency (give the element an agency "
-                         "property, put it in a folder labelled 'CODE - Name', or run with "
-                         "--default-agency CODE) [missing-agency]"});
+                         "property, put it in a folder labelled 'CODE - Name', relate it to a "
+                         "BusinessActor, or run with --default-agency CODE) [missing-agency]"});
   const auto& inventory = r.inventory;
   const auto& his = systemNamed(inventory, "his");
   REQUIRE(his.agency != models::kNone);

@@ -195,7 +195,8 @@ TEST_CASE("an agency comes from the property, else the nearest folder, else the 
   const auto none = read({path}, folder.path().string() + "/");
   CHECK(none.lines == Lines{"loose.xml:4: error: system 'a' (Node 'A') has no agency (give the "
                             "element an agency property, put it in a folder labelled 'CODE - "
-                            "Name', or run with --default-agency CODE) [missing-agency]"});
+                            "Name', relate it to a BusinessActor, or run with --default-agency "
+                            "CODE) [missing-agency]"});
   const auto fallback = read({path}, folder.path().string() + "/", "DGA");
   CHECK(fallback.lines.empty());
   REQUIRE(fallback.inventory.systems.size() == 1);
@@ -424,4 +425,105 @@ TEST_CASE("finish_by is a column property in each ArchiMate form, checked like n
   CHECK(systemNamed(r.inventory, "d").properties.count == 0);
   CHECK(systemNamed(r.inventory, "e").finishBy == models::dateFromCivil(2029, 12, 31));
   CHECK(systemNamed(r.inventory, "e").properties.count == 0);
+}
+
+TEST_CASE("a BusinessActor a system is assigned to, associated with or serving is its agency") {
+  TempFolder folder;
+  const auto path = folder.write(
+      "actors.xml",
+      model("  <elements>\n"
+            "    <element identifier=\"fin\" xsi:type=\"BusinessActor\"><name>Ministry of "
+            "Finance</name>\n"
+            "      <properties><property propertyDefinitionRef=\"pd-code\"><value>MOF</value>"
+            "</property></properties></element>\n"
+            "    <element identifier=\"hea\" xsi:type=\"BusinessActor\"><name>MOH - Ministry of "
+            "Health</name></element>\n"
+            "    <element identifier=\"dga\" xsi:type=\"BusinessActor\"><name>Digital "
+            "Government  Agency</name></element>\n"
+            "    <element identifier=\"pay\" xsi:type=\"ApplicationComponent\"><name>Payroll"
+            "</name></element>\n"
+            "    <element identifier=\"his\" xsi:type=\"ApplicationComponent\"><name>HIS</name>"
+            "</element>\n"
+            "    <element identifier=\"net\" xsi:type=\"Node\"><name>Network</name></element>\n"
+            "    <element identifier=\"own\" xsi:type=\"ApplicationComponent\"><name>Own</name>"
+            "</element>\n"
+            "    <element identifier=\"two\" xsi:type=\"ApplicationComponent\"><name>Two</name>"
+            "</element>\n"
+            "  </elements>\n  <relationships>\n"
+            // Serving to an actor (its users) gives way to an assignment.
+            "    <relationship identifier=\"r1\" source=\"pay\" target=\"hea\" "
+            "xsi:type=\"Serving\"/>\n"
+            "    <relationship identifier=\"r2\" source=\"fin\" target=\"pay\" "
+            "xsi:type=\"Assignment\"/>\n"
+            "    <relationship identifier=\"r3\" source=\"his\" target=\"hea\" "
+            "xsi:type=\"Association\"/>\n"
+            "    <relationship identifier=\"r4\" source=\"net\" target=\"dga\" "
+            "xsi:type=\"Serving\"/>\n"
+            "    <relationship identifier=\"r5\" source=\"fin\" target=\"own\" "
+            "xsi:type=\"Assignment\"/>\n"
+            "    <relationship identifier=\"r6\" source=\"dga\" target=\"two\" "
+            "xsi:type=\"Association\"/>\n"
+            "    <relationship identifier=\"r7\" source=\"two\" target=\"fin\" "
+            "xsi:type=\"Association\"/>\n"
+            "  </relationships>\n"
+            "  <organizations><item><label>DGA - Digital Government</label>"
+            "<item identifierRef=\"own\"/></item></organizations>\n"
+            "  <propertyDefinitions><propertyDefinition identifier=\"pd-code\" type=\"string\">"
+            "<name>Code</name></propertyDefinition></propertyDefinitions>\n"));
+  const auto r = read({path}, folder.path().string() + "/");
+  CHECK(r.lines ==
+        Lines{"actors.xml:12: warning: system 'two' is associated with 2 BusinessActors; its "
+              "agency is 'Digital-Government-Agency', from the first, 'Digital Government  "
+              "Agency' (give the element an agency property) [ambiguous-agency]"});
+  const auto& inventory = r.inventory;
+  const auto agencyOf = [&](const std::string& id) -> const models::Agency& {
+    return inventory.agencies[systemNamed(inventory, id).agency];
+  };
+  CHECK(agencyOf("pay").code == "MOF");  // the actor's code property
+  CHECK(agencyOf("pay").name == "Ministry of Finance");
+  CHECK(agencyOf("his").code == "MOH");  // a name of the form CODE - Name
+  CHECK(agencyOf("his").name == "Ministry of Health");
+  CHECK(agencyOf("net").code == "Digital-Government-Agency");  // from the name
+  CHECK(agencyOf("net").name == "Digital Government  Agency");
+  CHECK(agencyOf("own").code == "DGA");  // a folder comes first
+  CHECK(agencyOf("two").code == "Digital-Government-Agency");
+}
+
+TEST_CASE("a model whose systems have no agency at all is one error that counts them") {
+  const std::string reference = CLOUDPLAN_SOURCE_DIR "/../shared/reference/archimate/";
+  const auto r = read({reference + "archi-tools-rb/ArchiMetal V3.xml"}, reference);
+  CHECK(r.lines == Lines{"archi-tools-rb/ArchiMetal V3.xml:2: error: none of the model's 53 "
+                         "systems (33 ApplicationComponent, 10 Node, 4 SystemSoftware, 3 Device, "
+                         "2 ApplicationInterface, 1 CommunicationNetwork) has an agency (give "
+                         "each element an agency property, put the elements in folders labelled "
+                         "'CODE - Name', relate them to a BusinessActor, or run with "
+                         "--default-agency CODE) [missing-agency]"});
+  CHECK(r.inventory.systems.size() == 53);
+
+  TempFolder folder;
+  const auto path = folder.write(
+      "two.xml", model("  <elements>\n"
+                       "    <element identifier=\"a\" xsi:type=\"Node\"><name>A</name></element>\n"
+                       "    <element identifier=\"b\" xsi:type=\"SystemSoftware\"><name>B</name>"
+                       "</element>\n"
+                       "    <element identifier=\"c\" xsi:type=\"Node\"><name>C</name></element>\n"
+                       "  </elements>\n"));
+  CHECK(read({path}, folder.path().string() + "/").lines ==
+        Lines{"two.xml:1: error: none of the model's 3 systems (2 Node, 1 SystemSoftware) has an "
+              "agency (give each element an agency property, put the elements in folders "
+              "labelled 'CODE - Name', relate them to a BusinessActor, or run with "
+              "--default-agency CODE) [missing-agency]"});
+  CHECK(read({path}, folder.path().string() + "/", "DGA").lines.empty());
+}
+
+TEST_CASE("system names come from the model's name elements") {
+  const std::string reference = CLOUDPLAN_SOURCE_DIR "/../shared/reference/archimate/";
+  const auto r = read({reference + "opengroup-xmlexchange/archisurance.xml"}, reference, "X");
+  REQUIRE(r.inventory.systems.size() == 26);
+  CHECK(systemNamed(r.inventory, "id-1399").name == "Financial Application");
+  CHECK(systemNamed(r.inventory, "id-1393").name == "CRM System");
+  for (const auto& system : r.inventory.systems) {
+    INFO(system.id);
+    CHECK(system.name != system.id);
+  }
 }
