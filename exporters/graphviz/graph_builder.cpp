@@ -36,6 +36,7 @@ struct NodeSpec {
   SystemIndex system = kNone;  // unfolded
   AgencyIndex agency = kNone;  // its own agency, or the one they are folded into
   bool withOffices = false;
+  bool grouped = false;  // a ministry's systems in a band grouped by ministry
   FoldedSystems content;
   NodeHandle handle = nullptr;
 };
@@ -129,8 +130,10 @@ std::string DiagramBuilder::describe(Folding folding, size_t nodes, size_t maxNo
     return fmt::format("agency down to level {} (deeper offices included)", depth + 1);
   };
   if (folding.subject != kNone) {
-    return fmt::format("{} systems would make more than {} nodes: drawn as {} nodes, one per {}",
-                       placements_.size(), maxNodes, nodes, unit(folding.subject));
+    return fmt::format(
+        "{} systems would make more than {} nodes: drawn as {} nodes, one per {}; an edge "
+        "between two stands for as many links as its label says",
+        placements_.size(), maxNodes, nodes, unit(folding.subject));
   }
   if (folding.context != kNone) {
     return fmt::format(
@@ -458,7 +461,6 @@ void wrapRanks(GraphDocument& graph, const GraphIndex& index, const std::vector<
       position[members[p]] = p;
     widest = std::max(widest, static_cast<uint32_t>(members.size()));
   }
-  if (widest < 3) return;
   // Boxes nest: each box's parent box, per band.
   std::set<std::tuple<uint32_t, AgencyIndex, AgencyIndex>> inside;  // band, parent, child
   std::set<std::pair<uint32_t, AgencyIndex>> outermost;             // band, box
@@ -704,7 +706,10 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
     const auto [it, inserted] = foldedNode.emplace(bandAgencyKey(placement.band, agency),
                                                    static_cast<uint32_t>(nodes.size()));
     if (inserted) {
-      nodes.push_back(NodeSpec{.band = placement.band, .folded = true, .agency = agency});
+      nodes.push_back(NodeSpec{.band = placement.band,
+                               .folded = true,
+                               .agency = agency,
+                               .grouped = depth != foldDepth(placement, folding)});
     }
     NodeSpec& node = nodes[it->second];
     node.content.add(index_, placement.system);
@@ -848,7 +853,11 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
           node.agency == kNone ? std::string("(none)")
                                : shownKey(index_.inventory.agencies[node.agency].code, node.agency);
       node.handle = graph.node(containerOf(node), fmt::format(" b{} {}", node.band, code));
-      styleFolded(graph, node.handle, index_, node.agency, node.withOffices, node.content);
+      if (node.grouped) {
+        styleNeighbours(graph, node.handle, index_, node.agency, node.content);
+      } else {
+        styleFolded(graph, node.handle, index_, node.agency, node.withOffices, node.content);
+      }
     } else {
       node.handle = graph.node(containerOf(node), shownKey(systems[node.system].id, node.system));
       styleSystem(graph, node.handle, index_, node.system);
@@ -961,6 +970,21 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
     graph.set(graph.root(), "searchsize", "10");
   }
   std::string note = describe(folding, nodes.size(), maxNodes);
+  auto addNote = [&](std::string line) { note += (note.empty() ? "" : "\n") + line; };
+  if (std::any_of(nodes.begin(), nodes.end(), [](const NodeSpec& n) { return n.grouped; })) {
+    uint32_t from = 0;
+    for (const Band& band : bands_)
+      from = std::max(from, band.groupFrom);
+    addNote(fmt::format(
+        "a ministry with {} or more of the systems around it is one node: its code, how many, "
+        "their waves",
+        from));
+  }
+  if (std::any_of(bundles.begin(), bundles.end(),
+                  [](const auto& b) { return b.second.inners >= 2; })) {
+    addNote(fmt::format("an edge to the box \"{}\" stands for links to several of its systems",
+                        bands_[bundled_].label));
+  }
   if (beyondDrawnLevels) {
     note += (note.empty() ? "" : "\n") +
             fmt::format(

@@ -64,7 +64,7 @@ TEST_CASE("an agency's linked systems in another ministry are one node with one 
   const std::string dot = agencyDot(p, "MIN");
   CHECK(dot.find("\"DGA/sso\"") == std::string::npos);
   CHECK(clustersAround(dot, " b1 DGA") == std::vector<std::string>{"cluster band 1"});
-  CHECK(dot.find("label=\"DGA\\n2 systems, wave ") != std::string::npos);
+  CHECK(dot.find("label=\"DGA: 2 systems\\nwave ") != std::string::npos);
   const size_t edge = dot.find("\" b1 DGA\" -> \"MIN/");
   REQUIRE(edge != std::string::npos);
   CHECK(dot.substr(edge, 300).find("lhead=\"cluster band 2\"") != std::string::npos);
