@@ -584,6 +584,13 @@ void wrapRanks(GraphDocument& graph, const GraphIndex& index, const std::vector<
     }
     return starts;
   };
+  // How many lines to try: each count up to 32, then a quarter more each time, so that a thousand
+  // ministries cost dozens of tries, not a thousand.
+  std::vector<size_t> lineCounts;
+  for (size_t lines = 1; lines <= (chainable ? parts : 1);
+       lines = lines < 32 ? lines + 1 : lines * 5 / 4)
+    lineCounts.push_back(lines);
+  if (chainable && lineCounts.back() != parts) lineCounts.push_back(parts);
   double best = std::numeric_limits<double>::infinity();
   std::vector<uint32_t> chosen(parts, static_cast<uint32_t>(wraps.size() - 1)), lineStarts = {0};
   for (const uint32_t limit : limits) {
@@ -606,7 +613,7 @@ void wrapRanks(GraphDocument& graph, const GraphIndex& index, const std::vector<
       alongs[part] = atWrap[pick][part].along * alongStep + kComponentGap;
       acrosses[part] = atWrap[pick][part].across + kComponentGap;
     }
-    for (size_t lines = chainable ? parts : 1; lines >= 1; --lines) {
+    for (const size_t lines : lineCounts) {
       const std::vector<uint32_t> starts = splitLines(alongs, lines);
       double along = 0, across = 0;
       for (size_t l = 0; l < starts.size(); ++l) {
