@@ -399,11 +399,16 @@ std::vector<uint32_t> ranksOf(size_t n, const std::vector<uint32_t>& rowOf,
   return rank;
 }
 
-// Shapes the drawing to fit a page: a rank of more nodes than the page is wide is wrapped onto
-// several ranks, each part of the drawing (a ministry, or the whole when its bands follow one
-// another) as far as makes the parts, standing side by side, about kAimedRatio wide for high.
-// The wrap is an invisible edge from each node of the rank to the one `wrap` places further:
-// dot then puts that one a rank further, and what it points to after it.
+// Shapes the drawing to fit a page, about kAimedRatio wide for high. Dot draws the parts of a
+// drawing that nothing links (ministries whose links are tabulated) side by side across the
+// ranks, and a rank's nodes side by side too; so
+//  - a rank of too many nodes is wrapped onto several: an invisible edge from each node of the
+//    rank to the one `wrap` places further, which dot then puts a rank further (each part, a
+//    ministry or the whole when its bands follow one another, has a wrap of its own);
+//  - parts of band 0 follow one another along the ranks in lines, an invisible separator between
+//    two parts of a line (the last nodes of one before it, the first of the next after it).
+// The wraps and lines are chosen on an estimate of the extent: kBoxWidth by kBoxHeight a node,
+// boxes of agencies side by side and kBoxMargin around each, ranks replayed with the wraps.
 void wrapRanks(GraphDocument& graph, const GraphIndex& index, const std::vector<NodeSpec>& nodes,
                const std::vector<uint32_t>& rowOf,
                const std::vector<std::pair<uint32_t, uint32_t>>& edges, Direction direction) {
