@@ -13,15 +13,31 @@ void drawAgency(GraphDocument& graph, const GraphIndex& index, models::AgencyInd
                 size_t maxNodes) {
   const auto& systems = index.inventory.systems;
   const auto& subject = index.inventory.agencies.at(agency);
-  DiagramBuilder builder(index);
-  const uint32_t outside = builder.addBand("Linked systems of other agencies", "#f7f7f7");
+  DiagramBuilder builder(index, Direction::leftToRight);
+  // Left to right, as a wave's diagram: what its systems use of other agencies, its systems, what
+  // of other agencies uses them; each other ministry one node when it has several such systems,
+  // and one edge to the agency's box when it is linked to several of its systems.
+  const uint32_t consumers =
+      builder.addBand("Systems of other agencies that use its systems", "#fbf7ee", 0);
+  const uint32_t own = builder.addBand("Its systems", "#eef4fb", 1);
+  const uint32_t providers =
+      builder.addBand("Systems of other agencies its systems use", "#f3f3f3", 2);
+  builder.groupByMinistry(consumers, 2);
+  builder.groupByMinistry(providers, 2);
+  builder.bundleEdgesInto(own);
   std::vector<bool> inside(systems.size(), false);
   size_t count = 0;
   for (models::SystemIndex s = 0; s < systems.size(); ++s) {
     if (!index.within(systems[s].agency, agency)) continue;
     inside[s] = true;
     ++count;
-    builder.place(s, 0, Keep::foldLast);
+    builder.place(s, own, Keep::foldLast);
+  }
+  std::vector<bool> provides(systems.size(), false);
+  for (const auto& dependency : index.inventory.dependencies) {
+    if (inside[dependency.consumer] && !inside[dependency.provider]) {
+      provides[dependency.provider] = true;
+    }
   }
   std::vector<bool> placed = inside;
   for (models::SystemIndex s = 0; s < systems.size(); ++s) {
@@ -30,13 +46,14 @@ void drawAgency(GraphDocument& graph, const GraphIndex& index, models::AgencyInd
       const models::SystemIndex other = index.otherEnd(d, s);
       if (placed[other]) continue;
       placed[other] = true;
-      builder.place(other, outside, Keep::foldFirst);
+      builder.place(other, provides[other] ? providers : consumers, Keep::foldFirst);
     }
   }
   std::string title = shownText(subject.code);
   if (!subject.name.empty()) title += " - " + shownText(subject.name);
   title += fmt::format(": {} system{} (its offices included)", count, count == 1 ? "" : "s");
-  startDiagram(graph);
+  startDiagram(graph, Direction::leftToRight);
+  graph.set(graph.root(), "rankdir", "RL");
   const std::string notes = builder.build(graph, maxNodes, [&](const models::Dependency& d) {
     return inside[d.consumer] || inside[d.provider];
   });

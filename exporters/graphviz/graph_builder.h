@@ -3,15 +3,18 @@
 // agency's nested clusters, outlines move groups, and draws the dependencies between them.
 // A diagram with more nodes than a reader (or dot) can handle is folded: systems become one node
 // per agency, offices folded into their parents as far as needed, and the links between two such
-// nodes one edge with their count.
+// nodes one edge with their count. It is shaped to fit a screen or a landscape page: a rank with
+// too many nodes is wrapped onto several, and unlinked parts (ministries) stand side by side.
 #pragma once
 
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "exporters/graphviz/graph_document.h"
 #include "exporters/graphviz/graph_index.h"
+#include "exporters/graphviz/graph_style.h"
 
 namespace cloudplan::exporters {
 
@@ -24,7 +27,9 @@ enum class Keep : uint8_t {
 
 class DiagramBuilder {
  public:
-  explicit DiagramBuilder(const GraphIndex& index) : index_(index) {}
+  // `direction` is the diagram's (startDiagram's): the builder shapes the drawing by it.
+  explicit DiagramBuilder(const GraphIndex& index, Direction direction = Direction::topDown)
+      : index_(index), direction_(direction) {}
 
   // Band 0 is the diagram itself (no box). Others are boxes with a title and a background;
   // bands of different rows are stacked in the diagram's direction, row 0 first (above, or
@@ -33,6 +38,13 @@ class DiagramBuilder {
   // Places a system in a band; a system is placed once per diagram.
   void place(models::SystemIndex system, uint32_t band, Keep keep);
   void highlight(models::SystemIndex system) { highlighted_ = system; }
+  // In `band`, the systems of a ministry (a top-level agency, its offices included) are one node,
+  // with their count and waves, when there are at least `from` of them: the context of a
+  // diagram, read per ministry rather than system by system.
+  void groupByMinistry(uint32_t band, uint32_t from);
+  // A node linked to several nodes of `band` has one edge to the band's box instead of one to
+  // each, with the count of links: the systems around a wave, without a hairball.
+  void bundleEdgesInto(uint32_t band) { bundled_ = band; }
   // Links between two ministries of band 0 counted in a table instead of drawn: they are the
   // hairball of a government-wide diagram, and each adds its width to every layer it crosses.
   void tabulateMinistryLinks() { tabulate_ = true; }
@@ -51,6 +63,7 @@ class DiagramBuilder {
     std::string label;
     std::string fill;
     uint32_t row = 0;
+    uint32_t groupFrom = 0;  // 0: not grouped
   };
   struct Placement {
     models::SystemIndex system;
@@ -65,10 +78,17 @@ class DiagramBuilder {
   size_t nodesWith(Folding folding) const;
   Folding chooseFolding(size_t maxNodes) const;
   uint32_t foldDepth(const Placement& placement, Folding folding) const;
+  // How many systems each (band, ministry) holds, in the bands grouped by ministry.
+  std::unordered_map<uint64_t, uint32_t> groupSizes() const;
+  // foldDepth, or 0 (ministries) when the placement's group is large enough.
+  uint32_t foldDepth(const Placement& placement, Folding folding,
+                     const std::unordered_map<uint64_t, uint32_t>& groups) const;
   std::string describe(Folding folding, size_t nodes, size_t maxNodes) const;
   std::vector<uint32_t> bandRows() const;
 
   const GraphIndex& index_;
+  Direction direction_;
+  uint32_t bundled_ = models::kNone;
   std::vector<Band> bands_ = {Band{}};
   std::vector<Placement> placements_;
   models::SystemIndex highlighted_ = models::kNone;

@@ -14,7 +14,7 @@ using models::kNone;
 void drawFocus(GraphDocument& graph, const GraphIndex& index, models::SystemIndex focus,
                uint32_t depth, size_t maxNodes) {
   const auto& systems = index.inventory.systems;
-  DiagramBuilder builder(index);
+  DiagramBuilder builder(index, Direction::leftToRight);
   builder.highlight(focus);
   // Breadth first: nearer systems are placed first, and the direct neighbours fold last.
   std::vector<uint32_t> distance(systems.size(), kNone);
@@ -44,7 +44,9 @@ void drawFocus(GraphDocument& graph, const GraphIndex& index, models::SystemInde
   std::string reasons;
   for (const auto& reason : planned.reasons)
     reasons += (reasons.empty() ? "why: " : "; ") + reason;
-  startDiagram(graph);
+  // Providers on the left, consumers on the right, as in the wave and agency diagrams.
+  startDiagram(graph, Direction::leftToRight);
+  graph.set(graph.root(), "rankdir", "RL");
   const std::string notes = builder.build(graph, maxNodes, [](const auto&) { return true; });
   addLegend(graph, index, builder.folded());
   titleDiagram(graph, title,

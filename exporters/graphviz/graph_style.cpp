@@ -563,4 +563,45 @@ NodeHandle addLegend(GraphDocument& graph, const GraphIndex& index, bool folded)
   return nullptr;
 }
 
+// --- Added for the layouts (graph_builder's bands grouped by ministry) ---
+
+std::string waveRanges(const FoldedSystems& folded) {
+  std::string waves;
+  size_t count = 0;
+  uint32_t first = 0, last = 0;
+  auto flush = [&] {
+    if (first == 0) return;
+    waves += (waves.empty() ? "" : ", ") +
+             (first == last ? std::to_string(first) : fmt::format("{}-{}", first, last));
+  };
+  for (const auto& [wave, systems] : folded.perWave) {
+    if (wave == 0) continue;
+    ++count;
+    if (first != 0 && wave == last + 1) {
+      last = wave;
+      continue;
+    }
+    flush();
+    first = last = wave;
+  }
+  flush();
+  std::string text;
+  if (!waves.empty()) {
+    text = (count == 1 ? "wave " : "waves ") + waves;
+  }
+  if (folded.retained) {
+    text += text.empty() ? std::string("retained") : fmt::format(", {} retained", folded.retained);
+  }
+  return text;
+}
+
+void styleNeighbours(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
+                     models::AgencyIndex ministry, const FoldedSystems& folded) {
+  styleFolded(graph, node, index, ministry, false, folded);
+  std::string label = fmt::format("{}: {} system{}", agencyCode(index, ministry), folded.systems,
+                                  folded.systems == 1 ? "" : "s");
+  graph.set(node, "label",
+            graphvizLabelText(label) + "\\n" + graphvizLabelText(waveRanges(folded)));
+}
+
 }  // namespace cloudplan::exporters

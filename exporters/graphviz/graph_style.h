@@ -104,4 +104,14 @@ inline constexpr std::string_view kLegendId = "legend";
 // is no node of the graph.
 NodeHandle addLegend(GraphDocument& graph, const GraphIndex& index, bool folded);
 
+// --- Added for the layouts (graph_builder's bands grouped by ministry) ---
+
+// The systems of a ministry around a diagram's subject, as one node: "MOH: 12 systems" and the
+// waves they move in ("waves 2, 4-6, 1 retained"); coloured as styleFolded colours.
+void styleNeighbours(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
+                     models::AgencyIndex ministry, const FoldedSystems& folded);
+// The waves of folded systems as ranges: "wave 3", "waves 2, 4-6", "retained", "waves 1-2, 1
+// retained".
+std::string waveRanges(const FoldedSystems& folded);
+
 }  // namespace cloudplan::exporters

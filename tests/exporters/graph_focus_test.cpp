@@ -37,6 +37,8 @@ TEST_CASE("the focus system stands out and its title gives its wave and reasons"
   const size_t node = dot.find("\"MIN/app\"\t[");
   REQUIRE(node != std::string::npos);
   CHECK(dot.substr(node, 400).find("penwidth=3") != std::string::npos);
+  // Its providers on the left, its consumers on the right, as in the other diagrams.
+  CHECK(dot.find("rankdir=RL") != std::string::npos);
   const auto& planned = p.plan.systems[*p.inventory.findSystem("MIN/app")];
   CHECK(dot.find(fmt::format("MIN/app - Example app: wave {} within 1 link", planned.wave)) !=
         std::string::npos);
