@@ -31,7 +31,7 @@ models::Inventory agencies(bool ministryAll) {
   return inventory;
 }
 
-TEST_CASE("--agency all may be given alone or repeated, not with codes") {
+TEST_CASE("agency all may be given alone or repeated, not with codes") {
   bool ok = false;
   CHECK(errorsOf([&] { ok = checkAgencyAll("render", {"all"}); }).empty());
   CHECK(ok);
@@ -47,7 +47,7 @@ TEST_CASE("--agency all may be given alone or repeated, not with codes") {
   CHECK_FALSE(ok);
 }
 
-TEST_CASE("--agency all selects every ministry, in the plan's order, and the index") {
+TEST_CASE("agency all selects every ministry, in the plan's order, and the index") {
   models::Inventory inventory;
   inventory.internAgency("MOH");
   const auto office = inventory.internAgency("MOH-NHI");
