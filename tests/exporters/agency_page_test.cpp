@@ -223,6 +223,16 @@ TEST_CASE("a page's drawings zoom as report.html's: the same controls, style and
         std::string::npos);
 }
 
+TEST_CASE("a page's risk table reads as report.html's: a lost provider in red, kinds unbroken") {
+  const auto p = testing::ministryPlan();
+  const std::string html = pageOf(p, "MIN");
+  CHECK(html.find("table.risks tr.risk-lost-provider td:nth-child(2) { color: #b2182b;") !=
+        std::string::npos);
+  CHECK(html.find(
+            "table.risks td:nth-child(2), table.risks td:nth-child(5) { white-space: nowrap; }") !=
+        std::string::npos);
+}
+
 TEST_CASE("a page asks for nothing outside itself; its one script is the inline pan and zoom") {
   const auto p = testing::ministryPlan();
   for (const char* code : {"MIN", "MIN-OFF", "OTH", "DGA"}) {
