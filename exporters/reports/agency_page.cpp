@@ -29,7 +29,17 @@ ul.reasons { margin: 0; padding-left: 18px; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 6px;
           vertical-align: -1px; border: 1px solid rgba(0, 0, 0, 0.25); }
 details > summary { cursor: pointer; color: #1f5f99; }
-@media print { nav { display: none; } }
+@page { size: landscape; margin: 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11px; }
+  nav { display: none; }
+  h2, h3 { break-after: avoid; }
+  #diagram, #schedule { break-before: page; }
+  tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  details > summary { color: inherit; }
+  details::details-content { content-visibility: visible; }
+}
 )css";
 
 // Link tables longer than this are folded away, as a national ministry may have thousands.

@@ -233,6 +233,13 @@ TEST_CASE("a page's risk table reads as report.html's: a lost provider in red, k
         std::string::npos);
 }
 
+TEST_CASE("a page prints as report.html does: landscape, the drawings each from a new page") {
+  const std::string html = pageOf(testing::ministryPlan(), "MIN");
+  CHECK(html.find("@page { size: landscape; margin: 12mm; }") != std::string::npos);
+  CHECK(html.find("#diagram, #schedule { break-before: page; }") != std::string::npos);
+  CHECK(html.find("thead { display: table-header-group; }") != std::string::npos);
+}
+
 TEST_CASE("a page asks for nothing outside itself; its one script is the inline pan and zoom") {
   const auto p = testing::ministryPlan();
   for (const char* code : {"MIN", "MIN-OFF", "OTH", "DGA"}) {
