@@ -22,11 +22,11 @@ void drawWave(GraphDocument& graph, const GraphIndex& index, uint32_t waveNumber
   // Left to right: what the wave waits for (its providers), what moves in it, what waits for it
   // (its consumers). The rows are in the order of the ranks, which run right to left.
   const uint32_t consumers =
-      builder.addBand("What waits for it: the systems that use its systems", "#fbf7ee", 0);
+      builder.addBand("What waits for it: the systems that use this wave's", "#fbf7ee", 0);
   const uint32_t moving =
       builder.addBand(fmt::format("Moves in wave {}", waveNumber), "#eef4fb", 1);
   const uint32_t providers =
-      builder.addBand("What it waits for: the systems its systems use", "#f3f3f3", 2);
+      builder.addBand("What it waits for: the systems this wave's use", "#f3f3f3", 2);
   // The systems around the wave, read per ministry when a ministry has several: a wave of eight
   // has tens of edges, not hundreds.
   builder.groupByMinistry(consumers, kGroupedNeighbours);

@@ -79,8 +79,8 @@ TEST_CASE("a wave's diagram holds its systems, the providers they wait for and t
   CHECK(clustersAround(dot, "MIN-OFF/forms").front() == "cluster band 1");
   CHECK(dot.find(fmt::format("label=\"Moves in wave {}\"", waveOf(p, "MIN/app"))) !=
         std::string::npos);
-  CHECK(dot.find("label=\"What it waits for: the systems its systems use\"") != std::string::npos);
-  CHECK(dot.find("label=\"What waits for it: the systems that use its systems\"") !=
+  CHECK(dot.find("label=\"What it waits for: the systems this wave's use\"") != std::string::npos);
+  CHECK(dot.find("label=\"What waits for it: the systems that use this wave's\"") !=
         std::string::npos);
 }
 
