@@ -7,6 +7,7 @@
 
 #include "exporters/graphviz/graph_style.h"
 #include "exporters/reports/html_escape.h"
+#include "exporters/reports/html_pan_zoom.h"
 #include "exporters/reports/html_report.h"
 #include "exporters/reports/html_style.h"
 #include "exporters/reports/render_views.h"
@@ -27,12 +28,18 @@ ul.reasons { margin: 0; padding-left: 18px; }
 .dates { white-space: nowrap; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 6px;
           vertical-align: -1px; border: 1px solid rgba(0, 0, 0, 0.25); }
-.drawing { overflow: auto; max-height: 85vh; border: 1px solid var(--line); border-radius: 6px;
-           background: #ffffff; margin: 8px 0 16px; }
-.drawing svg { display: block; }
-.drawing.fit svg { max-width: 100%; height: auto; }
 details > summary { cursor: pointer; color: #1f5f99; }
-@media print { .drawing { max-height: none; overflow: visible; } nav { display: none; } }
+@page { size: landscape; margin: 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11px; }
+  nav { display: none; }
+  h2, h3 { break-after: avoid; }
+  #diagram, #schedule { break-before: page; }
+  tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  details > summary { color: inherit; }
+  details::details-content { content-visibility: visible; }
+}
 )css";
 
 // Link tables longer than this are folded away, as a national ministry may have thousands.
@@ -147,12 +154,6 @@ void systemLabel(std::string& out, const models::System& system, Length length) 
 std::string agencyCode(const models::Inventory& inventory, models::AgencyIndex agency) {
   return agency == kNone ? std::string("(no agency)")
                          : std::string(inventory.agencies[agency].code);
-}
-
-void drawing(std::string& out, const std::string& svg, std::string_view prefix, bool fit) {
-  out += fit ? "<div class=\"drawing fit\">" : "<div class=\"drawing\">";
-  out += svgForHtml(svg, prefix);
-  out += "</div>\n";
 }
 
 struct Page {
@@ -454,6 +455,7 @@ std::string agencyPageToHtml(const models::Inventory& inventory, const models::P
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<title>" + name + " (" + page.code + "): migration plan</title>\n<style>";
   out += kPageStyle;
+  out += kPanZoomStyle;
   out += kStyle;
   out +=
       "</style>\n</head>\n<body>\n<header>\n<p><a href=\"report.html\">The whole plan "
@@ -500,21 +502,19 @@ std::string agencyPageToHtml(const models::Inventory& inventory, const models::P
   out += "</p>\n" + riskTableHtml(own, kPageRisks) + "</section>\n";
   out += "<section id=\"diagram\"><h2>Diagram</h2>\n";
   if (!drawings.diagram.empty()) {
-    if (!drawings.diagramFile.empty()) {
-      out += "<p class=\"lead\">Also beside this page: <a href=\"" + hrefFor(drawings.diagramFile) +
-             "\">" + htmlEscaped(drawings.diagramFile) + "</a>.</p>\n";
-    }
-    drawing(out, drawings.diagram, "agency-", false);
+    appendZoomableDrawing(out, drawings.diagram, "agency-", drawings.diagramFile);
   } else {
     out += "<p class=\"muted\">Not drawn.</p>\n";
   }
   out += "</section>\n<section id=\"schedule\"><h2>Schedule</h2>\n";
   if (!drawings.schedule.empty()) {
-    drawing(out, drawings.schedule, "schedule-", true);
+    appendZoomableDrawing(out, drawings.schedule, "schedule-", "");
   } else {
     out += "<p class=\"muted\">Not drawn.</p>\n";
   }
-  out += "</section>\n</main>\n</body>\n</html>\n";
+  out += "</section>\n</main>\n<script>";
+  out += kPanZoomScript;
+  out += "</script>\n</body>\n</html>\n";
   return std::move(out);
 }
 

@@ -1,8 +1,8 @@
 // report-CODE.html: one agency's part of a plan, for its CIO, in one self-contained page like
 // report.html (inline CSS and SVG, no request to anything outside the file, readable without
 // script): its contacts, its offices, its systems with their waves, dates and reasons, the links
-// that cross its border in both directions, its risks, its diagram and its schedule. Every text of
-// the inventory is escaped.
+// that cross its border in both directions, its risks, its diagram and its schedule, zoomable as
+// report.html's (html_pan_zoom.h). Every text of the inventory is escaped.
 #pragma once
 
 #include <string>

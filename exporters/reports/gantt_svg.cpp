@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "exporters/graphviz/graph_index.h"
@@ -656,6 +657,20 @@ std::string systemStatus(const models::Plan& plan, const models::SystemPlan& pla
   return status;
 }
 
+// What follows a system's bar: its name and id in full (the title column holds a cut one), its
+// wave and dates, and its status.
+std::string afterBarText(const models::System& system, std::string_view status) {
+  return systemName(system) + " · " + std::string(status);
+}
+
+// How far right a text of 11 px starting at `x` reaches, by its characters (not bytes).
+double textEnd(double x, std::string_view text) {
+  size_t characters = 0;
+  for (const char c : text)
+    characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return x + static_cast<double>(characters) * kCharWidth * 11 / 12;
+}
+
 // A row per system, under a heading per office.
 void appendSystemRows(std::string& out, const Chart& chart, const std::vector<SystemRow>& rows) {
   const auto& inventory = chart.inventory;
@@ -717,11 +732,10 @@ void appendSystemRows(std::string& out, const Chart& chart, const std::vector<Sy
       one.add(system, planned);
       appendProgressStrip(out, x, barWidth, y + 3 + kBarHeight, one);
     }
-    // The name in full after the bar: the title column holds a cut one.
     out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\"{}>", number(x + barWidth + 6),
                        number(y + 14), kHalo);
-    appendHtmlEscaped(out, systemName(system));
-    out += " · " + htmlEscaped(status) + "</text></g>\n";
+    appendHtmlEscaped(out, afterBarText(system, status));
+    out += "</text></g>\n";
   }
 }
 
@@ -895,7 +909,19 @@ std::string scheduleToSvg(const GraphIndex& tree, const GanttOptions& options) {
   const std::vector<LegendItem> legend =
       legendItems(milestones, todayDrawn, !plan.settings.freeze.empty(), replan, anySlipped);
   const double axisRight = scale.x(scale.end);
-  const double width = axisRight + kTextWidth;
+  const Chart chart{inventory, plan, scale, scope, waves, replan, top};
+  // Room right of the axis for the texts after the bars: kTextWidth, or what the longest of a
+  // system row's needs (a long name in the last wave, slipped).
+  double width = axisRight + kTextWidth;
+  for (const auto& row : systemRowList) {
+    if (row.system == kNone) continue;
+    const auto& planned = plan.systems[row.system];
+    if (planned.wave == 0 || planned.wave > plan.waves.size()) continue;
+    const auto [x, barWidth] = chart.bar(plan.waves[planned.wave - 1]);
+    const std::string text =
+        afterBarText(inventory.systems[row.system], systemStatus(plan, planned, replan));
+    width = std::max(width, std::ceil(textEnd(x + barWidth + 6, text)) + 10);
+  }
   const double rowsHeight =
       static_cast<double>(systemsRows ? systemRowList.size() : waveRowList.size()) * kRowHeight;
   const double ministriesTop = top + rowsHeight + 34;
@@ -972,7 +998,6 @@ std::string scheduleToSvg(const GraphIndex& tree, const GanttOptions& options) {
     out += "</text>\n";
   }
 
-  const Chart chart{inventory, plan, scale, scope, waves, replan, top};
   appendAxis(out, chart, rowsBottom);
   if (systemsRows) {
     appendSystemRows(out, chart, systemRowList);

@@ -33,7 +33,6 @@ details.rows { margin: 4px 0; }
 .scroll { overflow-x: auto; margin: 8px 0 16px; }
 .scroll > table { margin: 0; }
 td.id, td .id { overflow-wrap: anywhere; }
-table.risks tr.risk-lost-provider td:nth-child(2) { color: #b2182b; font-weight: bold; }
 #search { position: sticky; top: 0; background: #ffffff; padding: 8px 0; z-index: 1; }
 #search input { font-size: 15px; padding: 6px 8px; width: min(520px, 100%); }
 @page { size: landscape; margin: 12mm; }
@@ -651,9 +650,9 @@ std::string planToHtml(const models::Inventory& inventory, const models::Plan& p
   out += "<section id=\"schedule\"><h2>Schedule</h2>\n";
   appendZoomableDrawing(out, drawings.schedule, "schedule-", drawings.scheduleFile);
   out +=
-      "</section>\n<section id=\"overview\"><h2>Overview</h2>\n<p class=\"lead\">Agencies as "
-      "boxes, each system coloured by its wave and shaped by its type; hover a system for its "
-      "name.</p>\n";
+      "</section>\n<section id=\"overview\"><h2>Overview</h2>\n<p class=\"lead\">Ministries "
+      "side by side, their offices in boxes inside them; each system's box gives its name, wave "
+      "and id, coloured by its wave and shaped by its type.</p>\n";
   appendZoomableDrawing(out, drawings.overview, "overview-", drawings.overviewFile);
   out += "</section>\n";
   risksSection(out, register_);

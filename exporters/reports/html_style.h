@@ -30,6 +30,8 @@ table.compact th { padding-right: 24px; }
 .severity-error { color: #b2182b; font-weight: bold; }
 .severity-warning { color: #a6611a; font-weight: bold; }
 .muted { color: var(--muted); }
+table.risks td:nth-child(2), table.risks td:nth-child(5) { white-space: nowrap; }
+table.risks tr.risk-lost-provider td:nth-child(2) { color: #b2182b; font-weight: bold; }
 )css";
 
 }  // namespace cloudplan::exporters

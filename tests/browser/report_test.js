@@ -8,7 +8,9 @@
 // 1920x1080 and checks that the page never scrolls sideways (the document is no wider than the
 // window), that every drawing fits its box and every table scrolls in a box of its own, that the
 // zoom controls change the drawing's transform (buttons, Ctrl + wheel, drag) and fit it back, and
-// that the print style sheet hides the controls and fits the drawings to the page (print to PDF).
+// that the print style sheet hides the controls and fits the drawings to the page (print to PDF);
+// then MOH's page (render --agency MOH --gantt systems): no sideways scroll, its diagram and
+// schedule zoomable, no controls on paper.
 // The screenshots and the PDF go to SCREENSHOT_DIR (ctest gives build/tests/browser); without it
 // they are removed at the end.
 //
@@ -227,6 +229,50 @@ async function print(page) {
   await page.emulateMedia({ media: "screen" });
 }
 
+// A ministry's page (render --agency MOH --gantt systems): its diagram and schedule zoom as the
+// report's do, the page does not scroll sideways, and on paper the controls are gone.
+async function ministryPage(browser, file) {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("file://" + file);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  check("MOH's page does not scroll sideways at 1366x900", width <= 1366, `${width} px`);
+  const shown = await drawings(page);
+  check(
+    "MOH's diagram and schedule are zoomable, with their controls, each whole in its box",
+    shown.map((d) => d.section).join(" ") === "diagram schedule" &&
+      shown.every((d) => d.zoomable && d.bar && inside(d.svg, d.view)),
+    JSON.stringify(shown),
+  );
+  const svg = page.locator("#diagram figure.zoom .zoom-view svg");
+  const before = scaleOf(await svg.evaluate((element) => getComputedStyle(element).transform));
+  await page.locator("#diagram button[data-zoom=in]").click();
+  const after = scaleOf(await svg.evaluate((element) => getComputedStyle(element).transform));
+  check(
+    "the + button zooms MOH's diagram in",
+    before && after && after.scale > before.scale,
+    `${before && before.scale} then ${after && after.scale}`,
+  );
+  const link = await page.locator("#diagram figcaption a").getAttribute("href");
+  check("MOH's diagram links to agencies/MOH.svg", link === "agencies/MOH.svg", link);
+  check("MOH's page raises no script error", errors.length === 0, errors.join("; "));
+  await page.emulateMedia({ media: "print" });
+  const bars = await page.evaluate(
+    () =>
+      Array.from(document.querySelectorAll(".zoom-bar")).filter(
+        (bar) => getComputedStyle(bar).display !== "none",
+      ).length,
+  );
+  check("on paper, MOH's page shows no zoom controls", bars === 0, `${bars} shown`);
+  const shot = path.join(shots, "report-MOH-1366x900.png");
+  await page.emulateMedia({ media: "screen" });
+  await page.locator("#diagram").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot });
+  console.log(`     screenshot ${shot}`);
+  await page.close();
+}
+
 async function main() {
   const out = path.join(work, "government");
   const run = childProcess.spawnSync(
@@ -254,6 +300,25 @@ async function main() {
     await zoom(small);
     await print(small);
     await layout(browser, report, 1920, 1080);
+    const views = path.join(work, "government", "views");
+    const rendered = childProcess.spawnSync(
+      binary,
+      [
+        "render",
+        path.join(out, "plan.json"),
+        "--agency",
+        "MOH",
+        "--gantt",
+        "systems",
+        "-q",
+        "-o",
+        views,
+      ],
+      { encoding: "utf8" },
+    );
+    const moh = path.join(views, "report-MOH.html");
+    check("cloudplan renders MOH's page", fs.existsSync(moh), rendered.stderr);
+    if (fs.existsSync(moh)) await ministryPage(browser, moh);
   } finally {
     await browser.close();
   }

@@ -108,8 +108,12 @@ def check_page(name, path):
     outside = OUTSIDE.findall(CONTACT_LINK.sub("", html))
     check(name + ": " + os.path.basename(path) + " refers to nothing outside it but links",
           html != "" and not outside, ", ".join(outside[:5]))
-    check(name + ": " + os.path.basename(path) + " links back to report.html and runs no script",
-          '<a href="report.html">' in html and "<script" not in html)
+    # A ministry's page zooms its drawings with one inline script; the index has none.
+    scripts = 0 if os.path.basename(path) == "ministries.html" else 1
+    check(name + ": " + os.path.basename(path) + " links back to report.html and runs %s" %
+          ("one inline script (pan and zoom)" if scripts else "no script"),
+          '<a href="report.html">' in html and html.count("<script") == scripts and
+          html.count("<script>") == scripts)
     return html
 
 
@@ -259,7 +263,8 @@ with tempfile.TemporaryDirectory() as tmp:
         if ok:
             page = check_page("hostile", os.path.join(pages, "report-MIN.html"))
             check("hostile: the name shows as text in the ministry's page",
-                  "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script" not in page)
+                  "&lt;script&gt;alert(1)&lt;/script&gt;" in page and
+                  "<script>alert(1)" not in page and page.count("<script") == 1)
 
     # plan --render, once the plan command has it.
     help_text = run("plan", "--help").stdout

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "exporters/reports/html_pan_zoom.h"
 #include "tests/exporters/ministry_plan_fixture.h"
 
 namespace cloudplan::exporters {
@@ -196,17 +197,57 @@ TEST_CASE("a page embeds its diagram and schedule and links the diagram's file")
   const std::string diagram = between(html, "<section id=\"diagram\">", "</section>");
   CHECK(diagram.find("<a href=\"agencies/M%252FF.svg\">agencies/M%2FF.svg</a>") !=
         std::string::npos);
-  CHECK(diagram.find("<svg><g id=\"agency-graph0\"><text>diagram</text>") != std::string::npos);
-  CHECK(between(html, "<section id=\"schedule\">", "</section>")
-            .find("<div class=\"drawing fit\"><svg><g id=\"schedule-rows\">") != std::string::npos);
+  CHECK(
+      diagram.find("<div class=\"zoom-view\"><svg><g id=\"agency-graph0\"><text>diagram</text>") !=
+      std::string::npos);
+  const std::string schedule = between(html, "<section id=\"schedule\">", "</section>");
+  CHECK(schedule.find("<div class=\"zoom-view\"><svg><g id=\"schedule-rows\">") !=
+        std::string::npos);
+  CHECK(schedule.find("<figcaption>") == std::string::npos);  // no file of its own to link
   CHECK(html.find("<?xml") == std::string::npos);
 }
 
-TEST_CASE("a page asks for nothing outside itself and runs no script") {
+TEST_CASE("a page's drawings zoom as report.html's: the same controls, style and script") {
+  const auto p = testing::ministryPlan();
+  AgencyPageDrawings drawings;
+  drawings.diagram = "<svg><text>diagram</text></svg>";
+  drawings.schedule = "<svg><text>schedule</text></svg>";
+  const std::string html = pageOf(p, "MIN", drawings);
+  CHECK(html.find(kPanZoomStyle) != std::string::npos);
+  CHECK(html.find("<script>" + std::string(kPanZoomScript) + "</script>") != std::string::npos);
+  CHECK(between(html, "<section id=\"diagram\">", "</section>")
+            .find("<figure class=\"drawing zoom\"><div class=\"zoom-bar\" hidden>") !=
+        std::string::npos);
+  CHECK(between(html, "<section id=\"schedule\">", "</section>")
+            .find("<figure class=\"drawing zoom\"><div class=\"zoom-bar\" hidden>") !=
+        std::string::npos);
+}
+
+TEST_CASE("a page's risk table reads as report.html's: a lost provider in red, kinds unbroken") {
+  const auto p = testing::ministryPlan();
+  const std::string html = pageOf(p, "MIN");
+  CHECK(html.find("table.risks tr.risk-lost-provider td:nth-child(2) { color: #b2182b;") !=
+        std::string::npos);
+  CHECK(html.find(
+            "table.risks td:nth-child(2), table.risks td:nth-child(5) { white-space: nowrap; }") !=
+        std::string::npos);
+}
+
+TEST_CASE("a page prints as report.html does: landscape, the drawings each from a new page") {
+  const std::string html = pageOf(testing::ministryPlan(), "MIN");
+  CHECK(html.find("@page { size: landscape; margin: 12mm; }") != std::string::npos);
+  CHECK(html.find("#diagram, #schedule { break-before: page; }") != std::string::npos);
+  CHECK(html.find("thead { display: table-header-group; }") != std::string::npos);
+}
+
+TEST_CASE("a page asks for nothing outside itself; its one script is the inline pan and zoom") {
   const auto p = testing::ministryPlan();
   for (const char* code : {"MIN", "MIN-OFF", "OTH", "DGA"}) {
     const std::string html = pageOf(p, code);
-    CHECK(html.find("<script") == std::string::npos);
+    const size_t script = html.find("<script");
+    REQUIRE(script != std::string::npos);
+    CHECK(html.compare(script, 8, "<script>") == 0);
+    CHECK(html.find("<script", script + 1) == std::string::npos);
     CHECK(html.find("src=") == std::string::npos);
     CHECK(html.find("<link") == std::string::npos);
     CHECK(html.find("@import") == std::string::npos);

@@ -391,6 +391,30 @@ TEST_CASE(
   CHECK(has(svg, "Border control (X/d): retained</title>"));
 }
 
+TEST_CASE("the text after a system's bar in the last wave ends inside the drawing") {
+  Fixture f = replanned();
+  const std::string longName =
+      "Integrated financial management information system of the treasury, its provinces and "
+      "districts";
+  f.inventory.systems[2].name = longName;  // the slipped one, in the last wave
+  const std::string svg = scheduleToSvg(f.inventory, f.plan, {.rows = GanttRows::systems});
+  const std::string marker = "<text x=\"";
+  const size_t at = svg.find(longName + " (MIN-OFF/c) · wave 2");
+  REQUIRE(at != std::string::npos);
+  const size_t start = svg.rfind(marker, at);
+  const double x = std::stod(svg.substr(start + marker.size()));
+  const size_t end = svg.find("</text>", at);
+  const size_t characters = end - at - 1;  // the middle dot is two bytes
+  // 11 px Helvetica: half an em a character, on average, for a name in words.
+  CHECK(attribute(svg, "<svg", "width") >= x + characters * 11 * 0.5);
+  // A chart of short names keeps its usual width.
+  const Fixture plain = replanned();
+  const std::string usual =
+      scheduleToSvg(plain.inventory, plain.plan, {.rows = GanttRows::systems});
+  CHECK(attribute(usual, "<svg", "width") ==
+        Approx(ganttScale(plain.plan).x(ganttScale(plain.plan).end) + 500));
+}
+
 TEST_CASE("a page of system rows shows its systems and says which of how many") {
   const Fixture f = twoWaves();
   // In the order of the codes: <b>X</b>, MIN, MIN-OFF; by wave in each.

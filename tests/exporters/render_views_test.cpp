@@ -127,7 +127,9 @@ TEST_CASE(
   // Its diagram, embedded and linked; its schedule; its risk, and not in DGA's page.
   CHECK(page.find("<a href=\"agencies/MIN.svg\">agencies/MIN.svg</a>") != std::string::npos);
   CHECK(page.find("<g id=\"agency-graph0\"") != std::string::npos);
-  CHECK(page.find("<div class=\"drawing fit\"><svg") != std::string::npos);
+  const size_t schedule = page.find("<section id=\"schedule\">");
+  REQUIRE(schedule != std::string::npos);
+  CHECK(page.find("<div class=\"zoom-view\"><svg", schedule) != std::string::npos);
   CHECK(page.find("a risk of MIN") != std::string::npos);
   CHECK(files[7].content.find("a risk of MIN") == std::string::npos);
   const std::string& index = files[8].content;
