@@ -223,9 +223,9 @@ void InventoryBuilder::resolveDependencies() {
     const PendingDependency& p = pending_[resolved[k].pending];
     if (firstOf[k] == k) {
       output[k] = static_cast<uint32_t>(inventory.dependencies.size());
-      inventory.dependencies.push_back(models::Dependency{resolved[k].consumer,
-                                                          resolved[k].provider, p.coupling, p.kind,
-                                                          p.description, p.properties, p.where});
+      inventory.dependencies.push_back(models::Dependency{
+          resolved[k].consumer, resolved[k].provider, p.coupling, p.kind, p.description,
+          p.properties, p.where, p.archimateIdentifier, p.archimateType});
       continue;
     }
     models::Dependency& first = inventory.dependencies[output[firstOf[k]]];

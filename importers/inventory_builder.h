@@ -29,6 +29,9 @@ struct PendingDependency {
   // The columns the ids were written in: "from" and "to", or "id" and "depends_on", ...
   std::string_view consumerColumn;
   std::string_view providerColumn;
+  // The ArchiMate relationship it was read from, if any (see models::Dependency).
+  std::string_view archimateIdentifier;
+  std::string_view archimateType;
 };
 
 class InventoryBuilder {

@@ -16,6 +16,12 @@ struct Dependency {
   std::string_view description;
   PropertyRange properties;
   SourceLocation where;
+  // The identifier and the type ("Serving", "Flow", ...) of the ArchiMate relationship it was read
+  // from (empty for other inputs, and for a dependency derived through a service or an artifact,
+  // which no relationship of the model is), which plan.archimate.xml keeps so that the plan merges
+  // back into the source model. When several relationships give the same pair, the first's.
+  std::string_view archimateIdentifier;
+  std::string_view archimateType;
 };
 
 }  // namespace cloudplan::models

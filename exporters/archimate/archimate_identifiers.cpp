@@ -18,34 +18,23 @@ bool isDigit(char c) {
   return c >= '0' && c <= '9';
 }
 
-// "12", at least one digit and nothing else.
-bool isNumber(std::string_view text) {
-  if (text.empty()) return false;
-  for (const char c : text) {
-    if (!isDigit(c)) return false;
-  }
-  return true;
-}
-
-// True when the writer may make `name` (after the prefix) for a plan element, relationship,
-// property definition or view: the names of ArchimateIdentifiers but "system-...".
+// True when the writer may make `name` (after the prefix) for a plan element, a plan
+// relationship, a property definition, a view, a node or a connection: every name of
+// ArchimateIdentifiers but "system-..." and "dep-...", whatever follows the start. None of these
+// is ever kept (plan.archimate.xml read back gives systems and dependencies only), so ruling out a
+// prefix for any identifier that starts like one costs nothing when a plan is read back.
 bool isPlanName(std::string_view name) {
   constexpr std::array<std::string_view, 5> kFixed = {"model", "baseline", "target", "gap-retired",
                                                       "view-roadmap"};
-  constexpr std::array<std::string_view, 6> kNumbered = {"wave-", "work-", "deliverable-",
-                                                         "rel-",  "prop-", "view-wave-"};
+  constexpr std::array<std::string_view, 8> kStarts = {"wave-", "work-", "deliverable-", "rel-",
+                                                       "prop-", "view-", "node-",        "conn-"};
   for (std::string_view fixed : kFixed) {
     if (name == fixed) return true;
   }
-  for (std::string_view numbered : kNumbered) {
-    if (name.starts_with(numbered) && isNumber(name.substr(numbered.size()))) return true;
+  for (std::string_view start : kStarts) {
+    if (name.starts_with(start)) return true;
   }
-  // vN-nM, vN-cM
-  if (!name.starts_with("v")) return false;
-  const size_t dash = name.find('-');
-  if (dash == std::string_view::npos || !isNumber(name.substr(1, dash - 1))) return false;
-  const std::string_view rest = name.substr(dash + 1);
-  return (rest.starts_with("n") || rest.starts_with("c")) && isNumber(rest.substr(1));
+  return false;
 }
 
 }  // namespace
@@ -74,18 +63,27 @@ std::string escapedIdentifier(std::string_view text) {
 ArchimateIdentifiers chooseArchimateIdentifiers(const models::Inventory& inventory) {
   ArchimateIdentifiers ids;
   const size_t count = inventory.systems.size();
+  const size_t dependencies = inventory.dependencies.size();
   ids.systems.assign(count, {});
+  ids.dependencies.assign(dependencies, {});
   tsl::robin_set<std::string_view> kept;
-  kept.reserve(count);
-  // The elements' own identifiers first, then the ids of systems from other inputs.
+  kept.reserve(count + dependencies);
+  // The elements' own identifiers first, then the relationships', then the ids of systems from
+  // other inputs.
   for (SystemIndex s = 0; s < count; ++s) {
     const std::string_view identifier = inventory.systems[s].archimateIdentifier;
     if (isXmlIdentifier(identifier) && kept.insert(identifier).second) {
       ids.systems[s] = std::string(identifier);
     }
   }
+  for (size_t d = 0; d < dependencies; ++d) {
+    const std::string_view identifier = inventory.dependencies[d].archimateIdentifier;
+    if (isXmlIdentifier(identifier) && kept.insert(identifier).second) {
+      ids.dependencies[d] = std::string(identifier);
+    }
+  }
   std::vector<SystemIndex> madeFor;
-  tsl::robin_set<std::string> escaped;  // "system-" names of the systems that get a made one
+  tsl::robin_set<std::string> madeNames;  // "system-..." and "dep-...": those the writer makes
   for (SystemIndex s = 0; s < count; ++s) {
     if (!ids.systems[s].empty()) continue;
     const std::string_view id = inventory.systems[s].id;
@@ -93,8 +91,18 @@ ArchimateIdentifiers chooseArchimateIdentifiers(const models::Inventory& invento
       ids.systems[s] = std::string(id);
     } else {
       madeFor.push_back(s);
-      escaped.insert(escapedIdentifier(id));
+      madeNames.insert("system-" + escapedIdentifier(id));
     }
+  }
+  std::vector<size_t> madeForDependency;
+  for (size_t d = 0; d < dependencies; ++d) {
+    if (!ids.dependencies[d].empty()) continue;
+    madeForDependency.push_back(d);
+    const models::Dependency& dependency = inventory.dependencies[d];
+    // Pairs are unique (the importers merge repeats), and so are these names.
+    ids.dependencies[d] = "dep-" + escapedIdentifier(inventory.systems[dependency.consumer].id) +
+                          "__" + escapedIdentifier(inventory.systems[dependency.provider].id);
+    madeNames.insert(ids.dependencies[d]);
   }
   // A kept identifier rules out at most one prefix (the prefixes are none the start of another),
   // so the search ends within kept.size() + 1 tries.
@@ -104,8 +112,7 @@ ArchimateIdentifiers chooseArchimateIdentifiers(const models::Inventory& invento
     for (std::string_view identifier : kept) {
       if (!identifier.starts_with(ids.prefix)) continue;
       const std::string_view name = identifier.substr(ids.prefix.size());
-      if (isPlanName(name) ||
-          (name.starts_with("system-") && escaped.contains(std::string(name.substr(7))))) {
+      if (isPlanName(name) || madeNames.contains(std::string(name))) {
         collides = true;
         break;
       }
@@ -114,6 +121,8 @@ ArchimateIdentifiers chooseArchimateIdentifiers(const models::Inventory& invento
   }
   for (SystemIndex s : madeFor)
     ids.systems[s] = ids.made("system-" + escapedIdentifier(inventory.systems[s].id));
+  for (size_t d : madeForDependency)
+    ids.dependencies[d] = ids.made(ids.dependencies[d]);
   return ids;
 }
 

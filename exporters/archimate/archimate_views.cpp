@@ -45,7 +45,7 @@ class ViewWriter {
         dependenciesOfWave_[positionOfWave[wave] - 1].push_back(d);
       }
     }
-    nodeOf_.assign(inventory_.systems.size(), 0);
+    drawn_.assign(inventory_.systems.size(), false);
     out_ += "  <views>\n    <diagrams>\n";
     roadmap();
     for (size_t w = 0; w < plan_.waves.size(); ++w)
@@ -54,9 +54,10 @@ class ViewWriter {
   }
 
  private:
-  void open(std::string_view identifier, std::string_view name, std::string_view documentation) {
-    view_ = static_cast<uint32_t>(views_++);
-    nodes_ = connections_ = 0;
+  // `view` names the view in its nodes' and connections' identifiers: "roadmap", "wave-N".
+  void open(std::string_view view, std::string_view name, std::string_view documentation) {
+    view_ = view;
+    const std::string identifier = ids_.made(fmt::format("view-{}", view));
     out_ += fmt::format(
         "      <view identifier=\"{}\" xsi:type=\"Diagram\">\n        <name xml:lang=\"en\">{}"
         "</name>\n        <documentation xml:lang=\"en\">{}</documentation>\n",
@@ -64,10 +65,11 @@ class ViewWriter {
   }
   void close() { out_ += "      </view>\n"; }
 
-  // An element's node; `open` leaves it open for child nodes. Returns its identifier.
+  // An element's node (a view shows an element once); `open` leaves it open for child nodes.
+  // Returns its identifier.
   std::string node(std::string_view element, int x, int y, int w, int h, int depth,
                    bool open = false) {
-    std::string identifier = nodeId(++nodes_);
+    std::string identifier = nodeId(element);
     out_.append(2 * static_cast<size_t>(depth), ' ');
     out_ += fmt::format(
         "<node identifier=\"{}\" elementRef=\"{}\" xsi:type=\"Element\" x=\"{}\" y=\"{}\" "
@@ -83,7 +85,7 @@ class ViewWriter {
     out_ += fmt::format(
         "        <connection identifier=\"{}\" relationshipRef=\"{}\" xsi:type=\"Relationship\" "
         "source=\"{}\" target=\"{}\"/>\n",
-        ids_.made(fmt::format("v{}-c{}", view_, ++connections_)), relationship, source, target);
+        ids_.made(fmt::format("conn-{}-{}", view_, relationship)), relationship, source, target);
   }
 
   void roadmap();
@@ -91,21 +93,22 @@ class ViewWriter {
   uint32_t waveOf(SystemIndex s) const {
     return s < plan_.systems.size() ? plan_.systems[s].wave : 0;
   }
-  std::string nodeId(uint32_t node) const { return ids_.made(fmt::format("v{}-n{}", view_, node)); }
+  std::string nodeId(std::string_view element) const {
+    return ids_.made(fmt::format("node-{}-{}", view_, element));
+  }
 
   std::string& out_;
   const models::Inventory& inventory_;
   const models::Plan& plan_;
   const ArchimateIdentifiers& ids_;
   const PlanModelIds& model_;
-  size_t views_ = 0;
   std::vector<std::vector<size_t>> dependenciesOfWave_;  // by position in plan.waves
-  std::vector<uint32_t> nodeOf_;  // a system's node in the view being written; 0: none
-  uint32_t view_ = 0, nodes_ = 0, connections_ = 0;
+  std::vector<bool> drawn_;  // by SystemIndex: a node in the view being written
+  std::string view_;
 };
 
 void ViewWriter::roadmap() {
-  open(ids_.made("view-roadmap"), "Migration roadmap",
+  open("roadmap", "Migration roadmap",
        "Baseline, the waves and Target, chained by triggering; below each wave its work "
        "package and the deliverable that realizes it; the retired systems' gap.");
   const size_t waves = plan_.waves.size();
@@ -150,7 +153,7 @@ void ViewWriter::waveView(size_t w) {
                    [&](SystemIndex a, SystemIndex b) { return agencyCode(a) < agencyCode(b); });
   const size_t drawn = std::min(systems.size(), kMaxSystemsPerWaveView);
   const std::string start = models::formatDate(wave.start), end = models::formatDate(wave.end);
-  open(ids_.made(fmt::format("view-wave-{}", wave.number)),
+  open(fmt::format("wave-{}", wave.number),
        fmt::format("Wave {} ({} \u2013 {})", wave.number, start, end),
        drawn < systems.size()
            ? fmt::format("The {} systems that move or are switched off in wave {}; the first {}, "
@@ -170,16 +173,17 @@ void ViewWriter::waveView(size_t w) {
     const int x = 40 + static_cast<int>(i % columns) * kCellWidth;
     const int y = 70 + static_cast<int>(i / columns) * kCellHeight;
     node(ids_.systems[s], x, y, kSystemWidth, kSystemHeight, 5);
-    nodeOf_[s] = nodes_;
+    drawn_[s] = true;
   }
   endNode(4);
   for (const size_t index : dependenciesOfWave_[w]) {
     const PlanModelIds::Dependency& d = model_.dependencies[index];
-    if (nodeOf_[d.source] != 0 && nodeOf_[d.target] != 0)
-      connection(d.relationship, nodeId(nodeOf_[d.source]), nodeId(nodeOf_[d.target]));
+    if (drawn_[d.source] && drawn_[d.target]) {
+      connection(d.relationship, nodeId(ids_.systems[d.source]), nodeId(ids_.systems[d.target]));
+    }
   }
   for (size_t i = 0; i < drawn; ++i)
-    nodeOf_[systems[i]] = 0;
+    drawn_[systems[i]] = false;
   close();
 }
 

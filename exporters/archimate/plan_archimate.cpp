@@ -111,7 +111,7 @@ class ModelWriter {
   void element(std::string_view identifier, std::string_view type, std::string_view name,
                std::string_view documentation, const std::vector<Property>& properties);
   // Writes it, and returns its identifier.
-  std::string relationship(std::string_view type, std::string_view source,
+  std::string relationship(std::string identifier, std::string_view type, std::string_view source,
                            std::string_view sourceType, std::string_view target,
                            std::string_view targetType,
                            const std::vector<Property>& properties = {});
@@ -129,13 +129,14 @@ class ModelWriter {
   std::string deliverableId(uint32_t wave) const {
     return ids_.made(fmt::format("deliverable-{}", wave));
   }
+  // "ID" of the names of ArchimateIdentifiers: the system's id, escaped.
+  std::string namePart(SystemIndex s) const { return escapedIdentifier(inventory_.systems[s].id); }
 
   const models::Inventory& inventory_;
   const models::Plan& plan_;
   const ArchimateIdentifiers ids_;
   PlanModelIds written_;  // what the views show
   std::string out_;
-  uint32_t relationshipCount_ = 0;
   std::vector<std::pair<std::string, std::string>> definitions_;  // (name, type), in first use
   std::map<std::string, std::string, std::less<>> definitionIds_;
   bool anyRetired_ = false;
@@ -178,8 +179,7 @@ const std::string& ModelWriter::definition(std::string_view key, std::string_vie
   const auto it = definitionIds_.find(key);
   if (it != definitionIds_.end()) return it->second;
   definitions_.emplace_back(std::string(key), std::string(type));
-  return definitionIds_
-      .emplace(std::string(key), ids_.made(fmt::format("prop-{}", definitions_.size())))
+  return definitionIds_.emplace(std::string(key), ids_.made("prop-" + escapedIdentifier(key)))
       .first->second;
 }
 
@@ -301,13 +301,12 @@ void ModelWriter::planElements() {
   }
 }
 
-std::string ModelWriter::relationship(std::string_view type, std::string_view source,
-                                      std::string_view sourceType, std::string_view target,
-                                      std::string_view targetType,
+std::string ModelWriter::relationship(std::string identifier, std::string_view type,
+                                      std::string_view source, std::string_view sourceType,
+                                      std::string_view target, std::string_view targetType,
                                       const std::vector<Property>& properties) {
   // Every relationship written is one the table allows (the tests read the file back to check).
   if (!isAllowedRelationship(sourceType, type, targetType)) type = "Association";
-  std::string identifier = ids_.made(fmt::format("rel-{}", ++relationshipCount_));
   out_ += "    <relationship identifier=\"";
   out_ += identifier;
   out_ += "\" source=\"";
@@ -328,44 +327,74 @@ std::string ModelWriter::relationship(std::string_view type, std::string_view so
 
 void ModelWriter::relationships() {
   std::string previous = written_.baseline;
+  std::string previousName = "baseline";
   for (size_t w = 0; w < plan_.waves.size(); ++w) {
     const models::Wave& wave = plan_.waves[w];
     const std::string& plateau = written_.plateaus[w];
+    const std::string name = fmt::format("wave-{}", wave.number);
     written_.triggering.push_back(
-        relationship("Triggering", previous, "Plateau", plateau, "Plateau"));
-    written_.workRealizes.push_back(relationship("Realization", written_.workPackages[w],
-                                                 "WorkPackage", written_.deliverables[w],
-                                                 "Deliverable"));
+        relationship(ids_.made(fmt::format("rel-{}-{}", previousName, name)), "Triggering",
+                     previous, "Plateau", plateau, "Plateau"));
+    written_.workRealizes.push_back(relationship(
+        ids_.made(fmt::format("rel-{}-work", name)), "Realization", written_.workPackages[w],
+        "WorkPackage", written_.deliverables[w], "Deliverable"));
     written_.deliverableRealizes.push_back(
-        relationship("Realization", written_.deliverables[w], "Deliverable", plateau, "Plateau"));
-    for (SystemIndex s : wave.systems)
-      relationship("Aggregation", plateau, "Plateau", systemId(s), systemType(s));
+        relationship(ids_.made(fmt::format("rel-{}-deliverable", name)), "Realization",
+                     written_.deliverables[w], "Deliverable", plateau, "Plateau"));
+    for (SystemIndex s : wave.systems) {
+      relationship(ids_.made(fmt::format("rel-{}-has-{}", name, namePart(s))), "Aggregation",
+                   plateau, "Plateau", systemId(s), systemType(s));
+    }
     previous = plateau;
+    previousName = name;
   }
-  written_.triggering.push_back(
-      relationship("Triggering", previous, "Plateau", written_.target, "Plateau"));
+  written_.triggering.push_back(relationship(ids_.made(fmt::format("rel-{}-target", previousName)),
+                                             "Triggering", previous, "Plateau", written_.target,
+                                             "Plateau"));
   for (SystemIndex s = 0; s < inventory_.systems.size(); ++s) {
     if (inventory_.systems[s].action() == models::Action::retain) {
-      relationship("Aggregation", written_.target, "Plateau", systemId(s), systemType(s));
+      relationship(ids_.made("rel-target-has-" + namePart(s)), "Aggregation", written_.target,
+                   "Plateau", systemId(s), systemType(s));
     }
   }
   if (!anyRetired_) return;
-  written_.gapAssociations.push_back(
-      relationship("Association", written_.gap, "Gap", written_.baseline, "Plateau"));
-  written_.gapAssociations.push_back(
-      relationship("Association", written_.gap, "Gap", written_.target, "Plateau"));
+  written_.gapAssociations.push_back(relationship(ids_.made("rel-gap-baseline"), "Association",
+                                                  written_.gap, "Gap", written_.baseline,
+                                                  "Plateau"));
+  written_.gapAssociations.push_back(relationship(ids_.made("rel-gap-target"), "Association",
+                                                  written_.gap, "Gap", written_.target, "Plateau"));
   for (SystemIndex s = 0; s < inventory_.systems.size(); ++s) {
     if (inventory_.systems[s].action() == models::Action::retire) {
-      relationship("Association", written_.gap, "Gap", systemId(s), systemType(s));
+      relationship(ids_.made("rel-gap-has-" + namePart(s)), "Association", written_.gap, "Gap",
+                   systemId(s), systemType(s));
     }
   }
 }
 
-// A dependency C -> P is Serving from P to C (Composition from C to P when it is tight and the
-// table allows it), with its coupling and kind as properties, which override what a reader
-// derives from the relationship's type.
+// The relationship types a dependency is read from (spec/archimate-mapping.md's direct rules),
+// whether the relationship runs from the consumer (else from the provider), and whether it gives a
+// dependency only from a technology node (Node, SystemSoftware as written).
+struct DependencyType {
+  std::string_view type;
+  bool fromConsumer;
+  bool fromNode;
+};
+constexpr std::array<DependencyType, 7> kDependencyTypes = {{{"Serving", false, false},
+                                                             {"Assignment", false, true},
+                                                             {"Realization", false, true},
+                                                             {"Flow", false, false},
+                                                             {"Triggering", false, false},
+                                                             {"Composition", true, false},
+                                                             {"Aggregation", true, false}}};
+
+// A dependency C -> P read from a relationship of the source model is written as that
+// relationship was, its identifier, type and direction (when the table allows the type between
+// the types the systems are written as), so that it merges back into the model; any other is
+// Serving from P to C (Composition from C to P when it is tight and the table allows it). Its
+// coupling and kind are properties, which override what a reader derives from the type.
 void ModelWriter::dependencyRelationships() {
-  for (const models::Dependency& d : inventory_.dependencies) {
+  for (size_t i = 0; i < inventory_.dependencies.size(); ++i) {
+    const models::Dependency& d = inventory_.dependencies[i];
     std::vector<Property> properties = {{"coupling", std::string(models::nameOf(d.coupling))},
                                         {"kind", std::string(d.kind)}};
     if (!d.description.empty()) properties.push_back({"description", std::string(d.description)});
@@ -378,16 +407,27 @@ void ModelWriter::dependencyRelationships() {
     }
     const std::string_view consumerType = systemType(d.consumer);
     const std::string_view providerType = systemType(d.provider);
-    if (d.coupling == models::Coupling::tight &&
-        isAllowedRelationship(consumerType, "Composition", providerType)) {
+    const auto write = [&](std::string_view type, bool fromConsumer) {
+      const SystemIndex source = fromConsumer ? d.consumer : d.provider;
+      const SystemIndex target = fromConsumer ? d.provider : d.consumer;
       written_.dependencies.push_back(
-          {relationship("Composition", systemId(d.consumer), consumerType, systemId(d.provider),
-                        providerType, properties),
-           d.consumer, d.provider});
+          {relationship(ids_.dependencies[i], type, systemId(source), systemType(source),
+                        systemId(target), systemType(target), properties),
+           source, target});
+    };
+    const auto kept =
+        std::find_if(kDependencyTypes.begin(), kDependencyTypes.end(),
+                     [&](const DependencyType& t) { return t.type == d.archimateType; });
+    if (kept != kDependencyTypes.end() &&
+        (!kept->fromNode || providerType == "Node" || providerType == "SystemSoftware") &&
+        isAllowedRelationship(kept->fromConsumer ? consumerType : providerType, kept->type,
+                              kept->fromConsumer ? providerType : consumerType)) {
+      write(kept->type, kept->fromConsumer);
+    } else if (d.coupling == models::Coupling::tight &&
+               isAllowedRelationship(consumerType, "Composition", providerType)) {
+      write("Composition", true);
     } else {
-      written_.dependencies.push_back({relationship("Serving", systemId(d.provider), providerType,
-                                                    systemId(d.consumer), consumerType, properties),
-                                       d.provider, d.consumer});
+      write("Serving", false);
     }
   }
 }

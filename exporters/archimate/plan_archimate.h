@@ -5,8 +5,8 @@
 // the systems that move or are switched off in it, Target aggregating the retained ones, and the
 // retired ones associated with a Gap between Baseline and Target. Dependencies are relationships
 // with their coupling and kind, and agencies `CODE - Name` folders, so that reading the file back
-// gives the same inventory. Elements read from an ArchiMate model keep their identifiers
-// (archimate_identifiers), so that the file merges back into the model; and views
+// gives the same inventory. Elements and relationships read from an ArchiMate model keep their
+// identifiers (archimate_identifiers), so that the file merges back into the model; and views
 // (archimate_views) show the roadmap and each wave.
 #pragma once
 

@@ -756,6 +756,12 @@ void Mapper::emit(const Derived& d, bool fromRelationship) {
                             .where = relationship.where,
                             .consumerColumn = "a relationship",
                             .providerColumn = "a relationship"};
+  // Only a dependency that is the relationship keeps its identifier: one derived through a
+  // service or an artifact joins two systems that no relationship of the model joins.
+  if (fromRelationship) {
+    pending.archimateIdentifier = relationship.identifier;
+    pending.archimateType = relationship.type;
+  }
   // A direct relationship's own coupling and kind properties override the rule's; its other
   // properties, its documentation (or else its name) are kept.
   auto& properties = inventory_.properties;

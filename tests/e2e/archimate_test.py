@@ -61,6 +61,40 @@ def element_identifiers(path, types=None):
             if types is None or e.get(XSI_TYPE) in types}
 
 
+DEPENDENCY_TYPES = {"Serving": False, "Flow": False, "Triggering": False, "Assignment": False,
+                    "Realization": False, "Composition": True, "Aggregation": True}
+TECHNOLOGY_NODES = {"Node", "Device", "SystemSoftware"}
+
+
+def dependency_relationships(path):
+    """{identifier: (type, source, target)} of the relationships cloudplan reads as dependencies
+    (spec/archimate-mapping.md's direct rules): between two system elements, of a type that gives
+    one (Assignment and Realization from a technology node only), not from a system to itself,
+    and the first of those that give the same consumer and provider."""
+    root = ET.parse(path).getroot()
+    types = {e.get("identifier"): e.get(XSI_TYPE) for e in root.iter(NS + "element")}
+    read, pairs = {}, set()
+    for r in root.iter(NS + "relationship"):
+        kind, source, target = r.get(XSI_TYPE), r.get("source"), r.get("target")
+        if (kind not in DEPENDENCY_TYPES or types.get(source) not in SYSTEM_TYPES
+                or types.get(target) not in SYSTEM_TYPES or source == target):
+            continue
+        if kind in ("Assignment", "Realization") and types[source] not in TECHNOLOGY_NODES:
+            continue
+        pair = (source, target) if DEPENDENCY_TYPES[kind] else (target, source)
+        if pair not in pairs:
+            pairs.add(pair)
+            read[r.get("identifier")] = (kind, source, target)
+    return read
+
+
+def relationships(path):
+    """{identifier: (type, source, target)} of every relationship of the file."""
+    root = ET.parse(path).getroot()
+    return {r.get("identifier"): (r.get(XSI_TYPE), r.get("source"), r.get("target"))
+            for r in root.iter(NS + "relationship")}
+
+
 def check_schema(name, path):
     """xmllint against archimate3_Diagram.xsd; skipped when CLOUDPLAN_ARCHIMATE_XSD is unset."""
     folder = os.environ.get("CLOUDPLAN_ARCHIMATE_XSD")
@@ -172,6 +206,12 @@ with tempfile.TemporaryDirectory() as tmp:
         check("plan.archimate.xml keeps the identifiers of model.xml's %d systems" % len(source),
               len(source) == 10000 and not missing, "%d missing, e.g. %s" % (
                   len(missing), sorted(missing)[:3]))
+        read, written = dependency_relationships(model), relationships(archimate)
+        changed = sorted(i for i in read if written.get(i) != read[i])
+        check("plan.archimate.xml keeps the %d relationships of model.xml that give dependencies, "
+              "identifier, type, source and target" % len(read),
+              len(read) > 10000 and not changed, "%d not kept, e.g. %s" % (
+                  len(changed), [(i, read[i], written.get(i)) for i in changed[:3]]))
         check_schema("plan.archimate.xml of model.xml validates against the exchange schema",
                      archimate)
 

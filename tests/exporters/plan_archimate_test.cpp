@@ -346,9 +346,9 @@ TEST_CASE("elements read from an ArchiMate model keep their identifiers, with no
   CHECK(model.typeOf("id-1399") == "ApplicationComponent");  // Financial Application
   CHECK(p.xml.find("id-id-") == std::string::npos);
   REQUIRE(
-      p.xml.find("<propertyDefinition identifier=\"cp-prop-1\" type=\"string\"><name>id</name>") !=
+      p.xml.find("<propertyDefinition identifier=\"cp-prop-id\" type=\"string\"><name>id</name>") !=
       std::string::npos);
-  CHECK(p.xml.find("propertyDefinitionRef=\"cp-prop-1\"") == std::string::npos);
+  CHECK(p.xml.find("propertyDefinitionRef=\"cp-prop-id\"") == std::string::npos);
   CHECK(model.typeOf("cp-wave-1") == "Plateau");
 
   const std::string path = p.folder.write("plan.archimate.xml", p.xml);
@@ -597,6 +597,156 @@ TEST_CASE("a wave view draws at most kMaxSystemsPerWaveView systems and says so"
                  "in wave 1; the first 400, by agency, are drawn (the Plateau aggregates every "
                  "one).</documentation>") != std::string::npos);
   CHECK(model.targetsOf("Aggregation", "cp-wave-1").size() == 450);
+}
+
+// The relationships of the file by identifier: (type, source, target).
+std::map<std::string, std::tuple<std::string, std::string, std::string>> relationshipsOf(
+    const Model& model) {
+  std::map<std::string, std::tuple<std::string, std::string, std::string>> relationships;
+  for (const auto* r = model.document.RootElement()
+                           ->FirstChildElement("relationships")
+                           ->FirstChildElement("relationship");
+       r; r = r->NextSiblingElement("relationship")) {
+    relationships[r->Attribute("identifier")] = {r->Attribute("xsi:type"), r->Attribute("source"),
+                                                 r->Attribute("target")};
+  }
+  return relationships;
+}
+
+TEST_CASE("dependencies read from ArchiMate relationships keep their identifiers and types") {
+  const PlannedFromModel p;
+  const Model model(p.xml);
+  const auto relationships = relationshipsOf(model);
+  const auto ids = chooseArchimateIdentifiers(p.inventory);
+  size_t kept = 0, made = 0;
+  for (size_t d = 0; d < p.inventory.dependencies.size(); ++d) {
+    const models::Dependency& dependency = p.inventory.dependencies[d];
+    const std::string& consumer = ids.systems[dependency.consumer];
+    const std::string& provider = ids.systems[dependency.provider];
+    INFO(consumer << " -> " << provider);
+    if (dependency.archimateIdentifier.empty()) {
+      // Derived through a service or an artifact: no relationship of the model is it.
+      ++made;
+      CHECK(ids.dependencies[d] ==
+            "cp-dep-" + escapedIdentifier(p.inventory.systems[dependency.consumer].id) + "__" +
+                escapedIdentifier(p.inventory.systems[dependency.provider].id));
+      CHECK(relationships.count(ids.dependencies[d]) == 1);
+      continue;
+    }
+    ++kept;
+    const std::string identifier(dependency.archimateIdentifier);
+    CHECK(ids.dependencies[d] == identifier);
+    REQUIRE(relationships.count(identifier) == 1);
+    const auto& [type, source, target] = relationships.at(identifier);
+    CHECK(type == dependency.archimateType);
+    const bool fromConsumer = type == "Composition" || type == "Aggregation";
+    CHECK(source == (fromConsumer ? consumer : provider));
+    CHECK(target == (fromConsumer ? provider : consumer));
+  }
+  CHECK(kept > 0);
+  CHECK(made > 0);
+  CHECK(p.xml.find("cp-rel-1\"") == std::string::npos);
+}
+
+TEST_CASE("made identifiers say what they name, so moving one system leaves the others alone") {
+  const Planned p;
+  REQUIRE(p.plan.waves.size() >= 2);
+  const Model before(p.xml);
+  CHECK(relationshipsOf(before).count("cp-rel-baseline-wave-1") == 1);
+  CHECK(relationshipsOf(before).count("cp-rel-wave-1-work") == 1);
+  CHECK(relationshipsOf(before).count("cp-rel-gap-has-MOF_2fold") == 1);
+  CHECK(relationshipsOf(before).count("cp-dep-MOF_2fapi__MOF_2fold") == 1);
+  CHECK(p.xml.find("<propertyDefinition identifier=\"cp-prop-os\"") != std::string::npos);
+  CHECK(p.xml.find("<node identifier=\"cp-node-roadmap-cp-wave-1\"") != std::string::npos);
+
+  // A re-plan that moves wave 1's first system to the last wave.
+  models::Plan replanned = p.plan;
+  const models::SystemIndex moved = replanned.waves.front().systems.front();
+  replanned.waves.front().systems.erase(replanned.waves.front().systems.begin());
+  replanned.waves.back().systems.push_back(moved);
+  replanned.systems[moved].wave = replanned.waves.back().number;
+  const Model after(planToArchimate(p.inventory, replanned));
+
+  const std::string movedId = chooseArchimateIdentifiers(p.inventory).systems[moved];
+  INFO(movedId);
+  const auto was = relationshipsOf(before), is = relationshipsOf(after);
+  size_t same = 0;
+  for (const auto& [identifier, relationship] : was) {
+    INFO(identifier);
+    const auto& [type, source, target] = relationship;
+    if (type == "Aggregation" && target == movedId) {
+      CHECK(is.count(identifier) == 0);  // the old wave's
+      continue;
+    }
+    REQUIRE(is.count(identifier) == 1);
+    CHECK(is.at(identifier) == relationship);
+    ++same;
+  }
+  CHECK(same + 1 == is.size());  // and the new wave's aggregation of the moved system
+  CHECK(is.count("cp-rel-wave-" + std::to_string(replanned.waves.back().number) + "-has-" +
+                 escapedIdentifier(p.inventory.systems[moved].id)) == 1);
+
+  // Every node and connection keeps its identifier, but the moved system's.
+  const auto nodesAndConnections = [](const Model& model) {
+    std::set<std::string> found;
+    const auto views = viewsOf(model);
+    for (const View& view : views) {
+      for (const auto& [id, node] : view.nodes)
+        found.insert(id + " " + node.element);
+      for (const auto& [relationship, from, to] : view.connections)
+        found.insert(relationship + " " + from + " " + to);
+    }
+    return found;
+  };
+  const auto nodesBefore = nodesAndConnections(before), nodesAfter = nodesAndConnections(after);
+  for (const std::string& node : nodesBefore) {
+    INFO(node);
+    if (node.find(movedId) == std::string::npos) CHECK(nodesAfter.count(node) == 1);
+  }
+}
+
+TEST_CASE("a relationship's identifier is kept unless it is no xs:ID or taken; made ones move") {
+  const Planned p;
+  REQUIRE(p.inventory.dependencies.size() >= 3);
+  const auto madeName = [&](size_t d) {
+    const models::Dependency& dependency = p.inventory.dependencies[d];
+    return "dep-" + escapedIdentifier(p.inventory.systems[dependency.consumer].id) + "__" +
+           escapedIdentifier(p.inventory.systems[dependency.provider].id);
+  };
+  const std::string dep1 = "cp-" + madeName(1);
+  struct Case {
+    std::string first, second, prefix;
+  };
+  // The kept identifiers of dependencies 0 and 1, and the prefix that follows.
+  for (const Case& c : std::vector<Case>{
+           {"rel-a", "rel-b", "cp-"},
+           // Takes a plan relationship's made identifier.
+           {"cp-rel-wave-1-work", "", "cp1-"},
+           // Takes the made identifier of dependency 1, which keeps none.
+           {dep1, "", "cp1-"},
+           // A made dependency identifier that no dependency is made: nothing to rule out.
+           {"cp-dep-elsewhere", "", "cp-"},
+           // Taken by dependency 0, and no xs:ID: both made.
+           {"same", "same", "cp-"},
+           {"1st", "a b", "cp-"}}) {
+    INFO(c.first << " " << c.second);
+    models::Inventory inventory = p.inventory;
+    inventory.dependencies[0].archimateIdentifier = c.first;
+    inventory.dependencies[1].archimateIdentifier = c.second;
+    const auto ids = chooseArchimateIdentifiers(inventory);
+    CHECK(ids.prefix == c.prefix);
+    const bool firstKept = isXmlIdentifier(c.first);
+    const bool secondKept = isXmlIdentifier(c.second) && c.second != c.first;
+    CHECK(ids.dependencies[0] == (firstKept ? c.first : c.prefix + madeName(0)));
+    CHECK(ids.dependencies[1] == (secondKept ? c.second : c.prefix + madeName(1)));
+    CHECK(ids.dependencies[2] == c.prefix + madeName(2));
+    const std::string xml = planToArchimate(inventory, p.plan);
+    const Model model(xml);
+    std::set<std::string> seen;
+    checkIdentifiers(model.document.RootElement(), seen);
+    CHECK(relationshipsOf(model).count(ids.dependencies[0]) == 1);
+    CHECK(relationshipsOf(model).count(c.prefix + "rel-wave-1-work") == 1);
+  }
 }
 
 }  // namespace

@@ -156,6 +156,41 @@ TEST_CASE("every dependency rule gives its dependency, one per pair however many
   CHECK(r.inventory.propertiesOf(vpn.properties)[0].key == "protocol");
 }
 
+TEST_CASE("a dependency that is a relationship keeps its identifier and type, a derived one none") {
+  const auto r = read({kData + "mapping.xml"}, kData);
+  Lines relationships;
+  for (const auto& d : r.inventory.dependencies) {
+    relationships.push_back(std::string(d.archimateIdentifier) + " " +
+                            std::string(d.archimateType));
+  }
+  // In the order of the rules' test above: the direct ones, then those through a service or an
+  // artifact, which join two systems no relationship joins.
+  CHECK(relationships == Lines{"id-r01 Serving", "id-r11 Serving", "id-r12 Assignment",
+                               "id-r13 Composition", "id-r14 Aggregation", "id-r15 Flow",
+                               "id-r16 Triggering", "id-r17 Serving", " ", " ", " ", " "});
+}
+
+TEST_CASE("of two relationships that give one dependency, the first's identifier is kept") {
+  TempFolder folder;
+  const std::string path = folder.write(
+      "model.xml",
+      model("  <elements>\n"
+            "    <element identifier=\"a\" xsi:type=\"ApplicationComponent\"><name>A</name>"
+            "</element>\n"
+            "    <element identifier=\"b\" xsi:type=\"ApplicationComponent\"><name>B</name>"
+            "</element>\n"
+            "  </elements>\n  <relationships>\n"
+            "    <relationship identifier=\"r1\" source=\"b\" target=\"a\" xsi:type=\"Serving\"/>\n"
+            "    <relationship identifier=\"r2\" source=\"a\" target=\"b\" "
+            "xsi:type=\"Composition\"/>\n"
+            "  </relationships>\n"));
+  const auto r = read({path}, folder.path().string() + "/", "X");
+  REQUIRE(r.inventory.dependencies.size() == 1);
+  CHECK(r.inventory.dependencies[0].archimateIdentifier == "r1");
+  CHECK(r.inventory.dependencies[0].archimateType == "Serving");
+  CHECK(r.inventory.dependencies[0].coupling == models::Coupling::tight);
+}
+
 TEST_CASE("the notes count what is not planned, and a relationship to itself is dropped") {
   const auto r = read({kData + "mapping.xml"}, kData);
   CHECK(r.notes ==
