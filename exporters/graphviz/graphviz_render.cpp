@@ -64,6 +64,30 @@ std::string firstError(const std::string& messages) {
   return line.empty() ? "Graphviz failed without saying why" : line;
 }
 
+// dot's spline router fails on some drawings of nested clusters (libpath: "triangulation
+// failed"): it says so, loses the edges it could not route, and draws the rest. What it trips on
+// are the invisible edges that only shape the drawing (rows of ministries kept apart); then the
+// drawing is laid out again without them, so that every edge that means something is drawn.
+bool lostEdges(const std::string& messages) {
+  return messages.find("Pshortestpath failed") != std::string::npos ||
+         (messages.find("Error: lost ") != std::string::npos &&
+          messages.find(" edge\n") != std::string::npos);
+}
+
+size_t removeInvisibleEdges(Agraph_t* root) {
+  std::vector<Agedge_t*> invisible;
+  char style[] = "style";
+  for (Agnode_t* node = agfstnode(root); node; node = agnxtnode(root, node)) {
+    for (Agedge_t* edge = agfstout(root, node); edge; edge = agnxtout(root, edge)) {
+      const char* value = agget(edge, style);
+      if (value && std::strstr(value, "invis")) invisible.push_back(edge);
+    }
+  }
+  for (Agedge_t* edge : invisible)
+    agdeledge(root, edge);
+  return invisible.size();
+}
+
 const char* formatName(ImageFormat format) {
   switch (format) {
     case ImageFormat::svg:
@@ -145,6 +169,14 @@ std::optional<std::vector<std::string>> GraphvizRenderer::render(
     if (gvLayout(renderer->gvc, graph.root(), "dot") != 0) {
       error = "Graphviz could not lay out the diagram: " + firstError(messages);
       return std::nullopt;
+    }
+    if (lostEdges(messages) && removeInvisibleEdges(graph.root()) > 0) {
+      gvFreeLayout(renderer->gvc, graph.root());
+      messages.clear();
+      if (gvLayout(renderer->gvc, graph.root(), "dot") != 0) {
+        error = "Graphviz could not lay out the diagram: " + firstError(messages);
+        return std::nullopt;
+      }
     }
     bool ok = true;
     for (size_t i : wanted) {

@@ -391,6 +391,31 @@ class PlanParser {
         inventory().agencies[*self].parent = *parent;
       }
     }
+    refuseParentCycles(codes);
+  }
+
+  // The importers refuse a cycle of parents; from a hand-edited plan it would leave the agencies
+  // on it without a ministry, so `render --agency all` would silently draw none of them.
+  void refuseParentCycles(const std::vector<std::string_view>& codes) {
+    auto& agencies = inventory().agencies;
+    std::vector<bool> reported(agencies.size());
+    for (size_t i = 0; i < codes.size(); ++i) {
+      const auto self = codes[i].empty() ? std::nullopt : inventory().findAgency(codes[i]);
+      if (!self || reported[*self]) continue;
+      auto at = agencies[*self].parent;
+      for (size_t steps = 0; at != kNone && at != *self && steps < agencies.size(); ++steps) {
+        at = agencies[at].parent;
+      }
+      if (at != *self) continue;
+      do {
+        reported[at] = true;
+        at = agencies[at].parent;
+      } while (at != *self);
+      problem(Where{"agencies", i}.at("parent"),
+              fmt::format("{} leads back to {}: the agencies' parents form a cycle",
+                          models::quoted(agencies[agencies[*self].parent].code),
+                          models::quoted(codes[i])));
+    }
   }
 
   void readSystems(const Json& document) {

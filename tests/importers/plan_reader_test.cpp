@@ -236,6 +236,28 @@ TEST_CASE("a dependency on an unknown system is an invalid plan") {
                                  "unedited)"});
 }
 
+TEST_CASE("agencies whose parents form a cycle are an invalid plan, named once per cycle") {
+  Json document = Json::parse(kPlan);
+  document["agencies"][0]["parent"] = "MIN-OFF";
+  models::Diagnostics diagnostics;
+  CHECK_FALSE(read(document, diagnostics));
+  CHECK(messages(diagnostics) ==
+        std::vector<std::string>{"invalid-plan: agencies[0].parent 'MIN-OFF' leads back to 'MIN': "
+                                 "the agencies' parents form a cycle (give the plan.json that "
+                                 "cloudplan plan wrote, unedited)"});
+}
+
+TEST_CASE("an agency that is its own parent is an invalid plan") {
+  Json document = Json::parse(kPlan);
+  document["agencies"][1]["parent"] = "MIN-OFF";
+  models::Diagnostics diagnostics;
+  CHECK_FALSE(read(document, diagnostics));
+  CHECK(messages(diagnostics) ==
+        std::vector<std::string>{"invalid-plan: agencies[1].parent 'MIN-OFF' leads back to "
+                                 "'MIN-OFF': the agencies' parents form a cycle (give the "
+                                 "plan.json that cloudplan plan wrote, unedited)"});
+}
+
 TEST_CASE("a field of the wrong type is named in the message") {
   Json document = Json::parse(kPlan);
   document["systems"][0]["effort_days"] = "two";
