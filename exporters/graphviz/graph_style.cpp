@@ -499,7 +499,7 @@ std::vector<WaveCell> legendWaveCells(uint32_t waves) {
   return cells;
 }
 
-NodeHandle addLegend(GraphDocument& graph, const GraphIndex& index, bool folded) {
+void addLegend(GraphDocument& graph, const GraphIndex& index, bool folded) {
   // Small print, a row per thing to say, the waves' colours in a row of cells: a legend of a
   // few hundred points square whatever the plan's size, so that it stays a corner of the page.
   auto row = [](std::string_view key, std::string_view content) {
@@ -560,10 +560,7 @@ NodeHandle addLegend(GraphDocument& graph, const GraphIndex& index, bool folded)
   Heading heading = headingOf(graph);
   heading.legend = std::move(html);
   setHeading(graph, heading);
-  return nullptr;
 }
-
-// --- Added for the layouts (graph_builder's bands grouped by ministry) ---
 
 std::string waveRanges(const FoldedSystems& folded) {
   std::string waves;

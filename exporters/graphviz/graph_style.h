@@ -100,11 +100,9 @@ inline constexpr std::string_view kLegendId = "legend";
 
 // The legend: one small table beside the title (the graph's label, whichever of titleDiagram
 // and addLegend comes first) that says the colour of every wave, the shapes, the borders, the
-// couplings; with `folded`, what a folded node and its weighted edges mean. Returns nullptr: it
-// is no node of the graph.
-NodeHandle addLegend(GraphDocument& graph, const GraphIndex& index, bool folded);
-
-// --- Added for the layouts (graph_builder's bands grouped by ministry) ---
+// couplings; with `folded`, what a folded node and its weighted edges mean. It is no node of the
+// graph: a node would take a rank, and a column of the layout, of its own.
+void addLegend(GraphDocument& graph, const GraphIndex& index, bool folded);
 
 // The systems of a ministry around a diagram's subject, as one node: "MOH: 12 systems" and the
 // waves they move in ("waves 2, 4-6, 1 retained"); coloured as styleFolded colours.
