@@ -65,6 +65,12 @@ bool needsEscape(std::string_view text, Bidi bidi) {
 
 }  // namespace
 
+size_t bidiControlLength(std::string_view text, size_t i) {
+  if (i >= text.size() || static_cast<unsigned char>(text[i]) < 0x80) return 0;
+  const size_t length = utf8Length(text.substr(i));
+  return length > 1 && length <= 3 && isBidiControl(codePoint(text.substr(i, length))) ? length : 0;
+}
+
 std::string printable(std::string_view text, Bidi bidi) {
   if (!needsEscape(text, bidi)) return std::string(text);
   std::string out;

@@ -20,4 +20,9 @@ enum class Bidi : uint8_t { keep, escape };
 // scripts) is left as it is, and so is a backslash.
 std::string printable(std::string_view text, Bidi bidi = Bidi::keep);
 
+// The length in bytes of the bidirectional formatting character that starts at text[i], or 0:
+// for the writers (HTML, Graphviz labels) that escape the rest of a text their own way and write
+// such a character out with printable(Bidi::escape).
+size_t bidiControlLength(std::string_view text, size_t i);
+
 }  // namespace cloudplan::models

@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "models/printable_text.h"
+
 namespace cloudplan::exporters {
 namespace {
 
@@ -89,8 +91,13 @@ void setAttribute(void* object, std::string_view name, std::string_view value) {
 std::string graphvizLabelText(std::string_view value) {
   std::string out;
   out.reserve(value.size());
-  for (char c : value) {
-    if (c == '\\') {
+  for (size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (const size_t length = models::bidiControlLength(value, i); length > 0) {
+      // Written out (\u202e, its backslash escaped): the browser showing the SVG obeys it.
+      out += "\\" + models::printable(value.substr(i, length), models::Bidi::escape);
+      i += length - 1;
+    } else if (c == '\\') {
       out += "\\\\";
     } else if (c == '&') {
       out += "&amp;";  // Graphviz passes "&lt;" through to SVG as an entity; "&amp;lt;" shows it

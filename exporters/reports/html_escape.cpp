@@ -1,5 +1,7 @@
 #include "exporters/reports/html_escape.h"
 
+#include "models/printable_text.h"
+
 namespace cloudplan::exporters {
 
 void appendHtmlEscaped(std::string& out, std::string_view text) {
@@ -27,9 +29,18 @@ void appendHtmlEscaped(std::string& out, std::string_view text) {
       case '\n':
       case '\r':
         continue;
-      default:
+      default: {
+        if (const size_t length = models::bidiControlLength(text, i); length > 0) {
+          // Written out: a browser obeys an override, which would reverse the rest of the line.
+          out.append(text.data() + plain, i - plain);
+          out += models::printable(text.substr(i, length), models::Bidi::escape);
+          i += length - 1;
+          plain = i + 1;
+          continue;
+        }
         if (c >= 0x20 && c != 0x7f) continue;
         replacement = "\xEF\xBF\xBD";
+      }
     }
     out.append(text.data() + plain, i - plain);
     out += replacement;

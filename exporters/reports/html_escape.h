@@ -8,7 +8,9 @@
 namespace cloudplan::exporters {
 
 // Escapes & < > " ' and replaces control characters (other than tab and line breaks), which XML
-// does not allow, with U+FFFD.
+// does not allow, with U+FFFD. The Unicode bidirectional formatting characters are written out
+// as \u202e and so on, as models::printable(Bidi::escape) writes them: a browser obeys them, and
+// an override in a name would reverse what follows it on the page.
 void appendHtmlEscaped(std::string& out, std::string_view text);
 std::string htmlEscaped(std::string_view text);
 

@@ -9,6 +9,8 @@ TEST_CASE("a label keeps backslashes and entities as they are written") {
   CHECK(graphvizLabelText("C:\\N") == "C:\\\\N");
   CHECK(graphvizLabelText("R&D &lt;") == "R&amp;D &amp;lt;");
   CHECK(graphvizLabelText("two\nlines") == "two lines");
+  // A right-to-left override is written out, its backslash escaped so that it shows as \u202e.
+  CHECK(graphvizLabelText("pay\u202Eroll") == "pay\\\\u202eroll");
   CHECK(graphvizLabelText("plain") == "plain");
 }
 

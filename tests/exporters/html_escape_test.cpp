@@ -28,5 +28,15 @@ TEST_CASE("escaped text is appended to what is there") {
   CHECK(out == "<td>R&amp;D");
 }
 
+TEST_CASE("bidirectional formatting characters are written out, other UTF-8 kept") {
+  // U+202E (right-to-left override), U+2066 (left-to-right isolate), U+061C (Arabic letter mark).
+  CHECK(htmlEscaped("pay\u202Eroll") == "pay\\u202eroll");
+  CHECK(htmlEscaped("a\u2066b\u061Cc") == "a\\u2066b\\u061cc");
+  // Neighbours of those ranges stay as they are: U+2010 (hyphen), U+2070 (superscript zero).
+  CHECK(htmlEscaped("a\u2010b\u2070c") == "a\u2010b\u2070c");
+  // A cut sequence is no bidi character.
+  CHECK(htmlEscaped(std::string_view("x\xE2\x80", 3)) == "x\xE2\x80");
+}
+
 }  // namespace
 }  // namespace cloudplan::exporters

@@ -24,6 +24,16 @@ TEST_CASE("escaping bidirectional characters leaves the other text of every scri
   }
 }
 
+TEST_CASE("a bidirectional character's length is told where it starts, and only there") {
+  const std::string_view text = "a\u202Eb\u061Cc\u2010";
+  CHECK(bidiControlLength(text, 0) == 0);
+  CHECK(bidiControlLength(text, 1) == 3);  // U+202E
+  CHECK(bidiControlLength(text, 2) == 0);  // inside it
+  CHECK(bidiControlLength(text, 5) == 2);  // U+061C
+  CHECK(bidiControlLength(text, 8) == 0);  // U+2010, a hyphen
+  CHECK(bidiControlLength(text, text.size()) == 0);
+}
+
 TEST_CASE("controls are escaped whichever the bidi choice") {
   CHECK(printable("a\x1b[2J\nb", Bidi::escape) == "a\\x1b[2J\\nb");
   CHECK(printable("\xc2\x9b", Bidi::escape) == "\\u009b");
