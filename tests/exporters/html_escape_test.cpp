@@ -28,5 +28,14 @@ TEST_CASE("escaped text is appended to what is there") {
   CHECK(out == "<td>R&amp;D");
 }
 
+TEST_CASE("a path made an href keeps letters, digits, - _ . ~ and /, and writes the rest %XX") {
+  CHECK(hrefFor("agencies/MOF_x-1.2~a.svg") == "agencies/MOF_x-1.2~a.svg");
+  // fileNameFor's % stays a %, not the escape it stands for; markup cannot end the attribute.
+  CHECK(hrefFor("report-M%2FF.html") == "report-M%252FF.html");
+  CHECK(hrefFor("a&b \"<c>'") == "a%26b%20%22%3Cc%3E%27");
+  CHECK(hrefFor("javascript:x") == "javascript%3Ax");
+  CHECK(hrefFor("\xC3\xA9") == "%C3%A9");
+}
+
 }  // namespace
 }  // namespace cloudplan::exporters
