@@ -28,6 +28,8 @@ constexpr double kTop = 70;         // title and month labels
 constexpr double kSubtitle = 18;    // a line under the title, when there is something to say
 constexpr double kLegendLine = 20;  // a line of the legend, at the bottom
 constexpr double kCharWidth = 6.5;  // a character of 12 px Helvetica, for fitting text
+constexpr double kSmallCharWidth = kCharWidth * 11 / 12;  // of 11 px
+constexpr double kMargin = 6;                             // kept free at the drawing's right edge
 constexpr size_t kNamesInTooltip = 10;
 constexpr size_t kLabelChars = 27;  // a system's name in the row titles
 constexpr const char* kGrey = "#5a6570";
@@ -717,11 +719,15 @@ void appendSystemRows(std::string& out, const Chart& chart, const std::vector<Sy
       one.add(system, planned);
       appendProgressStrip(out, x, barWidth, y + 3 + kBarHeight, one);
     }
-    // The name in full after the bar: the title column holds a cut one.
-    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\"{}>", number(x + barWidth + 6),
+    // The name after the bar, as much as the drawing's right margin leaves room for (the title
+    // column holds a shorter cut, the tooltip all of it).
+    const double labelX = x + barWidth + 6;
+    const auto room = static_cast<size_t>(
+        std::max(0.0, (scale.x(scale.end) + kTextWidth - kMargin - labelX) / kSmallCharWidth));
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\"{}>", number(labelX),
                        number(y + 14), kHalo);
-    appendHtmlEscaped(out, systemName(system));
-    out += " · " + htmlEscaped(status) + "</text></g>\n";
+    appendHtmlEscaped(out, fitted(systemName(system) + " · " + status, std::max<size_t>(room, 1)));
+    out += "</text></g>\n";
   }
 }
 
