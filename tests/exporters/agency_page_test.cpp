@@ -285,5 +285,29 @@ TEST_CASE("an agency's wave span counts its systems and its offices', at any dep
   CHECK(wavesText(spans[agencyOf(p.inventory, "A")]) == "1 to 2");
 }
 
+TEST_CASE("a ministry of 50,000 offices has its page in time linear in the plan") {
+  // Each office's row counts its systems once, from the spans, not by a walk of every system and
+  // every agency's parents per office (50,000 x 50,000).
+  testing::MinistryPlan p;
+  p.plan.waves.resize(1);
+  p.plan.waves[0] = {.number = 1,
+                     .start = *models::parseDate("2027-01-04"),
+                     .end = *models::parseDate("2027-01-31")};
+  const auto ministry = p.inventory.internAgency("MIN");
+  for (uint32_t i = 0; i < 50000; ++i) {
+    const auto office = p.inventory.internAgency(p.inventory.keep(fmt::format("O{:05}", i)));
+    p.inventory.agencies[office].parent = ministry;
+    models::System system;
+    system.id = p.inventory.keep(fmt::format("S{:05}", i));
+    system.agency = office;
+    p.plan.waves[0].systems.push_back(*p.inventory.addSystem(system));
+    p.plan.systems.push_back({.wave = 1});
+  }
+  const std::string html = pageOf(p, "MIN");
+  CHECK(html.find("50000 systems of MIN and its 50000 offices: all move in wave 1") !=
+        std::string::npos);
+  CHECK(html.find("O49999</span></td><td class=\"number\">1</td><td>1</td>") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace cloudplan::exporters
