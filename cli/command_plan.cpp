@@ -243,8 +243,9 @@ int runPlan(const PlanOptions& options) {
                            shown("waves.csv"),
                            options.archimate ? ", " + shown("plan.archimate.xml") : "");
   if (options.render) {
-    std::cout << fmt::format("wrote {} views (diagrams, schedule.svg, report.html) to {}\n",
-                             viewFiles, options.outputFolder);
+    std::cout << fmt::format(
+        "wrote {} views (diagrams, schedule.svg, risks.csv, report.html) to {}\n", viewFiles,
+        options.outputFolder);
   }
   std::cout << removedSummary(folder->removed());
   return kOk;

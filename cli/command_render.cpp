@@ -1,14 +1,31 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <optional>
+#include <string_view>
 
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "cli/terminal_text.h"
 #include "cli/views_output.h"
 #include "importers/plan/plan_reader.h"
+#include "importers/suggest.h"
 
 namespace cloudplan::cli {
+namespace {
+
+// The --gantt value meant: the one a value begins (sys, w), or one a typo away (sytems).
+std::optional<std::string_view> closestGantt(std::string_view typed) {
+  static constexpr std::string_view kForms[] = {"waves", "systems"};
+  if (!typed.empty()) {
+    for (const std::string_view form : kForms) {
+      if (form.starts_with(typed)) return form;
+    }
+  }
+  return importers::Suggester({std::begin(kForms), std::end(kForms)}).closest(typed);
+}
+
+}  // namespace
 
 int runRender(const RenderOptions& options) {
   exporters::RenderOptions render;
@@ -22,8 +39,9 @@ int runRender(const RenderOptions& options) {
     render.gantt =
         options.gantt == "waves" ? exporters::GanttRows::waves : exporters::GanttRows::systems;
   } else {
-    std::cerr << fmt::format("cloudplan render: error: --gantt {} is not one of waves, systems\n",
-                             printable(models::quoted(options.gantt)));
+    std::cerr << fmt::format("cloudplan render: error: --gantt {} is not one of waves, systems{}\n",
+                             printable(models::quoted(options.gantt)),
+                             importers::didYouMean(closestGantt(options.gantt)));
     return kUsage;
   }
   if (options.todayGiven) {
@@ -50,6 +68,11 @@ int runRender(const RenderOptions& options) {
     return kInputErrors;
   }
   models::Diagnostics diagnostics;
+  if (render.gantt == exporters::GanttRows::systems && options.agencies.empty()) {
+    diagnostics.warning("gantt-without-agency", "", 0,
+                        "--gantt systems draws the schedules of the ministries' pages, and without "
+                        "--agency there is none (add --agency CODE, or --agency all)");
+  }
   runProgress().phase("reading");
   const auto loaded = importers::readPlan(options.plan, diagnostics);
   if (loaded) {

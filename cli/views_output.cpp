@@ -11,6 +11,7 @@
 #include "exporters/reports/agency_page.h"
 #include "exporters/reports/ministry_index.h"
 #include "importers/suggest.h"
+#include "models/ministry_files.h"
 
 namespace cloudplan::cli {
 
@@ -75,7 +76,7 @@ void selectAllAgencies(const models::Inventory& inventory, exporters::RenderOpti
                         "--agency all means every ministry: the plan's ministry coded 'all' is "
                         "one of them (its page is report-all.html)");
   } else {
-    const std::string ministry(inventory.agencies[exporters::ministryOf(inventory, *named)].code);
+    const std::string ministry(inventory.agencies[models::ministryOf(inventory, *named)].code);
     diagnostics.warning(
         "agency-named-all", "", 0,
         fmt::format("--agency all means every ministry: the plan's agency coded 'all' is an office "

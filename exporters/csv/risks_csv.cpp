@@ -56,6 +56,16 @@ constexpr std::array<std::string_view, kColumns> kHeaders = {
 
 }  // namespace
 
+std::string exposureText(double exposure) {
+  std::string text = fmt::format("{:.2f}", exposure);
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0')
+      text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return text == "-0" ? "0" : text;
+}
+
 std::string risksToCsv(const models::Inventory& inventory, const models::Plan& plan,
                        const models::RiskRegister& register_) {
   std::string out = "\xEF\xBB\xBF";  // spreadsheets read UTF-8 only with a byte-order mark
@@ -70,7 +80,7 @@ std::string risksToCsv(const models::Inventory& inventory, const models::Plan& p
       cell.clear();
     row[rank] = std::to_string(i + 1);
     row[kind] = models::nameOf(risk.kind);
-    row[exposure] = fmt::format("{}", risk.exposure);
+    row[exposure] = exposureText(risk.exposure);
     row[criticality] = models::nameOf(risk.criticality);
     row[summary] = risk.summary;
     if (risk.kind == RiskKind::hybridLink || risk.kind == RiskKind::lostProvider) {

@@ -11,6 +11,10 @@
 
 namespace cloudplan::exporters {
 
+// A risk's exposure as risks.csv and the risk tables write it: at most two decimals, without
+// trailing zeros ("1234.5", "56", "0.07"), never an exponent.
+std::string exposureText(double exposure);
+
 std::string risksToCsv(const models::Inventory& inventory, const models::Plan& plan,
                        const models::RiskRegister& register_);
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/agency_tree.h"
 #include "models/inventory.h"
 #include "models/plan.h"
 
@@ -30,33 +31,32 @@ class GraphIndex {
   // The other end of a link.
   models::SystemIndex otherEnd(uint32_t dependency, models::SystemIndex system) const;
 
+  // The agency tree (models/agency_tree.h), which the pages and the risk tables use too.
+  const models::AgencyTree& tree() const { return tree_; }
   // 0 for a ministry (no parent), 1 for its departments, ...
-  uint32_t depth(models::AgencyIndex agency) const { return depth_[agency]; }
-  uint32_t deepest() const { return deepest_; }
+  uint32_t depth(models::AgencyIndex agency) const { return tree_.depth(agency); }
+  uint32_t deepest() const { return tree_.deepest(); }
   // The deepest level drawn as a box: deepest(), at most kDrawnAgencyLevels - 1.
-  uint32_t deepestDrawn() const { return std::min(deepest_, kDrawnAgencyLevels - 1); }
+  uint32_t deepestDrawn() const { return std::min(deepest(), kDrawnAgencyLevels - 1); }
   // The agency whose box a system of `agency` is drawn in: itself, or its ancestor at the
   // deepest drawn level when it is deeper; kNone stays.
   models::AgencyIndex drawnAgency(models::AgencyIndex agency) const;
   // The agency's ancestor at `depth`, or the agency itself when it is not deeper; kNone stays.
   // Takes at most kDrawnAgencyLevels steps when `depth` is a drawn level.
   models::AgencyIndex ancestorAt(models::AgencyIndex agency, uint32_t depth) const;
-  models::AgencyIndex parentOf(models::AgencyIndex agency) const;
+  models::AgencyIndex parentOf(models::AgencyIndex agency) const { return tree_.parentOf(agency); }
   // `agency` is `root` or one of its offices, at any depth.
-  bool within(models::AgencyIndex agency, models::AgencyIndex root) const;
+  bool within(models::AgencyIndex agency, models::AgencyIndex root) const {
+    return tree_.within(agency, root);
+  }
 
   // The wave a system moves in; 0 when it is retained.
   uint32_t waveOf(models::SystemIndex system) const { return plan.systems[system].wave; }
 
  private:
   std::vector<std::vector<uint32_t>> links_;
-  std::vector<uint32_t> depth_;
-  std::vector<models::AgencyIndex> parent_;  // kNone for a ministry (and for a broken cycle)
-  std::vector<models::AgencyIndex> drawn_;   // see drawnAgency
-  // Each agency's place in a depth-first walk of the tree, and the end of its offices' places:
-  // `within` in constant time.
-  std::vector<uint32_t> enter_, leave_;
-  uint32_t deepest_ = 0;
+  models::AgencyTree tree_;
+  std::vector<models::AgencyIndex> drawn_;  // see drawnAgency
 };
 
 }  // namespace cloudplan::exporters

@@ -93,33 +93,6 @@ std::string waveCell(const models::Plan& plan, uint32_t wave) {
       waveColour(wave, total).fill, wave, models::formatDate(w.start), models::formatDate(w.end));
 }
 
-// The agencies below `agency`, depth first, children in the inventory's order, with their depth.
-std::vector<std::pair<models::AgencyIndex, size_t>> officesOf(const models::Inventory& inventory,
-                                                              models::AgencyIndex agency) {
-  std::vector<std::vector<models::AgencyIndex>> children(inventory.agencies.size());
-  for (models::AgencyIndex a = 0; a < inventory.agencies.size(); ++a) {
-    const auto parent = inventory.agencies[a].parent;
-    if (parent != kNone && parent < children.size() && parent != a) children[parent].push_back(a);
-  }
-  std::vector<std::pair<models::AgencyIndex, size_t>> offices;
-  std::vector<bool> seen(inventory.agencies.size());
-  seen[agency] = true;
-  // An explicit stack: a chain of 10^4 nested offices must not exhaust the call stack.
-  std::vector<std::pair<models::AgencyIndex, size_t>> stack;
-  for (auto child = children[agency].rbegin(); child != children[agency].rend(); ++child)
-    stack.emplace_back(*child, 1);
-  while (!stack.empty()) {
-    const auto [office, depth] = stack.back();
-    stack.pop_back();
-    if (seen[office]) continue;
-    seen[office] = true;
-    offices.emplace_back(office, depth);
-    for (auto child = children[office].rbegin(); child != children[office].rend(); ++child)
-      stack.emplace_back(*child, depth + 1);
-  }
-  return offices;
-}
-
 void contactList(std::string& out, const models::Inventory& inventory,
                  const models::Agency& agency) {
   const auto properties = inventory.propertiesOf(agency.properties);
@@ -159,8 +132,9 @@ std::string agencyCode(const models::Inventory& inventory, models::AgencyIndex a
 struct Page {
   const models::Inventory& inventory;
   const models::Plan& plan;
+  const models::AgencyTree& tree;
+  const std::vector<WaveSpan>& spans;
   models::AgencyIndex agency;
-  std::vector<bool> within;
   std::string code;    // escaped
   std::string others;  // "other ministries" or, for an office, "other agencies"
   std::string out;
@@ -187,7 +161,7 @@ struct Page {
 
   void offices() {
     out += "<section id=\"offices\"><h2>Offices</h2>\n";
-    const auto list = officesOf(inventory, agency);
+    const auto list = tree.officesOf(agency);
     if (list.empty()) {
       out += "<p>None: no agency is below " + code + ".</p>\n</section>\n";
       return;
@@ -195,9 +169,10 @@ struct Page {
     out +=
         "<table><thead><tr><th>Office</th><th class=\"number\">Systems</th><th>Waves</th>"
         "<th>Contacts</th></tr></thead><tbody>\n";
-    for (const auto& [office, depth] : list) {
+    for (const models::AgencyIndex office : list) {
       const auto& a = inventory.agencies[office];
-      const WaveSpan span = waveSpanOf(inventory, plan, agenciesWithin(inventory, office));
+      const WaveSpan& span = spans[office];
+      const size_t depth = tree.depth(office) - tree.depth(agency);
       out += fmt::format("<tr><td style=\"padding-left:{}px\"><span class=\"id\">",
                          6 + 20 * (std::min<size_t>(depth, 10) - 1));
       text(out, a.code);
@@ -219,8 +194,7 @@ struct Page {
     out += "<section id=\"systems\"><h2>Systems</h2>\n";
     std::vector<models::SystemIndex> list;
     for (models::SystemIndex s = 0; s < inventory.systems.size(); ++s) {
-      const auto a = inventory.systems[s].agency;
-      if (a != kNone && within[a]) list.push_back(s);
+      if (tree.within(inventory.systems[s].agency, agency)) list.push_back(s);
     }
     if (list.empty()) {
       out += "<p>None: the plan has no system of " + code + ".</p>\n</section>\n";
@@ -285,8 +259,7 @@ struct Page {
     };
     std::vector<Row> rows;
     auto inside = [&](models::SystemIndex s) {
-      const auto a = inventory.systems[s].agency;
-      return a != kNone && within[a];
+      return tree.within(inventory.systems[s].agency, agency);
     };
     for (const auto& link : inventory.dependencies) {
       const auto here = hereIsConsumer ? link.consumer : link.provider;
@@ -296,7 +269,7 @@ struct Page {
     // By the other end's ministry, then the other system, then this one: each ministry's links
     // together, for the call to its CIO.
     auto key = [&](const Row& row) {
-      const auto ministry = ministryOf(inventory, inventory.systems[row.there].agency);
+      const auto ministry = tree.ministryOf(inventory.systems[row.there].agency);
       // Systems of no agency last.
       return std::tuple(ministry == kNone,
                         ministry == kNone ? std::string_view() : inventory.agencies[ministry].code,
@@ -330,7 +303,7 @@ struct Page {
       systemLabel(out, there, Length::cut);
       out += "</td><td>";
       text(out, shownText(agencyCode(inventory, there.agency)));
-      const auto ministry = ministryOf(inventory, there.agency);
+      const auto ministry = tree.ministryOf(there.agency);
       if (ministry != kNone && ministry != there.agency) {
         out += "<br><span class=\"muted\">of ";
         text(out, shownText(inventory.agencies[ministry].code));
@@ -366,56 +339,27 @@ std::string agencyPageName(std::string_view code) {
   return "report-" + fileNameFor(code) + ".html";
 }
 
-std::string hrefFor(std::string_view path) {
-  std::string href;
-  for (const char c : path) {
-    if (c == '%') {
-      href += "%25";
-    } else {
-      href += c;
-    }
-  }
-  return htmlEscaped(href);
-}
-
-std::vector<bool> agenciesWithin(const models::Inventory& inventory, models::AgencyIndex agency) {
-  std::vector<bool> within(inventory.agencies.size());
-  for (models::AgencyIndex a = 0; a < inventory.agencies.size(); ++a) {
-    auto at = a;
-    for (size_t steps = 0; at != kNone && steps <= inventory.agencies.size(); ++steps) {
-      if (at == agency) {
-        within[a] = true;
-        break;
-      }
-      at = inventory.agencies[at].parent;
-    }
-  }
-  return within;
-}
-
-models::AgencyIndex ministryOf(const models::Inventory& inventory, models::AgencyIndex agency) {
-  for (size_t steps = 0; agency != kNone && steps <= inventory.agencies.size(); ++steps) {
-    const auto parent = inventory.agencies[agency].parent;
-    if (parent == kNone) return agency;
-    agency = parent;
-  }
-  return agency;
-}
-
-WaveSpan waveSpanOf(const models::Inventory& inventory, const models::Plan& plan,
-                    const std::vector<bool>& within) {
-  WaveSpan span;
+std::vector<WaveSpan> waveSpansOf(const models::AgencyTree& tree,
+                                  const models::Inventory& inventory, const models::Plan& plan) {
+  std::vector<WaveSpan> spans(inventory.agencies.size());
+  auto add = [](WaveSpan& span, const WaveSpan& more) {
+    span.systems += more.systems;
+    span.scheduled += more.scheduled;
+    if (more.first) span.first = span.first ? std::min(span.first, more.first) : more.first;
+    span.last = std::max(span.last, more.last);
+  };
   for (models::SystemIndex s = 0; s < inventory.systems.size(); ++s) {
     const auto a = inventory.systems[s].agency;
-    if (a == kNone || !within[a]) continue;
-    ++span.systems;
+    if (a == kNone) continue;
     const uint32_t wave = plan.systems[s].wave;
-    if (wave == 0) continue;
-    ++span.scheduled;
-    span.first = span.first ? std::min(span.first, wave) : wave;
-    span.last = std::max(span.last, wave);
+    add(spans[a], {1, wave ? 1u : 0u, wave, wave});
   }
-  return span;
+  // Offices before their parents: each span is whole when it is folded into its parent's.
+  for (auto a = tree.order().rbegin(); a != tree.order().rend(); ++a) {
+    const auto parent = tree.parentOf(*a);
+    if (parent != kNone) add(spans[parent], spans[*a]);
+  }
+  return spans;
 }
 
 std::string wavesText(const WaveSpan& span) {
@@ -439,16 +383,29 @@ std::string contactHtml(std::string_view value) {
 std::string agencyPageToHtml(const models::Inventory& inventory, const models::Plan& plan,
                              const models::RiskRegister& risks, models::AgencyIndex agency,
                              const AgencyPageDrawings& drawings) {
+  const models::AgencyTree tree(inventory);
+  return agencyPageToHtml(inventory, plan, tree, waveSpansOf(tree, inventory, plan), risks, agency,
+                          drawings);
+}
+
+std::string agencyPageToHtml(const models::Inventory& inventory, const models::Plan& plan,
+                             const models::AgencyTree& tree, const std::vector<WaveSpan>& spans,
+                             const models::RiskRegister& risks, models::AgencyIndex agency,
+                             const AgencyPageDrawings& drawings) {
   const models::Agency& a = inventory.agencies[agency];
   Page page{inventory,
             plan,
+            tree,
+            spans,
             agency,
-            agenciesWithin(inventory, agency),
             htmlEscaped(a.code),
             a.parent == kNone ? "other ministries" : "other agencies",
             {}};
   std::string& out = page.out;
-  out.reserve(8192 + drawings.diagram.size() + drawings.schedule.size());
+  size_t drawn = drawings.diagram.size();
+  for (const auto& schedule : drawings.schedules)
+    drawn += schedule.size();
+  out.reserve(8192 + drawn);
   const std::string name = htmlEscaped(a.name.empty() ? a.code : a.name);
   out +=
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -459,13 +416,18 @@ std::string agencyPageToHtml(const models::Inventory& inventory, const models::P
   out += kStyle;
   out +=
       "</style>\n</head>\n<body>\n<header>\n<p><a href=\"report.html\">The whole plan "
-      "(report.html)</a></p>\n";
+      "(report.html)</a>";
+  if (drawings.pages.ministries)
+    out += " · <a href=\"ministries.html\">The ministries (ministries.html)</a>";
+  out += "</p>\n";
   out += "<h1>" + name + " <span class=\"id\">" + page.code + "</span></h1>\n<p class=\"lead\">";
   if (a.parent != kNone) {
-    text(out, fmt::format("Part of {}. ", inventory.agencies[a.parent].code));
+    out += "Part of " +
+           agencyCodeHtml(inventory.agencies[a.parent].code, drawings.pages.pageOf(a.parent)) +
+           ". ";
   }
-  const WaveSpan span = waveSpanOf(inventory, plan, page.within);
-  const size_t offices = officesOf(inventory, agency).size();
+  const WaveSpan& span = spans[agency];
+  const size_t offices = tree.officesOf(agency).size();
   const std::string whose =
       offices ? fmt::format("{} and its {}", a.code, models::plural(offices, "office", "offices"))
               : std::string(a.code);
@@ -495,7 +457,7 @@ std::string agencyPageToHtml(const models::Inventory& inventory, const models::P
   page.offices();
   page.systems();
   page.links();
-  const auto own = risksOf(inventory, risks, agency);
+  const auto own = risksOf(tree, risks, agency);
   out += "<section id=\"risks\"><h2>Risks</h2>\n<p class=\"lead\">";
   text(out,
        fmt::format("The risks of the plan that concern {}, the highest exposure first.", whose));
@@ -507,8 +469,12 @@ std::string agencyPageToHtml(const models::Inventory& inventory, const models::P
     out += "<p class=\"muted\">Not drawn.</p>\n";
   }
   out += "</section>\n<section id=\"schedule\"><h2>Schedule</h2>\n";
-  if (!drawings.schedule.empty()) {
-    appendZoomableDrawing(out, drawings.schedule, "schedule-", "");
+  if (!drawings.schedules.empty()) {
+    // A page of rows each, each its own drawing: their ids apart.
+    for (size_t i = 0; i < drawings.schedules.size(); ++i) {
+      appendZoomableDrawing(out, drawings.schedules[i],
+                            i ? fmt::format("schedule-{}-", i + 1) : "schedule-", "");
+    }
   } else {
     out += "<p class=\"muted\">Not drawn.</p>\n";
   }

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "exporters/reports/html_report.h"
+#include "models/agency_tree.h"
 #include "models/inventory.h"
 #include "models/plan.h"
 #include "models/risk.h"
@@ -19,7 +21,11 @@ namespace cloudplan::exporters {
 struct AgencyPageDrawings {
   std::string diagram;      // the agency's diagram (agencies/CODE.svg)
   std::string diagramFile;  // where it is written beside the page; empty: it is not
-  std::string schedule;     // its schedule
+  // Its schedule: one drawing, or with a row per system one per page of rows (GanttOptions).
+  std::vector<std::string> schedules;
+  // The other pages written beside it: the page links ministries.html and its parent's page
+  // when they are written.
+  PageLinks pages;
 };
 
 // The risks a page lists at most; the others are counted, and are all in risks.csv.
@@ -28,18 +34,6 @@ inline constexpr size_t kPageRisks = 100;
 // "report-" + fileNameFor(code) + ".html".
 std::string agencyPageName(std::string_view code);
 
-// A relative path as the value of an href: fileNameFor's % written %25 (a browser would read
-// "%2F" as "/"), and escaped for an HTML attribute.
-std::string hrefFor(std::string_view path);
-
-// Each agency's place in the tree: whether it is `agency` or below it. Bounded by the number of
-// agencies, so a parent cycle (rejected by the importers) cannot hang.
-std::vector<bool> agenciesWithin(const models::Inventory& inventory, models::AgencyIndex agency);
-
-// The ministry an agency belongs to: the agency at the top of its chain of parents; kNone for
-// kNone.
-models::AgencyIndex ministryOf(const models::Inventory& inventory, models::AgencyIndex agency);
-
 // Where an agency's systems (its own and those of the agencies below it) stand in the plan.
 struct WaveSpan {
   size_t systems = 0;
@@ -47,8 +41,10 @@ struct WaveSpan {
   uint32_t first = 0;    // the first and last wave they move in; 0 when none moves
   uint32_t last = 0;
 };
-WaveSpan waveSpanOf(const models::Inventory& inventory, const models::Plan& plan,
-                    const std::vector<bool>& within);
+// Every agency's, by agency index: one pass over the systems, then each agency's folded into its
+// parent's, offices first. The pages and the index of ministries share them.
+std::vector<WaveSpan> waveSpansOf(const models::AgencyTree& tree,
+                                  const models::Inventory& inventory, const models::Plan& plan);
 // "none", "3", "1 to 7".
 std::string wavesText(const WaveSpan& span);
 
@@ -57,6 +53,12 @@ std::string wavesText(const WaveSpan& span);
 // markup or another scheme (javascript:) stays text.
 std::string contactHtml(std::string_view value);
 
+// `tree` and `spans` (waveSpansOf) are the plan's, made once for all its pages.
+std::string agencyPageToHtml(const models::Inventory& inventory, const models::Plan& plan,
+                             const models::AgencyTree& tree, const std::vector<WaveSpan>& spans,
+                             const models::RiskRegister& risks, models::AgencyIndex agency,
+                             const AgencyPageDrawings& drawings);
+// The same, the tree and the spans made for this page.
 std::string agencyPageToHtml(const models::Inventory& inventory, const models::Plan& plan,
                              const models::RiskRegister& risks, models::AgencyIndex agency,
                              const AgencyPageDrawings& drawings);

@@ -1,5 +1,7 @@
 #include "exporters/reports/html_escape.h"
 
+#include <fmt/format.h>
+
 #include "models/printable_text.h"
 
 namespace cloudplan::exporters {
@@ -54,6 +56,22 @@ std::string htmlEscaped(std::string_view text) {
   out.reserve(text.size());
   appendHtmlEscaped(out, text);
   return out;
+}
+
+std::string hrefFor(std::string_view path) {
+  std::string href;
+  href.reserve(path.size());
+  for (const char c : path) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+                       c == '-' || c == '_' || c == '.' || c == '~' || c == '/';
+    if (plain) {
+      href += c;
+    } else {
+      href += fmt::format("%{:02X}", u);
+    }
+  }
+  return href;
 }
 
 }  // namespace cloudplan::exporters

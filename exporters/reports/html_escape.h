@@ -1,5 +1,6 @@
 // Text from the inventory (names, properties, reasons) made safe to put in HTML, SVG and
-// Graphviz's HTML-like labels: it always shows as text and never becomes markup or script.
+// Graphviz's HTML-like labels: it always shows as text and never becomes markup or script; and
+// file names made links.
 #pragma once
 
 #include <string>
@@ -13,5 +14,11 @@ namespace cloudplan::exporters {
 // an override in a name would reverse what follows it on the page.
 void appendHtmlEscaped(std::string& out, std::string_view text);
 std::string htmlEscaped(std::string_view text);
+
+// A relative path as the value of an href, safe in an HTML attribute as it is: every byte but
+// letters, digits, - _ . ~ and / is %XX, so that a file named by fileNameFor (MOF%2Fpayroll.svg)
+// is found as it is named (a browser would read a bare "%2F" as "/"), and '/' still separates
+// folders.
+std::string hrefFor(std::string_view path);
 
 }  // namespace cloudplan::exporters

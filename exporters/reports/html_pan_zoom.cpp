@@ -1,27 +1,9 @@
 #include "exporters/reports/html_pan_zoom.h"
 
-#include <fmt/format.h>
-
 #include "exporters/reports/html_escape.h"
 #include "exporters/reports/html_report.h"
 
 namespace cloudplan::exporters {
-namespace {
-
-// A relative path as a link: the bytes a URL gives a meaning to are %XX, so that a file named by
-// fileNameFor (MOF%2Fpayroll.svg) is found as it is named; '/' still separates folders.
-std::string hrefOf(std::string_view path) {
-  std::string href;
-  for (const char c : path) {
-    const auto u = static_cast<unsigned char>(c);
-    const bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-                       c == '-' || c == '_' || c == '.' || c == '~' || c == '/';
-    href += plain ? std::string(1, c) : fmt::format("%{:02X}", u);
-  }
-  return href;
-}
-
-}  // namespace
 
 void appendZoomableDrawing(std::string& out, std::string_view svg, std::string_view idPrefix,
                            std::string_view file) {
@@ -37,7 +19,7 @@ void appendZoomableDrawing(std::string& out, std::string_view svg, std::string_v
   out += svgForHtml(svg, idPrefix);
   out += "</div>";
   if (!file.empty()) {
-    out += "<figcaption>The full drawing: <a href=\"" + hrefOf(file) + "\">";
+    out += "<figcaption>The full drawing: <a href=\"" + hrefFor(file) + "\">";
     appendHtmlEscaped(out, file);
     out += "</a>, beside this page.</figcaption>";
   }

@@ -276,7 +276,7 @@ void systemsTableHead(std::string& out) {
 }
 
 void systemRow(std::string& out, const models::Inventory& inventory, const models::Plan& plan,
-               models::SystemIndex s) {
+               const PageLinks& pages, models::SystemIndex s) {
   const auto& system = inventory.systems[s];
   const auto& planned = plan.systems[s];
   out += "<tr class=\"system\" id=\"system-" + escaped(system.id) + "\"><td><span class=\"id\">";
@@ -288,7 +288,7 @@ void systemRow(std::string& out, const models::Inventory& inventory, const model
     out += "</span>";
   }
   out += "</td><td>";
-  text(out, agencyCode(inventory, system.agency));
+  out += agencyCodeHtml(agencyCode(inventory, system.agency), pages.pageOf(system.agency));
   out += "</td><td>";
   text(out, models::nameOf(system.type));
   out += "</td><td>";
@@ -496,19 +496,19 @@ void moveGroups(std::string& out, const models::Inventory& inventory, const mode
 // each folded away (a <details>, which needs no script), so that a wave of thousands of systems
 // opens as one line per page.
 void systemsTable(std::string& out, const models::Inventory& inventory, const models::Plan& plan,
-                  const std::vector<models::SystemIndex>& systems) {
-  const bool paged = systems.size() > kTableRowsPerPage;
+                  const PageLinks& pages, const std::vector<models::SystemIndex>& systems) {
+  const bool folded = systems.size() > kTableRowsPerPage;
   for (size_t first = 0; first < systems.size(); first += kTableRowsPerPage) {
     const size_t last = std::min(systems.size(), first + kTableRowsPerPage);
-    if (paged) {
+    if (folded) {
       out += fmt::format("<details class=\"rows\"><summary>Systems {} to {} of {}</summary>\n",
                          first + 1, last, systems.size());
     }
     systemsTableHead(out);
     for (size_t i = first; i < last; ++i)
-      systemRow(out, inventory, plan, systems[i]);
+      systemRow(out, inventory, plan, pages, systems[i]);
     out += "</tbody></table></div>\n";
-    if (paged) out += "</details>\n";
+    if (folded) out += "</details>\n";
   }
 }
 
@@ -562,7 +562,7 @@ void waveSections(std::string& out, const models::Inventory& inventory, const mo
           "({} KB): <a href=\"{}\">{}</a>, beside this report.</p>\n",
           svg.size() / 1024, escaped(file), escaped(file));
     }
-    systemsTable(out, inventory, plan, wave.systems);
+    systemsTable(out, inventory, plan, drawings.pages, wave.systems);
     out += "</section>\n";
   }
   out +=
@@ -573,7 +573,7 @@ void waveSections(std::string& out, const models::Inventory& inventory, const mo
   for (models::SystemIndex s = 0; s < inventory.systems.size(); ++s) {
     if (plan.systems[s].wave == 0) retained.push_back(s);
   }
-  systemsTable(out, inventory, plan, retained);
+  systemsTable(out, inventory, plan, drawings.pages, retained);
   if (retained.empty()) out += "<p>None.</p>\n";
   out += "</section>\n</section>\n";
 }
@@ -615,6 +615,11 @@ std::string svgForHtml(std::string_view svg, std::string_view idPrefix) {
   return prefixIds(svg.substr(start), idPrefix);
 }
 
+std::string agencyCodeHtml(std::string_view code, std::string_view page) {
+  if (page.empty()) return htmlEscaped(code);
+  return "<a href=\"" + hrefFor(page) + "\">" + htmlEscaped(code) + "</a>";
+}
+
 std::string planToHtml(const models::Inventory& inventory, const models::Plan& plan,
                        const models::Diagnostics& diagnostics, const models::RiskRegister& risks,
                        const ReportDrawings& drawings) {
@@ -644,7 +649,9 @@ std::string planToHtml(const models::Inventory& inventory, const models::Plan& p
       "<a href=\"#overview\">Overview</a><a href=\"#risks\">Risks</a>"
       "<a href=\"#groups\">Move groups</a>"
       "<a href=\"#waves\">Waves</a><a href=\"#retained\">Retained</a>"
-      "<a href=\"#diagnostics\">Diagnostics</a></nav>\n</header>\n<main>\n";
+      "<a href=\"#diagnostics\">Diagnostics</a>";
+  if (drawings.pages.ministries) out += "<a href=\"ministries.html\">Ministries</a>";
+  out += "</nav>\n</header>\n<main>\n";
   const auto register_ = risksOf(inventory, risks, kNone);
   summary(out, inventory, plan, register_);
   out += "<section id=\"schedule\"><h2>Schedule</h2>\n";

@@ -19,6 +19,17 @@
 
 namespace cloudplan::exporters {
 
+// The pages written beside report.html, for the pages to link each other.
+struct PageLinks {
+  // By agency index: the file name of its page (agencyPageName), empty when none is written.
+  std::vector<std::string> agencyPages;
+  bool ministries = false;  // ministries.html is written
+  // Empty for kNone and for an agency without a page.
+  std::string_view pageOf(models::AgencyIndex agency) const {
+    return agency < agencyPages.size() ? std::string_view(agencyPages[agency]) : std::string_view();
+  }
+};
+
 // The drawings to embed, as SVG documents; an empty one is left out.
 struct ReportDrawings {
   std::string schedule;
@@ -31,6 +42,9 @@ struct ReportDrawings {
   // empty: not written, not linked.
   std::string overviewFile;
   std::string scheduleFile;
+  // The report links ministries.html in its menu, and each agency code in its tables to the
+  // agency's page, when they are written.
+  PageLinks pages;
 };
 
 // A wave's drawing larger than this is linked, not embedded: the report of a 10^4-system plan
@@ -43,6 +57,9 @@ inline constexpr size_t kTopRisks = 10;
 // A table longer than this is cut into pages of as many rows, each folded away (a wave's
 // systems), or shows its first rows and says where the rest are (the risks: risks.csv).
 inline constexpr size_t kTableRowsPerPage = 500;
+
+// An agency's code as HTML: a link to `page` (its report-CODE.html), or text when it is empty.
+std::string agencyCodeHtml(std::string_view code, std::string_view page);
 
 // `risks`: the plan's risk register (engine/risk_register), in its order.
 std::string planToHtml(const models::Inventory& inventory, const models::Plan& plan,

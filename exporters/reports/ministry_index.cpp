@@ -7,7 +7,6 @@
 #include "exporters/reports/agency_page.h"
 #include "exporters/reports/html_escape.h"
 #include "exporters/reports/html_style.h"
-#include "exporters/reports/risk_table.h"
 #include "models/plural.h"
 
 namespace cloudplan::exporters {
@@ -60,7 +59,33 @@ std::vector<models::AgencyIndex> ministriesOf(const models::Inventory& inventory
 std::string ministryIndexToHtml(const models::Inventory& inventory, const models::Plan& plan,
                                 const models::RiskRegister& risks,
                                 const std::vector<models::AgencyIndex>& pages) {
+  const models::AgencyTree tree(inventory);
+  return ministryIndexToHtml(inventory, tree, waveSpansOf(tree, inventory, plan), risks, pages);
+}
+
+std::string ministryIndexToHtml(const models::Inventory& inventory, const models::AgencyTree& tree,
+                                const std::vector<WaveSpan>& spans,
+                                const models::RiskRegister& risks,
+                                const std::vector<models::AgencyIndex>& pages) {
   const auto ministries = ministriesOf(inventory);
+  // Each ministry's risks, counted in one pass over the register: a risk of two agencies of one
+  // ministry counts once.
+  std::vector<size_t> risksOfMinistry(inventory.agencies.size());
+  std::vector<models::AgencyIndex> counted;
+  for (const models::Risk& risk : risks.risks) {
+    counted.clear();
+    for (const models::AgencyIndex a : risk.agencies) {
+      const auto ministry = tree.ministryOf(a);
+      if (ministry >= inventory.agencies.size()) continue;
+      if (std::find(counted.begin(), counted.end(), ministry) != counted.end()) continue;
+      counted.push_back(ministry);
+      ++risksOfMinistry[ministry];
+    }
+  }
+  std::vector<bool> paged(inventory.agencies.size());
+  for (const models::AgencyIndex page : pages) {
+    if (page < paged.size()) paged[page] = true;
+  }
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -81,13 +106,13 @@ std::string ministryIndexToHtml(const models::Inventory& inventory, const models
       "<th>Page</th></tr></thead><tbody>\n";
   for (const models::AgencyIndex ministry : ministries) {
     const models::Agency& agency = inventory.agencies[ministry];
-    const WaveSpan span = waveSpanOf(inventory, plan, agenciesWithin(inventory, ministry));
-    const bool paged = std::find(pages.begin(), pages.end(), ministry) != pages.end();
+    const WaveSpan& span = spans[ministry];
+    const bool linked = paged[ministry];
     const std::string href = hrefFor(agencyPageName(agency.code));
     out += "<tr><td>";
     if (!agency.name.empty()) {
-      out += paged ? "<a href=\"" + href + "\">" + htmlEscaped(agency.name) + "</a>"
-                   : htmlEscaped(agency.name);
+      out += linked ? "<a href=\"" + href + "\">" + htmlEscaped(agency.name) + "</a>"
+                    : htmlEscaped(agency.name);
       out += "<br>";
     }
     out += "<span class=\"id\">" + htmlEscaped(agency.code) + "</span></td><td>" +
@@ -97,8 +122,8 @@ std::string ministryIndexToHtml(const models::Inventory& inventory, const models
         span.systems > span.scheduled ? fmt::format("<br><span class=\"muted\">{} retained</span>",
                                                     span.systems - span.scheduled)
                                       : std::string(),
-        wavesText(span), risksOf(inventory, risks, ministry).size());
-    if (paged) {
+        wavesText(span), risksOfMinistry[ministry]);
+    if (linked) {
       out += "<a href=\"" + href + "\">" + htmlEscaped(agencyPageName(agency.code)) + "</a>";
     }
     out += "</td></tr>\n";

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "exporters/reports/agency_page.h"
+#include "models/agency_tree.h"
 #include "models/inventory.h"
 #include "models/plan.h"
 #include "models/risk.h"
@@ -20,6 +22,12 @@ std::vector<models::AgencyIndex> ministriesOf(const models::Inventory& inventory
 // for a ministry with none, those whose key holds "contact" or "mail".
 // `pages`: the agencies whose report-CODE.html is written beside the index; a ministry without
 // one is listed, not linked.
+// `tree` and `spans` (waveSpansOf) are the plan's, made once for all its pages.
+std::string ministryIndexToHtml(const models::Inventory& inventory, const models::AgencyTree& tree,
+                                const std::vector<WaveSpan>& spans,
+                                const models::RiskRegister& risks,
+                                const std::vector<models::AgencyIndex>& pages);
+// The same, the tree and the spans made for this page.
 std::string ministryIndexToHtml(const models::Inventory& inventory, const models::Plan& plan,
                                 const models::RiskRegister& risks,
                                 const std::vector<models::AgencyIndex>& pages);

@@ -161,17 +161,37 @@ std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
   if (!options.report) return files;
   drawings.overviewFile = keepSvg ? "overview.svg" : "";
   drawings.scheduleFile = "schedule.svg";
+  // Which pages are written, for them to link each other.
+  PageLinks& pages = drawings.pages;
+  pages.agencyPages.resize(inventory.agencies.size());
+  for (const AgencyView& view : agencyViews)
+    pages.agencyPages[view.agency] = agencyPageName(view.code);
+  pages.ministries = options.agencyIndex;
   files.push_back({"report.html", planToHtml(inventory, plan, planDiagnostics, risks, drawings)});
   madeOne();
+  // What every page counts, counted once for them all.
+  const std::vector<WaveSpan> spans = waveSpansOf(index.tree(), inventory, plan);
   std::vector<models::AgencyIndex> paged;
   for (const AgencyView& view : agencyViews) {
     AgencyPageDrawings pageDrawings;
     pageDrawings.diagram = view.diagram;
     if (keepSvg && !view.diagram.empty())
       pageDrawings.diagramFile = "agencies/" + fileNameFor(view.code) + ".svg";
-    pageDrawings.schedule = scheduleToSvg(index, {options.gantt, view.agency, options.today});
-    files.push_back({agencyPageName(view.code),
-                     agencyPageToHtml(inventory, plan, risks, view.agency, pageDrawings)});
+    GanttOptions gantt{options.gantt, view.agency, options.today};
+    if (options.gantt == GanttRows::systems) {
+      // Every system, a drawing per page of rows.
+      const size_t systems = spans[view.agency].systems;
+      do {
+        pageDrawings.schedules.push_back(scheduleToSvg(index, gantt));
+        gantt.firstSystemRow += gantt.maxSystemRows;
+      } while (gantt.firstSystemRow < systems);
+    } else {
+      pageDrawings.schedules.push_back(scheduleToSvg(index, gantt));
+    }
+    pageDrawings.pages = pages;
+    files.push_back(
+        {agencyPageName(view.code),
+         agencyPageToHtml(inventory, plan, index.tree(), spans, risks, view.agency, pageDrawings)});
     paged.push_back(view.agency);
     madeOne();
   }
@@ -179,7 +199,8 @@ std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
   for (size_t i = agencyViews.size(); i < options.agencies.size(); ++i)
     madeOne();
   if (options.agencyIndex) {
-    files.push_back({"ministries.html", ministryIndexToHtml(inventory, plan, risks, paged)});
+    files.push_back(
+        {"ministries.html", ministryIndexToHtml(inventory, index.tree(), spans, risks, paged)});
     madeOne();
   }
   return files;

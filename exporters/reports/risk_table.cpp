@@ -4,37 +4,11 @@
 
 #include <algorithm>
 
+#include "exporters/csv/risks_csv.h"
 #include "exporters/reports/html_escape.h"
 
 namespace cloudplan::exporters {
 namespace {
-
-// Per agency, whether it is `ancestor` or below it: one walk up from each agency, each step's
-// answer kept, so that a register of a million risks is filtered in one pass over it.
-std::vector<char> agenciesWithin(const models::Inventory& inventory, models::AgencyIndex ancestor) {
-  const auto& agencies = inventory.agencies;
-  constexpr char kUnknown = 2;
-  std::vector<char> within(agencies.size(), kUnknown);
-  if (ancestor < agencies.size()) within[ancestor] = 1;
-  std::vector<models::AgencyIndex> path;
-  for (models::AgencyIndex a = 0; a < agencies.size(); ++a) {
-    path.clear();
-    models::AgencyIndex at = a;
-    char answer = 0;
-    // Bounded by the number of agencies: a parent cycle (rejected by the importers) cannot hang.
-    while (at != models::kNone && at < agencies.size() && path.size() <= agencies.size()) {
-      if (within[at] != kUnknown) {
-        answer = within[at];
-        break;
-      }
-      path.push_back(at);
-      at = agencies[at].parent;
-    }
-    for (models::AgencyIndex p : path)
-      within[p] = answer;
-  }
-  return within;
-}
 
 std::string_view kindTitle(models::RiskKind kind) {
   switch (kind) {
@@ -71,6 +45,12 @@ std::string wavesOf(const models::Risk& risk) {
 std::vector<const models::Risk*> risksOf(const models::Inventory& inventory,
                                          const models::RiskRegister& register_,
                                          models::AgencyIndex agency) {
+  return risksOf(models::AgencyTree(inventory), register_, agency);
+}
+
+std::vector<const models::Risk*> risksOf(const models::AgencyTree& tree,
+                                         const models::RiskRegister& register_,
+                                         models::AgencyIndex agency) {
   std::vector<const models::Risk*> risks;
   if (agency == models::kNone) {
     risks.reserve(register_.risks.size());
@@ -78,10 +58,9 @@ std::vector<const models::Risk*> risksOf(const models::Inventory& inventory,
       risks.push_back(&risk);
     return risks;
   }
-  const std::vector<char> within = agenciesWithin(inventory, agency);
   for (const models::Risk& risk : register_.risks) {
     if (std::any_of(risk.agencies.begin(), risk.agencies.end(),
-                    [&](models::AgencyIndex a) { return a < within.size() && within[a] == 1; }))
+                    [&](models::AgencyIndex a) { return tree.within(a, agency); }))
       risks.push_back(&risk);
   }
   return risks;
@@ -102,20 +81,23 @@ std::string riskTableHtml(const std::vector<const models::Risk*>& risks, size_t 
     html += fmt::format("<tr class=\"risk-{}\"><td class=\"number\">{}</td><td>{}</td><td>",
                         models::nameOf(risk.kind), i + 1, kindTitle(risk.kind));
     appendHtmlEscaped(html, risk.summary);
-    // A link's days run to the plan's last day when it is hybrid for good: "at least".
+    // A link's days run to the plan's last day when it is hybrid for good: "at least"; from the
+    // last wave there are none to count.
     const std::string days = risk.kind != models::RiskKind::hybridLink ? std::string()
-                             : risk.toWave == 0 ? fmt::format("{}+", risk.days)
-                                                : fmt::format("{}", risk.days);
+                             : risk.toWave != 0 ? fmt::format("{}", risk.days)
+                             : risk.days == 0   ? std::string("for good")
+                                                : fmt::format("{}+", risk.days);
     html += fmt::format(
         "</td><td class=\"criticality-{0}\">{0}</td><td>{1}</td><td class=\"number\">{2}</td>"
-        "<td class=\"number\">{3:.0f}</td></tr>\n",
-        models::nameOf(risk.criticality), wavesOf(risk), days, risk.exposure);
+        "<td class=\"number\">{3}</td></tr>\n",
+        models::nameOf(risk.criticality), wavesOf(risk), days, exposureText(risk.exposure));
   }
   html += "</tbody>\n</table>\n";
   if (risks.size() > shown) {
     const size_t more = risks.size() - shown;
-    html += fmt::format("<p class=\"muted\">and {} more {} in risks.csv</p>\n", more,
-                        more == 1 ? "risk" : "risks");
+    html += fmt::format(
+        "<p class=\"muted\">and {} more {} in <a href=\"risks.csv\">risks.csv</a></p>\n", more,
+        more == 1 ? "risk" : "risks");
   }
   return html;
 }

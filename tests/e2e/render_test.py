@@ -211,6 +211,12 @@ with tempfile.TemporaryDirectory() as tmp:
                  "(all draws every ministry: give all alone, or the codes alone)\n"),
                 (["--gantt", "rows"], 2,
                  "cloudplan render: error: --gantt 'rows' is not one of waves, systems\n"),
+                (["--gantt", "sys"], 2,
+                 "cloudplan render: error: --gantt 'sys' is not one of waves, systems (did you "
+                 "mean 'systems'?)\n"),
+                (["--gantt", "wvaes"], 2,
+                 "cloudplan render: error: --gantt 'wvaes' is not one of waves, systems (did you "
+                 "mean 'waves'?)\n"),
                 (["--today", "2027-02-30"], 2,
                  "cloudplan render: error: --today '2027-02-30' is not a date YYYY-MM-DD\n")]:
             out = os.path.join(tmp, "refused")
@@ -221,6 +227,13 @@ with tempfile.TemporaryDirectory() as tmp:
                   "exit %d: %s" % (result.returncode, result.stderr))
             check("render %s: writes nothing" % " ".join(args),
                   not glob.glob(os.path.join(out, "*.html")))
+        alone = os.path.join(tmp, "gantt-alone")
+        result = run("render", plan_json, "-o", alone, "--no-waves", "--gantt", "systems")
+        check("render --gantt systems without --agency: warns that there is no page to draw",
+              result.returncode == 0 and result.stderr ==
+              "render: warning: --gantt systems draws the schedules of the ministries' pages, and "
+              "without --agency there is none (add --agency CODE, or --agency all)\n",
+              "exit %d: %s" % (result.returncode, result.stderr))
         formats = os.path.join(tmp, "formats")
         ok, _ = render("formats", plan_json, formats, "--format", "svg,png,pdf")
         if ok:
@@ -274,6 +287,11 @@ with tempfile.TemporaryDirectory() as tmp:
             check("plan --render: writes the report beside plan.json",
                   os.path.isfile(os.path.join(out, "report.html")) and
                   os.path.isfile(os.path.join(out, "overview.svg")))
+            said = run("plan", "samples/government", "-o", out, "--wave-capacity", "8",
+                       "--render").stdout
+            check("plan --render: says it wrote risks.csv among the views",
+                  re.search(r"^wrote \d+ views \(diagrams, schedule\.svg, risks\.csv, "
+                            r"report\.html\) to ", said, re.M) is not None, said)
     else:
         skip("plan --render", "cloudplan plan has no --render option")
 

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <tuple>
+
 #include <catch2/catch.hpp>
 
+#include "exporters/reports/html_escape.h"
 #include "exporters/reports/html_pan_zoom.h"
 #include "tests/exporters/ministry_plan_fixture.h"
 
@@ -185,14 +188,15 @@ TEST_CASE("a ministry's page lists its risks and its offices', not another minis
         std::string::npos);
 }
 
-TEST_CASE("a page embeds its diagram and schedule and links the diagram's file") {
+TEST_CASE("a page embeds its diagram and each page of its schedule, and links the diagram's file") {
   const auto p = testing::ministryPlan();
   AgencyPageDrawings drawings;
   drawings.diagram =
       "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><g id=\"graph0\">"
       "<text>diagram</text></g></svg>";
   drawings.diagramFile = "agencies/M%2FF.svg";
-  drawings.schedule = "<svg><g id=\"rows\"><text>schedule</text></g></svg>";
+  drawings.schedules = {"<svg><g id=\"rows\"><text>schedule</text></g></svg>",
+                        "<svg><g id=\"rows\"><text>page 2</text></g></svg>"};
   const std::string html = pageOf(p, "MIN", drawings);
   const std::string diagram = between(html, "<section id=\"diagram\">", "</section>");
   CHECK(diagram.find("<a href=\"agencies/M%252FF.svg\">agencies/M%2FF.svg</a>") !=
@@ -201,9 +205,13 @@ TEST_CASE("a page embeds its diagram and schedule and links the diagram's file")
       diagram.find("<div class=\"zoom-view\"><svg><g id=\"agency-graph0\"><text>diagram</text>") !=
       std::string::npos);
   const std::string schedule = between(html, "<section id=\"schedule\">", "</section>");
-  CHECK(schedule.find("<div class=\"zoom-view\"><svg><g id=\"schedule-rows\">") !=
-        std::string::npos);
-  CHECK(schedule.find("<figcaption>") == std::string::npos);  // no file of its own to link
+  const size_t first =
+      schedule.find("<div class=\"zoom-view\"><svg><g id=\"schedule-rows\"><text>schedule</text>");
+  const size_t second =
+      schedule.find("<div class=\"zoom-view\"><svg><g id=\"schedule-2-rows\"><text>page 2</text>");
+  CHECK(first != std::string::npos);
+  CHECK(second != std::string::npos);
+  CHECK(first < second);
   CHECK(html.find("<?xml") == std::string::npos);
 }
 
@@ -211,7 +219,7 @@ TEST_CASE("a page's drawings zoom as report.html's: the same controls, style and
   const auto p = testing::ministryPlan();
   AgencyPageDrawings drawings;
   drawings.diagram = "<svg><text>diagram</text></svg>";
-  drawings.schedule = "<svg><text>schedule</text></svg>";
+  drawings.schedules = {"<svg><text>schedule</text></svg>"};
   const std::string html = pageOf(p, "MIN", drawings);
   CHECK(html.find(kPanZoomStyle) != std::string::npos);
   CHECK(html.find("<script>" + std::string(kPanZoomScript) + "</script>") != std::string::npos);
@@ -275,7 +283,71 @@ TEST_CASE("a page's file name is report- and the code's file name; its href esca
   CHECK(agencyPageName("MOH") == "report-MOH.html");
   CHECK(agencyPageName("M/F") == "report-M%2FF.html");
   CHECK(hrefFor(agencyPageName("M/F")) == "report-M%252FF.html");
-  CHECK(hrefFor("a&b") == "a&amp;b");
+}
+
+TEST_CASE("a page links ministries.html and its parent's page only when they are written") {
+  const auto p = testing::ministryPlan();
+  AgencyPageDrawings drawings;
+  CHECK(pageOf(p, "MIN-OFF", drawings).find("Part of MIN. ") != std::string::npos);
+  CHECK(pageOf(p, "MIN-OFF", drawings).find("ministries.html") == std::string::npos);
+  drawings.pages.agencyPages.resize(p.inventory.agencies.size());
+  drawings.pages.agencyPages[agencyOf(p.inventory, "MIN")] = "report-MIN.html";
+  drawings.pages.ministries = true;
+  const std::string office = pageOf(p, "MIN-OFF", drawings);
+  CHECK(office.find("<p><a href=\"report.html\">The whole plan (report.html)</a> · <a "
+                    "href=\"ministries.html\">The ministries (ministries.html)</a></p>") !=
+        std::string::npos);
+  CHECK(office.find("Part of <a href=\"report-MIN.html\">MIN</a>. ") != std::string::npos);
+  // A ministry has no parent to link.
+  CHECK(pageOf(p, "MIN", drawings).find("Part of") == std::string::npos);
+}
+
+TEST_CASE("an agency's wave span counts its systems and its offices', at any depth") {
+  // A > B > C; D beside. C's system moves in wave 1, B's in wave 2, A's is retained.
+  testing::MinistryPlan p;
+  importers::InventoryBuilder builder(p.diagnostics);
+  importers::readInventoryCsv(builder, builder.addFile("agencies.csv", models::InputKind::agencies),
+                              "code,name,parent\nC,C,B\nB,B,A\nA,A,\nD,D,\n");
+  importers::readInventoryCsv(builder, builder.addFile("systems.csv", models::InputKind::systems),
+                              "id,name,agency,pinned_wave,strategy\nc,C,C,1,rehost\n"
+                              "b,B,B,2,rehost\na,A,A,,retain\n");
+  p.inventory = builder.finish();
+  p.plan = *engine::planMigration(p.inventory, models::PlanSettings{}, p.diagnostics);
+  const models::AgencyTree tree(p.inventory);
+  const auto spans = waveSpansOf(tree, p.inventory, p.plan);
+  auto spanOf = [&](std::string_view code) {
+    const WaveSpan& span = spans[agencyOf(p.inventory, code)];
+    return std::tuple(span.systems, span.scheduled, span.first, span.last);
+  };
+  CHECK(spanOf("C") == std::tuple(size_t{1}, size_t{1}, 1u, 1u));
+  CHECK(spanOf("B") == std::tuple(size_t{2}, size_t{2}, 1u, 2u));
+  CHECK(spanOf("A") == std::tuple(size_t{3}, size_t{2}, 1u, 2u));
+  CHECK(spanOf("D") == std::tuple(size_t{0}, size_t{0}, 0u, 0u));
+  CHECK(wavesText(spans[agencyOf(p.inventory, "A")]) == "1 to 2");
+}
+
+TEST_CASE("a ministry of 50,000 offices has its page in time linear in the plan") {
+  // Each office's row counts its systems once, from the spans, not by a walk of every system and
+  // every agency's parents per office (50,000 x 50,000).
+  testing::MinistryPlan p;
+  p.plan.waves.resize(1);
+  p.plan.waves[0] = {.number = 1,
+                     .start = *models::parseDate("2027-01-04"),
+                     .end = *models::parseDate("2027-01-31")};
+  const auto ministry = p.inventory.internAgency("MIN");
+  for (uint32_t i = 0; i < 50000; ++i) {
+    const auto office = p.inventory.internAgency(p.inventory.keep(fmt::format("O{:05}", i)));
+    p.inventory.agencies[office].parent = ministry;
+    models::System system;
+    system.id = p.inventory.keep(fmt::format("S{:05}", i));
+    system.agency = office;
+    p.plan.waves[0].systems.push_back(*p.inventory.addSystem(system));
+    p.plan.systems.push_back({.wave = 1});
+  }
+  const std::string html = pageOf(p, "MIN");
+  CHECK(html.find("50000 systems of MIN and its 50000 offices: all move in wave 1") !=
+        std::string::npos);
+  CHECK(html.find("O49999</span></td><td class=\"number\">1</td><td>1</td>") != std::string::npos);
 }
 
 }  // namespace

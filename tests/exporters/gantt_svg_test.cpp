@@ -415,6 +415,41 @@ TEST_CASE("the text after a system's bar in the last wave ends inside the drawin
         Approx(ganttScale(plain.plan).x(ganttScale(plain.plan).end) + 500));
 }
 
+TEST_CASE("no text of a system chart runs past its right edge, however long a name") {
+  Fixture f = twoWaves();
+  // The last wave's system, its name 100 characters long: the chart widens for its label.
+  const std::string name(100, 'n');
+  f.inventory.systems[2].name = f.inventory.keep(name);
+  const std::string svg =
+      scheduleToSvg(f.inventory, f.plan, {.rows = GanttRows::systems, .agency = 0});
+  const double width = attribute(svg, "<svg", "width");
+  // Each text's end as the chart estimates it (6.5 px a character of 12 px), entities one each.
+  const std::regex text("<text ([^>]*)>([^<]*)</text>");
+  size_t texts = 0;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), text); it != std::sregex_iterator();
+       ++it) {
+    const std::string attributes = (*it)[1], content = (*it)[2];
+    if (attributes.find("text-anchor") != std::string::npos) continue;
+    std::smatch x, size;
+    REQUIRE(std::regex_search(attributes, x, std::regex("x=\"([-0-9.]+)\"")));
+    const double fontSize =
+        std::regex_search(attributes, size, std::regex("font-size=\"([0-9.]+)\""))
+            ? std::stod(size[1])
+            : 12;
+    size_t characters = 0;
+    for (size_t i = 0; i < content.size(); ++i) {
+      if ((static_cast<unsigned char>(content[i]) & 0xC0) == 0x80) continue;
+      if (content[i] == '&') i = content.find(';', i);
+      ++characters;
+    }
+    CAPTURE(content);
+    CHECK(std::stod(x[1]) + characters * 6.5 * fontSize / 12 <= width);
+    ++texts;
+  }
+  CHECK(texts > 10);
+  CHECK(has(svg, "<title>" + name + " (MIN-OFF/c): wave 2"));
+}
+
 TEST_CASE("a page of system rows shows its systems and says which of how many") {
   const Fixture f = twoWaves();
   // In the order of the codes: <b>X</b>, MIN, MIN-OFF; by wave in each.

@@ -38,5 +38,14 @@ TEST_CASE("bidirectional formatting characters are written out, other UTF-8 kept
   CHECK(htmlEscaped(std::string_view("x\xE2\x80", 3)) == "x\xE2\x80");
 }
 
+TEST_CASE("a path made an href keeps letters, digits, - _ . ~ and /, and writes the rest %XX") {
+  CHECK(hrefFor("agencies/MOF_x-1.2~a.svg") == "agencies/MOF_x-1.2~a.svg");
+  // fileNameFor's % stays a %, not the escape it stands for; markup cannot end the attribute.
+  CHECK(hrefFor("report-M%2FF.html") == "report-M%252FF.html");
+  CHECK(hrefFor("a&b \"<c>'") == "a%26b%20%22%3Cc%3E%27");
+  CHECK(hrefFor("javascript:x") == "javascript%3Ax");
+  CHECK(hrefFor("\xC3\xA9") == "%C3%A9");
+}
+
 }  // namespace
 }  // namespace cloudplan::exporters

@@ -262,7 +262,8 @@ TEST_CASE("the summary leads with the ten risks of highest exposure") {
   CHECK(summary.find("<td>Risk 1.</td>") < summary.find("<td>Risk 10.</td>"));
   CHECK(summary.find("<td>Risk 10.</td>") < summary.find("<div class=\"figures\">"));
   CHECK(summary.find("<td>Risk 11.</td>") == std::string::npos);
-  CHECK(summary.find("and 2 more risks in risks.csv") != std::string::npos);
+  CHECK(summary.find("and 2 more risks in <a href=\"risks.csv\">risks.csv</a>") !=
+        std::string::npos);
   CHECK(summary.find("<a href=\"#risks\">The risk register</a>: 12 risks, by exposure") !=
         std::string::npos);
 }
@@ -275,18 +276,17 @@ TEST_CASE("the risk register is a section of its own with every risk") {
   for (size_t i = 1; i <= 12; ++i)
     CHECK(risks.find(fmt::format("<td>Risk {}.</td>", i)) != std::string::npos);
   CHECK(risks.find("more in risks.csv") == std::string::npos);
-  CHECK(risks.find(
-            "<tr class=\"risk-hybrid-link\"><td class=\"number\">12</td><td>hybrid "
-            "link</td><td>Risk 12.</td><td class=\"criticality-low\">low</td><td>1 to 3</td>"
-            "<td class=\"number\">56</td>"
-            "<td class=\"number\">3</td></tr>") != std::string::npos);
+  CHECK(risks.find("<tr class=\"risk-hybrid-link\"><td class=\"number\">12</td><td>hybrid "
+                   "link</td><td>Risk 12.</td><td class=\"criticality-low\">low</td><td>1 to 3</td>"
+                   "<td class=\"number\">56</td>"
+                   "<td class=\"number\">3</td></tr>") != std::string::npos);
 }
 
 TEST_CASE("a register longer than a page shows its first 500 risks and names risks.csv") {
   const std::string risks = section(report(hostilePlan(), {}, hybridRisks(503)), "risks");
   CHECK(risks.find("<td>Risk 500.</td>") != std::string::npos);
   CHECK(risks.find("<td>Risk 501.</td>") == std::string::npos);
-  CHECK(risks.find("and 3 more risks in risks.csv") != std::string::npos);
+  CHECK(risks.find("and 3 more risks in <a href=\"risks.csv\">risks.csv</a>") != std::string::npos);
 }
 
 TEST_CASE("a plan without risks says so first") {
@@ -368,6 +368,12 @@ TEST_CASE("a wave of 500 systems is one table") {
 
 TEST_CASE("the same plan gives the same report bytes") {
   CHECK(report(hostilePlan()) == report(hostilePlan()));
+}
+
+TEST_CASE("the overview's lead says the boxes show the names, not to hover for them") {
+  const std::string overview = section(report(hostilePlan()), "overview");
+  CHECK(overview.find("each system's box gives its name") != std::string::npos);
+  CHECK(overview.find("hover") == std::string::npos);
 }
 
 }  // namespace

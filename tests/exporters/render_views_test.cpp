@@ -1,5 +1,7 @@
 #include "exporters/reports/render_views.h"
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
 #include "engine/plan_migration.h"
@@ -135,6 +137,81 @@ TEST_CASE(
   const std::string& index = files[8].content;
   CHECK(index.find("<a href=\"report-MIN.html\">report-MIN.html</a>") != std::string::npos);
   CHECK(index.find("<a href=\"report-DGA.html\">report-DGA.html</a>") != std::string::npos);
+}
+
+TEST_CASE("report.html, the pages and the index link each other when they are written") {
+  Planned p;
+  importers::InventoryBuilder builder(p.diagnostics);
+  importers::readInventoryCsv(builder, builder.addFile("agencies.csv", models::InputKind::agencies),
+                              "code,name,parent\nMIN,Ministry,\nOFF,Office,MIN\nOTH,Other,\n");
+  importers::readInventoryCsv(builder, builder.addFile("systems.csv", models::InputKind::systems),
+                              "id,name,agency\nMIN/app,App,MIN\nOFF/db,Database,OFF\n"
+                              "OTH/x,X,OTH\n");
+  p.inventory = builder.finish();
+  p.plan = *engine::planMigration(p.inventory, models::PlanSettings{}, p.diagnostics);
+  RenderOptions options;
+  options.waves = false;
+  options.agencies = {"MIN", "OFF"};
+  models::Diagnostics problems;
+  auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, options, problems);
+  REQUIRE(names(files) == std::vector<std::string>{"overview.svg", "agencies/MIN.svg",
+                                                   "agencies/OFF.svg", "schedule.svg", "risks.csv",
+                                                   "report.html", "report-MIN.html",
+                                                   "report-OFF.html"});
+  // No index: not linked. The codes of the agencies with a page are links, the others text.
+  const std::string& report = files[5].content;
+  CHECK(report.find("ministries.html") == std::string::npos);
+  CHECK(report.find("<td><a href=\"report-MIN.html\">MIN</a></td>") != std::string::npos);
+  CHECK(report.find("<td><a href=\"report-OFF.html\">OFF</a></td>") != std::string::npos);
+  CHECK(report.find("<td>OTH</td>") != std::string::npos);
+  CHECK(files[7].content.find("Part of <a href=\"report-MIN.html\">MIN</a>. ") !=
+        std::string::npos);
+  CHECK(files[7].content.find("ministries.html") == std::string::npos);
+  options.agencies = {"OFF"};
+  options.agencyIndex = true;
+  files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, options, problems);
+  REQUIRE(names(files) == std::vector<std::string>{"overview.svg", "agencies/OFF.svg",
+                                                   "schedule.svg", "risks.csv", "report.html",
+                                                   "report-OFF.html", "ministries.html"});
+  CHECK(files[4].content.find("<a href=\"#diagnostics\">Diagnostics</a><a "
+                              "href=\"ministries.html\">Ministries</a></nav>") !=
+        std::string::npos);
+  CHECK(files[4].content.find("<td>MIN</td>") != std::string::npos);
+  // MIN has no page: its name is text.
+  CHECK(files[5].content.find("Part of MIN. ") != std::string::npos);
+  CHECK(files[5].content.find("<a href=\"ministries.html\">") != std::string::npos);
+  CHECK(problems.all().empty());
+}
+
+TEST_CASE("a page's schedule with a row per system draws every system, a drawing per 500") {
+  Planned p;
+  importers::InventoryBuilder builder(p.diagnostics);
+  std::string systems = "id,name,agency\n";
+  for (int i = 0; i < 1001; ++i)
+    systems += fmt::format("MIN/s{:04},S{},MIN\n", i, i);
+  importers::readInventoryCsv(builder, builder.addFile("systems.csv", models::InputKind::systems),
+                              systems);
+  p.inventory = builder.finish();
+  models::PlanSettings settings;
+  settings.waveCapacity = 400;
+  p.plan = *engine::planMigration(p.inventory, settings, p.diagnostics);
+  RenderOptions options;
+  options.waves = false;
+  options.agencies = {"MIN"};
+  options.gantt = GanttRows::systems;
+  options.maxNodes = 10;
+  models::Diagnostics problems;
+  const auto files = renderPlanViews(p.inventory, p.plan, p.diagnostics, {}, options, problems);
+  REQUIRE(names(files).back() == "report-MIN.html");
+  const std::string& page = files.back().content;
+  for (const char* which : {"systems 1 to 500 of 1001", "systems 501 to 1000 of 1001",
+                            "systems 1001 to 1001 of 1001"}) {
+    CHECK(page.find(which) != std::string::npos);
+  }
+  for (int i = 0; i < 1001; ++i) {
+    CAPTURE(i);
+    CHECK(page.find(fmt::format("(MIN/s{:04}) · wave", i)) != std::string::npos);
+  }
 }
 
 TEST_CASE("a page links its diagram's file only when SVG is among the formats") {

@@ -48,7 +48,9 @@ TEST_CASE("a ministry's page lists the risks of its agencies and of those below 
         std::vector<std::string>{link});
 }
 
-TEST_CASE("the table shows each risk's kind, summary, criticality, waves, days and exposure") {
+TEST_CASE(
+    "the table shows each risk's kind, summary, criticality, waves, days and exposure as risks.csv "
+    "writes it") {
   Risk link;
   link.kind = RiskKind::hybridLink;
   link.fromWave = 2;
@@ -86,15 +88,30 @@ TEST_CASE("the table shows each risk's kind, summary, criticality, waves, days a
         "<td>2 to 5</td><td class=\"number\">84</td><td class=\"number\">504</td></tr>\n"
         "<tr class=\"risk-hybrid-link\"><td class=\"number\">3</td><td>hybrid link</td>"
         "<td>for good</td><td class=\"criticality-low\">low</td><td>after 2, for good</td>"
-        "<td class=\"number\">28+</td><td class=\"number\">336</td></tr>\n"
-        "</tbody>\n</table>\n<p class=\"muted\">and 1 more risk in risks.csv</p>\n");
+        "<td class=\"number\">28+</td><td class=\"number\">336.4</td></tr>\n"
+        "</tbody>\n</table>\n<p class=\"muted\">and 1 more risk in <a "
+        "href=\"risks.csv\">risks.csv</a></p>\n");
   CHECK(riskTableHtml({&full}, 10) ==
         "<table class=\"risks\">\n<thead><tr><th class=\"number\">#</th><th>Risk</th>"
         "<th>What</th><th>Criticality</th><th>Waves</th><th class=\"number\">Days</th>"
         "<th class=\"number\">Exposure</th></tr></thead>\n<tbody>\n"
         "<tr class=\"risk-wave-near-limit\"><td class=\"number\">1</td><td>wave near a limit</td>"
         "<td>full</td><td class=\"criticality-low\">low</td><td>3</td><td class=\"number\"></td>"
-        "<td class=\"number\">84</td></tr>\n</tbody>\n</table>\n");
+        "<td class=\"number\">83.6</td></tr>\n</tbody>\n</table>\n");
+}
+
+TEST_CASE("a link hybrid for good from the last wave has no days to count: it says for good") {
+  Risk link;
+  link.kind = RiskKind::hybridLink;
+  link.fromWave = 6;
+  link.toWave = 0;
+  link.days = 0;
+  link.exposure = 0;
+  link.summary = "last";
+  const std::string html = riskTableHtml({&link}, 10);
+  CHECK(html.find("<td>after 6, for good</td><td class=\"number\">for good</td>"
+                  "<td class=\"number\">0</td>") != std::string::npos);
+  CHECK(html.find("0+") == std::string::npos);
 }
 
 TEST_CASE("a register without risks is a sentence, not an empty table") {

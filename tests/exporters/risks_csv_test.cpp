@@ -66,6 +66,15 @@ TEST_CASE("risks.csv has a row per risk, each kind's facts in its own columns") 
             "% of the wave capacity of 2\",,,,,,,,,,,,,,,,2,wave capacity,2,2,\"MOF; TAX\"\r\n");
 }
 
+TEST_CASE("an exposure is written with two decimals at most, without trailing zeros") {
+  CHECK(exposureText(336.4) == "336.4");
+  CHECK(exposureText(504) == "504");
+  CHECK(exposureText(0.07) == "0.07");
+  CHECK(exposureText(12.345678) == "12.35");
+  CHECK(exposureText(0) == "0");
+  CHECK(exposureText(1e7) == "10000000");
+}
+
 TEST_CASE("a large move group's row names the group and its size") {
   std::string systems, links = "from,to,coupling\n";
   for (int i = 1; i <= 11; ++i) {
