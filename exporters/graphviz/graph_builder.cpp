@@ -967,18 +967,18 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
     if (large) countBeside(graph, edge, counts);
     drawnAs(edge, tail, head);
   }
-  // A bundle's edge ends at an invisible point inside the band's box, on the side it comes from:
-  // one point for the links into the band, one for those out of it. Dot clips an edge at a box
-  // (compound, lhead) after routing it to a node inside, a route that fails in large diagrams
-  // ("libpath/shortest.c: triangulation failed" on stderr) and leaves the edge drawn badly or not
-  // at all.
-  NodeHandle anchors[2] = {nullptr, nullptr};  // into the band, out of it
+  // A bundle's edge ends at an invisible point inside the band's box, on the side of the rows its
+  // other end is in: one point on the side of the rows before the band's, one on the side of
+  // those after it. Dot clips an edge at a box (compound, lhead) after routing it to a node
+  // inside, a route that fails in large diagrams ("libpath/shortest.c: triangulation failed" on
+  // stderr) and leaves the edge drawn badly or not at all.
+  NodeHandle anchors[2] = {nullptr, nullptr};  // before, after
   uint32_t bandRow = 0;                        // the bundled band's row, when there are rows
-  auto anchor = [&](bool into) {
-    NodeHandle& handle = anchors[into ? 0 : 1];
+  auto anchor = [&](bool after) {
+    NodeHandle& handle = anchors[after ? 1 : 0];
     if (!handle) {
       handle = graph.node(bandGraph(bundled_),
-                          fmt::format(" band {} {}", bundled_, into ? "in" : "out"));
+                          fmt::format(" band {} {}", bundled_, after ? "after" : "before"));
       graph.set(handle, "style", "invis");
       graph.set(handle, "shape", "point");
       graph.set(handle, "width", "0");
@@ -990,9 +990,13 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
     if (bundle.inners < 2) continue;
     const auto outside = static_cast<uint32_t>(key >> 1);
     const bool consumer = (key & 1) != 0;
-    if (!rowOf.empty()) bandRow = rowOf[bundle.inner];
-    const EdgeHandle edge = consumer ? graph.edge(nodes[outside].handle, anchor(true))
-                                     : graph.edge(anchor(false), nodes[outside].handle);
+    bool after = !consumer;  // without rows, providers follow what uses them
+    if (!rowOf.empty() && rowOf[outside] != rowOf[bundle.inner]) {
+      bandRow = rowOf[bundle.inner];
+      after = rowOf[outside] > bandRow;
+    }
+    const EdgeHandle edge = consumer ? graph.edge(nodes[outside].handle, anchor(after))
+                                     : graph.edge(anchor(after), nodes[outside].handle);
     styleFoldedLinks(graph, edge, bundle.counts);
     if (large) countBeside(graph, edge, bundle.counts);
     const uint32_t tail = consumer ? outside : bundle.inner;
@@ -1002,14 +1006,18 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
   }
   if (!rowOf.empty()) {
     const std::vector<NodeHandle> separators = addRowSeparators(graph, nodes, rowOf, rows, drawn);
-    // The points on the band's edges: after the separator before its row, before the one after.
-    auto invisible = [&](NodeHandle tail, NodeHandle head) {
+    // Each point between the separators around the band's row, held close to the one on its side.
+    auto invisible = [&](NodeHandle tail, NodeHandle head, bool close) {
       const EdgeHandle edge = graph.edge(tail, head);
       graph.set(edge, "style", "invis");
-      graph.set(edge, "weight", "0");
+      graph.set(edge, "weight", close ? "1" : "0");
     };
-    if (anchors[0] && bandRow > 0) invisible(separators[bandRow - 1], anchors[0]);
-    if (anchors[1] && bandRow < separators.size()) invisible(anchors[1], separators[bandRow]);
+    for (const bool after : {false, true}) {
+      if (!anchors[after ? 1 : 0]) continue;
+      if (bandRow > 0) invisible(separators[bandRow - 1], anchors[after ? 1 : 0], !after);
+      if (bandRow < separators.size())
+        invisible(anchors[after ? 1 : 0], separators[bandRow], after);
+    }
   }
   if (onePerMinistry && !betweenMinistries.empty()) {
     arrangeInGrid(graph, nodes, ministryOf);

@@ -65,12 +65,12 @@ TEST_CASE("an agency's linked systems in another ministry are one node with one 
   CHECK(dot.find("\"DGA/sso\"") == std::string::npos);
   CHECK(clustersAround(dot, " b1 DGA") == std::vector<std::string>{"cluster band 1"});
   CHECK(dot.find("label=\"DGA: 2 systems\\nwave ") != std::string::npos);
-  // The edge ends at a point inside MIN's band ("band 2 in"), not at one of its systems.
-  const size_t edge = dot.find("\" b1 DGA\" -> \" band 2 in\"");
+  // The edge ends at a point inside MIN's band, on DGA's side, not at one of its systems.
+  const size_t edge = dot.find("\" b1 DGA\" -> \" band 2 before\"");
   REQUIRE(edge != std::string::npos);
-  CHECK(clustersAround(dot, " band 2 in") == std::vector<std::string>{"cluster band 2"});
+  CHECK(clustersAround(dot, " band 2 before") == std::vector<std::string>{"cluster band 2"});
   CHECK(dot.substr(edge, 300).find("label=4") != std::string::npos);
-  CHECK(dot.find("\" b1 DGA\" -> \" band 2 in\"", edge + 1) == std::string::npos);
+  CHECK(dot.find("\" b1 DGA\" -> \" band 2 before\"", edge + 1) == std::string::npos);
   CHECK(dot.find("\" b1 DGA\" -> \"MIN/") == std::string::npos);
   CHECK(dot.find("lhead") == std::string::npos);
 }

@@ -110,7 +110,9 @@ TEST_CASE("a wave view of the samples has no more edges than its systems and the
     // A bundle's edge ends at a point in the box of the moving systems (band 2), drawn in the
     // SVG with its title "TAIL->HEAD".
     const std::string svg = svgOf(graph);
-    for (const std::string end : {"&gt; band 2 in</title>", "<title> band 2 out&#45;&gt;"}) {
+    for (const std::string end :
+         {"&gt; band 2 before</title>", "&gt; band 2 after</title>",
+          "<title> band 2 before&#45;&gt;", "<title> band 2 after&#45;&gt;"}) {
       for (size_t at = svg.find(end); at != std::string::npos; at = svg.find(end, at + 1))
         ++bundled;
     }
