@@ -209,9 +209,10 @@ std::vector<uint32_t> rowEnds(const std::vector<uint32_t>& rowOf,
 // An invisible node between a row and the next: the last nodes of the row above it, the first
 // nodes of the next row below it, so that whole rows follow one another. Weight 0: they hold the
 // rows apart without pulling anything sideways, and being short they cost dot little.
-void addRowSeparators(GraphDocument& graph, const std::vector<NodeSpec>& nodes,
-                      const std::vector<uint32_t>& rowOf, size_t rows,
-                      const std::vector<std::pair<uint32_t, uint32_t>>& edges) {
+std::vector<NodeHandle> addRowSeparators(GraphDocument& graph, const std::vector<NodeSpec>& nodes,
+                                         const std::vector<uint32_t>& rowOf, size_t rows,
+                                         const std::vector<std::pair<uint32_t, uint32_t>>& edges) {
+  std::vector<NodeHandle> separators;
   auto invisible = [&](NodeHandle tail, NodeHandle head) {
     const EdgeHandle edge = graph.edge(tail, head);
     graph.set(edge, "style", "invis");
@@ -223,6 +224,7 @@ void addRowSeparators(GraphDocument& graph, const std::vector<NodeSpec>& nodes,
     graph.set(separator, "shape", "point");
     graph.set(separator, "width", "0");
     graph.set(separator, "label", "");
+    separators.push_back(separator);
     for (const uint32_t last : rowEnds(rowOf, edges, r, false)) {
       invisible(nodes[last].handle, separator);
     }
@@ -230,6 +232,7 @@ void addRowSeparators(GraphDocument& graph, const std::vector<NodeSpec>& nodes,
       invisible(separator, nodes[first].handle);
     }
   }
+  return separators;
 }
 
 // Each band-0 node's ministry, as a position in `ministries` (kNone when it has none).
@@ -264,6 +267,15 @@ void arrangeInGrid(GraphDocument& graph, const std::vector<NodeSpec>& nodes,
     const EdgeHandle edge = graph.edge(nodes[order[i]].handle, nodes[order[i + column]].handle);
     graph.set(edge, "style", "invis");
   }
+}
+
+// An edge's count of links written beside it (xlabel) rather than on it. Dot makes a label on an
+// edge a node of its own, a rank between the edge's ends: every edge of the diagram then spans
+// twice the ranks, and dot's work (about half of a 10,000-system render) doubles with them. An
+// xlabel is placed once the layout is done.
+void countBeside(GraphDocument& graph, EdgeHandle edge, const LinkCounts& counts) {
+  graph.set(edge, "label", "");
+  graph.set(edge, "xlabel", std::to_string(counts.total()));
 }
 
 // The most ministries the table of links between them has a row and a column for: it has a cell
@@ -921,6 +933,7 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
     return bundle && bundle->inners >= 2 ? bundle : nullptr;
   };
 
+  const bool large = nodes.size() > kLargeDiagram;
   std::vector<std::pair<uint32_t, uint32_t>> drawn, ranked;
   auto drawnAs = [&](EdgeHandle edge, uint32_t tail, uint32_t head) {
     if (upward(tail, head)) {
@@ -951,22 +964,61 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
     }
     const EdgeHandle edge = graph.edge(nodes[tail].handle, nodes[head].handle);
     styleFoldedLinks(graph, edge, counts);
+    if (large) countBeside(graph, edge, counts);
     drawnAs(edge, tail, head);
   }
-  if (!bundles.empty()) graph.set(graph.root(), "compound", "true");
-  const std::string bandBox = fmt::format("cluster band {}", bundled_);
+  // A bundle's edge ends at an invisible point inside the band's box, on the side of the rows its
+  // other end is in: one point on the side of the rows before the band's, one on the side of
+  // those after it. Dot clips an edge at a box (compound, lhead) after routing it to a node
+  // inside, a route that fails in large diagrams ("libpath/shortest.c: triangulation failed" on
+  // stderr) and leaves the edge drawn badly or not at all.
+  NodeHandle anchors[2] = {nullptr, nullptr};  // before, after
+  uint32_t bandRow = 0;                        // the bundled band's row, when there are rows
+  auto anchor = [&](bool after) {
+    NodeHandle& handle = anchors[after ? 1 : 0];
+    if (!handle) {
+      handle = graph.node(bandGraph(bundled_),
+                          fmt::format(" band {} {}", bundled_, after ? "after" : "before"));
+      graph.set(handle, "style", "invis");
+      graph.set(handle, "shape", "point");
+      graph.set(handle, "width", "0");
+      graph.set(handle, "label", "");
+    }
+    return handle;
+  };
   for (const auto& [key, bundle] : bundles) {
     if (bundle.inners < 2) continue;
     const auto outside = static_cast<uint32_t>(key >> 1);
     const bool consumer = (key & 1) != 0;
+    bool after = !consumer;  // without rows, providers follow what uses them
+    if (!rowOf.empty() && rowOf[outside] != rowOf[bundle.inner]) {
+      bandRow = rowOf[bundle.inner];
+      after = rowOf[outside] > bandRow;
+    }
+    const EdgeHandle edge = consumer ? graph.edge(nodes[outside].handle, anchor(after))
+                                     : graph.edge(anchor(after), nodes[outside].handle);
+    styleFoldedLinks(graph, edge, bundle.counts);
+    if (large) countBeside(graph, edge, bundle.counts);
     const uint32_t tail = consumer ? outside : bundle.inner;
     const uint32_t head = consumer ? bundle.inner : outside;
-    const EdgeHandle edge = graph.edge(nodes[tail].handle, nodes[head].handle);
-    styleFoldedLinks(graph, edge, bundle.counts);
-    graph.set(edge, consumer ? "lhead" : "ltail", bandBox);
-    drawnAs(edge, tail, head);
+    if (upward(tail, head)) graph.set(edge, "constraint", "false");
+    drawn.emplace_back(tail, head);
   }
-  if (!rowOf.empty()) addRowSeparators(graph, nodes, rowOf, rows, drawn);
+  if (!rowOf.empty()) {
+    const std::vector<NodeHandle> separators = addRowSeparators(graph, nodes, rowOf, rows, drawn);
+    // Each point between the separators around the band's row, held close to the one on its side.
+    auto invisible = [&](NodeHandle tail, NodeHandle head, bool close) {
+      const EdgeHandle edge = graph.edge(tail, head);
+      graph.set(edge, "style", "invis");
+      graph.set(edge, "weight", close ? "1" : "0");
+    };
+    for (const bool after : {false, true}) {
+      if (!anchors[after ? 1 : 0]) continue;
+      if (bandRow > 0) invisible(separators[bandRow - 1], anchors[after ? 1 : 0], !after);
+      if (bandRow < separators.size())
+        invisible(anchors[after ? 1 : 0], separators[bandRow], after);
+    }
+  }
   if (onePerMinistry && !betweenMinistries.empty()) {
     arrangeInGrid(graph, nodes, ministryOf);
   } else {
@@ -975,7 +1027,7 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
 
   // dot's crossing minimisation and network simplex grow fast with a diagram's size: a large one
   // gets fewer passes, so that it is drawn in a second or two rather than ten.
-  if (nodes.size() > kLargeDiagram) {
+  if (large) {
     graph.set(graph.root(), "mclimit", "0.3");
     graph.set(graph.root(), "nslimit", "2");
     graph.set(graph.root(), "nslimit1", "2");

@@ -43,7 +43,8 @@ class DiagramBuilder {
   // diagram, read per ministry rather than system by system.
   void groupByMinistry(uint32_t band, uint32_t from);
   // A node linked to several nodes of `band` has one edge to the band's box instead of one to
-  // each, with the count of links: the systems around a wave, without a hairball.
+  // each, with the count of links: the systems around a wave, without a hairball. The edge ends
+  // at an invisible point inside the box, on the side it comes from.
   void bundleEdgesInto(uint32_t band) { bundled_ = band; }
   // Links between two ministries of band 0 counted in a table instead of drawn: they are the
   // hairball of a government-wide diagram, and each adds its width to every layer it crosses.
