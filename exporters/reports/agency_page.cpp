@@ -20,25 +20,11 @@ using models::kNone;
 
 namespace {
 
-// The page's own rules, after the pages' shared ones (kPageStyle).
+// The page's own rules, after the plan's pages' shared ones (kPageStyle, kPlanPageStyle).
 constexpr std::string_view kStyle = R"css(
-nav { margin: 12px 0 0; }
-nav a { margin-right: 14px; }
-ul.reasons { margin: 0; padding-left: 18px; }
 .dates { white-space: nowrap; }
-.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 6px;
-          vertical-align: -1px; border: 1px solid rgba(0, 0, 0, 0.25); }
-details > summary { cursor: pointer; color: #1f5f99; }
-@page { size: landscape; margin: 12mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 11px; }
-  nav { display: none; }
-  h2, h3 { break-after: avoid; }
   #diagram, #schedule { break-before: page; }
-  tr { break-inside: avoid; }
-  thead { display: table-header-group; }
-  details > summary { color: inherit; }
-  details::details-content { content-visibility: visible; }
 }
 )css";
 
@@ -412,6 +398,7 @@ std::string agencyPageToHtml(const models::Inventory& inventory, const models::P
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<title>" + name + " (" + page.code + "): migration plan</title>\n<style>";
   out += kPageStyle;
+  out += kPlanPageStyle;
   out += kPanZoomStyle;
   out += kStyle;
   out +=

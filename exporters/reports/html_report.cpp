@@ -17,38 +17,26 @@ using models::kNone;
 
 namespace {
 
-// The report's own rules, after the pages' shared ones (kPageStyle).
+// The report's own rules, after the plan's pages' shared ones (kPageStyle, kPlanPageStyle).
 constexpr std::string_view kStyle = R"css(
-nav { margin: 12px 0 0; }
-nav a { margin-right: 14px; }
-ul.reasons { margin: 0; padding-left: 18px; }
 dl.properties { margin: 4px 0 0; display: grid; grid-template-columns: max-content 1fr; gap: 0 10px; }
 dl.properties dt { color: var(--muted); }
 dl.properties dd { margin: 0; }
-.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 6px;
-          vertical-align: -1px; border: 1px solid rgba(0, 0, 0, 0.25); }
 .chart svg { display: block; max-width: 100%; height: auto; }
-details > summary { cursor: pointer; color: #1f5f99; }
 details.rows { margin: 4px 0; }
 .scroll { overflow-x: auto; margin: 8px 0 16px; }
 .scroll > table { margin: 0; }
 td.id, td .id { overflow-wrap: anywhere; }
 #search { position: sticky; top: 0; background: #ffffff; padding: 8px 0; z-index: 1; }
 #search input { font-size: 15px; padding: 6px 8px; width: min(520px, 100%); }
-@page { size: landscape; margin: 12mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 11px; }
-  nav, #search { display: none; }
+  #search { display: none; }
   a { color: inherit; text-decoration: none; }
-  h2, h3 { break-after: avoid; }
   h2 { break-before: page; }
   header + main > section:first-child h2 { break-before: auto; }
   #waves > section.systems ~ section.systems { break-before: page; }
-  .figures, .figure, tr, .chart { break-inside: avoid; }
-  thead { display: table-header-group; }
+  .figures, .figure, .chart { break-inside: avoid; }
   .scroll { overflow: visible; }
-  details > summary { color: inherit; }
-  details::details-content { content-visibility: visible; }
 }
 )css";
 
@@ -633,6 +621,7 @@ std::string planToHtml(const models::Inventory& inventory, const models::Plan& p
   out += fmt::format("<title>Migration plan: {} systems in {} waves</title>\n", m.systems, m.waves);
   out += "<style>";
   out += kPageStyle;
+  out += kPlanPageStyle;
   out += kPanZoomStyle;
   out += kStyle;
   out += "</style>\n</head>\n<body>\n<header>\n<h1>Cloud migration plan</h1>\n<p class=\"lead\">";

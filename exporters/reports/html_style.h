@@ -34,4 +34,25 @@ table.risks td:nth-child(2), table.risks td:nth-child(5) { white-space: nowrap; 
 table.risks tr.risk-lost-provider td:nth-child(2) { color: #b2182b; font-weight: bold; }
 )css";
 
+// What the plan's pages (report.html, each ministry's page) add to kPageStyle alike: the menu,
+// reasons, wave swatches, folded parts, and print on landscape pages with headings repeated.
+inline constexpr std::string_view kPlanPageStyle = R"css(
+nav { margin: 12px 0 0; }
+nav a { margin-right: 14px; }
+ul.reasons { margin: 0; padding-left: 18px; }
+.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 6px;
+          vertical-align: -1px; border: 1px solid rgba(0, 0, 0, 0.25); }
+details > summary { cursor: pointer; color: #1f5f99; }
+@page { size: landscape; margin: 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11px; }
+  nav { display: none; }
+  h2, h3 { break-after: avoid; }
+  tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  details > summary { color: inherit; }
+  details::details-content { content-visibility: visible; }
+}
+)css";
+
 }  // namespace cloudplan::exporters
