@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "models/plural.h"
+#include "models/shown_text.h"
 
 namespace cloudplan::engine {
 
@@ -20,27 +21,9 @@ using models::SystemIndex;
 
 namespace {
 
-// Inventory text in a summary: cut as the diagrams cut it (exporters/graphviz/graph_style's
-// shownText), at a character boundary, so that a megabyte name is not repeated in every risk.
-constexpr size_t kLongestText = 120;
-
-void appendShown(std::string& out, std::string_view text) {
-  if (text.size() <= kLongestText) {
-    out += text;
-    return;
-  }
-  size_t cut = kLongestText - 3;  // room for the ellipsis
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-    --cut;
-  out += text.substr(0, cut);
-  out += "\xE2\x80\xA6";
-}
-
-std::string shown(std::string_view text) {
-  std::string out;
-  appendShown(out, text);
-  return out;
-}
+// Inventory text in a summary is cut as the diagrams cut it (models::shownText), so that a
+// megabyte name is not repeated in every risk.
+using models::appendShownText;
 
 void appendNumber(std::string& out, uint64_t number) {
   fmt::format_to(std::back_inserter(out), "{}", number);
@@ -82,10 +65,10 @@ class Assessor {
   // "id (name)", or the id alone when the name is empty or the id itself.
   void appendLabel(std::string& out, SystemIndex s) const {
     const auto& sys = system(s);
-    appendShown(out, sys.id);
+    appendShownText(out, sys.id);
     if (!sys.name.empty() && sys.name != sys.id) {
       out += " (";
-      appendShown(out, sys.name);
+      appendShownText(out, sys.name);
       out += ')';
     }
   }
@@ -96,8 +79,9 @@ class Assessor {
   }
   std::string agencyLabel(AgencyIndex a) const {
     const auto& agency = inventory_.agencies[a];
-    std::string text = shown(agency.code);
-    if (!agency.name.empty() && agency.name != agency.code) text += " (" + shown(agency.name) + ")";
+    std::string text = models::shownText(agency.code);
+    if (!agency.name.empty() && agency.name != agency.code)
+      text += " (" + models::shownText(agency.name) + ")";
     return text;
   }
   std::string waveLabel(const models::Wave& wave) const {
@@ -169,7 +153,7 @@ void Assessor::hybridLinksAndLostProviders() {
       link(risk.summary);
       fmt::format_to(std::back_inserter(risk.summary),
                      ", which is retired in wave {}; {} is retained and loses it", risk.wave,
-                     shown(c.id));
+                     models::shownText(c.id));
       continue;
     }
 
@@ -196,14 +180,14 @@ void Assessor::hybridLinksAndLostProviders() {
       out += models::nameOf(dependency.coupling);
       if (!dependency.kind.empty()) {
         out += ' ';
-        appendShown(out, dependency.kind);
+        appendShownText(out, dependency.kind);
       }
       out += " link: ";
-      appendShown(out, system(moved).id);
+      appendShownText(out, system(moved).id);
       out += " moves in wave ";
       appendNumber(out, from);
       out += " and ";
-      appendShown(out, system(stays).id);
+      appendShownText(out, system(stays).id);
       if (risk.toWave == 0) {
         out += " is retained, so the link is hybrid for good";
       } else {
@@ -243,7 +227,8 @@ void Assessor::largeMoveGroups() {
                                        : "tight links and a dependency cycle";
     risk.summary = fmt::format(
         "Move group {} cuts over {} systems at once in wave {}, bound by {}: {} and {} more",
-        shown(group.id), group.systems.size(), number, bound, named, group.systems.size() - kNamed);
+        models::shownText(group.id), group.systems.size(), number, bound, named,
+        group.systems.size() - kNamed);
   }
 }
 
@@ -376,7 +361,7 @@ void Assessor::wavesNearLimits() {
       };
       if (agency.maxSystemsPerWave && nearLimit(systemsIn[l], *agency.maxSystemsPerWave)) {
         riskOf[l] = static_cast<uint32_t>(risks_.size());
-        Risk& risk = agencyRisk(fmt::format("{} systems per wave", shown(agency.code)),
+        Risk& risk = agencyRisk(fmt::format("{} systems per wave", models::shownText(agency.code)),
                                 systemsIn[l], *agency.maxSystemsPerWave);
         risk.summary =
             fmt::format("{} holds {} of {}, {} of its max_systems_per_wave {}", waveLabel(w),
@@ -385,8 +370,8 @@ void Assessor::wavesNearLimits() {
       }
       if (agency.maxEffortPerWave && nearLimit(effortIn[l], *agency.maxEffortPerWave)) {
         effortRiskOf[l] = static_cast<uint32_t>(risks_.size());
-        Risk& risk = agencyRisk(fmt::format("{} effort per wave", shown(agency.code)), effortIn[l],
-                                *agency.maxEffortPerWave);
+        Risk& risk = agencyRisk(fmt::format("{} effort per wave", models::shownText(agency.code)),
+                                effortIn[l], *agency.maxEffortPerWave);
         risk.summary = fmt::format(
             "{} takes {:g} effort days of {}, {} of its max_effort_per_wave {:g}", waveLabel(w),
             effortIn[l], whose, percentOf(risk.used, risk.available), *agency.maxEffortPerWave);

@@ -8,7 +8,7 @@
 // Ids, names and codes are cut as the diagrams cut them (shownText), as in the summaries: the
 // file grows with the risks, not with a megabyte name repeated in each; schedule.csv has them
 // whole.
-#include "exporters/graphviz/graph_style.h"
+#include "models/shown_text.h"
 
 namespace cloudplan::exporters {
 
@@ -87,14 +87,14 @@ std::string risksToCsv(const models::Inventory& inventory, const models::Plan& p
       const models::Dependency& d = inventory.dependencies[risk.dependency];
       const models::System& c = inventory.systems[d.consumer];
       const models::System& p = inventory.systems[d.provider];
-      row[consumer] = shownText(c.id);
-      row[consumerName] = shownText(c.name);
+      row[consumer] = models::shownText(c.id);
+      row[consumerName] = models::shownText(c.name);
       row[consumerCriticality] = models::nameOf(c.criticality);
-      row[provider] = shownText(p.id);
-      row[providerName] = shownText(p.name);
+      row[provider] = models::shownText(p.id);
+      row[providerName] = models::shownText(p.name);
       row[providerCriticality] = models::nameOf(p.criticality);
       row[coupling] = models::nameOf(d.coupling);
-      row[linkKind] = shownText(d.kind);
+      row[linkKind] = models::shownText(d.kind);
     }
     if (risk.kind == RiskKind::hybridLink) {
       row[fromWave] = std::to_string(risk.fromWave);
@@ -105,7 +105,7 @@ std::string risksToCsv(const models::Inventory& inventory, const models::Plan& p
     }
     if (risk.kind == RiskKind::largeMoveGroup) {
       const models::MoveGroup& group = plan.moveGroups[risk.moveGroup];
-      row[moveGroup] = shownText(group.id);
+      row[moveGroup] = models::shownText(group.id);
       row[systems] = std::to_string(group.systems.size());
     }
     if (risk.wave != 0) row[wave] = std::to_string(risk.wave);
@@ -116,7 +116,7 @@ std::string risksToCsv(const models::Inventory& inventory, const models::Plan& p
     }
     for (models::AgencyIndex a : risk.agencies) {
       if (!row[agencies].empty()) row[agencies] += "; ";
-      row[agencies] += shownText(inventory.agencies[a].code);
+      row[agencies] += models::shownText(inventory.agencies[a].code);
     }
     appendCsvRow(out, row);
   }

@@ -6,6 +6,7 @@
 
 #include "exporters/graphviz/graph_builder.h"
 #include "exporters/graphviz/graph_style.h"
+#include "models/shown_text.h"
 
 namespace cloudplan::exporters {
 
@@ -49,8 +50,8 @@ void drawAgency(GraphDocument& graph, const GraphIndex& index, models::AgencyInd
       builder.place(other, provides[other] ? providers : consumers, Keep::foldFirst);
     }
   }
-  std::string title = shownText(subject.code);
-  if (!subject.name.empty()) title += " - " + shownText(subject.name);
+  std::string title = models::shownText(subject.code);
+  if (!subject.name.empty()) title += " - " + models::shownText(subject.name);
   title += fmt::format(": {} system{} (its offices included)", count, count == 1 ? "" : "s");
   startDiagram(graph, Direction::leftToRight);
   graph.set(graph.root(), "rankdir", "RL");

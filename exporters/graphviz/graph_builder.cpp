@@ -14,6 +14,7 @@
 
 #include "exporters/graphviz/graph_style.h"
 #include "exporters/reports/html_escape.h"
+#include "models/shown_text.h"
 
 namespace cloudplan::exporters {
 
@@ -328,9 +329,9 @@ size_t addMinistryTable(GraphDocument& graph, const GraphIndex& index,
   graph.set(box, "fontsize", "12");
   graph.set(box, "labeljust", "l");
   auto code = [&](uint32_t c) {
-    return c == otherColumn
-               ? fmt::format("{} others", others)
-               : htmlEscaped(shownText(index.inventory.agencies[ministries[shown[c]]].code));
+    return c == otherColumn ? fmt::format("{} others", others)
+                            : htmlEscaped(models::shownText(
+                                  index.inventory.agencies[ministries[shown[c]]].code));
   };
   std::string html =
       "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">"

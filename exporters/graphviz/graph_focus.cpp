@@ -6,6 +6,7 @@
 
 #include "exporters/graphviz/graph_builder.h"
 #include "exporters/graphviz/graph_style.h"
+#include "models/shown_text.h"
 
 namespace cloudplan::exporters {
 
@@ -37,8 +38,8 @@ void drawFocus(GraphDocument& graph, const GraphIndex& index, models::SystemInde
   const auto& system = systems[focus];
   const auto& planned = index.plan.systems[focus];
   const std::string title =
-      fmt::format("{}{}{}: {} within {} link{}", shownText(system.id),
-                  system.name.empty() ? "" : " - ", shownText(system.name),
+      fmt::format("{}{}{}: {} within {} link{}", models::shownText(system.id),
+                  system.name.empty() ? "" : " - ", models::shownText(system.name),
                   planned.wave ? fmt::format("wave {}", planned.wave) : std::string("retained"),
                   depth, depth == 1 ? "" : "s");
   std::string reasons;

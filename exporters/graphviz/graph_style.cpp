@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "exporters/reports/html_escape.h"
+#include "models/shown_text.h"
 
 namespace cloudplan::exporters {
 
@@ -80,7 +81,7 @@ void styleCoupling(GraphDocument& graph, EdgeHandle edge, models::Coupling coupl
 
 std::string agencyCode(const GraphIndex& index, models::AgencyIndex agency) {
   return agency == kNone ? std::string("(no agency)")
-                         : shownText(index.inventory.agencies[agency].code);
+                         : models::shownText(index.inventory.agencies[agency].code);
 }
 
 size_t codePoints(std::string_view text) {
@@ -205,17 +206,9 @@ std::vector<std::string> wrappedLines(std::string_view text, size_t width, size_
   return out;
 }
 
-std::string shownText(std::string_view text) {
-  if (text.size() <= kLongestShownText) return std::string(text);
-  size_t cut = kLongestShownText - 3;  // room for the ellipsis
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-    --cut;
-  return std::string(text.substr(0, cut)) + "\xE2\x80\xA6";
-}
-
 std::string shownKey(std::string_view text, uint32_t number) {
-  if (text.size() <= kLongestShownText) return std::string(text);
-  return shownText(text) + "#" + std::to_string(number);
+  if (text.size() <= models::kLongestShownText) return std::string(text);
+  return models::shownText(text) + "#" + std::to_string(number);
 }
 
 Colour waveColour(uint32_t wave, uint32_t /*waves*/) {
@@ -313,7 +306,7 @@ void styleSystem(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
   std::string html;
   const bool named = !system.name.empty();
   for (const std::string& line :
-       wrappedLines(shownText(named ? system.name : system.id), kNameWidth, kNameLines)) {
+       wrappedLines(models::shownText(named ? system.name : system.id), kNameWidth, kNameLines)) {
     if (!html.empty()) html += "<BR/>";
     appendHtmlEscaped(html, line);
   }
@@ -327,12 +320,12 @@ void styleSystem(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
   if (high) html += fmt::format("{}{} high", kDot, kHighMark);
   if (named) {
     html += kDot;
-    appendHtmlEscaped(html, cutText(shownText(system.id), kIdWidth));
+    appendHtmlEscaped(html, cutText(models::shownText(system.id), kIdWidth));
   }
   if (grouped) {
     html += kDot;
-    appendHtmlEscaped(html,
-                      cutText(shownText(index.plan.moveGroups[planned.moveGroup].id), kIdWidth));
+    appendHtmlEscaped(
+        html, cutText(models::shownText(index.plan.moveGroups[planned.moveGroup].id), kIdWidth));
   }
   html += "</FONT>";
   graph.setHtmlLabel(node, html);
@@ -350,10 +343,11 @@ void styleSystem(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
   // The tooltip says the rest, a line each: what the box has no room for.
   std::string agency = agencyCode(index, system.agency);
   if (system.agency != kNone && !index.inventory.agencies[system.agency].name.empty()) {
-    agency += " - " + shownText(index.inventory.agencies[system.agency].name);
+    agency += " - " + models::shownText(index.inventory.agencies[system.agency].name);
   }
   std::string tooltip =
-      graphvizLabelText(fmt::format("{}: {}", shownText(system.id), shownText(system.name))) +
+      graphvizLabelText(
+          fmt::format("{}: {}", models::shownText(system.id), models::shownText(system.name))) +
       "\\n" + graphvizLabelText(agency) + "\\n" +
       graphvizLabelText(fmt::format("{}, {}; criticality {}; {:g} effort days",
                                     models::nameOf(system.type), models::nameOf(system.strategy),
@@ -362,7 +356,7 @@ void styleSystem(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
   // The first reasons: the rest are in report.html, and a wave of thousands would weigh megabytes.
   constexpr size_t kReasonsShown = 4;
   for (size_t r = 0; r < planned.reasons.size() && r < kReasonsShown; ++r) {
-    tooltip += "\\n" + graphvizLabelText(shownText(planned.reasons[r]));
+    tooltip += "\\n" + graphvizLabelText(models::shownText(planned.reasons[r]));
   }
   if (planned.reasons.size() > kReasonsShown) {
     tooltip +=
@@ -380,11 +374,12 @@ void styleDependency(GraphDocument& graph, EdgeHandle edge, const models::Depend
                      const GraphIndex& index) {
   styleCoupling(graph, edge, dependency.coupling);
   const auto& systems = index.inventory.systems;
-  graph.set(edge, "tooltip",
-            graphvizLabelText(fmt::format(
-                "{} depends on {} ({}{}{})", shownText(systems[dependency.consumer].id),
-                shownText(systems[dependency.provider].id), models::nameOf(dependency.coupling),
-                dependency.kind.empty() ? "" : ", ", shownText(dependency.kind))));
+  graph.set(
+      edge, "tooltip",
+      graphvizLabelText(fmt::format(
+          "{} depends on {} ({}{}{})", models::shownText(systems[dependency.consumer].id),
+          models::shownText(systems[dependency.provider].id), models::nameOf(dependency.coupling),
+          dependency.kind.empty() ? "" : ", ", models::shownText(dependency.kind))));
 }
 
 void LinkCounts::add(models::Coupling coupling) {
@@ -446,7 +441,7 @@ void styleFolded(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
   graph.set(node, "fontcolor", colour.text);
   std::string tooltip = agencyCode(index, agency);
   if (agency != kNone && !index.inventory.agencies[agency].name.empty()) {
-    tooltip += ": " + shownText(index.inventory.agencies[agency].name);
+    tooltip += ": " + models::shownText(index.inventory.agencies[agency].name);
   }
   graph.set(node, "tooltip",
             graphvizLabelText(fmt::format("{}; {}; {} retiring; {:g} effort days", tooltip, counts,
@@ -469,7 +464,7 @@ void styleAgencyCluster(GraphDocument& graph, GraphHandle cluster, const GraphIn
                         models::AgencyIndex agency) {
   std::string label = agencyCode(index, agency);
   if (agency != kNone && !index.inventory.agencies[agency].name.empty()) {
-    label += " - " + shownText(index.inventory.agencies[agency].name);
+    label += " - " + models::shownText(index.inventory.agencies[agency].name);
   }
   graph.set(cluster, "label", graphvizLabelText(label));
   graph.set(cluster, "style", "rounded,filled");

@@ -11,17 +11,12 @@
 
 #include "exporters/graphviz/graph_document.h"
 #include "exporters/graphviz/graph_index.h"
+#include "models/shown_text.h"
 
 namespace cloudplan::exporters {
 
-// Inventory text as a diagram or schedule.svg shows it: at most kLongestShownText bytes, cut
-// at a character boundary and ending in an ellipsis. A name of a megabyte would otherwise weigh
-// a megabyte in every diagram that shows its system or agency; report.html's tables show it
-// whole, once.
-inline constexpr size_t kLongestShownText = 120;
-std::string shownText(std::string_view text);
-// A DOT name for an id or code: itself up to kLongestShownText bytes; longer, its shown text and
-// `#number` (longer than any uncut name, so still one name per id).
+// A DOT name for an id or code: itself up to models::kLongestShownText bytes; longer, its
+// models::shownText and `#number` (longer than any uncut name, so still one name per id).
 std::string shownKey(std::string_view text, uint32_t number);
 
 // Text cut to `width` characters (code points) a line, at spaces where it can, in at most

@@ -13,6 +13,7 @@
 #include "exporters/reports/render_views.h"
 #include "exporters/reports/risk_table.h"
 #include "models/plural.h"
+#include "models/shown_text.h"
 
 namespace cloudplan::exporters {
 
@@ -98,7 +99,7 @@ enum class Length : uint8_t { whole, cut };
 
 void systemLabel(std::string& out, const models::System& system, Length length) {
   const auto shown = [&](std::string_view value) {
-    return length == Length::whole ? std::string(value) : shownText(value);
+    return length == Length::whole ? std::string(value) : models::shownText(value);
   };
   out += "<span class=\"id\">";
   text(out, shown(system.id));
@@ -288,11 +289,11 @@ struct Page {
       out += "</td><td>" + waveCell(plan, plan.systems[row.here].wave) + "</td><td>";
       systemLabel(out, there, Length::cut);
       out += "</td><td>";
-      text(out, shownText(agencyCode(inventory, there.agency)));
+      text(out, models::shownText(agencyCode(inventory, there.agency)));
       const auto ministry = tree.ministryOf(there.agency);
       if (ministry != kNone && ministry != there.agency) {
         out += "<br><span class=\"muted\">of ";
-        text(out, shownText(inventory.agencies[ministry].code));
+        text(out, models::shownText(inventory.agencies[ministry].code));
         out += "</span>";
       }
       out += "</td><td>" + waveCell(plan, plan.systems[row.there].wave) + "</td><td>";

@@ -10,6 +10,7 @@
 #include "exporters/graphviz/graph_index.h"
 #include "exporters/graphviz/graph_style.h"
 #include "exporters/reports/html_escape.h"
+#include "models/shown_text.h"
 
 namespace cloudplan::exporters {
 
@@ -141,7 +142,7 @@ struct Scope {
   }
   std::string name() const {
     if (agency >= inventory.agencies.size()) return "(no such agency)";
-    return shownText(inventory.agencies[agency].code);
+    return models::shownText(inventory.agencies[agency].code);
   }
 };
 
@@ -266,8 +267,8 @@ int monthsBetweenTicks(const GanttScale& scale) {
 
 // A system as a tooltip names it: "name (id)", or its id alone when it has no name.
 std::string systemName(const models::System& system) {
-  if (system.name.empty()) return shownText(system.id);
-  return fmt::format("{} ({})", shownText(system.name), shownText(system.id));
+  if (system.name.empty()) return models::shownText(system.id);
+  return fmt::format("{} ({})", models::shownText(system.name), models::shownText(system.id));
 }
 
 std::string_view statusText(models::ProgressStatus status) {
@@ -685,10 +686,11 @@ void appendSystemRows(std::string& out, const Chart& chart, const std::vector<Sy
     const SystemRow& row = rows[r];
     const double y = top + r * kRowHeight;
     if (row.system == kNone) {
-      std::string heading = row.office == kNone ? std::string("(no agency)")
-                                                : shownText(inventory.agencies[row.office].code);
+      std::string heading = row.office == kNone
+                                ? std::string("(no agency)")
+                                : models::shownText(inventory.agencies[row.office].code);
       if (row.office != kNone && !inventory.agencies[row.office].name.empty())
-        heading += " " + shownText(inventory.agencies[row.office].name);
+        heading += " " + models::shownText(inventory.agencies[row.office].name);
       heading += ": " + plural(row.officeSystems, "system", "systems");
       if (row.continued) heading += " (continued)";
       out +=
@@ -699,14 +701,15 @@ void appendSystemRows(std::string& out, const Chart& chart, const std::vector<Sy
     }
     const models::System& system = inventory.systems[row.system];
     const models::SystemPlan& planned = plan.systems[row.system];
-    const std::string name = system.name.empty() ? shownText(system.id) : shownText(system.name);
+    const std::string name =
+        system.name.empty() ? models::shownText(system.id) : models::shownText(system.name);
     const std::string status = systemStatus(plan, planned, replan);
     out += "<g class=\"system\"><title>";
     appendHtmlEscaped(out, systemName(system) + ": " + status);
     out += "</title><text x=\"18\" y=\"" + number(y + 14) + "\">";
     appendHtmlEscaped(out, fitted(name, kLabelChars));
     out += "</text>";
-    const std::string idText = htmlEscaped(shownText(system.id));
+    const std::string idText = htmlEscaped(models::shownText(system.id));
     if (planned.wave == 0 || planned.wave > plan.waves.size()) {
       out +=
           fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"{}\">{} · {}</text></g>\n",
@@ -758,8 +761,9 @@ void appendMinistryRows(std::string& out, const Chart& chart, const std::vector<
   for (size_t r = 0; r < rows.size(); ++r) {
     const MinistryRow& row = rows[r];
     const double y = rowsTop + r * kRowHeight;
-    std::string title = row.ministry == kNone ? std::string("(no agency)")
-                                              : shownText(inventory.agencies[row.ministry].code);
+    std::string title = row.ministry == kNone
+                            ? std::string("(no agency)")
+                            : models::shownText(inventory.agencies[row.ministry].code);
     out += "<g class=\"ministry\"><text x=\"10\" y=\"" + number(y + 14) + "\">";
     appendHtmlEscaped(out, title);
     out += "</text>";
@@ -846,7 +850,7 @@ std::string scheduleToSvg(const GraphIndex& tree, const GanttOptions& options) {
   if (!scope.everything()) {
     std::string note = scope.name();
     if (scope.agency < inventory.agencies.size() && !inventory.agencies[scope.agency].name.empty())
-      note += " (" + shownText(inventory.agencies[scope.agency].name) + ")";
+      note += " (" + models::shownText(inventory.agencies[scope.agency].name) + ")";
     notes.push_back(note + " and its offices only");
   }
   if (systemsRows && (options.firstSystemRow > 0 || systemsTotal > options.maxSystemRows)) {

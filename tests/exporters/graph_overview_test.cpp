@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "exporters/graphviz/graph_style.h"
+#include "models/shown_text.h"
 #include "tests/exporters/small_plan_fixture.h"
 
 namespace cloudplan::exporters {
@@ -146,17 +147,18 @@ TEST_CASE("offices fold into their ministry when one node per agency is still to
 }
 
 TEST_CASE("a long name is shown cut at a character, and a long id keeps a key of its own") {
-  CHECK(shownText("MOF/payroll") == "MOF/payroll");
+  CHECK(models::shownText("MOF/payroll") == "MOF/payroll");
   const std::string megabyte(1'000'000, 'N');
-  CHECK(shownText(megabyte) == std::string(kLongestShownText - 3, 'N') + "\xE2\x80\xA6");
+  CHECK(models::shownText(megabyte) ==
+        std::string(models::kLongestShownText - 3, 'N') + "\xE2\x80\xA6");
   // 2-byte letters: the cut falls before one, never inside.
   std::string accents;
   for (int i = 0; i < 100; ++i)
     accents += "\xC3\xA9";
-  CHECK(shownText(accents) == accents.substr(0, 116) + "\xE2\x80\xA6");
+  CHECK(models::shownText(accents) == accents.substr(0, 116) + "\xE2\x80\xA6");
   CHECK(shownKey("A", 7) == "A");
   CHECK(shownKey(megabyte, 1) != shownKey(megabyte + "M", 2));
-  CHECK(shownKey(megabyte, 1).size() > kLongestShownText);
+  CHECK(shownKey(megabyte, 1).size() > models::kLongestShownText);
 }
 
 TEST_CASE("a system and an agency named with a megabyte are drawn with their names cut") {
@@ -166,8 +168,8 @@ TEST_CASE("a system and an agency named with a megabyte are drawn with their nam
   p.inventory.agencies[*p.inventory.findAgency("MIN")].name = megabyte;
   const std::string dot = overviewDot(p);
   CHECK(dot.size() < 20000);
-  CHECK(dot.find("label=\"MIN - " + std::string(kLongestShownText - 3, 'N') + "\xE2\x80\xA6\"") !=
-        std::string::npos);
+  CHECK(dot.find("label=\"MIN - " + std::string(models::kLongestShownText - 3, 'N') +
+                 "\xE2\x80\xA6\"") != std::string::npos);
 }
 
 TEST_CASE("the title gives the waves against the lower bound") {
