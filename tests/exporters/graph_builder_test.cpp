@@ -19,32 +19,8 @@ namespace cloudplan::exporters {
 namespace {
 
 using testing::Planned;
-
-// The samples as the demo plans them (scripts/demo).
-const Planned& samplesPlan() {
-  static const Planned planned = [] {
-    Planned p;
-    const std::string samples = std::string(CLOUDPLAN_SOURCE_DIR) + "/samples/government";
-    p.inventory = importers::readInputs(std::vector{samples}, {}, p.diagnostics);
-    models::PlanSettings settings;
-    settings.waveCapacity = 8;
-    settings.freeze.push_back(
-        {models::dateFromCivil(2027, 7, 26), models::dateFromCivil(2027, 8, 8)});
-    p.plan = *engine::planMigration(p.inventory, settings, p.diagnostics);
-    return p;
-  }();
-  return planned;
-}
-
-std::string svgOf(GraphDocument& graph) {
-  GraphvizRenderer renderer;
-  std::string error;
-  const ImageFormat formats[] = {ImageFormat::svg};
-  const auto images = renderer.render(graph, formats, error);
-  INFO(error);
-  REQUIRE(images);
-  return images->front();
-}
+using testing::samplesPlan;
+using testing::svgOf;
 
 // Width over height of an SVG drawing.
 double ratioOf(const std::string& svg) {

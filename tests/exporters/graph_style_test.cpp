@@ -21,31 +21,9 @@ namespace {
 
 using testing::pinnedPlan;
 using testing::Planned;
+using testing::samplesPlan;
 using testing::smallPlan;
-
-// The samples as the demo plans them (scripts/demo): the size of plan a reviewer reads.
-const Planned& samplesPlan() {
-  static const Planned planned = [] {
-    Planned p;
-    const std::vector<std::string> paths = {CLOUDPLAN_SOURCE_DIR "/samples/government"};
-    p.inventory = importers::readInputs(paths, {}, p.diagnostics);
-    models::PlanSettings settings;
-    settings.waveCapacity = 8;
-    p.plan = *engine::planMigration(p.inventory, settings, p.diagnostics);
-    return p;
-  }();
-  return planned;
-}
-
-std::string svgOf(GraphDocument& graph) {
-  GraphvizRenderer renderer;
-  std::string error;
-  const ImageFormat formats[] = {ImageFormat::svg};
-  const auto images = renderer.render(graph, formats, error);
-  INFO(error);
-  REQUIRE(images);
-  return images->front();
-}
+using testing::svgOf;
 
 // A diagram of a plan: its DOT text, its SVG and the systems it is about.
 struct View {

@@ -1,13 +1,18 @@
 // The small plan the diagram tests draw: a ministry with an office, and a digital agency that
-// provides to both, planned by the real importer and engine; and a reader of DOT clusters.
+// provides to both, planned by the real importer and engine; the bundled samples planned as
+// scripts/demo plans them; a drawing as SVG; and a reader of DOT clusters.
 #pragma once
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
 #include "engine/plan_migration.h"
+#include "exporters/graphviz/graph_document.h"
+#include "exporters/graphviz/graphviz_render.h"
 #include "importers/csv/inventory_csv.h"
 #include "importers/inventory_builder.h"
+#include "importers/read_inputs.h"
 
 namespace cloudplan::testing {
 
@@ -16,6 +21,33 @@ struct Planned {
   models::Inventory inventory;
   models::Plan plan;
 };
+
+// The samples as the demo plans them (scripts/demo): the size of plan a reviewer reads.
+inline const Planned& samplesPlan() {
+  static const Planned planned = [] {
+    Planned p;
+    const std::vector<std::string> paths = {CLOUDPLAN_SOURCE_DIR "/samples/government"};
+    p.inventory = importers::readInputs(paths, {}, p.diagnostics);
+    models::PlanSettings settings;
+    settings.waveCapacity = 8;
+    settings.freeze.push_back(
+        {models::dateFromCivil(2027, 7, 26), models::dateFromCivil(2027, 8, 8)});
+    p.plan = *engine::planMigration(p.inventory, settings, p.diagnostics);
+    return p;
+  }();
+  return planned;
+}
+
+// A diagram laid out as SVG, as render writes it.
+inline std::string svgOf(exporters::GraphDocument& graph) {
+  exporters::GraphvizRenderer renderer;
+  std::string error;
+  const exporters::ImageFormat formats[] = {exporters::ImageFormat::svg};
+  const auto images = renderer.render(graph, formats, error);
+  INFO(error);
+  REQUIRE(images);
+  return images->front();
+}
 
 inline Planned smallPlan() {
   Planned p;
