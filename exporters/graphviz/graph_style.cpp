@@ -211,7 +211,7 @@ std::string shownKey(std::string_view text, uint32_t number) {
   return models::shownText(text) + "#" + std::to_string(number);
 }
 
-Colour waveColour(uint32_t wave, uint32_t /*waves*/) {
+Colour waveColour(uint32_t wave) {
   if (wave == 0) return {kRetainedFill, "#222222"};
   const Rgb c = kPalette[(wave - 1) % kPalette.size()];
   return {hex(c), luminance(c) > 0.18 ? "#000000" : "#ffffff"};
@@ -295,7 +295,7 @@ void styleSystem(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
   const auto& system = index.inventory.systems[s];
   const auto& planned = index.plan.systems[s];
   const uint32_t wave = index.waveOf(s);
-  const Colour colour = waveColour(wave, static_cast<uint32_t>(index.plan.waves.size()));
+  const Colour colour = waveColour(wave);
   const bool retiring = system.action() == models::Action::retire;
   const bool high = system.criticality == models::Criticality::high;
   const bool grouped =
@@ -421,7 +421,7 @@ void styleFolded(GraphDocument& graph, NodeHandle node, const GraphIndex& index,
       most = systems;
     }
   }
-  const Colour colour = waveColour(modal, static_cast<uint32_t>(index.plan.waves.size()));
+  const Colour colour = waveColour(modal);
   std::string counts = fmt::format("{} system{}", folded.systems, folded.systems == 1 ? "" : "s");
   if (folded.firstWave == 0) {
     counts += ", retained";
@@ -509,7 +509,7 @@ void addLegend(GraphDocument& graph, const GraphIndex& index, bool folded) {
   std::string cells =
       "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR>";
   for (const WaveCell cell : legendWaveCells(waves)) {
-    const Colour colour = waveColour(cell.wave, waves);
+    const Colour colour = waveColour(cell.wave);
     std::string text = std::to_string(cell.wave);
     if (cell.count > 1) text += fmt::format(", {}", cell.wave + kWavePaletteSize);
     if (cell.count > 2) text += fmt::format(", {}", cell.wave + 2 * kWavePaletteSize);

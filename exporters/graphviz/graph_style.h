@@ -28,10 +28,10 @@ struct Colour {
   std::string text;  // black or white, whichever reads on the fill
 };
 
-// The colour of wave `wave` of `waves`; wave 0 (retained) is grey. The colours repeat every
+// The colour of wave `wave`; wave 0 (retained) is grey. The colours repeat every
 // kWavePaletteSize waves: neighbours always differ, and the box says its wave's number.
 inline constexpr uint32_t kWavePaletteSize = 8;
-Colour waveColour(uint32_t wave, uint32_t waves);
+Colour waveColour(uint32_t wave);
 
 std::string_view shapeOf(models::SystemType type);
 std::string typeStyle(models::SystemType type);  // "filled" and what else marks the type

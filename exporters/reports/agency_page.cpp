@@ -72,12 +72,11 @@ bool isWebAddress(std::string_view value) {
 
 std::string waveCell(const models::Plan& plan, uint32_t wave) {
   if (wave == 0 || wave > plan.waves.size()) return "retained";
-  const auto total = static_cast<uint32_t>(plan.waves.size());
   const auto& w = plan.waves[wave - 1];
   return fmt::format(
       "<span class=\"swatch\" style=\"background:{}\"></span>{}<br><span class=\"muted dates\">{} "
       "to {}</span>",
-      waveColour(wave, total).fill, wave, models::formatDate(w.start), models::formatDate(w.end));
+      waveColour(wave).fill, wave, models::formatDate(w.start), models::formatDate(w.end));
 }
 
 void contactList(std::string& out, const models::Inventory& inventory,

@@ -583,7 +583,6 @@ void appendWaveRows(std::string& out, const Chart& chart, const std::vector<Wave
                     const std::vector<Tally>& tallies) {
   const auto& scale = chart.scale;
   const auto& scope = chart.scope;
-  const auto waves = chart.waves;
   const auto replan = chart.replan;
   const auto top = chart.top;
   const std::string nobody = scope.everything()
@@ -609,7 +608,7 @@ void appendWaveRows(std::string& out, const Chart& chart, const std::vector<Wave
       continue;
     }
     const auto [x, barWidth] = chart.bar(wave);
-    const Colour colour = waveColour(wave.number, waves);
+    const Colour colour = waveColour(wave.number);
     std::string summary =
         scope.everything()
             ? fmt::format(
@@ -679,7 +678,6 @@ void appendSystemRows(std::string& out, const Chart& chart, const std::vector<Sy
   const auto& inventory = chart.inventory;
   const auto& plan = chart.plan;
   const auto& scale = chart.scale;
-  const auto waves = chart.waves;
   const auto replan = chart.replan;
   const auto top = chart.top;
   for (size_t r = 0; r < rows.size(); ++r) {
@@ -726,7 +724,7 @@ void appendSystemRows(std::string& out, const Chart& chart, const std::vector<Sy
           number(bx), number(y + 3), number(bw), number(kBarHeight));
     }
     const auto [x, barWidth] = chart.bar(wave);
-    const Colour colour = waveColour(wave.number, waves);
+    const Colour colour = waveColour(wave.number);
     out += fmt::format(
         "<rect class=\"wave-bar\" data-wave=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" "
         "rx=\"2\" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.5\"/>",
@@ -751,7 +749,6 @@ void appendMinistryRows(std::string& out, const Chart& chart, const std::vector<
   const auto& plan = chart.plan;
   const auto& scale = chart.scale;
   const auto& scope = chart.scope;
-  const auto waves = chart.waves;
   const auto replan = chart.replan;
   const double axisRight = scale.x(scale.end);
   out += fmt::format(
@@ -775,7 +772,7 @@ void appendMinistryRows(std::string& out, const Chart& chart, const std::vector<
           "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#ffffff\" "
           "stroke-width=\"0.5\"><title>",
           number(x), number(y + 3), number(barWidth), number(kBarHeight),
-          waveColour(waveNumber, waves).fill);
+          waveColour(waveNumber).fill);
       appendHtmlEscaped(out, title);
       out += fmt::format(": {} system{} in wave {}", count, count == 1 ? "" : "s", waveNumber);
       if (replan && !tally.progress().empty()) out += " (" + tally.progress() + ")";
@@ -784,7 +781,7 @@ void appendMinistryRows(std::string& out, const Chart& chart, const std::vector<
         out += fmt::format(
             "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" "
             "fill=\"{}\">{}</text>",
-            number(x + barWidth / 2), number(y + 14), waveColour(waveNumber, waves).text, count);
+            number(x + barWidth / 2), number(y + 14), waveColour(waveNumber).text, count);
       }
       if (replan) appendProgressStrip(out, x, barWidth, y + 3 + kBarHeight, tally);
     }

@@ -134,7 +134,6 @@ std::string hybridChart(const models::Plan& plan) {
       "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5}</text>"
       "<text x=\"{3}\" y=\"{1:.1f}\" text-anchor=\"end\">0</text>",
       kLeft, kTop + kHeight, width - 10, kLeft - 6, kTop + 4, peak);
-  const auto total = static_cast<uint32_t>(plan.waves.size());
   for (size_t i = 0; i < waves.size(); ++i) {
     const auto& wave = *waves[i];
     const double x = kLeft + step * static_cast<double>(i);
@@ -142,7 +141,7 @@ std::string hybridChart(const models::Plan& plan) {
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\">"
         "<title>after wave {}: {} hybrid links</title></rect>",
         x + 1, y(wave.hybridLinksAfter), std::max(1.0, step - 2),
-        kTop + kHeight - y(wave.hybridLinksAfter), waveColour(wave.number, total).fill, wave.number,
+        kTop + kHeight - y(wave.hybridLinksAfter), waveColour(wave.number).fill, wave.number,
         wave.hybridLinksAfter);
     if (waves.size() <= 24 || wave.number % 5 == 0 || i == 0) {
       svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>",
@@ -507,7 +506,6 @@ void waveSections(std::string& out, const models::Inventory& inventory, const mo
       "<div id=\"search\" hidden><label>Find systems: <input type=\"search\" "
       "placeholder=\"id, name, agency, reason...\" autocomplete=\"off\"></label> "
       "<output class=\"muted\"></output></div>\n";
-  const auto total = static_cast<uint32_t>(plan.waves.size());
   for (size_t w = 0; w < plan.waves.size(); ++w) {
     const auto& wave = plan.waves[w];
     if (wave.systems.empty()) {
@@ -528,8 +526,8 @@ void waveSections(std::string& out, const models::Inventory& inventory, const mo
     out += fmt::format(
         "<section class=\"systems\" id=\"wave-{}\"><h3><span class=\"swatch\" "
         "style=\"background:{}\"></span>Wave {}: {} to {}</h3>\n<p>",
-        wave.number, waveColour(wave.number, total).fill, wave.number,
-        models::formatDate(wave.start), models::formatDate(wave.end));
+        wave.number, waveColour(wave.number).fill, wave.number, models::formatDate(wave.start),
+        models::formatDate(wave.end));
     text(out, fmt::format("{} systems ({} migrate, {} retire), {:g} effort days; {} hybrid "
                           "links after it{}.",
                           wave.systems.size(), wave.migrating, wave.retiring, wave.effortDays,
@@ -556,7 +554,7 @@ void waveSections(std::string& out, const models::Inventory& inventory, const mo
   out +=
       "<section class=\"systems\" id=\"retained\"><h3><span class=\"swatch\" "
       "style=\"background:" +
-      waveColour(0, total).fill + "\"></span>Retained: they stay where they are</h3>\n";
+      waveColour(0).fill + "\"></span>Retained: they stay where they are</h3>\n";
   std::vector<models::SystemIndex> retained;
   for (models::SystemIndex s = 0; s < inventory.systems.size(); ++s) {
     if (plan.systems[s].wave == 0) retained.push_back(s);

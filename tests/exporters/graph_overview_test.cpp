@@ -50,12 +50,11 @@ TEST_CASE("agencies nested 100000 deep are drawn 8 levels deep and the title say
 TEST_CASE("a system is filled with its wave's colour and shaped by its type") {
   const Planned p = smallPlan();
   const std::string dot = overviewDot(p);
-  const auto waves = static_cast<uint32_t>(p.plan.waves.size());
   const uint32_t wave = p.plan.systems[*p.inventory.findSystem("MIN/db")].wave;
   const size_t at = dot.find("\"MIN/db\"\t[");
   REQUIRE(at != std::string::npos);
   const std::string node = dot.substr(at, dot.find("];", at) - at);
-  CHECK(node.find("fillcolor=\"" + waveColour(wave, waves).fill + "\"") != std::string::npos);
+  CHECK(node.find("fillcolor=\"" + waveColour(wave).fill + "\"") != std::string::npos);
   CHECK(node.find("shape=cylinder") != std::string::npos);
   CHECK(node.find(fmt::format("label=<Example database<BR/><FONT POINT-SIZE=\"8\" "
                               "COLOR=\"#333333\">W{} \xC2\xB7 MIN/db \xC2\xB7 G1</FONT>>",
