@@ -222,15 +222,7 @@ struct Page {
         out += "</td>";
       }
       out += "<td>";
-      if (!planned.reasons.empty()) {
-        out += "<ul class=\"reasons\">";
-        for (const auto& reason : planned.reasons) {
-          out += "<li>";
-          text(out, reason);
-          out += "</li>";
-        }
-        out += "</ul>";
-      }
+      appendHtmlList(out, planned.reasons, "reasons");
       out += "</td></tr>\n";
     }
     out += "</tbody></table>\n</section>\n";

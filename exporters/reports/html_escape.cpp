@@ -51,6 +51,20 @@ void appendHtmlEscaped(std::string& out, std::string_view text) {
   out.append(text.data() + plain, text.size() - plain);
 }
 
+void appendHtmlList(std::string& out, const std::vector<std::string>& items,
+                    std::string_view listClass) {
+  if (items.empty()) return;
+  out += "<ul class=\"";
+  out += listClass;
+  out += "\">";
+  for (const std::string& item : items) {
+    out += "<li>";
+    appendHtmlEscaped(out, item);
+    out += "</li>";
+  }
+  out += "</ul>";
+}
+
 std::string htmlEscaped(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cloudplan::exporters {
 
@@ -14,6 +15,11 @@ namespace cloudplan::exporters {
 // an override in a name would reverse what follows it on the page.
 void appendHtmlEscaped(std::string& out, std::string_view text);
 std::string htmlEscaped(std::string_view text);
+
+// <ul class="CLASS"><li>item</li>...</ul> of the items escaped, or nothing when there is none:
+// a system's reasons, wherever a page lists them.
+void appendHtmlList(std::string& out, const std::vector<std::string>& items,
+                    std::string_view listClass);
 
 // A relative path as the value of an href, safe in an HTML attribute as it is: every byte but
 // letters, digits, - _ . ~ and / is %XX, so that a file named by fileNameFor (MOF%2Fpayroll.svg)

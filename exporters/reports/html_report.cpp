@@ -289,15 +289,7 @@ void systemRow(std::string& out, const models::Inventory& inventory, const model
     out += "<a href=\"#group-" + escaped(group) + "\">" + escaped(group) + "</a>";
   }
   out += "</td><td>";
-  if (!planned.reasons.empty()) {
-    out += "<ul class=\"reasons\">";
-    for (const auto& reason : planned.reasons) {
-      out += "<li>";
-      text(out, reason);
-      out += "</li>";
-    }
-    out += "</ul>";
-  }
+  appendHtmlList(out, planned.reasons, "reasons");
   out += "</td><td>";
   const auto properties = inventory.propertiesOf(system.properties);
   if (!properties.empty()) {

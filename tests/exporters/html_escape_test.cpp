@@ -47,5 +47,13 @@ TEST_CASE("a path made an href keeps letters, digits, - _ . ~ and /, and writes 
   CHECK(hrefFor("\xC3\xA9") == "%C3%A9");
 }
 
+TEST_CASE("a list is its items escaped, and nothing when there is none") {
+  std::string out;
+  appendHtmlList(out, {}, "reasons");
+  CHECK(out.empty());
+  appendHtmlList(out, {"pinned to wave 3", "<b>"}, "reasons");
+  CHECK(out == "<ul class=\"reasons\"><li>pinned to wave 3</li><li>&lt;b&gt;</li></ul>");
+}
+
 }  // namespace
 }  // namespace cloudplan::exporters
