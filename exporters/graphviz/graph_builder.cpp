@@ -272,8 +272,10 @@ void arrangeInGrid(GraphDocument& graph, const std::vector<NodeSpec>& nodes,
 
 // An edge's count of links written beside it (xlabel) rather than on it. Dot makes a label on an
 // edge a node of its own, a rank between the edge's ends: every edge of the diagram then spans
-// twice the ranks, and dot's work (about half of a 10,000-system render) doubles with them. An
-// xlabel is placed once the layout is done.
+// twice the ranks, and dot's work (about half of a 10,000-system render) doubles with them. And a
+// label on an edge within one rank makes Graphviz 2.42 grow its rank array in flat_edges and free
+// the old one again in gvFreeLayout: a double free that aborted render. An xlabel is placed once
+// the layout is done.
 void countBeside(GraphDocument& graph, EdgeHandle edge, const LinkCounts& counts) {
   graph.set(edge, "label", "");
   graph.set(edge, "xlabel", std::to_string(counts.total()));
@@ -965,7 +967,7 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
     }
     const EdgeHandle edge = graph.edge(nodes[tail].handle, nodes[head].handle);
     styleFoldedLinks(graph, edge, counts);
-    if (large) countBeside(graph, edge, counts);
+    countBeside(graph, edge, counts);
     drawnAs(edge, tail, head);
   }
   // A bundle's edge ends at an invisible point inside the band's box, on the side of the rows its
@@ -999,7 +1001,7 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
     const EdgeHandle edge = consumer ? graph.edge(nodes[outside].handle, anchor(after))
                                      : graph.edge(anchor(after), nodes[outside].handle);
     styleFoldedLinks(graph, edge, bundle.counts);
-    if (large) countBeside(graph, edge, bundle.counts);
+    countBeside(graph, edge, bundle.counts);
     const uint32_t tail = consumer ? outside : bundle.inner;
     const uint32_t head = consumer ? bundle.inner : outside;
     if (upward(tail, head)) graph.set(edge, "constraint", "false");

@@ -5,9 +5,14 @@
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <climits>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 namespace cloudplan::exporters {
 namespace {
@@ -56,6 +61,58 @@ class CollectMessages {
   agusererrf previous_;
 };
 
+// Parts of Graphviz (libpath's spline router) print to stderr themselves instead of through
+// agerr(): while a renderer works, file descriptor 2 is a temporary file, and what was written
+// there joins the collected messages. The user's terminal sees none of it (-q means quiet), and
+// lostEdges sees the router's failures. Graphviz runs on one thread (see graphviz_render.h).
+class CaptureStderr {
+ public:
+  explicit CaptureStderr(std::string& into) : into_(into) {
+    std::fflush(stderr);
+    file_ = std::tmpfile();
+    // Appending: what is written through descriptor 2 goes at the end, wherever drain() read.
+    if (file_) fcntl(fileno(file_), F_SETFL, fcntl(fileno(file_), F_GETFL) | O_APPEND);
+    saved_ = file_ ? dup(STDERR_FILENO) : -1;
+    if (saved_ < 0 || dup2(fileno(file_), STDERR_FILENO) < 0) restore();
+  }
+  ~CaptureStderr() { restore(); }
+  CaptureStderr(const CaptureStderr&) = delete;
+  CaptureStderr& operator=(const CaptureStderr&) = delete;
+
+  // Adds what was written since the last call to the messages.
+  void drain() {
+    if (!file_) return;
+    std::fflush(stderr);
+    std::fseek(file_, static_cast<long>(read_), SEEK_SET);
+    char buffer[4096];
+    // Bounded: a router that repeats itself for every edge of a huge drawing says it once.
+    for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, file_)) > 0;) {
+      read_ += n;
+      if (into_.size() < kLongestCapture) into_.append(buffer, n);
+    }
+    std::clearerr(file_);
+  }
+
+ private:
+  void restore() {
+    drain();
+    if (saved_ >= 0) {
+      dup2(saved_, STDERR_FILENO);
+      close(saved_);
+      saved_ = -1;
+    }
+    if (file_) {
+      std::fclose(file_);
+      file_ = nullptr;
+    }
+  }
+  static constexpr size_t kLongestCapture = 1 << 20;
+  std::string& into_;
+  std::FILE* file_ = nullptr;
+  int saved_ = -1;
+  size_t read_ = 0;
+};
+
 // The first error line of Graphviz's messages, for a one-line diagnostic.
 std::string firstError(const std::string& messages) {
   const size_t start = messages.find("Error");
@@ -70,11 +127,12 @@ std::string firstError(const std::string& messages) {
 // drawing is laid out again without them, so that every edge that means something is drawn.
 bool lostEdges(const std::string& messages) {
   return messages.find("Pshortestpath failed") != std::string::npos ||
+         messages.find("libpath/") != std::string::npos ||
          (messages.find("Error: lost ") != std::string::npos &&
           messages.find(" edge\n") != std::string::npos);
 }
 
-size_t removeInvisibleEdges(Agraph_t* root) {
+std::vector<Agedge_t*> invisibleEdges(Agraph_t* root) {
   std::vector<Agedge_t*> invisible;
   char style[] = "style";
   for (Agnode_t* node = agfstnode(root); node; node = agnxtnode(root, node)) {
@@ -83,9 +141,7 @@ size_t removeInvisibleEdges(Agraph_t* root) {
       if (value && std::strstr(value, "invis")) invisible.push_back(edge);
     }
   }
-  for (Agedge_t* edge : invisible)
-    agdeledge(root, edge);
-  return invisible.size();
+  return invisible;
 }
 
 const char* formatName(ImageFormat format) {
@@ -155,6 +211,26 @@ std::optional<std::vector<std::string>> GraphvizRenderer::render(
   std::vector<std::string> images(formats.size());
   std::string messages;
   CollectMessages collecting(messages);
+  CaptureStderr capturing(messages);
+  // What is laid out and drawn: the document's graph, or a copy of it without its invisible
+  // edges when dot lost edges in the document's (see lostEdges).
+  Agraph_t* target = graph.root();
+  std::unique_ptr<Agraph_t, decltype(&agclose)> copy(nullptr, agclose);
+  auto copyWithoutInvisibleEdges = [&] {
+    copy.reset(agmemread(graph.dot().c_str()));
+    if (!copy) return false;
+    target = copy.get();
+    for (Agedge_t* edge : invisibleEdges(target))
+      agdeledge(target, edge);
+    return true;
+  };
+  bool reusable = true;  // target holds no layout that lost edges
+  auto layOut = [&](Context* renderer) {
+    const int laidOut = gvLayout(renderer->gvc, target, "dot");
+    capturing.drain();
+    if (laidOut != 0) error = "Graphviz could not lay out the diagram: " + firstError(messages);
+    return laidOut == 0;
+  };
   for (const bool raster : {false, true}) {
     std::vector<size_t> wanted;
     for (size_t i = 0; i < formats.size(); ++i) {
@@ -163,26 +239,26 @@ std::optional<std::vector<std::string>> GraphvizRenderer::render(
     if (wanted.empty()) continue;
     Context* renderer = context(raster, error);
     if (!renderer) return std::nullopt;
-    // Cairo draws bitmaps of at most 32767 pixels a side, and says so on stderr when scaling
-    // one down: a drawing that large is scaled down (to 340 inches at 96 dpi) before it is.
-    if (raster) graph.set(graph.root(), "size", "340,340");
-    if (gvLayout(renderer->gvc, graph.root(), "dot") != 0) {
-      error = "Graphviz could not lay out the diagram: " + firstError(messages);
+    if (!reusable && !copyWithoutInvisibleEdges()) {
+      error = "Graphviz could not read back the diagram it lost edges of";
       return std::nullopt;
     }
-    if (lostEdges(messages) && removeInvisibleEdges(graph.root()) > 0) {
-      gvFreeLayout(renderer->gvc, graph.root());
+    // Cairo draws bitmaps of at most 32767 pixels a side, and says so on stderr when scaling
+    // one down: a drawing that large is scaled down (to 340 inches at 96 dpi) before it is.
+    char size[] = "size", inches[] = "340,340", none[] = "";
+    if (raster) agsafeset(target, size, inches, none);
+    messages.clear();
+    if (!layOut(renderer)) return std::nullopt;
+    if (lostEdges(messages) && target == graph.root() && copyWithoutInvisibleEdges()) {
+      if (raster) agsafeset(target, size, inches, none);
       messages.clear();
-      if (gvLayout(renderer->gvc, graph.root(), "dot") != 0) {
-        error = "Graphviz could not lay out the diagram: " + firstError(messages);
-        return std::nullopt;
-      }
+      if (!layOut(renderer)) return std::nullopt;
     }
     bool ok = true;
     for (size_t i : wanted) {
       char* data = nullptr;
       unsigned int length = 0;
-      if (gvRenderData(renderer->gvc, graph.root(), formatName(formats[i]), &data, &length) != 0) {
+      if (gvRenderData(renderer->gvc, target, formatName(formats[i]), &data, &length) != 0) {
         error = std::string("Graphviz could not render ") + formatName(formats[i]) + ": " +
                 firstError(messages);
         ok = false;
@@ -193,7 +269,14 @@ std::optional<std::vector<std::string>> GraphvizRenderer::render(
       gvFreeRenderData(data);
       if (!ok) break;
     }
-    gvFreeLayout(renderer->gvc, graph.root());
+    // Graphviz 2.42 frees parts of a layout whose routing failed, and frees them again in
+    // gvFreeLayout (a double free that aborts the process): such a layout is never freed (closing
+    // its graph drops it), and the next format's layout is made on a fresh copy.
+    if (lostEdges(messages)) {
+      reusable = false;
+    } else {
+      gvFreeLayout(renderer->gvc, target);
+    }
     if (!ok) return std::nullopt;
   }
   return images;
