@@ -120,6 +120,7 @@ struct Page {
   const models::Plan& plan;
   const models::AgencyTree& tree;
   const std::vector<WaveSpan>& spans;
+  const PageLinks& pages;
   models::AgencyIndex agency;
   std::string code;    // escaped
   std::string others;  // "other ministries" or, for an office, "other agencies"
@@ -161,7 +162,7 @@ struct Page {
       const size_t depth = tree.depth(office) - tree.depth(agency);
       out += fmt::format("<tr><td style=\"padding-left:{}px\"><span class=\"id\">",
                          6 + 20 * (std::min<size_t>(depth, 10) - 1));
-      text(out, a.code);
+      out += agencyCodeHtml(a.code, pages.pageOf(office));  // its own page, when written
       out += "</span>";
       if (!a.name.empty()) {
         out += "<br><span class=\"name\">";
@@ -290,7 +291,7 @@ struct Page {
       out += "</td><td>" + waveCell(plan, plan.systems[row.there].wave) + "</td><td>";
       text(out, models::nameOf(row.link->coupling));
       out += "</td><td>";
-      text(out, row.link->kind);
+      text(out, models::shownText(row.link->kind));
       out += "</td></tr>\n";
     }
     out += "</tbody></table>\n";
@@ -375,6 +376,7 @@ std::string agencyPageToHtml(const models::Inventory& inventory, const models::P
             plan,
             tree,
             spans,
+            drawings.pages,
             agency,
             htmlEscaped(a.code),
             a.parent == kNone ? "other ministries" : "other agencies",

@@ -82,10 +82,10 @@ std::string riskTableHtml(const std::vector<const models::Risk*>& risks, size_t 
                         models::nameOf(risk.kind), i + 1, kindTitle(risk.kind));
     appendHtmlEscaped(html, risk.summary);
     // A link's days run to the plan's last day when it is hybrid for good: "at least"; from the
-    // last wave there are none to count.
+    // last wave there are none to count, and the waves column says "for good" already.
     const std::string days = risk.kind != models::RiskKind::hybridLink ? std::string()
                              : risk.toWave != 0 ? fmt::format("{}", risk.days)
-                             : risk.days == 0   ? std::string("for good")
+                             : risk.days == 0   ? std::string()
                                                 : fmt::format("{}+", risk.days);
     html += fmt::format(
         "</td><td class=\"criticality-{0}\">{0}</td><td>{1}</td><td class=\"number\">{2}</td>"

@@ -302,6 +302,22 @@ TEST_CASE("a page links ministries.html and its parent's page only when they are
   CHECK(pageOf(p, "MIN", drawings).find("Part of") == std::string::npos);
 }
 
+TEST_CASE("a ministry's table of offices links an office's page only when it is written") {
+  const auto p = testing::ministryPlan();
+  AgencyPageDrawings drawings;
+  const std::string offices = [&] {
+    const std::string html = pageOf(p, "MIN", drawings);
+    return between(html, "<section id=\"offices\">", "</section>");
+  }();
+  CHECK(offices.find("<span class=\"id\">MIN-OFF</span>") != std::string::npos);
+  drawings.pages.agencyPages.resize(p.inventory.agencies.size());
+  drawings.pages.agencyPages[agencyOf(p.inventory, "MIN-OFF")] = "report-MIN-OFF.html";
+  const std::string html = pageOf(p, "MIN", drawings);
+  CHECK(between(html, "<section id=\"offices\">", "</section>")
+            .find("<span class=\"id\"><a href=\"report-MIN-OFF.html\">MIN-OFF</a></span>") !=
+        std::string::npos);
+}
+
 TEST_CASE("an agency's wave span counts its systems and its offices', at any depth") {
   // A > B > C; D beside. C's system moves in wave 1, B's in wave 2, A's is retained.
   testing::MinistryPlan p;
