@@ -982,10 +982,14 @@ std::string DiagramBuilder::build(GraphDocument& graph, size_t maxNodes,
     if (!handle) {
       handle = graph.node(bandGraph(bundled_),
                           fmt::format(" band {} {}", bundled_, after ? "after" : "before"));
-      graph.set(handle, "style", "invis");
+      // A small dot on the box's edge side, so that a bundled edge visibly ends at the box.
       graph.set(handle, "shape", "point");
-      graph.set(handle, "width", "0");
+      graph.set(handle, "style", "filled");
+      graph.set(handle, "color", "#4d4d4d");
+      graph.set(handle, "fillcolor", "#4d4d4d");
+      graph.set(handle, "width", "0.08");
       graph.set(handle, "label", "");
+      graph.set(handle, "tooltip", "links to several systems of this box");
     }
     return handle;
   };
