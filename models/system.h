@@ -28,6 +28,9 @@ struct System {
   // The identifier of the ArchiMate element it was read from (empty for other inputs), which
   // plan.archimate.xml keeps so that the plan merges back into the source model.
   std::string_view archimateIdentifier;
+  // The ArchiMate type of that element ("Device", "ApplicationComponent", ...), which the plan
+  // writes under the kept identifier: a type changed under the same identifier would not merge.
+  std::string_view archimateType;
 
   Action action() const { return actionOf(strategy); }
   bool scheduled() const { return strategy != Strategy::retain; }

@@ -5,31 +5,45 @@
 namespace cloudplan::exporters {
 namespace {
 
-constexpr std::array<std::string_view, 8> kTypes = {
-    "ApplicationComponent", "ApplicationInterface", "Node", "SystemSoftware", "Plateau",
-    "WorkPackage",          "Deliverable",          "Gap"};
+constexpr std::array<std::string_view, 11> kTypes = {"ApplicationComponent",
+                                                     "ApplicationInterface",
+                                                     "Node",
+                                                     "SystemSoftware",
+                                                     "Device",
+                                                     "CommunicationNetwork",
+                                                     "TechnologyInterface",
+                                                     "Plateau",
+                                                     "WorkPackage",
+                                                     "Deliverable",
+                                                     "Gap"};
 
 // kAllowed[source][target]: the relationships allowed, one letter each, as the specification's
 // table writes them: a access, c composition, f flow, g aggregation, i assignment, n influence,
 // o association, r realization, s specialization, t triggering, v serving. Rows and columns in
 // the order of kTypes. Taken from Archi's encoding of the table (relationships.xml).
-constexpr std::array<std::array<std::string_view, 8>, 8> kAllowed = {{
+constexpr std::array<std::array<std::string_view, 11>, 11> kAllowed = {{
     // ApplicationComponent ->
-    {"cfgorstv", "cfgortv", "fotv", "fotv", "o", "o", "o", "o"},
+    {"cfgorstv", "cfgortv", "fotv", "fotv", "fotv", "fotv", "fotv", "o", "o", "o", "o"},
     // ApplicationInterface ->
-    {"fotv", "cfgostv", "fotv", "fotv", "o", "o", "o", "o"},
+    {"fotv", "cfgostv", "fotv", "fotv", "fotv", "fotv", "fotv", "o", "o", "o", "o"},
     // Node ->
-    {"fortv", "fortv", "cfgiostv", "cfgiortv", "o", "io", "o", "o"},
+    {"fortv", "fortv", "cfgiostv", "cfgiortv", "cfgiortv", "fotv", "cfgiortv", "o", "io", "o", "o"},
     // SystemSoftware ->
-    {"fortv", "fortv", "fotv", "cfgiorstv", "o", "o", "o", "o"},
+    {"fortv", "fortv", "fotv", "cfgiorstv", "fotv", "fotv", "cfgiortv", "o", "o", "o", "o"},
+    // Device ->
+    {"fortv", "fortv", "fotv", "cfgiortv", "cfgostv", "fotv", "cfgiortv", "o", "o", "o", "o"},
+    // CommunicationNetwork ->
+    {"fortv", "fortv", "fortv", "fgiortv", "fgortv", "cfgostv", "fgiortv", "o", "o", "o", "o"},
+    // TechnologyInterface ->
+    {"fotv", "fortv", "fotv", "fotv", "fotv", "fotv", "cfgostv", "o", "o", "o", "o"},
     // Plateau ->
-    {"cgor", "cgor", "cgor", "cgor", "cfgost", "fot", "ao", "o"},
+    {"cgor", "cgor", "cgor", "cgor", "cgor", "cgor", "cgor", "cfgost", "fot", "ao", "o"},
     // WorkPackage ->
-    {"or", "or", "or", "or", "fort", "cfgost", "aor", "o"},
+    {"or", "or", "or", "or", "or", "or", "or", "fort", "cfgost", "aor", "o"},
     // Deliverable ->
-    {"or", "or", "or", "or", "or", "o", "cgos", "o"},
+    {"or", "or", "or", "or", "or", "or", "or", "or", "o", "cgos", "o"},
     // Gap ->
-    {"o", "o", "o", "o", "o", "o", "o", "cgos"},
+    {"o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "cgos"},
 }};
 
 constexpr std::array<std::pair<std::string_view, char>, 11> kLetters = {{{"Access", 'a'},

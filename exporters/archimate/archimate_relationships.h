@@ -1,7 +1,8 @@
 // Which relationships ArchiMate allows between two element types (the relationship table of the
-// specification's Appendix B), for the element types the plan exporter writes: the four that
-// systems map back to and the four of the implementation and migration layer. Kept as data so
-// that the exporter chooses from it and a test checks every relationship it writes.
+// specification's Appendix B), for the element types the plan exporter writes: the seven a system
+// is read from (and written as, under its kept identifier) and the four of the implementation and
+// migration layer. Kept as data so that the exporter chooses from it and a test checks every
+// relationship it writes.
 #pragma once
 
 #include <span>

@@ -121,8 +121,16 @@ class ModelWriter {
   void indent(int depth) { out_.append(2 * static_cast<size_t>(depth), ' '); }
 
   const std::string& systemId(SystemIndex s) const { return ids_.systems[s]; }
+  // The source element's type under its kept identifier (a type changed under the same
+  // identifier would not merge back: Archi merges by identifier), else the system type's.
   std::string_view systemType(SystemIndex s) const {
-    return elementTypeOf(inventory_.systems[s].type);
+    const models::System& system = inventory_.systems[s];
+    const auto table = archimateTableTypes();
+    if (!system.archimateType.empty() && systemId(s) == system.archimateIdentifier &&
+        std::find(table.begin(), table.end(), system.archimateType) != table.end()) {
+      return system.archimateType;
+    }
+    return elementTypeOf(system.type);
   }
   std::string waveId(uint32_t wave) const { return ids_.made(fmt::format("wave-{}", wave)); }
   std::string workId(uint32_t wave) const { return ids_.made(fmt::format("work-{}", wave)); }
@@ -373,7 +381,7 @@ void ModelWriter::relationships() {
 
 // The relationship types a dependency is read from (spec/archimate-mapping.md's direct rules),
 // whether the relationship runs from the consumer (else from the provider), and whether it gives a
-// dependency only from a technology node (Node, SystemSoftware as written).
+// dependency only from a technology node (Node, Device, SystemSoftware as written).
 struct DependencyType {
   std::string_view type;
   bool fromConsumer;
@@ -419,7 +427,8 @@ void ModelWriter::dependencyRelationships() {
         std::find_if(kDependencyTypes.begin(), kDependencyTypes.end(),
                      [&](const DependencyType& t) { return t.type == d.archimateType; });
     if (kept != kDependencyTypes.end() &&
-        (!kept->fromNode || providerType == "Node" || providerType == "SystemSoftware") &&
+        (!kept->fromNode || providerType == "Node" || providerType == "Device" ||
+         providerType == "SystemSoftware") &&
         isAllowedRelationship(kept->fromConsumer ? consumerType : providerType, kept->type,
                               kept->fromConsumer ? providerType : consumerType)) {
       write(kept->type, kept->fromConsumer);

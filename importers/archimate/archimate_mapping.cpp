@@ -397,6 +397,7 @@ void Mapper::addSystem(uint32_t e, models::SystemType type) {
   }
   withAgency_ += system.agency != kNone;
   system.archimateIdentifier = element.identifier;
+  system.archimateType = element.type;
 
   const auto index = inventory_.addSystem(system);
   if (!index) {

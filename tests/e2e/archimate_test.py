@@ -57,6 +57,12 @@ def element_identifiers(path, types=None):
             if types is None or e.get(XSI_TYPE) in types}
 
 
+def element_types(path):
+    """The xsi:type of every element of the model, by identifier."""
+    root = ET.parse(path).getroot()
+    return {e.get("identifier"): e.get(XSI_TYPE) for e in root.iter(NS + "element")}
+
+
 def check_schema(name, path):
     """xmllint against archimate3_Diagram.xsd; skipped when CLOUDPLAN_ARCHIMATE_XSD is unset."""
     folder = os.environ.get("CLOUDPLAN_ARCHIMATE_XSD")
@@ -168,6 +174,13 @@ with tempfile.TemporaryDirectory() as tmp:
         check("plan.archimate.xml keeps the identifiers of model.xml's %d systems" % len(source),
               len(source) == 10000 and not missing, "%d missing, e.g. %s" % (
                   len(missing), sorted(missing)[:3]))
+        # Archi merges by identifier: a kept identifier under another type would not merge.
+        source_types, written_types = element_types(model), element_types(archimate)
+        retyped = sorted(i for i in source if written_types.get(i) != source_types[i])
+        check("plan.archimate.xml writes each kept element with its type in model.xml (%s)" %
+              ", ".join(sorted({source_types[i] for i in source})),
+              not retyped, "%d retyped, e.g. %s" % (
+                  len(retyped), [(i, source_types[i], written_types.get(i)) for i in retyped[:3]]))
         read, written = dependency_relationships(model), relationships(archimate)
         changed = sorted(i for i in read if written.get(i) != read[i])
         check("plan.archimate.xml keeps the %d relationships of model.xml that give dependencies, "

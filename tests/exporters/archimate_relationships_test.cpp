@@ -9,12 +9,14 @@
 namespace cloudplan::exporters {
 namespace {
 
-const std::string_view kSystemTypes[] = {"ApplicationComponent", "ApplicationInterface", "Node",
-                                         "SystemSoftware"};
+// The types a system is read from, and written as under its kept identifier.
+const std::string_view kSystemTypes[] = {
+    "ApplicationComponent", "ApplicationInterface", "Node", "SystemSoftware", "Device",
+    "CommunicationNetwork", "TechnologyInterface"};
 
-TEST_CASE("the table covers the four system types and the four migration types") {
+TEST_CASE("the table covers the seven system types and the four migration types") {
   const auto types = archimateTableTypes();
-  CHECK(types.size() == 8);
+  CHECK(types.size() == 11);
   for (std::string_view type : kSystemTypes)
     CHECK(std::find(types.begin(), types.end(), type) != types.end());
   for (std::string_view type : {"Plateau", "WorkPackage", "Deliverable", "Gap"})
@@ -56,6 +58,12 @@ TEST_CASE("any system type may serve any other, but composition stays within a l
   CHECK_FALSE(isAllowedRelationship("SystemSoftware", "Composition", "Node"));
   CHECK(isAllowedRelationship("Node", "Assignment", "SystemSoftware"));
   CHECK_FALSE(isAllowedRelationship("ApplicationComponent", "Assignment", "Node"));
+  CHECK(isAllowedRelationship("Device", "Composition", "TechnologyInterface"));
+  CHECK(isAllowedRelationship("Device", "Assignment", "SystemSoftware"));
+  CHECK(isAllowedRelationship("CommunicationNetwork", "Aggregation", "Device"));
+  CHECK_FALSE(isAllowedRelationship("ApplicationComponent", "Composition", "Device"));
+  CHECK_FALSE(isAllowedRelationship("TechnologyInterface", "Composition", "Device"));
+  CHECK_FALSE(isAllowedRelationship("CommunicationNetwork", "Composition", "Node"));
 }
 
 TEST_CASE("unknown types and relationship names are never allowed") {

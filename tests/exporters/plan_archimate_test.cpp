@@ -613,6 +613,83 @@ std::map<std::string, std::tuple<std::string, std::string, std::string>> relatio
   return relationships;
 }
 
+// Elements of the types that map to infrastructure (Device, CommunicationNetwork,
+// TechnologyInterface) and an ApplicationComponent whose type property says interface, related
+// to one another.
+const std::string kTypedModel = R"(<?xml version="1.0" encoding="UTF-8"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/"
+       xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="m-types">
+  <name xml:lang="en">Types</name>
+  <elements>
+    <element identifier="e-app" xsi:type="ApplicationComponent"><name>Portal</name></element>
+    <element identifier="e-api" xsi:type="ApplicationComponent"><name>Portal API</name>
+      <properties>
+        <property propertyDefinitionRef="p-type"><value>interface</value></property>
+      </properties>
+    </element>
+    <element identifier="e-dev" xsi:type="Device"><name>Scanner</name></element>
+    <element identifier="e-net" xsi:type="CommunicationNetwork"><name>WAN</name></element>
+    <element identifier="e-ti" xsi:type="TechnologyInterface"><name>SFTP drop</name></element>
+  </elements>
+  <relationships>
+    <relationship identifier="r-dev-app" source="e-dev" target="e-app" xsi:type="Serving"/>
+    <relationship identifier="r-net-dev" source="e-net" target="e-dev" xsi:type="Serving"/>
+    <relationship identifier="r-app-api" source="e-app" target="e-api" xsi:type="Composition"/>
+    <relationship identifier="r-dev-ti" source="e-dev" target="e-ti" xsi:type="Composition"/>
+    <relationship identifier="r-ti-api" source="e-ti" target="e-api" xsi:type="Flow"/>
+  </relationships>
+  <propertyDefinitions>
+    <propertyDefinition identifier="p-type" type="string"><name>type</name></propertyDefinition>
+  </propertyDefinitions>
+</model>
+)";
+
+TEST_CASE("kept identifiers keep their element's type, and every relationship stays allowed") {
+  testing::TempFolder folder;
+  models::Diagnostics diagnostics;
+  const std::vector<std::string> paths = {folder.write("model.xml", kTypedModel)};
+  const auto inventory = importers::readInputs(paths, {.defaultAgency = "INF"}, diagnostics);
+  REQUIRE(!diagnostics.hasErrors());
+  REQUIRE(inventory.systems.size() == 5);
+  const auto api = inventory.findSystem("e-api");
+  REQUIRE(api);
+  CHECK(inventory.systems[*api].type == models::SystemType::interface);
+  auto made = engine::planMigration(inventory, {}, diagnostics);
+  REQUIRE(made);
+  const std::string xml = planToArchimate(inventory, *made);
+  const Model model(xml);
+  // Not Node, Node, Node and ApplicationInterface, as the system types would say.
+  CHECK(model.typeOf("e-dev") == "Device");
+  CHECK(model.typeOf("e-net") == "CommunicationNetwork");
+  CHECK(model.typeOf("e-ti") == "TechnologyInterface");
+  CHECK(model.typeOf("e-api") == "ApplicationComponent");
+  CHECK(model.typeOf("e-app") == "ApplicationComponent");
+  for (const auto& r : model.relationships) {
+    INFO(r.type << " " << r.source << " -> " << r.target);
+    CHECK(isAllowedRelationship(model.typeOf(r.source), r.type, model.typeOf(r.target)));
+  }
+  const auto relationships = relationshipsOf(model);
+  for (const char* identifier : {"r-dev-app", "r-net-dev", "r-app-api", "r-dev-ti", "r-ti-api"}) {
+    INFO(identifier);
+    CHECK(relationships.count(identifier) == 1);
+  }
+  CHECK(std::get<0>(relationships.at("r-dev-ti")) == "Composition");
+  CHECK(std::get<0>(relationships.at("r-app-api")) == "Composition");
+  // Read back, the systems keep their types (the type property says interface).
+  const std::string path = folder.write("plan.archimate.xml", xml);
+  const std::vector<std::string> written = {path};
+  const auto back = importers::readInputs(written, {}, diagnostics);
+  CHECK(diagnostics.count(models::Severity::error) == 0);
+  REQUIRE(back.systems.size() == inventory.systems.size());
+  for (size_t s = 0; s < back.systems.size(); ++s) {
+    INFO(back.systems[s].id);
+    CHECK(back.systems[s].type == inventory.systems[s].type);
+    CHECK(back.systems[s].archimateType == inventory.systems[s].archimateType);
+  }
+  CHECK(planToArchimate(back, *made) == xml);
+  if (const auto valid = validatesAgainstSchema(path)) CHECK(*valid);
+}
+
 TEST_CASE("dependencies read from ArchiMate relationships keep their identifiers and types") {
   const PlannedFromModel p;
   const Model model(p.xml);
