@@ -32,10 +32,6 @@ constexpr std::string_view kStyle = R"css(
 // Link tables longer than this are folded away, as a national ministry may have thousands.
 constexpr size_t kOpenRows = 500;
 
-void text(std::string& out, std::string_view value) {
-  appendHtmlEscaped(out, value);
-}
-
 bool isEmail(std::string_view value) {
   const size_t at = value.find('@');
   if (at == std::string_view::npos || at == 0 || at + 1 >= value.size()) return false;
@@ -85,7 +81,7 @@ void contactList(std::string& out, const models::Inventory& inventory,
   for (size_t i = 0; i < properties.size(); ++i) {
     out += i ? "<br>" : "";
     out += "<span class=\"muted\">";
-    text(out, properties[i].key);
+    appendHtmlEscaped(out, properties[i].key);
     out += ":</span> ";
     out += contactHtml(properties[i].value);
   }
@@ -101,11 +97,11 @@ void systemLabel(std::string& out, const models::System& system, Length length) 
     return length == Length::whole ? std::string(value) : models::shownText(value);
   };
   out += "<span class=\"id\">";
-  text(out, shown(system.id));
+  appendHtmlEscaped(out, shown(system.id));
   out += "</span>";
   if (!system.name.empty()) {
     out += "<br><span class=\"name\">";
-    text(out, shown(system.name));
+    appendHtmlEscaped(out, shown(system.name));
     out += "</span>";
   }
 }
@@ -138,7 +134,7 @@ struct Page {
       out += "<table class=\"compact\"><tbody>\n";
       for (const auto& property : inventory.propertiesOf(a.properties)) {
         out += "<tr><th>";
-        text(out, property.key);
+        appendHtmlEscaped(out, property.key);
         out += "</th><td>" + contactHtml(property.value) + "</td></tr>\n";
       }
       out += "</tbody></table>\n";
@@ -166,7 +162,7 @@ struct Page {
       out += "</span>";
       if (!a.name.empty()) {
         out += "<br><span class=\"name\">";
-        text(out, a.name);
+        appendHtmlEscaped(out, a.name);
         out += "</span>";
       }
       out += fmt::format("</td><td class=\"number\">{}</td><td>{}</td><td>", span.systems,
@@ -205,17 +201,17 @@ struct Page {
       out += "<tr class=\"system\" id=\"system-" + htmlEscaped(system.id) + "\"><td>";
       systemLabel(out, system, Length::whole);
       out += "</td><td>";
-      text(out, agencyCode(inventory, system.agency));
+      appendHtmlEscaped(out, agencyCode(inventory, system.agency));
       out += "</td><td>";
-      text(out, models::nameOf(system.type));
+      appendHtmlEscaped(out, models::nameOf(system.type));
       out += "</td><td>";
-      text(out, models::nameOf(system.strategy));
+      appendHtmlEscaped(out, models::nameOf(system.strategy));
       out += "</td><td>";
-      text(out, models::nameOf(system.criticality));
+      appendHtmlEscaped(out, models::nameOf(system.criticality));
       out += "</td><td>" + waveCell(plan, planned.wave) + "</td>";
       if (replan) {
         out += "<td>";
-        text(out, models::nameOf(planned.status));
+        appendHtmlEscaped(out, models::nameOf(planned.status));
         out += planned.baselineWave
                    ? fmt::format("<br><span class=\"muted\">baseline: wave {}</span>",
                                  planned.baselineWave)
@@ -257,9 +253,9 @@ struct Page {
     std::stable_sort(rows.begin(), rows.end(),
                      [&](const Row& x, const Row& y) { return key(x) < key(y); });
     out += "<h3>";
-    text(out, title);
+    appendHtmlEscaped(out, title);
     out += "</h3>\n<p class=\"lead\">";
-    text(out, lead);
+    appendHtmlEscaped(out, lead);
     out += "</p>\n";
     if (rows.empty()) {
       out += "<p>None.</p>\n";
@@ -281,17 +277,17 @@ struct Page {
       out += "</td><td>" + waveCell(plan, plan.systems[row.here].wave) + "</td><td>";
       systemLabel(out, there, Length::cut);
       out += "</td><td>";
-      text(out, models::shownText(agencyCode(inventory, there.agency)));
+      appendHtmlEscaped(out, models::shownText(agencyCode(inventory, there.agency)));
       const auto ministry = tree.ministryOf(there.agency);
       if (ministry != kNone && ministry != there.agency) {
         out += "<br><span class=\"muted\">of ";
-        text(out, models::shownText(inventory.agencies[ministry].code));
+        appendHtmlEscaped(out, models::shownText(inventory.agencies[ministry].code));
         out += "</span>";
       }
       out += "</td><td>" + waveCell(plan, plan.systems[row.there].wave) + "</td><td>";
-      text(out, models::nameOf(row.link->coupling));
+      appendHtmlEscaped(out, models::nameOf(row.link->coupling));
       out += "</td><td>";
-      text(out, models::shownText(row.link->kind));
+      appendHtmlEscaped(out, models::shownText(row.link->kind));
       out += "</td></tr>\n";
     }
     out += "</tbody></table>\n";
@@ -413,21 +409,22 @@ std::string agencyPageToHtml(const models::Inventory& inventory, const models::P
       offices ? fmt::format("{} and its {}", a.code, models::plural(offices, "office", "offices"))
               : std::string(a.code);
   if (span.systems == 0) {
-    text(out, fmt::format("The plan has no system of {}.", whose));
+    appendHtmlEscaped(out, fmt::format("The plan has no system of {}.", whose));
   } else if (span.scheduled == 0) {
-    text(out, fmt::format("{} of {}, all retained: none moves.",
-                          models::plural(span.systems, "system", "systems"), whose));
+    appendHtmlEscaped(out, fmt::format("{} of {}, all retained: none moves.",
+                                       models::plural(span.systems, "system", "systems"), whose));
   } else {
-    text(out, fmt::format("{} of {}: {} in {} {} ({} to {}){}.",
-                          models::plural(span.systems, "system", "systems"), whose,
-                          span.scheduled == span.systems ? std::string("all move")
-                                                         : fmt::format("{} move", span.scheduled),
-                          span.first == span.last ? "wave" : "waves", wavesText(span),
-                          models::formatDate(plan.waves[span.first - 1].start),
-                          models::formatDate(plan.waves[span.last - 1].end),
-                          span.scheduled == span.systems
-                              ? std::string()
-                              : fmt::format(", {} retained", span.systems - span.scheduled)));
+    appendHtmlEscaped(
+        out, fmt::format("{} of {}: {} in {} {} ({} to {}){}.",
+                         models::plural(span.systems, "system", "systems"), whose,
+                         span.scheduled == span.systems ? std::string("all move")
+                                                        : fmt::format("{} move", span.scheduled),
+                         span.first == span.last ? "wave" : "waves", wavesText(span),
+                         models::formatDate(plan.waves[span.first - 1].start),
+                         models::formatDate(plan.waves[span.last - 1].end),
+                         span.scheduled == span.systems
+                             ? std::string()
+                             : fmt::format(", {} retained", span.systems - span.scheduled)));
   }
   out +=
       "</p>\n<nav><a href=\"#contacts\">Contacts</a><a href=\"#offices\">Offices</a>"
@@ -440,8 +437,9 @@ std::string agencyPageToHtml(const models::Inventory& inventory, const models::P
   page.links();
   const auto own = risksOf(tree, risks, agency);
   out += "<section id=\"risks\"><h2>Risks</h2>\n<p class=\"lead\">";
-  text(out,
-       fmt::format("The risks of the plan that concern {}, the highest exposure first.", whose));
+  appendHtmlEscaped(
+      out,
+      fmt::format("The risks of the plan that concern {}, the highest exposure first.", whose));
   out += "</p>\n" + riskTableHtml(own, kPageRisks) + "</section>\n";
   out += "<section id=\"diagram\"><h2>Diagram</h2>\n";
   if (!drawings.diagram.empty()) {
