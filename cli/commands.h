@@ -140,4 +140,18 @@ struct ExportOptions {
 };
 int runExport(const ExportOptions& options);
 
+// `serve`: the submission portal (server/portal.h).
+struct ServeOptions {
+  std::string store;
+  std::string listen = "127.0.0.1:8080";
+  std::string baseUrl;
+  bool publicAddress = false;  // --public: listen on an address other machines reach
+  std::string config;          // cloudplan.toml for "plan now"; empty: the one beside the store
+  size_t maxFileMegabytes = 64;
+  size_t maxRequestMegabytes = 256;
+  size_t maxFiles = 50;
+  unsigned workers = 8;
+};
+int runServe(const ServeOptions& options);
+
 }  // namespace cloudplan::cli

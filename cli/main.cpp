@@ -451,6 +451,32 @@ int run(int argc, char** argv) {
   CLI::Option* diffOption =
       addNumberOption(*historyCommand, "--diff", diff, "what submission N changed", "N");
 
+  ServeOptions serve;
+  std::string maxFileMb, maxRequestMb, maxFiles, workers;
+  CLI::App* serveCommand = app.add_subcommand(
+      "serve",
+      "the submission portal: ministries upload, the national office plans, reviewers read");
+  serveCommand->add_option("store", serve.store, "the store")->required()->type_name("DB");
+  serveCommand
+      ->add_option("--listen", serve.listen, "the address and port (default 127.0.0.1:8080)")
+      ->type_name("HOST:PORT");
+  serveCommand
+      ->add_option("--base-url", serve.baseUrl,
+                   "the portal's address as users reach it (https: cookies are Secure)")
+      ->type_name("URL");
+  serveCommand->add_flag("--public", serve.publicAddress,
+                         "allow listening on an address other machines reach");
+  serveCommand
+      ->add_option("--config", serve.config,
+                   "cloudplan.toml for \"plan now\" (default: the one beside the store)")
+      ->type_name("FILE");
+  addNumberOption(*serveCommand, "--max-file-mb", maxFileMb, "the largest file of an upload (64)",
+                  "N");
+  addNumberOption(*serveCommand, "--max-request-mb", maxRequestMb,
+                  "the largest upload, all files together (256)", "N");
+  addNumberOption(*serveCommand, "--max-files", maxFiles, "the most files in one upload (50)", "N");
+  addNumberOption(*serveCommand, "--workers", workers, "requests handled at once (8)", "N");
+
   ExportOptions exportOptions;
   std::string exportSubmission;
   CLI::App* exportCommand = app.add_subcommand(
@@ -596,6 +622,18 @@ int run(int argc, char** argv) {
       return kUsage;
     }
     return runExport(exportOptions);
+  }
+  if (serveCommand->parsed()) {
+    const bool read =
+        (maxFileMb.empty() || readNumber("serve", "--max-file-mb", maxFileMb, kUploadMegabytesRange,
+                                         serve.maxFileMegabytes)) &&
+        (maxRequestMb.empty() || readNumber("serve", "--max-request-mb", maxRequestMb,
+                                            kUploadMegabytesRange, serve.maxRequestMegabytes)) &&
+        (maxFiles.empty() ||
+         readNumber("serve", "--max-files", maxFiles, kUploadFilesRange, serve.maxFiles)) &&
+        (workers.empty() ||
+         readNumber("serve", "--workers", workers, kWorkersRange, serve.workers));
+    return read ? runServe(serve) : kUsage;
   }
   return kUsage;
 }

@@ -20,14 +20,28 @@ bool isUtcTime(std::string_view text) {
   return number(11) < 24 && number(14) < 60 && number(17) < 60;
 }
 
-std::string utcNow() {
-  if (const char* fixed = std::getenv("CLOUDPLAN_NOW"); fixed && isUtcTime(fixed)) return fixed;
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+namespace {
+
+std::string formatUtc(std::time_t t) {
   std::tm utc{};
   gmtime_r(&t, &utc);
   char text[32];
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return text;
+}
+
+}  // namespace
+
+std::string utcNow() {
+  if (const char* fixed = std::getenv("CLOUDPLAN_NOW"); fixed && isUtcTime(fixed)) return fixed;
+  return formatUtc(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
+}
+
+std::string utcLater(std::string_view utc, long seconds) {
+  std::tm parts{};
+  const std::string text(utc);
+  if (!isUtcTime(text) || !strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &parts)) return {};
+  return formatUtc(timegm(&parts) + seconds);
 }
 
 }  // namespace cloudplan::models

@@ -14,4 +14,7 @@ bool isUtcTime(std::string_view text);
 // the clock with it), the system clock otherwise. Its first ten characters are today's date.
 std::string utcNow();
 
+// `seconds` after a UTC time (session expiries); empty when `utc` is not one.
+std::string utcLater(std::string_view utc, long seconds);
+
 }  // namespace cloudplan::models

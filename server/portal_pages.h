@@ -24,6 +24,9 @@ struct PageContext {
   std::string notice;  // one line shown on top (an upload refused, a plan made); empty: none
 };
 
+// GET /assets/portal.css: the pages' one stylesheet.
+std::string_view portalStylesheet();
+
 // GET /login. `nonce` goes into the form's hidden field `nonce` (and the caller sets it as the
 // cookie cloudplan_login too); `message`: why the last attempt failed, or empty.
 std::string loginPage(std::string_view nonce, std::string_view message);

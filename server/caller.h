@@ -1,0 +1,54 @@
+// Who sent a request: the account behind its session cookie or its bearer token, and the
+// agencies it acts for. Tokens are checked against their Argon2id hash once, then remembered by a
+// keyed digest for as long as the account's hash is unchanged; the account row is read on every
+// request, so a revoked token stops working at once.
+#pragma once
+
+#include <httplib.h>
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "store/agency_register.h"
+#include "store/portal_accounts.h"
+#include "store/store_database.h"
+
+namespace cloudplan::server {
+
+inline constexpr const char* kSessionCookie = "cloudplan_session";
+inline constexpr const char* kLoginCookie = "cloudplan_login";
+
+struct Caller {
+  store::Account account;
+  std::string sessionHash;            // empty: a bearer token
+  std::string csrf;                   // the session's; empty for a bearer token
+  std::vector<std::string> agencies;  // Role::agency: its agency and those below it
+
+  bool readsAll() const { return account.role != store::Role::agency; }
+  bool actsFor(std::string_view agency) const;  // may submit for it
+  bool reads(std::string_view agency) const;
+};
+
+class CallerCheck {
+ public:
+  // The caller, or nullopt when the request carries no valid session or token.
+  std::optional<Caller> identify(const httplib::Request& request, store::StoreDatabase& store);
+
+ private:
+  bool tokenVerified(const std::string& token, const store::Account& account);
+
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::string> verified_;  // digest of token -> hash it matched
+};
+
+// A cookie's value from the Cookie header; empty when absent.
+std::string cookieValue(const httplib::Request& request, std::string_view name);
+
+// Whether a write by a session carries its CSRF token (a form's `csrf` field, or the
+// X-CSRF-Token header). A bearer token needs none: no browser sends it on its own.
+bool carriesCsrf(const httplib::Request& request, const Caller& caller);
+
+}  // namespace cloudplan::server

@@ -1,0 +1,677 @@
+#include "server/portal.h"
+
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include <chrono>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "exporters/csv/inventory_csv_writer.h"
+#include "exporters/csv/inventory_template.h"
+#include "exporters/json/diagnostics_json.h"
+#include "exporters/reports/html_escape.h"
+#include "models/utc_time.h"
+#include "server/api_json.h"
+#include "server/caller.h"
+#include "server/content_policy.h"
+#include "server/credentials.h"
+#include "server/login_limiter.h"
+#include "server/plan_runner.h"
+#include "server/portal_pages.h"
+#include "server/store_pool.h"
+#include "server/uploaded_files.h"
+#include "store/agency_register.h"
+#include "store/national_inventory.h"
+#include "store/plan_archive.h"
+#include "store/store_status.h"
+#include "store/stored_rows.h"
+#include "store/submission_changes.h"
+#include "store/submit_inventory.h"
+
+namespace cloudplan::server {
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+
+constexpr const char* kHtml = "text/html; charset=utf-8";
+constexpr const char* kJsonType = "application/json; charset=utf-8";
+
+bool isApi(const Request& request) {
+  return request.path.rfind("/api/", 0) == 0;
+}
+
+std::optional<uint32_t> numberIn(const std::string& text) {
+  if (text.empty() || text.size() > 9) return std::nullopt;  // the route's \d+ holds digits only
+  return static_cast<uint32_t>(std::stoul(text));
+}
+
+std::string contentTypeOf(std::string_view name) {
+  auto endsWith = [&](std::string_view suffix) {
+    return name.size() >= suffix.size() && name.substr(name.size() - suffix.size()) == suffix;
+  };
+  if (endsWith(".html")) return kHtml;
+  if (endsWith(".svg")) return "image/svg+xml";
+  if (endsWith(".json")) return kJsonType;
+  if (endsWith(".csv")) return "text/csv; charset=utf-8";
+  if (endsWith(".xml")) return "application/xml";
+  if (endsWith(".png")) return "image/png";
+  if (endsWith(".pdf")) return "application/pdf";
+  return "application/octet-stream";
+}
+
+// A submitted file is the submitter's bytes: the browser saves it, never shows it as a page.
+void sendAttachment(Response& response, const std::string& name, std::string content) {
+  std::string safe;
+  for (unsigned char c : name)
+    safe += (c < 0x20 || c == 0x7f || c == '"' || c == '\\' || c >= 0x80) ? '_' : char(c);
+  response.set_header("Content-Disposition", "attachment; filename=\"" + safe + "\"");
+  response.set_header("Content-Security-Policy", "default-src 'none'; sandbox");
+  response.set_content(std::move(content), "application/octet-stream");
+}
+
+class Portal {
+ public:
+  explicit Portal(const PortalOptions& options) : options_(options), pool_(options.store) {}
+
+  int serve(const std::atomic<bool>& stop, std::string& error);
+
+ private:
+  // A request's handler, given its caller and a store connection.
+  using Handler = std::function<void(const Request&, Response&, Caller&, store::StoreDatabase&)>;
+  enum class Needs { anyone, readsAll, national };
+
+  void routes();
+  void route(const char* method, const std::string& pattern, Needs needs, Handler handler);
+
+  // Answers a refusal as the route's kind wants it: JSON under /api/, a page otherwise.
+  void refuse(const Request& request, Response& response, int status, std::string_view title,
+              std::string_view message, const Caller* caller);
+  PageContext contextOf(const Caller& caller, std::string notice = {}) const;
+  void sendPage(Response& response, std::string html);
+  void sendJson(Response& response, int status, const Json& json);
+
+  void login(const Request& request, Response& response);
+  void logout(const Request& request, Response& response, Caller& caller,
+              store::StoreDatabase& store);
+  void submit(const Request& request, Response& response, Caller& caller,
+              store::StoreDatabase& store, const std::string& agency);
+  void plan(const Request& request, Response& response, Caller& caller,
+            store::StoreDatabase& store);
+  // Whether the caller may read a submission: its agency's, or one that spoke for the caller's.
+  bool readsSubmission(const Caller& caller, const models::Submission& submission,
+                       store::StoreDatabase& store) const;
+  void planFile(const Request& request, Response& response, store::StoreDatabase& store,
+                uint32_t number, const std::string& name);
+  std::string cookie(std::string_view name, std::string_view value, long maxAge) const;
+
+  const PortalOptions& options_;
+  StorePool pool_;
+  CallerCheck callers_;
+  LoginLimiter limiter_;
+  // Uploads wait for each other here rather than in SQLite's busy loop; plans too (Graphviz
+  // lays out one graph at a time).
+  std::mutex submitting_;
+  std::mutex planning_;
+  httplib::Server http_;
+};
+
+std::string Portal::cookie(std::string_view name, std::string_view value, long maxAge) const {
+  const bool secure = options_.baseUrl.rfind("https://", 0) == 0;
+  return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}", name, value, maxAge,
+                     secure ? "; Secure" : "");
+}
+
+PageContext Portal::contextOf(const Caller& caller, std::string notice) const {
+  return {.account = caller.account.name,
+          .role = caller.account.role,
+          .agency = caller.account.agency,
+          .csrf = caller.csrf,
+          .notice = std::move(notice)};
+}
+
+void Portal::sendPage(Response& response, std::string html) {
+  response.set_header("Content-Security-Policy", std::string(portalPagePolicy()));
+  response.set_content(std::move(html), kHtml);
+}
+
+void Portal::sendJson(Response& response, int status, const Json& json) {
+  response.status = status;
+  response.set_content(jsonText(json), kJsonType);
+}
+
+void Portal::refuse(const Request& request, Response& response, int status, std::string_view title,
+                    std::string_view message, const Caller* caller) {
+  response.status = status;
+  if (isApi(request)) {
+    if (status == 401) response.set_header("WWW-Authenticate", "Bearer realm=\"cloudplan\"");
+    response.set_content(errorJson(status, message), kJsonType);
+    return;
+  }
+  const PageContext context = caller ? contextOf(*caller) : PageContext{};
+  sendPage(response, errorPage(status, title, message, caller ? &context : nullptr));
+  response.status = status;
+}
+
+void Portal::route(const char* method, const std::string& pattern, Needs needs, Handler handler) {
+  auto wrapped = [this, needs, handler = std::move(handler)](const Request& request,
+                                                             Response& response) {
+    std::string error;
+    auto store = pool_.lease(error);
+    if (!store) {
+      std::cerr << "serve: error: " << error << '\n';
+      return refuse(request, response, 503, "Service Unavailable",
+                    "the store cannot be opened (try again later; the national office is told)",
+                    nullptr);
+    }
+    auto caller = callers_.identify(request, **store);
+    if (!caller) {
+      if (!isApi(request) && request.method == "GET") {
+        response.set_redirect("/login", 303);
+        return;
+      }
+      return refuse(request, response, 401, "Unauthorized",
+                    "sign in first (a valid session or an Authorization: Bearer token; "
+                    "cloudplan serve-user makes accounts)",
+                    nullptr);
+    }
+    if (needs == Needs::readsAll && !caller->readsAll()) {
+      return refuse(request, response, 403, "Forbidden",
+                    "an agency account reads its own agencies only (ask the national office "
+                    "for a reviewer account)",
+                    &*caller);
+    }
+    if (needs == Needs::national && caller->account.role != store::Role::national) {
+      return refuse(request, response, 403, "Forbidden",
+                    "only the national office may do this (ask it to)", &*caller);
+    }
+    if (request.method == "POST" && !carriesCsrf(request, *caller)) {
+      return refuse(request, response, 403, "Forbidden",
+                    "the form's security token is missing or stale (reload the page and send "
+                    "the form again)",
+                    &*caller);
+    }
+    handler(request, response, *caller, **store);
+  };
+  if (std::string_view(method) == "GET") {
+    http_.Get(pattern, std::move(wrapped));
+  } else {
+    http_.Post(pattern, std::move(wrapped));
+  }
+}
+
+bool Portal::readsSubmission(const Caller& caller, const models::Submission& submission,
+                             store::StoreDatabase& store) const {
+  if (caller.readsAll()) return true;
+  if (submission.kind != models::SubmissionKind::inventory) return false;
+  if (caller.reads(submission.agency)) return true;
+  const store::AgencyRegister agencies(store::readAgencyRows(store.sql(), {}));
+  for (const std::string& code : agencies.scopeOf(submission.agency)) {
+    if (code == caller.account.agency) return true;
+  }
+  return false;
+}
+
+void Portal::login(const Request& request, Response& response) {
+  const std::string client = request.remote_addr;
+  long retryAfter = 0;
+  if (!limiter_.allows(client, LoginLimiter::Clock::now(), retryAfter)) {
+    response.set_header("Retry-After", std::to_string(retryAfter));
+    return refuse(request, response, 429, "Too Many Requests",
+                  fmt::format("too many failed sign-ins from this address (try again in {} "
+                              "seconds)",
+                              retryAfter),
+                  nullptr);
+  }
+  auto again = [&](std::string_view message) {
+    limiter_.failed(client, LoginLimiter::Clock::now());
+    const std::string nonce = randomKey();
+    response.set_header("Set-Cookie", cookie(kLoginCookie, nonce, 3600));
+    response.status = 401;
+    sendPage(response, loginPage(nonce, message));
+    response.status = 401;
+  };
+  const std::string nonce = formField(request, "nonce");
+  if (nonce.empty() || !sameSecret(nonce, cookieValue(request, kLoginCookie)))
+    return again("the sign-in form had expired (sign in again)");
+  const std::string name = formField(request, "name");
+  const std::string token = formField(request, "token");
+  std::string error;
+  auto store = pool_.lease(error);
+  if (!store) {
+    return refuse(request, response, 503, "Service Unavailable",
+                  "the store cannot be opened (try again later)", nullptr);
+  }
+  const auto account = store::accountNamed(**store, name);
+  const auto id = accountIdOfToken(token);
+  // One answer for every way it fails: which of name and token was wrong is not told.
+  if (!account || !account->revoked.empty() || !id || *id != account->id ||
+      !tokenMatches(token, account->tokenHash)) {
+    return again("the account name or token is wrong (the token is the line serve-user printed)");
+  }
+  limiter_.succeeded(client);
+  const std::string key = randomKey();
+  const std::string now = models::utcNow();
+  const long seconds = static_cast<long>(options_.limits.sessionHours) * 3600;
+  store::addSession(**store, {.keyHash = keyDigest(key),
+                              .account = account->id,
+                              .csrf = randomKey(),
+                              .created = now,
+                              .expires = models::utcLater(now, seconds)});
+  store::endExpiredSessions(**store, now);
+  response.set_header("Set-Cookie", cookie(kSessionCookie, key, seconds));
+  response.set_header("Set-Cookie", cookie(kLoginCookie, "", 0));
+  response.set_redirect("/", 303);
+}
+
+void Portal::logout(const Request&, Response& response, Caller& caller,
+                    store::StoreDatabase& store) {
+  if (!caller.sessionHash.empty()) store::endSession(store, caller.sessionHash);
+  response.set_header("Set-Cookie", cookie(kSessionCookie, "", 0));
+  response.set_redirect("/login", 303);
+}
+
+void Portal::submit(const Request& request, Response& response, Caller& caller,
+                    store::StoreDatabase& store, const std::string& agency) {
+  if (!caller.actsFor(agency)) {
+    return refuse(request, response, 403, "Forbidden",
+                  caller.account.role == store::Role::reviewer
+                      ? "a reviewer reads and does not submit"
+                      : fmt::format("{} acts for {} and the agencies below it, not for {} (sign in "
+                                    "with an account of {})",
+                                    caller.account.name, caller.account.agency, agency, agency),
+                  &caller);
+  }
+  UploadedFiles upload = uploadedFiles(request, options_.limits);
+  if (!upload.error.empty()) {
+    return refuse(request, response, upload.status,
+                  upload.status == 413 ? "Payload Too Large" : "Bad Request", upload.error,
+                  &caller);
+  }
+  std::string error;
+  bool usage = false;
+  std::optional<store::SubmitOutcome> outcome;
+  {
+    std::lock_guard lock(submitting_);
+    outcome = store::submitInventory(store,
+                                     {.agency = agency,
+                                      .by = caller.account.name,
+                                      .message = formField(request, "message"),
+                                      .uploaded = std::move(upload.files)},
+                                     error, usage);
+  }
+  if (!outcome) {
+    return refuse(request, response, usage ? 404 : 500, usage ? "Not Found" : "Server Error", error,
+                  &caller);
+  }
+  const models::Submission& submission = outcome->submission;
+  if (isApi(request)) {
+    return sendJson(response, submission.accepted ? 201 : 422,
+                    submissionJson(submission, &outcome->diagnostics.all(), &outcome->changes));
+  }
+  response.set_redirect("/submissions/" + std::to_string(submission.number), 303);
+}
+
+void Portal::plan(const Request& request, Response& response, Caller& caller,
+                  store::StoreDatabase& store) {
+  PlanRun run;
+  {
+    std::lock_guard lock(planning_);
+    run = planNationalInventory(store, options_.settings, caller.account.name);
+  }
+  if (isApi(request)) {
+    Json diagnostics = Json::array();
+    for (const auto& d : run.diagnostics.all())
+      diagnostics.push_back(exporters::diagnosticToJson(d));
+    if (!run.plan) {
+      return sendJson(response, 422,
+                      {{"status", 422},
+                       {"error", "the national inventory cannot be planned (see diagnostics)"},
+                       {"diagnostics", std::move(diagnostics)}});
+    }
+    Json json = planJson(*store::readPlanSummary(store.sql(), *run.plan),
+                         store::planFileNames(store.sql(), *run.plan));
+    json["diagnostics"] = std::move(diagnostics);
+    return sendJson(response, 201, json);
+  }
+  if (!run.plan) {
+    std::string message = "the national inventory cannot be planned:";
+    for (const auto& d : run.diagnostics.all()) {
+      if (d.severity == models::Severity::error)
+        message += fmt::format("\n{}:{}: error: {}", d.file, d.line, d.message);
+    }
+    return refuse(request, response, 422, "Cannot Plan", message, &caller);
+  }
+  response.set_redirect(fmt::format("/plans/{}/report.html", *run.plan), 303);
+}
+
+void Portal::planFile(const Request& request, Response& response, store::StoreDatabase& store,
+                      uint32_t number, const std::string& name) {
+  auto content = store::readPlanFile(store.sql(), number, name);
+  if (!content) {
+    return refuse(request, response, 404, "Not Found",
+                  fmt::format("plan {} has no file {} (the plans page lists the plans and their "
+                              "reports)",
+                              number, models::quoted(name)),
+                  nullptr);
+  }
+  const std::string type = contentTypeOf(name);
+  response.set_header("Content-Security-Policy",
+                      archivedFilePolicy(*content, type == std::string(kHtml)));
+  response.set_content(std::move(*content), type);
+}
+
+void Portal::routes() {
+  http_.Get("/assets/portal.css", [](const Request&, Response& response) {
+    response.set_header("Cache-Control", "max-age=3600");
+    response.set_content(std::string(portalStylesheet()), "text/css; charset=utf-8");
+  });
+  http_.Get("/login", [this](const Request&, Response& response) {
+    const std::string nonce = randomKey();
+    response.set_header("Set-Cookie", cookie(kLoginCookie, nonce, 3600));
+    sendPage(response, loginPage(nonce, {}));
+  });
+  http_.Post("/login",
+             [this](const Request& request, Response& response) { login(request, response); });
+  using Store = store::StoreDatabase;
+  route("POST", "/logout", Needs::anyone,
+        [this](const Request& q, Response& r, Caller& c, Store& s) { logout(q, r, c, s); });
+  route("GET", "/", Needs::anyone, [](const Request&, Response& response, Caller& caller, Store&) {
+    switch (caller.account.role) {
+      case store::Role::agency:
+        return response.set_redirect("/agencies/" + exporters::hrefFor(caller.account.agency), 303);
+      case store::Role::national:
+        return response.set_redirect("/national", 303);
+      case store::Role::reviewer:
+        return response.set_redirect("/review", 303);
+    }
+  });
+
+  // An agency's home and its submissions.
+  route("GET", R"(/agencies/([^/]+))", Needs::anyone,
+        [this](const Request& request, Response& response, Caller& caller, Store& store) {
+          const std::string code = request.matches[1].str();
+          if (!caller.reads(code)) {
+            return refuse(request, response, 403, "Forbidden",
+                          fmt::format("{} reads {} and the agencies below it only",
+                                      caller.account.name, caller.account.agency),
+                          &caller);
+          }
+          auto page = agencyPage(store, contextOf(caller), code, caller.actsFor(code));
+          if (!page) {
+            return refuse(
+                request, response, 404, "Not Found",
+                fmt::format("no agency {} in the national register", models::quoted(code)),
+                &caller);
+          }
+          sendPage(response, std::move(*page));
+        });
+  for (const char* prefix : {"", "/api"}) {
+    route("POST", std::string(prefix) + R"(/agencies/([^/]+)/submissions)", Needs::anyone,
+          [this](const Request& q, Response& r, Caller& c, Store& s) {
+            submit(q, r, c, s, q.matches[1].str());
+          });
+  }
+  route("GET", R"(/api/agencies/([^/]+)/submissions)", Needs::anyone,
+        [this](const Request& request, Response& response, Caller& caller, Store& store) {
+          const std::string code = request.matches[1].str();
+          if (!caller.reads(code)) {
+            return refuse(request, response, 403, "Forbidden",
+                          fmt::format("{} reads {} and the agencies below it only",
+                                      caller.account.name, caller.account.agency),
+                          &caller);
+          }
+          Json list = Json::array();
+          auto submissions = store::readSubmissions(store.sql(), {code});
+          for (auto it = submissions.rbegin(); it != submissions.rend(); ++it)
+            list.push_back(submissionJson(*it, nullptr, nullptr));
+          sendJson(response, 200, {{"agency", code}, {"submissions", std::move(list)}});
+        });
+  for (const char* prefix : {"", "/api"}) {
+    route("GET", std::string(prefix) + R"(/submissions/(\d+))", Needs::anyone,
+          [this](const Request& request, Response& response, Caller& caller, Store& store) {
+            const auto number = numberIn(request.matches[1].str());
+            const auto submission =
+                number ? store::readSubmission(store.sql(), *number) : std::nullopt;
+            if (!submission) {
+              return refuse(request, response, 404, "Not Found",
+                            "no such submission (the agency's page lists its history)", &caller);
+            }
+            if (!readsSubmission(caller, *submission, store)) {
+              return refuse(request, response, 403, "Forbidden",
+                            fmt::format("submission {} is {}'s", submission->number,
+                                        submission->agency.empty() ? "the national office"
+                                                                   : submission->agency),
+                            &caller);
+            }
+            if (isApi(request)) {
+              const auto diagnostics = store::readSubmissionDiagnostics(store.sql(), *number);
+              const auto changes = submission->accepted ? store::changesOfSubmission(store, *number)
+                                                        : models::SubmissionChanges{};
+              return sendJson(response, 200, submissionJson(*submission, &diagnostics, &changes));
+            }
+            sendPage(response, *submissionPage(store, contextOf(caller), *number));
+          });
+  }
+  route("GET", R"(/submissions/(\d+)/files/(.+))", Needs::anyone,
+        [this](const Request& request, Response& response, Caller& caller, Store& store) {
+          const auto number = numberIn(request.matches[1].str());
+          const auto submission =
+              number ? store::readSubmission(store.sql(), *number) : std::nullopt;
+          if (submission && !readsSubmission(caller, *submission, store)) {
+            return refuse(
+                request, response, 403, "Forbidden",
+                fmt::format("submission {} is {}'s", submission->number, submission->agency),
+                &caller);
+          }
+          const std::string name = request.matches[2].str();
+          if (submission) {
+            if (auto files = store::readSubmissionFiles(store.sql(), *number)) {
+              for (auto& file : *files) {
+                if (file.name == name) return sendAttachment(response, name, std::move(file.bytes));
+              }
+            }
+          }
+          refuse(request, response, 404, "Not Found",
+                 "no such file in that submission (its feedback page lists its files)", &caller);
+        });
+
+  // What every account may download.
+  route("GET", R"(/downloads/template/([a-z]+\.csv))", Needs::anyone,
+        [this](const Request& request, Response& response, Caller& caller, Store&) {
+          for (auto& file : exporters::inventoryTemplate()) {
+            if (file.name == request.matches[1].str())
+              return sendAttachment(response, file.name, std::move(file.content));
+          }
+          refuse(request, response, 404, "Not Found",
+                 "the template has systems.csv and dependencies.csv", &caller);
+        });
+  route("GET", "/downloads/ids.csv", Needs::anyone,
+        [](const Request&, Response& response, Caller&, Store& store) {
+          const auto national = store::loadNationalInventory(store);
+          sendAttachment(response, "ids.csv", exporters::nationalIdsCsv(national.inventory));
+        });
+
+  // The national office and reviewers.
+  route("GET", "/national", Needs::readsAll,
+        [this](const Request& request, Response& response, Caller& caller, Store& store) {
+          sendPage(response, nationalPage(store, contextOf(caller),
+                                          request.get_param_value("since"), options_.settingsJson));
+        });
+  route("GET", "/review", Needs::readsAll,
+        [this](const Request&, Response& response, Caller& caller, Store& store) {
+          sendPage(response, reviewerPage(store, contextOf(caller)));
+        });
+  route("GET", "/plans", Needs::readsAll,
+        [this](const Request&, Response& response, Caller& caller, Store& store) {
+          sendPage(response, plansPage(store, contextOf(caller)));
+        });
+  for (const char* path : {"/plans", "/api/plans"}) {
+    route("POST", path, Needs::national,
+          [this](const Request& q, Response& r, Caller& c, Store& s) { plan(q, r, c, s); });
+  }
+  route("GET", "/plans/diff", Needs::readsAll,
+        [this](const Request& request, Response& response, Caller& caller, Store& store) {
+          const auto from = numberIn(request.get_param_value("from"));
+          const auto to = numberIn(request.get_param_value("to"));
+          if (!from || !to) {
+            return refuse(request, response, 400, "Bad Request",
+                          "name two plans: /plans/diff?from=A&to=B (the plans page has the form)",
+                          &caller);
+          }
+          std::string error;
+          auto html = comparePlans(store, *from, *to, error);
+          if (!html) return refuse(request, response, 404, "Not Found", error, &caller);
+          response.set_header("Content-Security-Policy", archivedFilePolicy(*html, true));
+          response.set_content(std::move(*html), kHtml);
+        });
+  route("GET", R"(/plans/latest/(.+))", Needs::readsAll,
+        [this](const Request& request, Response& response, Caller& caller, Store& store) {
+          const auto plans = store::listPlans(store.sql());
+          for (const auto& plan : plans) {
+            if (plan.files == 0) continue;
+            return response.set_redirect(
+                fmt::format("/plans/{}/{}", plan.number, exporters::hrefFor(request.matches[1].str())),
+                303);
+          }
+          refuse(request, response, 404, "Not Found",
+                 "no plan has been made in the portal yet (the national office plans from "
+                 "its page)",
+                 &caller);
+        });
+  route("GET", R"(/plans/(\d+)/(.+))", Needs::readsAll,
+        [this](const Request& request, Response& response, Caller&, Store& store) {
+          planFile(request, response, store, *numberIn(request.matches[1].str()),
+                   request.matches[2].str());
+        });
+
+  // The API's reading routes.
+  route("GET", "/api/me", Needs::anyone,
+        [this](const Request&, Response& response, Caller& caller, Store&) {
+          sendJson(response, 200, accountJson(caller.account, caller.agencies));
+        });
+  route("GET", "/api/agencies", Needs::anyone,
+        [this](const Request&, Response& response, Caller& caller, Store& store) {
+          Json list = Json::array();
+          for (const auto& status : store::storeStatus(store).agencies) {
+            if (caller.reads(status.code)) list.push_back(agencyStatusJson(status));
+          }
+          sendJson(response, 200, {{"agencies", std::move(list)}});
+        });
+  route("GET", "/api/plans", Needs::readsAll,
+        [this](const Request&, Response& response, Caller&, Store& store) {
+          Json list = Json::array();
+          for (const auto& plan : store::listPlans(store.sql()))
+            list.push_back(planJson(plan, store::planFileNames(store.sql(), plan.number)));
+          sendJson(response, 200, {{"plans", std::move(list)}});
+        });
+  route("GET", R"(/api/plans/(latest|\d+))", Needs::readsAll,
+        [this](const Request& request, Response& response, Caller& caller, Store& store) {
+          std::optional<store::PlanSummary> plan;
+          if (request.matches[1].str() == "latest") {
+            const auto plans = store::listPlans(store.sql());
+            if (!plans.empty()) plan = plans.front();
+          } else {
+            plan = store::readPlanSummary(store.sql(), *numberIn(request.matches[1].str()));
+          }
+          if (!plan) {
+            return refuse(request, response, 404, "Not Found",
+                          "no such plan (GET /api/plans lists them)", &caller);
+          }
+          sendJson(response, 200, planJson(*plan, store::planFileNames(store.sql(), plan->number)));
+        });
+}
+
+int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
+  {
+    auto store = pool_.lease(error);
+    if (!store) return 1;
+  }
+  const PortalLimits& limits = options_.limits;
+  http_.new_task_queue = [workers = limits.workers] { return new httplib::ThreadPool(workers); };
+  http_.set_payload_max_length(limits.maxRequestBytes);
+  http_.set_read_timeout(static_cast<time_t>(limits.timeoutSeconds), 0);
+  http_.set_write_timeout(static_cast<time_t>(limits.timeoutSeconds), 0);
+  // An idle browser connection must not hold one of the few workers for long.
+  http_.set_keep_alive_timeout(2);
+  http_.set_keep_alive_max_count(100);
+  http_.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                             {"X-Frame-Options", "DENY"},
+                             {"Referrer-Policy", "no-referrer"},
+                             {"Cache-Control", "no-store"}});
+  http_.set_error_handler([this, &limits](const Request& request, Response& response) {
+    if (!response.body.empty()) return;
+    const int status = response.status;
+    if (status == 413) {
+      return refuse(request, response, 413, "Payload Too Large",
+                    fmt::format("the upload is larger than the limit of {} MiB a request (send "
+                                "fewer or smaller files)",
+                                limits.maxRequestBytes >> 20),
+                    nullptr);
+    }
+    if (status == 404) {
+      return refuse(request, response, 404, "Not Found", "no such page (start from /)", nullptr);
+    }
+    refuse(request, response, status, "Error",
+           "the request could not be handled", nullptr);
+  });
+  http_.set_exception_handler(
+      [this](const Request& request, Response& response, std::exception_ptr exception) {
+        std::string what = "unknown";
+        try {
+          std::rethrow_exception(exception);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        std::cerr << fmt::format("serve: error: {} {}: {}\n", request.method, request.path, what);
+        refuse(request, response, 500, "Server Error",
+               "the server failed to answer (the national office finds why in its log)", nullptr);
+      });
+  http_.set_logger([](const Request& request, const Response& response) {
+    std::cerr << fmt::format("serve: {} {} {} {}\n", request.remote_addr, request.method,
+                             request.path, response.status);
+  });
+  routes();
+  const int port = options_.port == 0
+                       ? http_.bind_to_any_port(options_.host)
+                       : (http_.bind_to_port(options_.host, options_.port) ? options_.port : -1);
+  if (port < 0) {
+    error = fmt::format(
+        "cannot listen on {}:{} (is another server using the port? choose "
+        "another with --listen)",
+        options_.host, options_.port);
+    return 1;
+  }
+  if (options_.ready) options_.ready(fmt::format("{}:{}", options_.host, port));
+  // httplib stops from another thread: this one watches the flag the caller's signal sets.
+  std::atomic<bool> done = false;
+  std::thread watcher([&] {
+    while (!stop.load() && !done.load())
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    http_.stop();
+  });
+  const bool served = http_.listen_after_bind();
+  done = true;
+  watcher.join();
+  if (!served && !stop.load()) {
+    error = "the server stopped listening (see the messages above)";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int servePortal(const PortalOptions& options, const std::atomic<bool>& stop, std::string& error) {
+  if (!initCredentials()) {
+    error = "libsodium cannot start (the system's random source is missing?)";
+    return 1;
+  }
+  Portal portal(options);
+  return portal.serve(stop, error);
+}
+
+}  // namespace cloudplan::server
