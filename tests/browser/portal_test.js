@@ -68,7 +68,8 @@ function watch(page) {
   const problems = [];
   page.on("console", (message) => {
     if (message.type() === "error" || /Content Security Policy/i.test(message.text())) {
-      problems.push(`console ${message.type()}: ${message.text()}`);
+      const where = message.location().url;
+      problems.push(`console ${message.type()}: ${message.text()}${where ? " (" + where + ")" : ""}`);
     }
   });
   page.on("pageerror", (error) => problems.push("script error: " + error.message));
