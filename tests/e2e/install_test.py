@@ -28,7 +28,8 @@ BUILD = None
 VERSION = None
 PAGES = ["cloudplan", "cloudplan-validate", "cloudplan-plan", "cloudplan-render",
          "cloudplan-explain", "cloudplan-diff", "cloudplan-template", "cloudplan-store",
-         "cloudplan-submit", "cloudplan-history", "cloudplan-export", "cloudplan-whatif"]
+         "cloudplan-submit", "cloudplan-history", "cloudplan-export", "cloudplan-whatif",
+         "cloudplan-serve-user"]
 # The Debian packages of the libraries the binary links (ldd): fmt, TinyXML-2, Graphviz's gvc and
 # cgraph, OpenSSL's libcrypto, toml++, and the C and C++ runtimes.
 RUNTIME_PACKAGES = ["libfmt9", "libtinyxml2-9", "libgvc6", "libcgraph6", "libssl3",
