@@ -513,10 +513,15 @@ int run(int argc, char** argv) {
     }
   }
   if (word == "serve-user") {
-    // serve-user DB COMMAND: the command is the word after the store (unless the store was left
-    // out, which CLI11 reports).
-    if (const auto db = commandWord(argc, argv, found->second + 1);
-        db && !isCommand(*serveUserCommand, db->first)) {
+    // serve-user DB COMMAND: the command is the word after the store.
+    if (const auto db = commandWord(argc, argv, found->second + 1)) {
+      if (isCommand(*serveUserCommand, db->first)) {
+        std::cerr << fmt::format(
+            "cloudplan serve-user: error: the store comes before {} (cloudplan serve-user DB {} "
+            "...)\n",
+            db->first, db->first);
+        return kUsage;
+      }
       if (const auto sub = commandWord(argc, argv, db->second + 1);
           sub && !isCommand(*serveUserCommand, sub->first)) {
         return unknownCommand(*serveUserCommand, sub->first);

@@ -26,6 +26,7 @@ results = {"passed": 0, "failed": 0}
 def check(name, condition, detail=""):
     results["passed" if condition else "failed"] += 1
     print(("ok   " if condition else "FAIL ") + name + ("" if condition else ": " + str(detail)))
+    return condition
 
 
 def run(*args, now=None):
@@ -231,6 +232,11 @@ def test_refusals(db, tmp):
         result = run("serve-user", db, *args, now="2027-05-01T00:00:00Z")
         check("refused: " + what, result.returncode == code and result.stderr == stderr and
               result.stdout == "", shown(result))
+    result = run("serve-user", "add", "x", "--role", "national")
+    check("refused: the store left out (the command where it goes)",
+          result.returncode == 2 and result.stdout == "" and result.stderr ==
+          "cloudplan serve-user: error: the store comes before add (cloudplan serve-user DB add "
+          "...)\n", shown(result))
     check("the refusals changed nothing", accounts_rows(db) == before)
 
     for store, message in [
