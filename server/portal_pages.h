@@ -24,6 +24,10 @@ struct PageContext {
   std::string notice;  // one line shown on top (an upload refused, a plan made); empty: none
 };
 
+// GET /assets/portal.css: the one style sheet every page links (the report's look, the
+// feedback's, the portal's forms), so that the Content-Security-Policy allows no inline style.
+std::string_view portalStylesheet();
+
 // GET /login. `nonce` goes into the form's hidden field `nonce` (and the caller sets it as the
 // cookie cloudplan_login too); `message`: why the last attempt failed, or empty.
 std::string loginPage(std::string_view nonce, std::string_view message);
