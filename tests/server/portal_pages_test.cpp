@@ -197,7 +197,7 @@ TEST_CASE(
   // Dependencies, with the agency of the provider, or that it is not in the inventory yet.
   CHECK(has(*page,
             "<td class=\"id\">MOF/budget</td><td class=\"id\">MOF/ifmis</td><td "
-            "class=\"muted\">this agency</td>"));
+            "class=\"id\">MOF</td>"));
   // MOJ's court system names MOF's ifmis and DGA's sign-on, which DGA has not submitted.
   const auto moj = server::agencyPage(s.f.db(), agency, "MOJ", false);
   REQUIRE(moj);
@@ -409,7 +409,7 @@ TEST_CASE("the national page lists every agency, escaped, with where it stands",
   // No date asked: the form alone.
   CHECK(has(page,
             "<form class=\"inline\" method=\"get\" action=\"/national\"><div><label "
-            "for=\"since\">Since (YYYY-MM-DD)</label><input type=\"date\" id=\"since\" "
+            "for=\"since\">Submitted since</label><input type=\"date\" id=\"since\" "
             "name=\"since\" value=\"\" required>"));
   CHECK_FALSE(has(page, "submitted since"));
   // The national office's forms: plan now, with the settings shown, and the register.
@@ -561,6 +561,9 @@ TEST_CASE("the reviewer's page links the latest plan's report and its ministries
                               latest)));
   CHECK(has(page, "<a href=\"" + base + "report.html\">The report</a>"));
   CHECK(has(page, "<a href=\"" + base + "ministries.html\">The ministries</a>"));
+  CHECK(has(page, "<a href=\"" + base + "plan.json\">plan.json</a>"));
+  // Only the files the plan kept are linked: these made no schedule.csv.
+  CHECK_FALSE(has(page, "schedule.csv"));
   CHECK(has(page, "<h2>Ministries' pages (1)</h2>"));
   CHECK(has(page, "<tr><td class=\"id\"><a href=\"" + base + "report-MOF.html\">MOF</a></td><td>" +
                       kEscaped + "</td>"));
