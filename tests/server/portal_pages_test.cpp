@@ -6,12 +6,16 @@
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <chrono>
 #include <string>
 #include <vector>
 
+#include "exporters/reports/submission_feedback.h"
 #include "store/plan_archive.h"
 #include "store/plan_record.h"
+#include "store/submission_changes.h"
+#include "store/submission_records.h"
 #include "tests/store/store_fixture.h"
 
 using namespace cloudplan;
@@ -341,6 +345,19 @@ TEST_CASE("the submission page says what feedback.html says, framed", "[portal_p
     REQUIRE(found != std::string::npos);
     at = found;
   }
+  // feedback.html's <main>, made from the same record, is in the page as it is.
+  const auto submission = store::readSubmission(s.f.sql(), 2);
+  REQUIRE(submission);
+  models::Diagnostics diagnostics;
+  for (auto& d : store::readSubmissionDiagnostics(s.f.sql(), 2))
+    diagnostics.add(d.severity, d.code, d.file, d.line, std::move(d.message));
+  auto changes = store::changesOfSubmission(s.f.db(), 2);
+  changes.fromHistory = true;
+  const std::string feedback = exporters::feedbackHtml({*submission, diagnostics, changes});
+  const size_t from = feedback.find("<main>\n") + 7;
+  const std::string problems = feedback.substr(from, feedback.find("</main>") - from);
+  CHECK(problems.starts_with("<h2>Problems</h2>"));
+  CHECK(has(*page, problems + "</main>"));
 }
 
 TEST_CASE("the error page says the status and what to do, signed in or not", "[portal_pages]") {
