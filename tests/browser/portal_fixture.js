@@ -76,7 +76,8 @@ function startServer(binary, db, env = {}) {
     stderr = (stderr + data).slice(-20000);
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("serve did not start in 30 s: " + stderr)), 30000);
+    const late = () => reject(new Error("serve did not start in 30 s: " + stderr));
+    const timer = setTimeout(late, 30000);
     server.on("exit", (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
     server.stdout.on("data", (data) => {
       stdout += data;

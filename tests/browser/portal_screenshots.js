@@ -49,11 +49,11 @@ async function main() {
 
       await signIn(page, server.url, "moh-officer", tokens["moh-officer"]);
       const moh = path.join(root, "samples/submissions/MOH");
-      await upload(page, [path.join(moh, "systems.csv"), path.join(moh, "dependencies.csv")],
-                   "Q2 inventory");
+      const dependencies = path.join(moh, "dependencies.csv");
+      await upload(page, [path.join(moh, "systems.csv"), dependencies], "first inventory");
       await page.click("text=Back to MOH");
-      await upload(page, [badSystems(root, path.join(work, "bad")),
-                          path.join(moh, "dependencies.csv")], "Q2 inventory, e-prescription moved");
+      const typo = badSystems(root, path.join(work, "bad"));
+      await upload(page, [typo, dependencies], "e-prescription service replatformed");
       await page.locator("#diagnostics").scrollIntoViewIfNeeded();
       await shot("portal-feedback.png");
       await page.click("text=Back to MOH");

@@ -69,7 +69,8 @@ function watch(page) {
   page.on("console", (message) => {
     if (message.type() === "error" || /Content Security Policy/i.test(message.text())) {
       const where = message.location().url;
-      problems.push(`console ${message.type()}: ${message.text()}${where ? " (" + where + ")" : ""}`);
+      const from = where ? ` (${where})` : "";
+      problems.push(`console ${message.type()}: ${message.text()}${from}`);
     }
   });
   page.on("pageerror", (error) => problems.push("script error: " + error.message));
@@ -218,7 +219,8 @@ async function main() {
     check("plan now made a plan", plan !== "");
     await reviewer(page, problems, server.url, tokens, plan);
   } catch (error) {
-    check("the browser test runs to its end", false, error.stack + "\n" + server.log().slice(-3000));
+    const log = server.log().slice(-3000);
+    check("the browser test runs to its end", false, error.stack + "\nthe server's log:\n" + log);
   } finally {
     await browser.close();
     const code = await server.stop();
