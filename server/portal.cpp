@@ -688,6 +688,12 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
     if (status == 404) {
       return refuse(request, response, 404, "Not Found", "no such page (start from /)", nullptr);
     }
+    if (status == 400) {
+      return refuse(request, response, 400, "Bad Request",
+                    "the request is not one HTTP allows here (a POST needs a body, or "
+                    "Content-Length: 0; curl -d '' sends one)",
+                    nullptr);
+    }
     refuse(request, response, status, "Error", "the request could not be handled", nullptr);
   });
   http_.set_exception_handler(
