@@ -414,7 +414,6 @@ void Portal::planFile(const Request& request, Response& response, store::StoreDa
 
 void Portal::routes() {
   http_.Get("/assets/portal.css", [](const Request&, Response& response) {
-    response.set_header("Cache-Control", "max-age=3600");
     response.set_content(std::string(portalStylesheet()), "text/css; charset=utf-8");
   });
   http_.Get("/login", [this](const Request&, Response& response) {
@@ -687,6 +686,12 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
     }
     if (status == 404) {
       return refuse(request, response, 404, "Not Found", "no such page (start from /)", nullptr);
+    }
+    if (status == 400) {
+      return refuse(request, response, 400, "Bad Request",
+                    "the request is not one HTTP allows here (a POST needs a body, or "
+                    "Content-Length: 0; curl -d '' sends one)",
+                    nullptr);
     }
     refuse(request, response, status, "Error", "the request could not be handled", nullptr);
   });
