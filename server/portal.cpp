@@ -407,8 +407,19 @@ void Portal::planFile(const Request& request, Response& response, store::StoreDa
                   nullptr);
   }
   const std::string type = contentTypeOf(name);
-  response.set_header("Content-Security-Policy",
-                      archivedFilePolicy(*content, type == std::string(kHtml)));
+  const bool html = type == std::string(kHtml);
+  response.set_header("Content-Security-Policy", archivedFilePolicy(*content, html));
+  // The archived page is the exporters' self-contained file; served here, it gets a line back to
+  // the portal (no script: its policy is its own scripts' hashes).
+  if (const size_t body = html ? content->find("<body>") : std::string::npos;
+      body != std::string::npos) {
+    content->insert(body + 6,
+                    fmt::format("\n<nav style=\"font:14px system-ui,sans-serif;padding:6px 12px;"
+                                "background:#f3f4f6;border-bottom:1px solid #d1d5db\">"
+                                "<a href=\"/\">cloudplan portal</a> · plan {} · "
+                                "<a href=\"/plans\">all plans</a></nav>",
+                                number));
+  }
   response.set_content(std::move(*content), type);
 }
 
