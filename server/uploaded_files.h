@@ -22,7 +22,8 @@ struct UploadedFiles {
 
 UploadedFiles uploadedFiles(const httplib::Request& request, const PortalLimits& limits);
 
-// A text field of a form, multipart or urlencoded; empty when absent.
+// A text field of a form's body, multipart or urlencoded (never the query string); empty when
+// absent.
 std::string formField(const httplib::Request& request, const std::string& name);
 
 }  // namespace cloudplan::server
