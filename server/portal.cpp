@@ -671,6 +671,13 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
   // An idle browser connection must not hold one of the few workers for long.
   http_.set_keep_alive_timeout(2);
   http_.set_keep_alive_max_count(100);
+  // httplib's default sets SO_REUSEPORT, with which a second portal binds the port of a running
+  // one and the kernel splits the requests between them (two stores, one address). SO_REUSEADDR
+  // alone restarts at once past TIME_WAIT and still refuses a port that is listened on.
+  http_.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   http_.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                              {"X-Frame-Options", "DENY"},
                              {"Referrer-Policy", "no-referrer"},
