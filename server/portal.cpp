@@ -724,14 +724,17 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
   const int port = options_.port == 0
                        ? http_.bind_to_any_port(options_.host)
                        : (http_.bind_to_port(options_.host, options_.port) ? options_.port : -1);
+  // An IPv6 address is written in brackets before its port, as in a URL: [::1]:8080.
+  const std::string host =
+      options_.host.find(':') == std::string::npos ? options_.host : "[" + options_.host + "]";
   if (port < 0) {
     error = fmt::format(
         "cannot listen on {}:{} (is another server using the port? choose "
         "another with --listen)",
-        options_.host, options_.port);
+        host, options_.port);
     return 1;
   }
-  if (options_.ready) options_.ready(fmt::format("{}:{}", options_.host, port));
+  if (options_.ready) options_.ready(fmt::format("{}:{}", host, port));
   // httplib stops from another thread: this one watches the flag the caller's signal sets.
   std::atomic<bool> done = false;
   std::thread watcher([&] {
