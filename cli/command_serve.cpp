@@ -63,7 +63,7 @@ int runServe(const ServeOptions& options) {
         "serve: error: --listen {} is reachable from other machines (serve on 127.0.0.1 behind a "
         "reverse proxy that terminates TLS, see docs/portal.md; or add --public if this is what "
         "you want)\n",
-        printable(options.listen));
+        printable(models::quoted(options.listen)));
     return kUsage;
   }
   if (!isLoopback(portal.host)) {
@@ -98,7 +98,8 @@ int runServe(const ServeOptions& options) {
     planOptions.config = readSettingsFile(config, planOptions, errors);
     for (const std::string& message : errors)
       std::cerr << printable(message) << '\n';
-    if (!errors.empty()) return kInputErrors;
+    // As for plan: a settings file with errors is a usage error.
+    if (!errors.empty()) return kUsage;
   }
   const auto settings = planSettingsFrom(planOptions, "serve");
   if (!settings) return kUsage;

@@ -29,7 +29,8 @@ _cloudplan() {
   local command="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      template | validate | plan | whatif | explain | diff | render | help | submit | history | export)
+      template | validate | plan | whatif | explain | diff | render | help | submit | history | export | \
+        serve)
         command=${COMP_WORDS[i]}
         break
         ;;
@@ -115,7 +116,8 @@ _cloudplan() {
       ;;
     --default-agency | --agency | --focus | --depth | --today | --wave-capacity | --wave-effort | \
       --start | --wave-length | --freeze | --by | --message | --diff | --as-of | --submission | \
-      --vary | --jobs)
+      --vary | --jobs | --listen | --base-url | --max-file-mb | --max-request-mb | --max-files | \
+      --workers)
       return  # a value of the user's own: nothing to offer
       ;;
   esac
@@ -124,12 +126,12 @@ _cloudplan() {
   case $command in
     "")
       COMPREPLY=($(compgen -W "template validate plan whatif explain diff render store submit history
-        export serve-user help -q --quiet --help --version" -- "$cur"))
+        export serve serve-user help -q --quiet --help --version" -- "$cur"))
       return
       ;;
     help)
       COMPREPLY=($(compgen -W "template validate plan whatif explain diff render store submit history \
-        export serve-user" -- "$cur"))
+        export serve serve-user" -- "$cur"))
       return
       ;;
     store)
@@ -168,6 +170,10 @@ _cloudplan() {
       ;;
     export)
       options="-o --output --as-of --submission --ids --drop-unresolved --force -q --quiet --help"
+      ;;
+    serve)
+      options="--listen --base-url --public --config --max-file-mb --max-request-mb --max-files
+        --workers -q --quiet --help"
       ;;
     template)
       options="--force -q --quiet --help"

@@ -758,12 +758,12 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
   // An idle browser connection must not hold one of the few workers for long.
   http_.set_keep_alive_timeout(2);
   http_.set_keep_alive_max_count(100);
-  // httplib's default sets SO_REUSEPORT too, with which a second server on the same port starts
-  // and shares the connections with the first. SO_REUSEADDR alone still lets a restart listen at
-  // once, as after a kill -9.
-  http_.set_socket_options([](socket_t socket) {
+  // httplib's default sets SO_REUSEPORT, with which a second portal binds the port of a running
+  // one and the kernel splits the requests between them (two stores, one address). SO_REUSEADDR
+  // alone restarts at once past TIME_WAIT and still refuses a port that is listened on.
+  http_.set_socket_options([](socket_t sock) {
     int yes = 1;
-    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
   });
   http_.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                              {"X-Frame-Options", "DENY"},
@@ -817,14 +817,17 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
   const int port = options_.port == 0
                        ? http_.bind_to_any_port(options_.host)
                        : (http_.bind_to_port(options_.host, options_.port) ? options_.port : -1);
+  // An IPv6 address is written in brackets before its port, as in a URL: [::1]:8080.
+  const std::string host =
+      options_.host.find(':') == std::string::npos ? options_.host : "[" + options_.host + "]";
   if (port < 0) {
     error = fmt::format(
         "cannot listen on {}:{} (is another server using the port? choose "
         "another with --listen)",
-        options_.host, options_.port);
+        host, options_.port);
     return 1;
   }
-  if (options_.ready) options_.ready(fmt::format("{}:{}", options_.host, port));
+  if (options_.ready) options_.ready(fmt::format("{}:{}", host, port));
   // httplib stops from another thread: this one watches the flag the caller's signal sets.
   std::atomic<bool> done = false;
   std::thread watcher([&] {
