@@ -285,7 +285,7 @@ def make_store(tmp):
 def usage_errors(tmp, db):
     cases = [
         (["serve", db, "--listen", "0.0.0.0:8080"], 2,
-         "serve: error: --listen 0.0.0.0:8080 is reachable from other machines (serve on "
+         "serve: error: --listen '0.0.0.0:8080' is reachable from other machines (serve on "
          "127.0.0.1 behind a reverse proxy that terminates TLS, see docs/portal.md; or add "
          "--public if this is what you want)\n"),
         (["serve", db, "--listen", "127.0.0.1:http"], 2,

@@ -116,6 +116,8 @@ def test_refusals(db, tmp):
         # --public lifts the refusal: what stops it then is the store, before it listens.
         ("--public on every address, then a store that is not there",
          [missing, "--listen", "0.0.0.0:0", "--public"], 1,
+         "serve: warning: --listen '0.0.0.0:0' with --public: the portal speaks plain HTTP (put a "
+         "reverse proxy that terminates TLS in front, see docs/portal.md)\n"
          "serve: error: %s: no store here (create one with cloudplan store init %s --agencies "
          "agencies.csv)\n" % (missing, missing)),
     ]
