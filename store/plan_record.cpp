@@ -11,8 +11,9 @@ PlanRecording::PlanRecording(StoreDatabase& store, uint32_t submission,
                              const std::string& settingsJson, const std::vector<SystemWave>& waves)
     : transaction_(store.sql(), SQLite::TransactionBehavior::IMMEDIATE) {
   SQLite::Database& database = store.sql();
-  // Only the last plan is read; earlier ones would only grow the file.
-  database.exec("DELETE FROM plans");
+  // Earlier plans stay (the portal's are archived with their files), but only the newest plan's
+  // waves are read: theirs, a line per system of the country, would only grow the file.
+  database.exec("UPDATE plans SET waves = '' WHERE waves <> ''");
   std::string text;
   text.reserve(waves.size() * 24);
   for (const SystemWave& w : waves) {
@@ -28,6 +29,7 @@ PlanRecording::PlanRecording(StoreDatabase& store, uint32_t submission,
   plan.bind(3, settingsJson);
   plan.bind(4, text);
   plan.exec();
+  number_ = static_cast<uint32_t>(database.getLastInsertRowid());
 }
 
 }  // namespace cloudplan::store

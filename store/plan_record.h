@@ -1,7 +1,9 @@
-// The last plan made from the store (plan --store): each system's wave, so that a later
-// submission's feedback can say which of its systems' waves the change may move.
+// A plan made from the store (plan --store, or the portal's "plan now"): each system's wave, so
+// that a later submission's feedback can say which of its systems' waves the change may move.
+// Every plan's record is kept; only the newest one's waves are.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,10 +26,13 @@ class PlanRecording {
  public:
   PlanRecording(StoreDatabase& store, uint32_t submission, const std::string& settingsJson,
                 const std::vector<SystemWave>& waves);
+  // The number of the plan recorded (for store/plan_archive.h's archivePlanFiles, before commit).
+  uint32_t number() const { return number_; }
   void commit() { transaction_.commit(); }
 
  private:
   SQLite::Transaction transaction_;
+  uint32_t number_ = 0;
 };
 
 }  // namespace cloudplan::store

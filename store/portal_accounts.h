@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,7 +33,11 @@ struct Account {
 // Adds an account (its id is assigned and returned). nullopt with `error` (a message a user can
 // act on) when the name is taken or not a valid name, or, for Role::agency, when the agency is
 // not in the register (with the closest code). In a transaction of its own.
-std::optional<Account> addAccount(StoreDatabase& store, Account account, std::string& error);
+// A token names its account's id (server/credentials.h), which is known only here: when
+// `tokenHashFor` is given, the account's tokenHash is what it returns for the id, in the same
+// transaction, so that no account is ever kept without its hash.
+std::optional<Account> addAccount(StoreDatabase& store, Account account, std::string& error,
+                                  const std::function<std::string(int64_t id)>& tokenHashFor = {});
 std::optional<Account> accountNamed(StoreDatabase& store, std::string_view name);
 std::optional<Account> accountWithId(StoreDatabase& store, int64_t id);
 std::vector<Account> listAccounts(StoreDatabase& store);  // by name

@@ -126,7 +126,45 @@ ALTER TABLE agencies ADD COLUMN max_systems_per_wave INTEGER;
 ALTER TABLE agencies ADD COLUMN max_effort_per_wave REAL;
 )sql";
 
-constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3};
+// The portal (cloudplan serve): its accounts and login sessions, of which only hashes of the
+// secrets are kept, and the plans it makes, kept whole: every plan now stays (only the newest
+// plan's waves are read, so earlier ones drop theirs), with its figures and its files. The plans'
+// `waves` column being taken, their count of waves is `wave_count`.
+constexpr const char* kVersion4 = R"sql(
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('agency', 'reviewer', 'national')),
+  agency TEXT NOT NULL,
+  token_hash TEXT NOT NULL,
+  created TEXT NOT NULL,
+  revoked TEXT
+);
+CREATE TABLE sessions (
+  key_hash TEXT PRIMARY KEY,
+  account INTEGER NOT NULL REFERENCES accounts(id),
+  csrf TEXT NOT NULL,
+  created TEXT NOT NULL,
+  expires TEXT NOT NULL
+);
+CREATE INDEX sessions_expires ON sessions(expires);
+CREATE INDEX sessions_account ON sessions(account);
+ALTER TABLE plans ADD COLUMN by TEXT NOT NULL DEFAULT '';
+ALTER TABLE plans ADD COLUMN systems INTEGER;
+ALTER TABLE plans ADD COLUMN wave_count INTEGER;
+ALTER TABLE plans ADD COLUMN lower_bound INTEGER;
+ALTER TABLE plans ADD COLUMN peak_hybrid_links INTEGER;
+CREATE TABLE plan_files (
+  plan INTEGER NOT NULL REFERENCES plans(number),
+  name TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  compression TEXT NOT NULL CHECK (compression IN ('none', 'zlib')),
+  content BLOB NOT NULL,
+  PRIMARY KEY (plan, name)
+);
+)sql";
+
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4};
 
 // Moves the properties named `names` (matched case-insensitively, as the CSV reader matches its
 // columns) of every version of every row of `table` into the columns of those names, as the

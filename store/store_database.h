@@ -14,7 +14,7 @@
 namespace cloudplan::store {
 
 // The schema this cloudplan writes; every earlier one is migrated on open (store/schema.cpp).
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 class StoreDatabase {
  public:

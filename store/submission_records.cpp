@@ -2,7 +2,6 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
-#include <zlib.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -11,34 +10,10 @@
 
 #include "importers/input_file.h"
 #include "models/utc_time.h"
+#include "store/file_compression.h"
 
 namespace cloudplan::store {
 namespace {
-
-// Compressed only when it saves a tenth: a zip or an image gains nothing but the cost. Level 1:
-// CSV shrinks nearly as well as at the default level, three times as fast.
-std::optional<std::string> compressed(const std::string& bytes) {
-  uLongf size = compressBound(bytes.size());
-  std::string out(size, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
-                reinterpret_cast<const Bytef*>(bytes.data()), bytes.size(), Z_BEST_SPEED) != Z_OK) {
-    return std::nullopt;
-  }
-  if (size > bytes.size() / 10 * 9) return std::nullopt;
-  out.resize(size);
-  return out;
-}
-
-std::optional<std::string> decompressed(const void* data, size_t size, uint64_t bytes) {
-  std::string out(bytes, '\0');
-  uLongf length = bytes;
-  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &length, static_cast<const Bytef*>(data),
-                 size) != Z_OK ||
-      length != bytes) {
-    return std::nullopt;
-  }
-  return out;
-}
 
 models::Submission submissionFrom(SQLite::Statement& query) {
   models::Submission s;
@@ -205,18 +180,12 @@ std::optional<std::vector<FileContent>> readSubmissionFiles(SQLite::Database& da
   query.bind(1, static_cast<int64_t>(number));
   std::vector<FileContent> files;
   while (query.executeStep()) {
-    const auto bytes = static_cast<uint64_t>(query.getColumn(1).getInt64());
-    // A damaged row may claim any size: no submitted file was ever larger than an input may be.
-    if (bytes > importers::kMaxInputBytes) return std::nullopt;
     const SQLite::Column content = query.getColumn(3);
-    std::optional<std::string> data;
-    if (query.getColumn(2).getString() == "zlib") {
-      data = decompressed(content.getBlob(), static_cast<size_t>(content.getBytes()), bytes);
-    } else {
-      data = std::string(static_cast<const char*>(content.getBlob()),
-                         static_cast<size_t>(content.getBytes()));
-      if (data->size() != bytes) data.reset();
-    }
+    const void* blob = content.getBlob();  // before its size: SQLite's order
+    // A damaged row may claim any size: no submitted file was ever larger than an input may be.
+    auto data = storedBytes(
+        query.getColumn(2).getText(), blob, static_cast<size_t>(content.getBytes()),
+        static_cast<uint64_t>(query.getColumn(1).getInt64()), importers::kMaxInputBytes);
     if (!data) return std::nullopt;
     files.push_back(
         {query.getColumn(0).getString(), std::move(*data), query.getColumn(4).getString()});

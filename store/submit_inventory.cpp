@@ -64,7 +64,8 @@ void describeFiles(ReadFiles& read) {
   }
 }
 
-// The files from disk, their bytes kept.
+// The files from disk, or those uploaded (never written to disk), their bytes kept in the
+// order they are read.
 ReadFiles readSubmissionInputs(const SubmitRequest& request, const importers::KnownSystems& known,
                                models::Diagnostics& diagnostics) {
   ReadFiles read;
@@ -72,9 +73,26 @@ ReadFiles readSubmissionInputs(const SubmitRequest& request, const importers::Kn
   options.onRead = [&read](const std::string& name, const std::string& bytes) {
     read.files.push_back({name, bytes, {}});
   };
-  read.inventory = importers::readInputs(request.inputs, options, diagnostics);
+  read.inventory = request.uploaded.empty()
+                       ? importers::readInputs(request.inputs, options, diagnostics)
+                       : readSubmittedFiles(request.uploaded, options, diagnostics);
   describeFiles(read);
   return read;
+}
+
+// Files are known by their names (in messages, in the store): two uploaded under one name would
+// be read as one, the other lost.
+void checkUploadedNames(const SubmitRequest& request, models::Diagnostics& diagnostics) {
+  std::map<std::string_view, size_t> count;
+  for (const auto& file : request.uploaded)
+    ++count[file.name];
+  for (const auto& [name, n] : count) {
+    if (n < 2) continue;
+    diagnostics.error("repeated-file-name", std::string(name), 0,
+                      fmt::format("{} files were uploaded under this name (give each file a name "
+                                  "of its own, and upload them again)",
+                                  n));
+  }
 }
 
 // The same files again, from the bytes kept, against a newer state of the store. What could not
@@ -350,8 +368,8 @@ std::optional<SubmitOutcome> submitInventory(StoreDatabase& store, const SubmitR
   usage = false;
   SQLite::Database& database = store.sql();
   try {
-    // The files are read from disk before the store is locked (a slow share or a pipe must not
-    // hold up every other ministry), against the store as it stood then.
+    // The files are read before the store is locked (a slow share or a pipe must not hold up
+    // every other ministry), against the store as it stood then.
     auto state = [&]() {
       std::optional<AgencyRegister> agencies(readAgencyRows(database, {}));
       return std::tuple{std::move(agencies), currentSystems(database), lastSubmission(database)};
@@ -388,6 +406,7 @@ std::optional<SubmitOutcome> submitInventory(StoreDatabase& store, const SubmitR
     const std::vector<std::string> scopeList = agencies->scopeOf(request.agency);
     const Scope scope(scopeList.begin(), scopeList.end());
 
+    checkUploadedNames(request, outcome.diagnostics);
     checkScope(request, read, *agencies, scope, known, outcome.diagnostics);
     checkLeftOut(read, scope, known, outcome.diagnostics);
     std::vector<SystemRow> before =

@@ -10,12 +10,15 @@
 #include "models/diagnostic.h"
 #include "models/submission.h"
 #include "store/store_database.h"
+#include "store/submission_records.h"
 
 namespace cloudplan::store {
 
 struct SubmitRequest {
   std::string agency;
   std::vector<std::string> inputs;  // files or folders, as for cloudplan plan
+  std::vector<FileContent>
+      uploaded;  // files received in memory (the portal): read instead of inputs
   std::string by;
   std::string message;
   std::string encoding;  // of CSV files that are not UTF-8

@@ -12,6 +12,9 @@
 #include <fstream>
 
 #include "store/national_inventory.h"
+#include "store/plan_archive.h"
+#include "store/plan_record.h"
+#include "store/portal_accounts.h"
 #include "store/schema.h"
 #include "store/stored_rows.h"
 #include "store/submission_records.h"
@@ -196,7 +199,7 @@ TEST_CASE("a store of every earlier schema version is migrated on open, its rows
       REQUIRE(files);
       REQUIRE(files->size() == 1);
       CHECK((*files)[0].bytes == "id,name,agency\nMOF/ifmis,IFMIS,MOF\n");
-      for (const char* table : {"plans"}) {
+      for (const char* table : {"plans", "accounts", "sessions", "plan_files"}) {
         CHECK(store->sql()
                   .execAndGet(fmt::format("SELECT count(*) FROM sqlite_master WHERE "
                                           "type = 'table' AND name = '{}'",
@@ -208,6 +211,19 @@ TEST_CASE("a store of every earlier schema version is migrated on open, its rows
       REQUIRE(national.inventory.systems.size() == 1);
       CHECK(national.inventory.systems[0].id == "MOF/ifmis");
       CHECK(national.inventory.outsideDependencies.size() == 1);
+      // The tables of version 4 are in use.
+      REQUIRE(store::addAccount(*store,
+                                {.name = "jane",
+                                 .role = store::Role::agency,
+                                 .agency = "MOF",
+                                 .tokenHash = "h",
+                                 .created = "2027-01-01T00:00:00Z"},
+                                error));
+      store::PlanRecording recording(*store, 2, "{}", {{"MOF/ifmis", 1}});
+      store::archivePlanFiles(store->sql(), recording.number(), "jane", {.systems = 1},
+                              {{"plan.json", "{}", {}}});
+      recording.commit();
+      CHECK(store::readPlanFile(store->sql(), recording.number(), "plan.json") == "{}");
     }
   }
 }
@@ -295,7 +311,7 @@ TEST_CASE("version 3 moves finish_by and the agency limits out of every row vers
   auto store = store::StoreDatabase::open(path, error);
   INFO(error);
   REQUIRE(store);
-  CHECK(store->schemaVersion() == 3);
+  CHECK(store->schemaVersion() == store::kSchemaVersion);
   // Every version, the closed one too; a value the importers would refuse stays a property.
   CHECK(testing::tableRows(store->sql(), "systems") ==
         std::vector<std::string>{
@@ -324,4 +340,47 @@ TEST_CASE("version 3 moves finish_by and the agency limits out of every row vers
   const auto earlier = store::loadNationalInventory(*store, 2);
   CHECK(earlier.inventory.systems[*earlier.inventory.findSystem("MOF/a")].finishBy ==
         models::dateFromCivil(2027, 6, 30));
+}
+
+TEST_CASE("version 4 keeps an older store's plan, by nobody and without figures or files",
+          "[store][database]") {
+  TempFolder folder;
+  const std::string path = folder / "v3.db";
+  {
+    auto old = store::StoreDatabase::createAtVersion(path, 3);
+    auto& sql = old.sql();
+    models::Submission registerSubmission;
+    registerSubmission.kind = models::SubmissionKind::agencies;
+    registerSubmission.at = "2026-01-01T00:00:00Z";
+    registerSubmission.accepted = true;
+    store::recordSubmission(sql, registerSubmission, {},
+                            {{"agencies.csv", testing::kRegister, "agencies"}});
+    // What plan --store of cloudplan 0.2 kept: its last plan only.
+    sql.exec(
+        "INSERT INTO plans (number, submission, at, settings, waves) VALUES "
+        "(1, 1, '2026-01-05T00:00:00Z', '{\"wave_capacity\":20}', 'MOF/ifmis\t2\n')");
+  }
+  std::string error;
+  auto store = store::StoreDatabase::open(path, error);
+  INFO(error);
+  REQUIRE(store);
+  CHECK(store->schemaVersion() == 4);
+  CHECK(testing::tableRows(store->sql(), "plans") ==
+        std::vector<std::string>{
+            "1|1|2026-01-05T00:00:00Z|{\"wave_capacity\":20}|MOF/ifmis\t2\n||NULL|NULL|NULL|NULL"});
+  const auto plans = store::listPlans(store->sql());
+  REQUIRE(plans.size() == 1);
+  CHECK(plans[0].number == 1);
+  CHECK(plans[0].submission == 1);
+  CHECK(plans[0].by.empty());
+  CHECK(plans[0].systems == 0);
+  CHECK(plans[0].files == 0);
+  CHECK(store::planFileNames(store->sql(), 1).empty());
+  CHECK(store::listAccounts(*store).empty());
+  // The next plan is numbered after it, and the old one keeps its record but not its waves.
+  store::PlanRecording recording(*store, 1, "{}", {{"MOF/ifmis", 3}});
+  recording.commit();
+  CHECK(recording.number() == 2);
+  CHECK(testing::tableRows(store->sql(), "plans").front() ==
+        "1|1|2026-01-05T00:00:00Z|{\"wave_capacity\":20}|||NULL|NULL|NULL|NULL");
 }

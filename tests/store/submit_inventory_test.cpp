@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "store/national_inventory.h"
 #include "store/store_check.h"
@@ -517,4 +518,94 @@ TEST_CASE(
                                       {"dependencies.csv", testing::kMofDependencies}});
   CHECK(again.submission.accepted);
   CHECK(testing::linesOf(again.diagnostics).empty());
+}
+
+namespace {
+
+std::vector<std::string> filesUnder(const std::filesystem::path& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder))
+    names.push_back(entry.path().lexically_relative(folder).string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+store::SubmitOutcome submitUploaded(StoreFixture& f, const std::string& agency,
+                                    std::vector<store::FileContent> files) {
+  std::string error;
+  bool usage = false;
+  const auto outcome = store::submitInventory(
+      f.db(), {.agency = agency, .uploaded = std::move(files), .by = "tax.officer@mof"}, error,
+      usage);
+  INFO(error);
+  REQUIRE(outcome);
+  return *outcome;
+}
+
+}  // namespace
+
+TEST_CASE("uploaded files are read from memory, kept under their names, and touch no file",
+          "[store][submit]") {
+  StoreFixture f;
+  f.accept("DGA", {{"systems.csv", testing::kDgaSystems}});
+  const auto before = filesUnder(f.folder.path());
+  const auto outcome = submitUploaded(f, "MOF",
+                                      {{"systems.csv", testing::kMofSystems, {}},
+                                       {"dependencies.csv", testing::kMofDependencies, {}}});
+  INFO(fmt::format("{}", fmt::join(testing::linesOf(outcome.diagnostics), "\n")));
+  CHECK(outcome.submission.accepted);
+  CHECK(outcome.diagnostics.all().empty());
+  CHECK(outcome.submission.by == "tax.officer@mof");
+  CHECK(idsOf(store::readSystemRows(f.sql(), {.agencies = {"MOF", "MOF-TAX"}})) ==
+        std::vector<std::string>{"MOF/budget", "MOF/ifmis", "TAX/efiling"});
+  const auto kept = store::readSubmissionFiles(f.sql(), outcome.submission.number);
+  REQUIRE(kept);
+  REQUIRE(kept->size() == 2);
+  CHECK((*kept)[0].name == "systems.csv");
+  CHECK((*kept)[0].kind == "systems");
+  CHECK((*kept)[0].bytes == testing::kMofSystems);
+  CHECK((*kept)[1].name == "dependencies.csv");
+  CHECK((*kept)[1].kind == "dependencies");
+  // The store's own files change (the WAL); no other file is made, no uploaded name is read.
+  std::vector<std::string> after = filesUnder(f.folder.path());
+  CHECK(after == before);
+}
+
+TEST_CASE("an uploaded file with errors is rejected with its name and line, and recorded",
+          "[store][submit]") {
+  StoreFixture f;
+  const auto outcome = submitUploaded(f, "MOF",
+                                      {{"systems.csv",
+                                        "id,name,agency,strategy\n"
+                                        "MOF/ifmis,Financial management,MOF,rehots\n"
+                                        "MOJ/courts,Court case management,MOJ,rehost\n",
+                                        {}}});
+  CHECK_FALSE(outcome.submission.accepted);
+  CHECK(testing::linesOf(outcome.diagnostics) ==
+        std::vector<std::string>{
+            "systems.csv:2: error: [bad-value] strategy 'rehots' is not one of rehost, "
+            "replatform, refactor, repurchase, relocate, retire, retain (did you mean 'rehost'?)",
+            "systems.csv:3: error: [outside-scope] system 'MOJ/courts' belongs to 'MOJ': MOF may "
+            "submit systems of MOF and its agencies only (leave it out: MOJ submits it)"});
+  CHECK(f.count("SELECT count(*) FROM systems") == 0);
+  const auto recorded = store::readSubmission(f.sql(), outcome.submission.number);
+  REQUIRE(recorded);
+  CHECK_FALSE(recorded->accepted);
+  CHECK(recorded->files.size() == 1);
+  CHECK(testing::linesOf(store::readSubmissionDiagnostics(f.sql(), outcome.submission.number)) ==
+        testing::linesOf(outcome.diagnostics));
+}
+
+TEST_CASE("two files uploaded under one name are refused, not read as one", "[store][submit]") {
+  StoreFixture f;
+  const auto outcome =
+      submitUploaded(f, "MOF",
+                     {{"systems.csv", "id,name,agency\nMOF/ifmis,Financial management,MOF\n", {}},
+                      {"systems.csv", "id,name,agency\nMOF/budget,Budget preparation,MOF\n", {}}});
+  CHECK_FALSE(outcome.submission.accepted);
+  CHECK(testing::linesOf(outcome.diagnostics) ==
+        std::vector<std::string>{
+            "systems.csv:0: error: [repeated-file-name] 2 files were uploaded under this name "
+            "(give each file a name of its own, and upload them again)"});
+  CHECK(f.count("SELECT count(*) FROM systems") == 0);
 }
