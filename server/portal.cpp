@@ -25,6 +25,7 @@
 #include "store/agency_register.h"
 #include "store/national_inventory.h"
 #include "store/plan_archive.h"
+#include "store/register_submission.h"
 #include "store/store_status.h"
 #include "store/stored_rows.h"
 #include "store/submission_changes.h"
@@ -98,6 +99,8 @@ class Portal {
               store::StoreDatabase& store);
   void submit(const Request& request, Response& response, Caller& caller,
               store::StoreDatabase& store, const std::string& agency);
+  void replaceAgencies(const Request& request, Response& response, Caller& caller,
+                       store::StoreDatabase& store);
   void plan(const Request& request, Response& response, Caller& caller,
             store::StoreDatabase& store);
   // Whether the caller may read a submission: its agency's, or one that spoke for the caller's.
@@ -314,6 +317,38 @@ void Portal::submit(const Request& request, Response& response, Caller& caller,
   response.set_redirect("/submissions/" + std::to_string(submission.number), 303);
 }
 
+void Portal::replaceAgencies(const Request& request, Response& response, Caller& caller,
+                             store::StoreDatabase& store) {
+  UploadedFiles upload = uploadedFiles(request, options_.limits);
+  if (upload.error.empty() && upload.files.size() != 1) {
+    upload.status = 400;
+    upload.error = "the register is one agencies file (send only it)";
+  }
+  if (!upload.error.empty()) {
+    return refuse(request, response, upload.status,
+                  upload.status == 413 ? "Payload Too Large" : "Bad Request", upload.error,
+                  &caller);
+  }
+  std::string error;
+  std::optional<store::RegisterOutcome> outcome;
+  {
+    std::lock_guard lock(submitting_);
+    outcome = store::replaceRegister(store,
+                                     {.file = upload.files.front().name,
+                                      .uploaded = std::move(upload.files.front()),
+                                      .by = caller.account.name,
+                                      .message = formField(request, "message")},
+                                     error);
+  }
+  if (!outcome) return refuse(request, response, 500, "Server Error", error, &caller);
+  const models::Submission& submission = outcome->submission;
+  if (isApi(request)) {
+    return sendJson(response, submission.accepted ? 201 : 422,
+                    submissionJson(submission, &outcome->diagnostics.all(), nullptr));
+  }
+  response.set_redirect("/submissions/" + std::to_string(submission.number), 303);
+}
+
 void Portal::plan(const Request& request, Response& response, Caller& caller,
                   store::StoreDatabase& store) {
   PlanRun run;
@@ -508,6 +543,12 @@ void Portal::routes() {
         [this](const Request&, Response& response, Caller& caller, Store& store) {
           sendPage(response, plansPage(store, contextOf(caller)));
         });
+  for (const char* path : {"/register", "/api/register"}) {
+    route("POST", path, Needs::national,
+          [this](const Request& q, Response& r, Caller& c, Store& s) {
+            replaceAgencies(q, r, c, s);
+          });
+  }
   for (const char* path : {"/plans", "/api/plans"}) {
     route("POST", path, Needs::national,
           [this](const Request& q, Response& r, Caller& c, Store& s) { plan(q, r, c, s); });
@@ -532,9 +573,9 @@ void Portal::routes() {
           const auto plans = store::listPlans(store.sql());
           for (const auto& plan : plans) {
             if (plan.files == 0) continue;
-            return response.set_redirect(
-                fmt::format("/plans/{}/{}", plan.number, exporters::hrefFor(request.matches[1].str())),
-                303);
+            return response.set_redirect(fmt::format("/plans/{}/{}", plan.number,
+                                                     exporters::hrefFor(request.matches[1].str())),
+                                         303);
           }
           refuse(request, response, 404, "Not Found",
                  "no plan has been made in the portal yet (the national office plans from "
@@ -614,8 +655,7 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
     if (status == 404) {
       return refuse(request, response, 404, "Not Found", "no such page (start from /)", nullptr);
     }
-    refuse(request, response, status, "Error",
-           "the request could not be handled", nullptr);
+    refuse(request, response, status, "Error", "the request could not be handled", nullptr);
   });
   http_.set_exception_handler(
       [this](const Request& request, Response& response, std::exception_ptr exception) {

@@ -11,6 +11,7 @@
 #include "models/plural.h"
 #include "store/stored_rows.h"
 #include "store/submission_records.h"
+#include "store/submitted_files.h"
 
 namespace cloudplan::store {
 namespace {
@@ -27,8 +28,15 @@ ReadRegister readRegister(const RegisterRequest& request, models::Diagnostics& d
   options.onRead = [&read](const std::string& name, const std::string& bytes) {
     read.files.push_back({name, bytes, {}});
   };
-  const std::string inputs[] = {request.file};
-  const models::Inventory inventory = importers::readInputs(inputs, options, diagnostics);
+  const models::Inventory inventory = [&] {
+    if (!request.uploaded) {
+      const std::string inputs[] = {request.file};
+      return importers::readInputs(inputs, options, diagnostics);
+    }
+    read.files.push_back(*request.uploaded);
+    options.onRead = nullptr;
+    return readSubmittedFiles(read.files, options, diagnostics);
+  }();
   for (size_t i = 0; i < read.files.size(); ++i) {
     FileContent& file = read.files[i];
     if (i < inventory.files.size())

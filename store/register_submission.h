@@ -10,11 +10,14 @@
 #include "models/submission.h"
 #include "store/row_changes.h"
 #include "store/store_database.h"
+#include "store/submission_records.h"
 
 namespace cloudplan::store {
 
 struct RegisterRequest {
   std::string file;  // an agencies CSV file: code, name, parent, limits, contacts
+  // The file received in memory (the portal), read instead of `file`, which then names it.
+  std::optional<FileContent> uploaded;
   std::string by;
   std::string message;
   std::string encoding;
