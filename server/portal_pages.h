@@ -24,7 +24,8 @@ struct PageContext {
   std::string notice;  // one line shown on top (an upload refused, a plan made); empty: none
 };
 
-// GET /assets/portal.css: the pages' one stylesheet.
+// GET /assets/portal.css: the one style sheet every page links (the report's look, the
+// feedback's, the portal's forms), so that the Content-Security-Policy allows no inline style.
 std::string_view portalStylesheet();
 
 // GET /login. `nonce` goes into the form's hidden field `nonce` (and the caller sets it as the

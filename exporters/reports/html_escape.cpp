@@ -88,4 +88,11 @@ std::string hrefFor(std::string_view path) {
   return href;
 }
 
+std::string hrefSegmentFor(std::string_view name) {
+  std::string href;
+  for (const char c : hrefFor(name))
+    href += c == '/' ? std::string_view("%2F") : std::string_view(&c, 1);
+  return href;
+}
+
 }  // namespace cloudplan::exporters

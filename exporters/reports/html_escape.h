@@ -27,4 +27,8 @@ void appendHtmlList(std::string& out, const std::vector<std::string>& items,
 // folders.
 std::string hrefFor(std::string_view path);
 
+// The same for one segment of a path: '/' is %2F too, so that a name that holds one (a file
+// submitted by its path) stays one segment.
+std::string hrefSegmentFor(std::string_view name);
+
 }  // namespace cloudplan::exporters

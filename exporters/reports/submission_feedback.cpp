@@ -296,9 +296,11 @@ void dependencyCells(std::string& out, const models::DependencyChange& d) {
   cell(out, d.to, "id");
 }
 
-void headerHtml(std::string& out, const Wording& w) {
+// The verdict, the submission's record and its files, without the element around them
+// (feedback.html's <header>); each file's name a link when `filesHref` is given.
+void headerHtml(std::string& out, const Wording& w, std::string_view filesHref) {
   const auto& s = w.submission();
-  out += fmt::format("<header>\n<h1>{}</h1>\n", w.title());
+  out += fmt::format("<h1>{}</h1>\n", w.title());
   out += fmt::format("<p class=\"verdict {}\"><b>{}</b>{}</p>\n",
                      s.accepted ? "accepted" : "rejected", w.verdict(), w.verdictText());
   out += "<table class=\"compact\"><tbody>\n";
@@ -324,7 +326,7 @@ void headerHtml(std::string& out, const Wording& w) {
   out += "</div>\n<p>" + w.partCounts() + ' ' + w.problemCounts() + "</p>\n";
   out += fmt::format("<h2>Files ({})</h2>\n", s.files.size());
   if (s.files.empty()) {
-    out += "<p>None.</p>\n</header>\n";
+    out += "<p>None.</p>\n";
     return;
   }
   out +=
@@ -332,12 +334,17 @@ void headerHtml(std::string& out, const Wording& w) {
       "</tr></thead><tbody>\n";
   for (const auto& file : s.files) {
     out += "<tr>";
-    cell(out, file.name, "id");
+    if (filesHref.empty()) {
+      cell(out, file.name, "id");
+    } else {
+      out += "<td class=\"id\"><a href=\"" + std::string(filesHref) + hrefSegmentFor(file.name) +
+             "\">" + html(file.name) + "</a></td>";
+    }
     out += "<td class=\"id\" title=\"" + html(file.sha256) + "\">" +
            htmlEscaped(shortSha(file.sha256)) + "</td>";
     out += fmt::format("<td class=\"number\">{}</td></tr>\n", file.bytes);
   }
-  out += "</tbody></table>\n</header>\n";
+  out += "</tbody></table>\n";
 }
 
 void unresolvedHtml(std::string& out, const Wording& w) {
@@ -454,6 +461,17 @@ void othersHtml(std::string& out, const Wording& w) {
   out += "</section>\n";
 }
 
+// The problems, then what an accepted submission changed (feedback.html's <main>).
+void problemsHtml(std::string& out, const Wording& w) {
+  out += "<h2>Problems</h2>\n";
+  unresolvedHtml(out, w);
+  diagnosticsHtml(out, w);
+  if (w.submission().accepted) {
+    changesHtml(out, w);
+    othersHtml(out, w);
+  }
+}
+
 }  // namespace
 
 std::string feedbackText(const SubmissionFeedback& feedback) {
@@ -481,17 +499,24 @@ std::string feedbackHtml(const SubmissionFeedback& feedback) {
   out += fmt::format("<title>{}: {}</title>\n<style>", w.title(), w.verdict());
   out += kPageStyle;
   out += kStyle;
-  out += "</style>\n</head>\n<body>\n";
-  headerHtml(out, w);
-  out += "<main>\n<h2>Problems</h2>\n";
-  unresolvedHtml(out, w);
-  diagnosticsHtml(out, w);
-  if (feedback.submission.accepted) {
-    changesHtml(out, w);
-    othersHtml(out, w);
-  }
+  out += "</style>\n</head>\n<body>\n<header>\n";
+  headerHtml(out, w, {});
+  out += "</header>\n<main>\n";
+  problemsHtml(out, w);
   out += "</main>\n</body>\n</html>\n";
   return out;
+}
+
+std::string feedbackHtmlContent(const SubmissionFeedback& feedback, std::string_view filesHref) {
+  const Wording w{feedback, html(agencyOf(feedback.submission))};
+  std::string out;
+  headerHtml(out, w, filesHref);
+  problemsHtml(out, w);
+  return out;
+}
+
+std::string_view feedbackStyle() {
+  return kStyle;
 }
 
 }  // namespace cloudplan::exporters

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "models/diagnostic.h"
 #include "models/submission.h"
@@ -32,5 +33,13 @@ std::string feedbackText(const SubmissionFeedback& feedback);
 
 // One HTML page: inline CSS, no script, no reference to anything outside it.
 std::string feedbackHtml(const SubmissionFeedback& feedback);
+
+// What feedbackHtml's page shows, without the document around it, for a page that frames it (the
+// portal's): from its <h1> on, its headings below it in order. When `filesHref` is not empty,
+// each file's name links to it followed by the name as one path segment (%XX-escaped, '/' too).
+// The page's style is kPageStyle then feedbackStyle().
+std::string feedbackHtmlContent(const SubmissionFeedback& feedback,
+                                std::string_view filesHref = {});
+std::string_view feedbackStyle();
 
 }  // namespace cloudplan::exporters
