@@ -18,6 +18,7 @@
 #include "exporters/output_folder.h"
 #include "importers/read_inputs.h"
 #include "store/plan_record.h"
+#include "store/unresolved_references.h"
 
 namespace cloudplan::cli {
 namespace {
@@ -124,8 +125,9 @@ int runPlan(const PlanOptions& options) {
     }
     national = openStore("plan", options.store);
     if (!national) return models::Inventory();
-    auto loaded = inventoryFromStore(
-        *national, options.dropUnresolved ? Unresolved::drop : Unresolved::refuse, diagnostics);
+    auto loaded = store::inventoryFromStore(
+        *national, options.dropUnresolved ? store::Unresolved::drop : store::Unresolved::refuse,
+        diagnostics);
     asOf = loaded.asOf;
     return std::move(loaded.inventory);
   }();

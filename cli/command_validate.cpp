@@ -11,6 +11,7 @@
 #include "importers/csv/national_ids.h"
 #include "importers/input_file.h"
 #include "importers/read_inputs.h"
+#include "store/unresolved_references.h"
 
 namespace cloudplan::cli {
 
@@ -91,13 +92,14 @@ int runValidate(const ValidateOptions& options) {
   std::optional<importers::KnownSystems> known;
   if (!options.known.empty()) known = importers::readNationalIds(options.known, diagnostics);
   const models::Inventory inventory =
-      national ? inventoryFromStore(*national, Unresolved::warn, diagnostics).inventory
-               : importers::readInputs(options.inputs,
-                                       {.defaultAgency = options.defaultAgency,
-                                        .encoding = options.encoding,
-                                        .archimateReport = &mapping,
-                                        .known = known ? &*known : nullptr},
-                                       diagnostics);
+      national
+          ? store::inventoryFromStore(*national, store::Unresolved::warn, diagnostics).inventory
+          : importers::readInputs(options.inputs,
+                                  {.defaultAgency = options.defaultAgency,
+                                   .encoding = options.encoding,
+                                   .archimateReport = &mapping,
+                                   .known = known ? &*known : nullptr},
+                                  diagnostics);
   diagnostics.sort();
   // Last, after the problems it may explain.
   if (known) {

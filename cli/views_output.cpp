@@ -9,7 +9,6 @@
 #include "cli/terminal_text.h"
 #include "engine/risk_register.h"
 #include "exporters/reports/agency_page.h"
-#include "exporters/reports/ministry_index.h"
 #include "importers/suggest.h"
 #include "models/ministry_files.h"
 
@@ -64,10 +63,7 @@ void selectAllAgencies(const models::Inventory& inventory, exporters::RenderOpti
       options.agencies.end()) {
     return;
   }
-  options.agencies.clear();
-  for (const models::AgencyIndex ministry : exporters::ministriesOf(inventory))
-    options.agencies.emplace_back(inventory.agencies[ministry].code);
-  options.agencyIndex = true;
+  exporters::selectEveryMinistry(inventory, options);
   const auto named = inventory.findAgency(kAllAgencies);
   if (!named) return;
   const models::AgencyIndex parent = inventory.agencies[*named].parent;

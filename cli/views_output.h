@@ -28,8 +28,8 @@ inline constexpr std::string_view kAllAgencies = "all";
 bool checkAgencyAll(std::string_view command, const std::vector<std::string>& agencies);
 
 // With `--agency all` among options.agencies: replaces them with the code of every ministry of
-// the plan, in its order, and asks for ministries.html. An agency coded "all" is a warning in
-// `diagnostics` that says where it is drawn.
+// the plan, in its order, and asks for ministries.html (exporters::selectEveryMinistry). An
+// agency coded "all" is a warning in `diagnostics` that says where it is drawn.
 void selectAllAgencies(const models::Inventory& inventory, exporters::RenderOptions& options,
                        models::Diagnostics& diagnostics);
 

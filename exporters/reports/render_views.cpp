@@ -49,6 +49,13 @@ std::string fileNameFor(std::string_view name) {
   return file;
 }
 
+void selectEveryMinistry(const models::Inventory& inventory, RenderOptions& options) {
+  options.agencies.clear();
+  for (const models::AgencyIndex ministry : ministriesOf(inventory))
+    options.agencies.emplace_back(inventory.agencies[ministry].code);
+  options.agencyIndex = true;
+}
+
 std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
                                           const models::Plan& plan,
                                           const models::Diagnostics& planDiagnostics,

@@ -72,6 +72,11 @@ std::vector<RenderedFile> renderPlanViews(const models::Inventory& inventory,
                                           const RenderOptions& options,
                                           models::Diagnostics& problems);
 
+// Asks for every ministry's page and ministries.html, the index of them (`render --agency all`,
+// the portal's plans): options.agencies becomes the code of each ministry (ministriesOf), in the
+// inventory's order, and options.agencyIndex is set.
+void selectEveryMinistry(const models::Inventory& inventory, RenderOptions& options);
+
 // The longest name fileNameFor gives, in bytes: with a folder, an extension and the temporary
 // suffix of an atomic write it stays far below the 255 bytes of a file name.
 inline constexpr size_t kLongestFileName = 120;
