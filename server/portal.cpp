@@ -300,9 +300,9 @@ void Portal::submit(const Request& request, Response& response, Caller& caller,
     std::lock_guard lock(submitting_);
     outcome = store::submitInventory(store,
                                      {.agency = agency,
+                                      .uploaded = std::move(upload.files),
                                       .by = caller.account.name,
-                                      .message = formField(request, "message"),
-                                      .uploaded = std::move(upload.files)},
+                                      .message = formField(request, "message")},
                                      error, usage);
   }
   if (!outcome) {
