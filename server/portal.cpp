@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <mutex>
@@ -45,7 +46,9 @@ bool isApi(const Request& request) {
 }
 
 std::optional<uint32_t> numberIn(const std::string& text) {
-  if (text.empty() || text.size() > 9) return std::nullopt;  // the route's \d+ holds digits only
+  if (text.empty() || text.size() > 9) return std::nullopt;
+  if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
   return static_cast<uint32_t>(std::stoul(text));
 }
 
