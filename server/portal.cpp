@@ -403,6 +403,7 @@ void Portal::planFile(const Request& request, Response& response, store::StoreDa
 
 void Portal::routes() {
   http_.Get("/assets/portal.css", [](const Request&, Response& response) {
+    response.headers.erase("Cache-Control");
     response.set_header("Cache-Control", "max-age=3600");
     response.set_content(std::string(portalStylesheet()), "text/css; charset=utf-8");
   });
