@@ -651,9 +651,9 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
     const int status = response.status;
     if (status == 413) {
       return refuse(request, response, 413, "Payload Too Large",
-                    fmt::format("the upload is larger than the limit of {} MiB a request (send "
+                    fmt::format("the upload is larger than the limit of {} a request (send "
                                 "fewer or smaller files)",
-                                limits.maxRequestBytes >> 20),
+                                sizeText(limits.maxRequestBytes)),
                     nullptr);
     }
     if (status == 404) {
