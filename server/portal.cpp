@@ -679,6 +679,14 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
                              request.path, response.status);
   });
   routes();
+  // SO_REUSEADDR, to restart while old connections linger; not httplib's SO_REUSEPORT, with which
+  // a second server binds the same port and takes half of its connections.
+  socket_t listening = INVALID_SOCKET;
+  http_.set_socket_options([&listening](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    listening = sock;
+  });
   const int port = options_.port == 0
                        ? http_.bind_to_any_port(options_.host)
                        : (http_.bind_to_port(options_.host, options_.port) ? options_.port : -1);
@@ -689,6 +697,9 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
         options_.host, options_.port);
     return 1;
   }
+  // httplib listens with a queue of 5: in a burst of uploads the kernel reset the connections
+  // that did not fit. Listening again only lengthens the queue.
+  ::listen(listening, SOMAXCONN);
   if (options_.ready) options_.ready(fmt::format("{}:{}", options_.host, port));
   // httplib stops from another thread: this one watches the flag the caller's signal sets.
   std::atomic<bool> done = false;
