@@ -151,8 +151,8 @@ void Portal::sendJson(Response& response, int status, const Json& json) {
 void Portal::refuse(const Request& request, Response& response, int status, std::string_view title,
                     std::string_view message, const Caller* caller) {
   response.status = status;
+  if (status == 401) response.set_header("WWW-Authenticate", "Bearer realm=\"cloudplan\"");
   if (isApi(request)) {
-    if (status == 401) response.set_header("WWW-Authenticate", "Bearer realm=\"cloudplan\"");
     response.set_content(errorJson(status, message), kJsonType);
     return;
   }
