@@ -154,4 +154,16 @@ struct ServeOptions {
 };
 int runServe(const ServeOptions& options);
 
+// serve-user: the portal's accounts (store/portal_accounts.h).
+struct ServeUserOptions {
+  std::string store;
+  std::string name;    // add
+  std::string agency;  // add --agency: an agency's account
+  std::string role;    // add --role: national or reviewer
+};
+// Prints what was made, then the token alone on the last line.
+int runServeUserAdd(const ServeUserOptions& options);
+int runServeUserList(const std::string& store);
+int runServeUserRevoke(const std::string& store, const std::string& name);
+
 }  // namespace cloudplan::cli

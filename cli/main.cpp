@@ -499,6 +499,33 @@ int run(int argc, char** argv) {
   exportCommand->add_flag("--force", exportOptions.force,
                           "replace files in the folder that cloudplan did not write");
 
+  ServeUserOptions serveUser;
+  CLI::App* serveUserCommand = app.add_subcommand(
+      "serve-user", "the portal's accounts: add (prints the account's token), list, revoke");
+  serveUserCommand->add_option("store", serveUser.store, "the store")->required()->type_name("DB");
+  serveUserCommand->require_subcommand(1);
+  CLI::App* serveUserAdd = serveUserCommand->add_subcommand(
+      "add", "make an account and print its token, shown this once");
+  serveUserAdd->add_option("name", serveUser.name, "the account's name: letters, digits, . _ - @")
+      ->required()
+      ->type_name("NAME");
+  serveUserAdd
+      ->add_option("--agency", serveUser.agency,
+                   "an agency's account: submits for this agency and those below it")
+      ->type_name("CODE");
+  serveUserAdd
+      ->add_option("--role", serveUser.role,
+                   "national (the register, plans) or reviewer (reads the plans and reports)")
+      ->type_name("national|reviewer");
+  CLI::App* serveUserList = serveUserCommand->add_subcommand(
+      "list", "every account: its role, agency, when it was made and revoked");
+  std::string revokeName;
+  CLI::App* serveUserRevoke = serveUserCommand->add_subcommand(
+      "revoke", "end an account: its token and its sessions stop working");
+  serveUserRevoke->add_option("name", revokeName, "the account's name")
+      ->required()
+      ->type_name("NAME");
+
   for (CLI::App* command : app.get_subcommands([&](CLI::App* c) { return c != helpCommand; }))
     command->footer("Every command also takes -q,--quiet: errors only, no summaries or progress.");
   // A mistyped command would otherwise read as a stray argument: "a subcommand is required".
@@ -509,6 +536,22 @@ int run(int argc, char** argv) {
     if (const auto sub = commandWord(argc, argv, found->second + 1);
         sub && !isCommand(*storeCommand, sub->first)) {
       return unknownCommand(*storeCommand, sub->first);
+    }
+  }
+  if (word == "serve-user") {
+    // serve-user DB COMMAND: the command is the word after the store.
+    if (const auto db = commandWord(argc, argv, found->second + 1)) {
+      if (isCommand(*serveUserCommand, db->first)) {
+        std::cerr << fmt::format(
+            "cloudplan serve-user: error: the store comes before {} (cloudplan serve-user DB {} "
+            "...)\n",
+            db->first, db->first);
+        return kUsage;
+      }
+      if (const auto sub = commandWord(argc, argv, db->second + 1);
+          sub && !isCommand(*serveUserCommand, sub->first)) {
+        return unknownCommand(*serveUserCommand, sub->first);
+      }
     }
   }
   try {
@@ -538,8 +581,9 @@ int run(int argc, char** argv) {
   setQuiet(quiet);
   // Under --quiet, summaries and "wrote ..." lines go; the answer of explain, diff, history and
   // store status is what was asked for.
+  // So is serve-user's list, and the token of serve-user add (its line saying what was made goes).
   if (quiet && !explainCommand->parsed() && !diffCommand->parsed() && !historyCommand->parsed() &&
-      !storeStatus->parsed())
+      !storeStatus->parsed() && !serveUserAdd->parsed() && !serveUserList->parsed())
     std::cout.setstate(std::ios::badbit);
   if (validateCommand->parsed()) {
     PlanOptions reading;
@@ -602,6 +646,11 @@ int run(int argc, char** argv) {
     if (storeAgencies->parsed()) return runStoreAgencies(withUser(registerOptions));
     if (storeStatus->parsed()) return runStoreStatus(storePath);
     if (storeCheck->parsed()) return runStoreCheck(storePath);
+  }
+  if (serveUserCommand->parsed()) {
+    if (serveUserAdd->parsed()) return runServeUserAdd(serveUser);
+    if (serveUserList->parsed()) return runServeUserList(serveUser.store);
+    if (serveUserRevoke->parsed()) return runServeUserRevoke(serveUser.store, revokeName);
   }
   if (submitCommand->parsed()) {
     if (submit.by.empty()) submit.by = userName();

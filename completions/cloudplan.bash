@@ -1,4 +1,4 @@
-# bash completion for cloudplan: its commands (and those of `store`), their options, the values
+# bash completion for cloudplan: its commands (and those of `store` and `serve-user`), their options, the values
 # of --format, --order and --diagnostics, and files or folders where a command takes them.
 # Installed as share/bash-completion/completions/cloudplan, where bash-completion loads it on
 # first use; it needs nothing from bash-completion itself. Keep it in step with `cloudplan COMMAND --help`.
@@ -46,6 +46,27 @@ _cloudplan() {
         done
         break
         ;;
+      serve-user)
+        # `serve-user DB` takes a command of its own after the store: add, list, revoke. Until
+        # the store is given (a word that is not an option) there is only the store to complete.
+        command="serve-user store"
+        for ((i = i + 1; i < COMP_CWORD; i++)); do
+          case ${COMP_WORDS[i]} in
+            -*) ;;
+            *)
+              if [[ $command == "serve-user store" ]]; then
+                command=serve-user
+              else
+                case ${COMP_WORDS[i]} in
+                  add | list | revoke) command="serve-user ${COMP_WORDS[i]}" ;;
+                esac
+                break
+              fi
+              ;;
+          esac
+        done
+        break
+        ;;
     esac
   done
 
@@ -84,6 +105,10 @@ _cloudplan() {
       COMPREPLY=($(compgen -W "text json" -- "$cur"))
       return
       ;;
+    --role)
+      COMPREPLY=($(compgen -W "national reviewer" -- "$cur"))
+      return
+      ;;
     --encoding)
       COMPREPLY=($(compgen -W "windows-1252 iso-8859-1 cp1252 latin1" -- "$cur"))
       return
@@ -99,12 +124,12 @@ _cloudplan() {
   case $command in
     "")
       COMPREPLY=($(compgen -W "template validate plan whatif explain diff render store submit history
-        export help -q --quiet --help --version" -- "$cur"))
+        export serve-user help -q --quiet --help --version" -- "$cur"))
       return
       ;;
     help)
       COMPREPLY=($(compgen -W "template validate plan whatif explain diff render store submit history \
-        export" -- "$cur"))
+        export serve-user" -- "$cur"))
       return
       ;;
     store)
@@ -119,6 +144,20 @@ _cloudplan() {
       ;;
     "store status" | "store check")
       options="-q --quiet --help"
+      ;;
+    "serve-user store")
+      options="-q --quiet --help"
+      ;;
+    serve-user)
+      COMPREPLY=($(compgen -W "add list revoke -q --quiet --help" -- "$cur"))
+      return
+      ;;
+    "serve-user add" | "serve-user list" | "serve-user revoke")
+      # An account's name is the user's own: options only.
+      [[ $command == "serve-user add" ]] && options="--agency --role -q --quiet --help" ||
+        options="-q --quiet --help"
+      [[ $cur == -* ]] && COMPREPLY=($(compgen -W "$options" -- "$cur"))
+      return
       ;;
     submit)
       options="--agency --by --message -o --output --encoding --diagnostics --force -q --quiet

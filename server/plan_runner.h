@@ -19,7 +19,9 @@ struct PlanRun {
 };
 
 // References to systems the store does not have yet are left out with a warning each (a national
-// plan cannot wait for every ministry). Uses Graphviz: the caller runs one at a time.
+// plan cannot wait for every ministry). Uses Graphviz, which is not thread-safe: the caller runs
+// one at a time (the portal holds a mutex). The store's write lock is taken only once every file
+// is made, to archive them.
 PlanRun planNationalInventory(store::StoreDatabase& store, const models::PlanSettings& settings,
                               const std::string& by);
 

@@ -76,6 +76,20 @@ void sendAttachment(Response& response, const std::string& name, std::string con
   response.set_content(std::move(content), "application/octet-stream");
 }
 
+// The agency's part as it stands, as the file of that kind a submission of it would hold: the
+// systems file, or dependencies.csv (its header alone when it has none).
+std::string currentPartFile(store::StoreDatabase& store, const std::vector<std::string>& scope,
+                            const std::string& kind) {
+  const auto part = store::loadNationalInventory(store, 0, scope);
+  for (auto& file : exporters::inventoryToCsvFiles(part.inventory)) {
+    if (file.name.rfind(kind, 0) == 0) return std::move(file.content);
+  }
+  for (auto& file : exporters::inventoryTemplate()) {
+    if (file.name.rfind(kind, 0) == 0) return file.content.substr(0, file.content.find('\n') + 1);
+  }
+  return {};
+}
+
 class Portal {
  public:
   explicit Portal(const PortalOptions& options) : options_(options), pool_(options.store) {}
@@ -403,8 +417,6 @@ void Portal::planFile(const Request& request, Response& response, store::StoreDa
 
 void Portal::routes() {
   http_.Get("/assets/portal.css", [](const Request&, Response& response) {
-    response.headers.erase("Cache-Control");
-    response.set_header("Cache-Control", "max-age=3600");
     response.set_content(std::string(portalStylesheet()), "text/css; charset=utf-8");
   });
   http_.Get("/login", [this](const Request&, Response& response) {
@@ -446,6 +458,25 @@ void Portal::routes() {
                 &caller);
           }
           sendPage(response, std::move(*page));
+        });
+  route("GET", R"(/agencies/([^/]+)/current/(systems|dependencies)\.csv)", Needs::anyone,
+        [this](const Request& request, Response& response, Caller& caller, Store& store) {
+          const std::string code = request.matches[1].str();
+          if (!caller.reads(code)) {
+            return refuse(request, response, 403, "Forbidden",
+                          fmt::format("{} reads {} and the agencies below it only",
+                                      caller.account.name, caller.account.agency),
+                          &caller);
+          }
+          const store::AgencyRegister agencies(store::readAgencyRows(store.sql(), {}));
+          if (!agencies.has(code)) {
+            return refuse(
+                request, response, 404, "Not Found",
+                fmt::format("no agency {} in the national register", models::quoted(code)),
+                &caller);
+          }
+          sendAttachment(response, request.matches[2].str() + ".csv",
+                         currentPartFile(store, agencies.scopeOf(code), request.matches[2].str()));
         });
   for (const char* prefix : {"", "/api"}) {
     route("POST", std::string(prefix) + R"(/agencies/([^/]+)/submissions)", Needs::anyone,
@@ -658,6 +689,12 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
     }
     if (status == 404) {
       return refuse(request, response, 404, "Not Found", "no such page (start from /)", nullptr);
+    }
+    if (status == 400) {
+      return refuse(request, response, 400, "Bad Request",
+                    "the request is not one HTTP allows here (a POST needs a body, or "
+                    "Content-Length: 0; curl -d '' sends one)",
+                    nullptr);
     }
     refuse(request, response, status, "Error", "the request could not be handled", nullptr);
   });

@@ -18,7 +18,9 @@ std::string baseName(const std::string& sent) {
 }
 
 bool isPlainName(const std::string& name) {
-  if (name.empty() || name == "." || name == ".." || name.size() > kLongestName) return false;
+  // "-" would be standard input to the importers.
+  if (name.empty() || name == "." || name == ".." || name == "-" || name.size() > kLongestName)
+    return false;
   for (unsigned char c : name) {
     if (c < 0x20 || c == 0x7f) return false;
   }

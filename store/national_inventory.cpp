@@ -86,7 +86,8 @@ std::string submittedFileName(const std::string& store, uint32_t submission,
   return fmt::format("{}#{}:{}", store, submission, name);
 }
 
-NationalInventory loadNationalInventory(StoreDatabase& store, uint32_t asOf) {
+NationalInventory loadNationalInventory(StoreDatabase& store, uint32_t asOf,
+                                        const std::vector<std::string>& agencies) {
   SQLite::Database& database = store.sql();
   // One read transaction: a submission committed meanwhile is either all in or all out.
   SQLite::Transaction snapshot(database);
@@ -96,7 +97,8 @@ NationalInventory loadNationalInventory(StoreDatabase& store, uint32_t asOf) {
   const RowFilter filter{.kind = national.asOf == lastSubmission(database)
                                      ? RowFilter::Kind::current
                                      : RowFilter::Kind::asOf,
-                         .submission = national.asOf};
+                         .submission = national.asOf,
+                         .agencies = agencies};
   InventoryFromRows build(store, national.asOf);
   models::Inventory& inventory = build.inventory();
   // First among the files: the store and the submission it is as of, which a plan's inputs name
@@ -104,9 +106,9 @@ NationalInventory loadNationalInventory(StoreDatabase& store, uint32_t asOf) {
   inventory.files.push_back(
       {fmt::format("{}#{}", store.path(), national.asOf), models::InputKind::store, {}});
 
-  std::vector<AgencyRow> agencies = readAgencyRows(database, filter);
+  std::vector<AgencyRow> agencyRows = readAgencyRows(database, filter);
   std::vector<std::pair<models::AgencyIndex, std::string>> parents;
-  for (AgencyRow& row : agencies) {
+  for (AgencyRow& row : agencyRows) {
     const models::AgencyIndex a = inventory.internAgency(build.keep(row.code));
     models::Agency& agency = inventory.agencies[a];
     agency.name = build.keep(row.name);

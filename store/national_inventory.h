@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "models/inventory.h"
 #include "store/store_database.h"
@@ -19,7 +20,10 @@ struct NationalInventory {
 
 // `asOf` 0: as it stands now. References to systems the store does not have are the
 // inventory's outsideDependencies (known = false).
-NationalInventory loadNationalInventory(StoreDatabase& store, uint32_t asOf = 0);
+// With `agencies`, only their part: their systems and the dependencies of those (a reference out
+// of the part is then an outsideDependency too), as a submission of theirs holds it.
+NationalInventory loadNationalInventory(StoreDatabase& store, uint32_t asOf = 0,
+                                        const std::vector<std::string>& agencies = {});
 
 // The last submission made at or before a UTC time (YYYY-MM-DDTHH:MM:SSZ); nullopt when none was.
 std::optional<uint32_t> submissionAt(StoreDatabase& store, const std::string& utc);

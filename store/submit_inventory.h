@@ -17,8 +17,8 @@ namespace cloudplan::store {
 struct SubmitRequest {
   std::string agency;
   std::vector<std::string> inputs;  // files or folders, as for cloudplan plan
-  std::vector<FileContent>
-      uploaded;  // files received in memory (the portal): read instead of inputs
+  // Files received in memory (the portal): read instead of inputs.
+  std::vector<FileContent> uploaded;
   std::string by;
   std::string message;
   std::string encoding;  // of CSV files that are not UTF-8

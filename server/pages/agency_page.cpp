@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "exporters/reports/html_escape.h"
@@ -121,7 +120,7 @@ void systemsSection(std::string& out, const std::vector<store::SystemRow>& syste
 }
 
 void dependenciesSection(std::string& out, const std::vector<store::DependencyRow>& dependencies,
-                         const std::unordered_set<std::string_view>& own,
+                         const std::unordered_map<std::string_view, std::string_view>& own,
                          const std::unordered_map<std::string, std::string>& providers,
                          size_t unresolved) {
   out += fmt::format("<section id=\"dependencies\">\n<h2>Dependencies ({})</h2>\n",
@@ -141,8 +140,8 @@ void dependenciesSection(std::string& out, const std::vector<store::DependencyRo
     out += "<tr>";
     cell(out, d.consumer, "id");
     cell(out, d.provider, "id");
-    if (own.contains(d.provider)) {
-      out += "<td class=\"muted\">this agency</td>";
+    if (const auto mine = own.find(d.provider); mine != own.end()) {
+      cell(out, mine->second, "id");
     } else if (const auto found = providers.find(d.provider); found != providers.end()) {
       cell(out, found->second, "id");
     } else {
@@ -211,11 +210,11 @@ void uploadSection(std::string& out, const PageContext& context, std::string_vie
   out += "<section id=\"upload\">\n<h2>Submit</h2>\n<p>The files replace the part of ";
   appendHtmlEscaped(out, code);
   if (scope.size() > 1) {
-    out += fmt::format(" and of the {} below it", plural(scope.size() - 1, "agency", "agencies"));
+    out += fmt::format(" (and of the {} below it)", plural(scope.size() - 1, "agency", "agencies"));
   }
   out +=
-      " in the national inventory: every system of it must be in them. An upload with errors "
-      "changes nothing and is kept in the history with its feedback.</p>\n"
+      " in the national inventory: they must hold every one of its systems. An upload with "
+      "errors changes nothing, and is kept in the history with its feedback.</p>\n"
       "<form class=\"panel\" method=\"post\" action=\"";
   out += agencyHref(code);
   out += "/submissions\" enctype=\"multipart/form-data\">\n";
@@ -269,10 +268,11 @@ std::optional<std::string> agencyPage(store::StoreDatabase& store, const PageCon
   std::sort(history.begin(), history.end(),
             [](const auto& a, const auto& b) { return a.number > b.number; });
 
-  std::unordered_set<std::string_view> own;
+  // The agency of each system of the scope, by id.
+  std::unordered_map<std::string_view, std::string_view> own;
   own.reserve(systems.size());
   for (const auto& s : systems)
-    own.insert(s.id);
+    own.emplace(s.id, s.agency);
   size_t unresolved = 0;
   for (const auto& d : dependencies)
     unresolved += !own.contains(d.provider) && !providers.contains(d.provider);

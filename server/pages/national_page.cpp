@@ -76,7 +76,7 @@ void sinceSection(std::string& out, store::StoreDatabase& store, const store::St
   out +=
       "<section id=\"since\">\n<h2>Submitted since a date</h2>\n"
       "<form class=\"inline\" method=\"get\" action=\"/national\">"
-      "<div><label for=\"since\">Since (YYYY-MM-DD)</label><input type=\"date\" id=\"since\" "
+      "<div><label for=\"since\">Submitted since</label><input type=\"date\" id=\"since\" "
       "name=\"since\" value=\"";
   if (isDate(since)) appendHtmlEscaped(out, since);
   out += "\" required></div><div><button type=\"submit\">Show</button></div></form>\n";

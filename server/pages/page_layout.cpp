@@ -34,6 +34,9 @@ form.panel { background: var(--panel); border-radius: 6px; padding: 12px 14px; m
              display: grid; gap: 10px; max-width: 720px; }
 form.panel label { font-weight: bold; display: block; margin-bottom: 2px; }
 form.panel .hint { color: var(--muted); font-weight: normal; }
+form.panel p { margin: 0 0 6px; }
+form.panel input[type=text], form.panel input[type=password] { width: 100%; max-width: 36em;
+                                                                box-sizing: border-box; }
 form.inline { display: flex; flex-wrap: wrap; align-items: end; gap: 10px 16px; margin: 8px 0 16px; }
 form.inline label { display: block; font-weight: bold; margin-bottom: 2px; }
 input[type=text], input[type=password], input[type=date], select {

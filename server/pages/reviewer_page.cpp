@@ -48,18 +48,29 @@ std::string reviewerPage(store::StoreDatabase& store, const PageContext& context
   figure(plan.waves, "waves");
   figure(plan.lowerBound, "waves at least (lower bound)");
   figure(plan.peakHybridLinks, "hybrid links at the peak");
-  out += "</div>\n<h2>Its files</h2>\n<ul class=\"downloads\">\n<li>";
-  appendLink(out, base + "report.html", "The report");
-  out += ": waves, risks, every system and why it moves when it does</li>\n<li>";
-  appendLink(out, base + "ministries.html", "The ministries");
-  out += ": each ministry's part of the plan</li>\n<li>";
-  appendLink(out, base + "plan.json", "plan.json");
-  out += " and ";
-  appendLink(out, base + "schedule.csv", "schedule.csv");
-  out += ": the plan as data</li>\n</ul>\n";
+  out += "</div>\n";
 
   const auto names = store::planFileNames(store.sql(), plan.number);
   const std::unordered_set<std::string> files(names.begin(), names.end());
+  // The files a plan has depend on how it was made: only those it has are linked.
+  struct Entry {
+    std::string_view file, text, what;
+  };
+  out += "<h2>Its report and files</h2>\n<ul class=\"downloads\">\n";
+  for (const Entry& entry :
+       {Entry{"report.html", "The report",
+              "waves, risks, every system and why it moves when it does"},
+        Entry{"ministries.html", "The ministries", "each ministry's part of the plan"},
+        Entry{"plan.json", "plan.json", "the plan as data"},
+        Entry{"schedule.csv", "schedule.csv", "every system's wave, for a spreadsheet"}}) {
+    if (!files.contains(std::string(entry.file))) continue;
+    out += "<li>";
+    appendLink(out, base + std::string(entry.file), entry.text);
+    out += ": ";
+    out += entry.what;
+    out += "</li>\n";
+  }
+  out += "</ul>\n";
   const auto agencies =
       store::readAgencyRows(store.sql(), {.kind = store::RowFilter::Kind::current});
   std::string rows;

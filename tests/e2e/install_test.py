@@ -28,7 +28,8 @@ BUILD = None
 VERSION = None
 PAGES = ["cloudplan", "cloudplan-validate", "cloudplan-plan", "cloudplan-render",
          "cloudplan-explain", "cloudplan-diff", "cloudplan-template", "cloudplan-store",
-         "cloudplan-submit", "cloudplan-history", "cloudplan-export", "cloudplan-whatif"]
+         "cloudplan-submit", "cloudplan-history", "cloudplan-export", "cloudplan-whatif",
+         "cloudplan-serve-user"]
 # The Debian packages of the libraries the binary links (ldd): fmt, TinyXML-2, Graphviz's gvc and
 # cgraph, OpenSSL's libcrypto, toml++, and the C and C++ runtimes.
 RUNTIME_PACKAGES = ["libfmt9", "libtinyxml2-9", "libgvc6", "libcgraph6", "libssl3",
@@ -195,9 +196,13 @@ def test_completions(usr):
     zsh = os.path.join(usr, "share", "zsh", "vendor-completions", "_cloudplan")
     cases = [
         ("cloudplan ", ["--help", "--quiet", "--version", "-q", "diff", "explain", "export", "help",
-                        "history", "plan", "render", "store", "submit", "template", "validate",
-                        "whatif"]),
+                        "history", "plan", "render", "serve-user", "store", "submit", "template",
+                        "validate", "whatif"]),
         ("cloudplan store ", ["--help", "--quiet", "-q", "agencies", "check", "init", "status"]),
+        ("cloudplan serve-user national.db ", ["--help", "--quiet", "-q", "add", "list", "revoke"]),
+        ("cloudplan serve-user national.db add mof-it --r", ["--role"]),
+        ("cloudplan serve-user national.db add mof-it --role ", ["national", "reviewer"]),
+        ("cloudplan serve-user national.db add ", []),
         ("cloudplan store init national.db --a", ["--agencies"]),
         ("cloudplan submit national.db --agency MOF samples/submissions/MOF --m", ["--message"]),
         ("cloudplan export national.db --s", ["--submission"]),
@@ -229,9 +234,11 @@ def test_completions(usr):
     check(read(zsh).startswith("#compdef cloudplan\n"), "the zsh completion is for cloudplan")
     # File and folder matches come with the folders on their path; the others are exact.
     cases = [
-        ("cloudplan ", ["diff", "explain", "export", "help", "history", "plan", "render", "store", "submit",
-                        "template", "validate", "whatif"]),
+        ("cloudplan ", ["diff", "explain", "export", "help", "history", "plan", "render", "serve-user",
+                        "store", "submit", "template", "validate", "whatif"]),
         ("cloudplan store ", ["agencies", "check", "init", "status"]),
+        ("cloudplan serve-user x.db ", ["add", "list", "revoke"]),
+        ("cloudplan serve-user x.db add mof-it --role ", ["national", "reviewer"]),
         ("cloudplan store init x.db --ag", ["--agencies"]),
         ("cloudplan history x.db --d", ["--diff"]),
         ("cloudplan pl", ["plan"]),
@@ -243,8 +250,8 @@ def test_completions(usr):
         ("cloudplan render out/plan.json --agency ", ["all"]),
         ("cloudplan plan --encoding ", ["cp1252", "iso-8859-1", "latin1", "windows-1252"]),
         ("cloudplan template new --f", ["--force"]),
-        ("cloudplan help ", ["diff", "explain", "export", "history", "plan", "render", "store", "submit",
-                             "template", "validate", "whatif"]),
+        ("cloudplan help ", ["diff", "explain", "export", "history", "plan", "render", "serve-user",
+                             "store", "submit", "template", "validate", "whatif"]),
         ("cloudplan diff a/plan.json b/plan.json --format ", ["html", "json", "text"]),
     ]
     folder = os.path.dirname(zsh)

@@ -6,12 +6,16 @@
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <chrono>
 #include <string>
 #include <vector>
 
+#include "exporters/reports/submission_feedback.h"
 #include "store/plan_archive.h"
 #include "store/plan_record.h"
+#include "store/submission_changes.h"
+#include "store/submission_records.h"
 #include "tests/store/store_fixture.h"
 
 using namespace cloudplan;
@@ -197,7 +201,7 @@ TEST_CASE(
   // Dependencies, with the agency of the provider, or that it is not in the inventory yet.
   CHECK(has(*page,
             "<td class=\"id\">MOF/budget</td><td class=\"id\">MOF/ifmis</td><td "
-            "class=\"muted\">this agency</td>"));
+            "class=\"id\">MOF</td>"));
   // MOJ's court system names MOF's ifmis and DGA's sign-on, which DGA has not submitted.
   const auto moj = server::agencyPage(s.f.db(), agency, "MOJ", false);
   REQUIRE(moj);
@@ -341,6 +345,19 @@ TEST_CASE("the submission page says what feedback.html says, framed", "[portal_p
     REQUIRE(found != std::string::npos);
     at = found;
   }
+  // feedback.html's <main>, made from the same record, is in the page as it is.
+  const auto submission = store::readSubmission(s.f.sql(), 2);
+  REQUIRE(submission);
+  models::Diagnostics diagnostics;
+  for (auto& d : store::readSubmissionDiagnostics(s.f.sql(), 2))
+    diagnostics.add(d.severity, d.code, d.file, d.line, std::move(d.message));
+  auto changes = store::changesOfSubmission(s.f.db(), 2);
+  changes.fromHistory = true;
+  const std::string feedback = exporters::feedbackHtml({*submission, diagnostics, changes});
+  const size_t from = feedback.find("<main>\n") + 7;
+  const std::string problems = feedback.substr(from, feedback.find("</main>") - from);
+  CHECK(problems.starts_with("<h2>Problems</h2>"));
+  CHECK(has(*page, problems + "</main>"));
 }
 
 TEST_CASE("the error page says the status and what to do, signed in or not", "[portal_pages]") {
@@ -409,7 +426,7 @@ TEST_CASE("the national page lists every agency, escaped, with where it stands",
   // No date asked: the form alone.
   CHECK(has(page,
             "<form class=\"inline\" method=\"get\" action=\"/national\"><div><label "
-            "for=\"since\">Since (YYYY-MM-DD)</label><input type=\"date\" id=\"since\" "
+            "for=\"since\">Submitted since</label><input type=\"date\" id=\"since\" "
             "name=\"since\" value=\"\" required>"));
   CHECK_FALSE(has(page, "submitted since"));
   // The national office's forms: plan now, with the settings shown, and the register.
@@ -561,6 +578,9 @@ TEST_CASE("the reviewer's page links the latest plan's report and its ministries
                               latest)));
   CHECK(has(page, "<a href=\"" + base + "report.html\">The report</a>"));
   CHECK(has(page, "<a href=\"" + base + "ministries.html\">The ministries</a>"));
+  CHECK(has(page, "<a href=\"" + base + "plan.json\">plan.json</a>"));
+  // Only the files the plan kept are linked: these made no schedule.csv.
+  CHECK_FALSE(has(page, "schedule.csv"));
   CHECK(has(page, "<h2>Ministries' pages (1)</h2>"));
   CHECK(has(page, "<tr><td class=\"id\"><a href=\"" + base + "report-MOF.html\">MOF</a></td><td>" +
                       kEscaped + "</td>"));

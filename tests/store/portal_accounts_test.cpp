@@ -194,8 +194,9 @@ TEST_CASE("expired sessions are removed, the others kept", "[store][accounts]") 
   CHECK(store::findSession(f.db(), "c", "2027-01-10T11:00:00Z"));
 }
 
-TEST_CASE("revoking an account ends its sessions and not another's; twice is false",
-          "[store][accounts]") {
+TEST_CASE(
+    "revoking an account ends its sessions and not another's, and a second revocation is false",
+    "[store][accounts]") {
   StoreFixture f;
   const auto jane = added(f, accountOf("jane", store::Role::agency, "MOF"));
   const auto omar = added(f, accountOf("omar", store::Role::agency, "MOJ"));
