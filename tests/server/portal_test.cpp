@@ -365,6 +365,36 @@ TEST_CASE("the national id register, the template and a submitted file download 
   CHECK(none->status == 404);
 }
 
+TEST_CASE(
+    "an agency's current part downloads as the files of a submission, which submitted again "
+    "change nothing",
+    "[portal]") {
+  PortalFixture portal;
+  const Browser browser = portal.signIn(Who::moh);
+  httplib::MultipartFormDataItems upload;
+  for (const std::string name : {"systems.csv", "dependencies.csv"}) {
+    const auto file = portal.get("/agencies/MOH/current/" + name, PortalFixture::cookie(browser));
+    CHECK(file->status == 200);
+    CHECK(file->get_header_value("Content-Disposition") == "attachment; filename=\"" + name + "\"");
+    upload.push_back(filePart(name, file->body));
+  }
+  CHECK(upload[0].content.find("MOH-HSD-NRH/his,") != std::string::npos);
+  CHECK(upload[0].content.find("MOI") == std::string::npos);
+  upload.push_back(field("message", "as it stands"));
+  const auto again = portal.postApi("/api/agencies/MOH/submissions", Who::moh, upload);
+  INFO(again->body);
+  CHECK(again->status == 201);
+  const json submission = jsonOf(again);
+  CHECK(submission.at("errors") == 0);
+  for (const auto& [kind, changes] : submission.at("changes").items()) {
+    INFO(kind);
+    CHECK(changes.empty());
+  }
+  const auto unknown =
+      portal.get("/agencies/NOPE/current/systems.csv", portal.bearer(Who::national));
+  CHECK(unknown->status == 404);
+}
+
 // ---- Plans ----
 
 TEST_CASE(
@@ -487,6 +517,9 @@ TEST_CASE(
       {"GET", "/agencies/MOI-CRA", {403, 200, 200, 200, 303, 303}},
       {"GET", "/agencies/MOI-CRA-NID", {403, 200, 200, 200, 303, 303}},
       {"GET", "/agencies/MOI", {403, 403, 200, 200, 303, 303}},
+      {"GET", "/agencies/MOH/current/systems.csv", {200, 403, 200, 200, 303, 303}},
+      {"GET", "/agencies/MOI-CRA/current/dependencies.csv", {403, 200, 200, 200, 303, 303}},
+      {"GET", "/agencies/MOI/current/systems.csv", {403, 403, 200, 200, 303, 303}},
       {"POST", "/agencies/MOH/submissions", {303, 403, 403, 303, 401, 401}},
       {"POST", "/agencies/MOI-CRA/submissions", {403, 303, 403, 303, 401, 401}},
       {"POST", "/api/agencies/MOH/submissions", {201, 403, 403, 201, 401, 401}},
