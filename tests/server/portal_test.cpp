@@ -395,6 +395,55 @@ TEST_CASE(
   CHECK(unknown->status == 404);
 }
 
+TEST_CASE(
+    "the national office replaces the register: 201 with the register's submission, 422 when "
+    "it leaves out an agency that has systems, 400 for more than one file",
+    "[portal]") {
+  PortalFixture portal;
+  const std::string agencies = readText(sourcePath("samples/government/agencies.csv"));
+  const auto added =
+      portal.postApi("/api/register", Who::national,
+                     {filePart("agencies.csv", agencies + "MOH-DHO,Digital Health Office,MOH,,,\n"),
+                      field("message", "a new office")});
+  INFO(added->body);
+  CHECK(added->status == 201);
+  const json accepted = jsonOf(added);
+  CHECK(accepted.at("kind") == "register");
+  CHECK(accepted.at("accepted") == true);
+  CHECK(accepted.at("message") == "a new office");
+  const json me = jsonOf(portal.get("/api/me", portal.bearer(Who::moh)));
+  CHECK(me.at("agencies") ==
+        json{"MOH", "MOH-HSD", "MOH-HSD-NRH", "MOH-NHI", "MOH-PHI", "MOH-DHO"});
+
+  std::string withoutMoi;
+  std::istringstream lines(agencies);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("MOI", 0) != 0) withoutMoi += line + "\n";
+  }
+  const auto dropped =
+      portal.postApi("/api/register", Who::national, {filePart("agencies.csv", withoutMoi)});
+  CHECK(dropped->status == 422);
+  const json rejected = jsonOf(dropped);
+  CHECK(rejected.at("accepted") == false);
+  CHECK(rejected.at("errors") > 0);
+  CHECK(jsonOf(portal.get("/api/agencies", portal.bearer(Who::reviewer))).at("agencies").size() ==
+        21);
+
+  const auto two =
+      portal.postApi("/api/register", Who::national,
+                     {filePart("agencies.csv", agencies), filePart("more.csv", agencies)});
+  CHECK(two->status == 400);
+  CHECK(jsonOf(two) == apiError(400, "the register is one agencies file (send only it)"));
+
+  const Browser national = portal.signIn(Who::national);
+  const auto form = portal.postForm("/register", national, {filePart("agencies.csv", agencies)});
+  REQUIRE(form->status == 303);
+  const auto feedback =
+      portal.get(form->get_header_value("Location"), PortalFixture::cookie(national));
+  CHECK(feedback->status == 200);
+  checkPortalPageHeaders(*feedback);
+}
+
 // ---- Plans ----
 
 TEST_CASE(
@@ -801,6 +850,16 @@ TEST_CASE(
 
   const auto none = portal.postApi(path, Who::moh, {field("message", "no file")});
   CHECK(none->status == 400);
+  CHECK(jsonOf(none) ==
+        apiError(400,
+                 "no file was sent (choose the inventory's files: CSV, ArchiMate exchange "
+                 "XML, an Archi model or Archi's CSV export)"));
+  const auto twice = portal.postApi(
+      path, Who::moh, {filePart("systems.csv", small), filePart("systems.csv", small)});
+  CHECK(twice->status == 400);
+  CHECK(jsonOf(twice) == apiError(400,
+                                  "two files are named 'systems.csv' (each file of a "
+                                  "submission needs its own name)"));
 
   // Nothing refused reached the store.
   CHECK(jsonOf(portal.get(path, portal.bearer(Who::moh))).at("submissions").size() == 1);
