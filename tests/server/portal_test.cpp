@@ -922,6 +922,43 @@ TEST_CASE("50 concurrent uploads are all recorded, each under its own number", "
     CHECK(list[i - 1].at("submission") > list[i].at("submission"));
 }
 
+TEST_CASE("a plan made while uploads arrive is made, and every upload recorded", "[portal]") {
+  PortalFixture portal;
+  REQUIRE(portal.get("/api/me", portal.bearer(Who::moh))->status == 200);
+  REQUIRE(portal.get("/api/me", portal.bearer(Who::national))->status == 200);
+  constexpr size_t kUploads = 10;
+  std::vector<int> statuses(kUploads + 1, 0);
+  std::vector<std::string> bodies(kUploads + 1);
+  std::vector<std::thread> threads;
+  threads.emplace_back([&] {
+    auto client = portal.server.client();
+    const auto answer = client->Post("/api/plans", portal.bearer(Who::national));
+    statuses[kUploads] = answer ? answer->status : 0;
+    bodies[kUploads] = answer ? answer->body : httplib::to_string(answer.error());
+  });
+  for (size_t i = 0; i < kUploads; ++i) {
+    threads.emplace_back([&, i] {
+      auto client = portal.server.client();
+      const auto answer = client->Post("/api/agencies/MOH/submissions", portal.bearer(Who::moh),
+                                       sampleUpload("MOH", fmt::format("upload {}", i)));
+      statuses[i] = answer ? answer->status : 0;
+      bodies[i] = answer ? answer->body : httplib::to_string(answer.error());
+    });
+  }
+  for (auto& thread : threads)
+    thread.join();
+  for (size_t i = 0; i < kUploads; ++i) {
+    INFO(i << ": " << bodies[i]);
+    CHECK(statuses[i] == 201);
+  }
+  INFO(bodies[kUploads]);
+  CHECK(statuses[kUploads] == 201);
+  CHECK(jsonOf(portal.get("/api/agencies/MOH/submissions", portal.bearer(Who::moh)))
+            .at("submissions")
+            .size() == kUploads + 1);
+  CHECK(jsonOf(portal.get("/api/plans", portal.bearer(Who::national))).at("plans").size() == 2);
+}
+
 // ---- What every page sends ----
 
 TEST_CASE("every portal page sends a policy without script, nosniff and DENY", "[portal]") {
