@@ -22,6 +22,7 @@
 #include "server/plan_runner.h"
 #include "server/portal_pages.h"
 #include "server/store_pool.h"
+#include "server/timed_server.h"
 #include "server/uploaded_files.h"
 #include "store/agency_register.h"
 #include "store/national_inventory.h"
@@ -135,7 +136,7 @@ class Portal {
   // lays out one graph at a time).
   std::mutex submitting_;
   std::mutex planning_;
-  httplib::Server http_;
+  TimedServer http_;
 };
 
 std::string Portal::cookie(std::string_view name, std::string_view value, long maxAge) const {
@@ -669,6 +670,7 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
   http_.new_task_queue = [workers = limits.workers] { return new httplib::ThreadPool(workers); };
   http_.set_payload_max_length(limits.maxRequestBytes);
   http_.set_read_timeout(static_cast<time_t>(limits.timeoutSeconds), 0);
+  http_.set_request_deadline(std::chrono::seconds(limits.timeoutSeconds));
   http_.set_write_timeout(static_cast<time_t>(limits.timeoutSeconds), 0);
   // An idle browser connection must not hold one of the few workers for long.
   http_.set_keep_alive_timeout(2);
