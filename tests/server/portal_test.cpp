@@ -1,9 +1,15 @@
 #include <catch2/catch.hpp>
 
+#include <arpa/inet.h>
 #include <fmt/format.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <sodium.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <array>
+#include <chrono>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -957,6 +963,58 @@ TEST_CASE("a plan made while uploads arrive is made, and every upload recorded",
             .at("submissions")
             .size() == kUploads + 1);
   CHECK(jsonOf(portal.get("/api/plans", portal.bearer(Who::national))).at("plans").size() == 2);
+}
+
+TEST_CASE(
+    "a client that sends its request a line a second is cut off when the timeout has passed, "
+    "and keeps no one else waiting longer",
+    "[portal]") {
+  using namespace std::chrono_literals;
+  using Clock = std::chrono::steady_clock;
+  PortalFixture portal({.workers = 1, .timeoutSeconds = 1});
+  Clock::duration slowFor{};
+  std::thread slow([&] {
+    const int sock = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(portal.server.port()));
+    ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+    if (::connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) return;
+    const std::string start = "GET /login HTTP/1.1\r\nHost: portal\r\n";
+    const std::string line = "X-Slow: a\r\n";
+    const auto began = Clock::now();
+    ::send(sock, start.data(), start.size(), MSG_NOSIGNAL);
+    // A header line every half second, for 6 seconds, until the server closes the connection.
+    while (Clock::now() - began < 6s) {
+      pollfd fd{sock, POLLIN, 0};
+      char byte = 0;
+      if (::poll(&fd, 1, 500) > 0 && ::recv(sock, &byte, 1, 0) <= 0) break;
+      if (::send(sock, line.data(), line.size(), MSG_NOSIGNAL) < 0) break;
+    }
+    slowFor = Clock::now() - began;
+    ::close(sock);
+  });
+  std::this_thread::sleep_for(200ms);
+  const auto asked = Clock::now();
+  const auto answer = portal.get("/login");
+  const auto waited = Clock::now() - asked;
+  slow.join();
+  CHECK(answer->status == 200);
+  CHECK(waited < 3s);
+  CHECK(slowFor > 900ms);
+  CHECK(slowFor < 3s);
+}
+
+TEST_CASE("a keep-alive connection carries one request after another", "[portal]") {
+  PortalFixture portal;
+  auto client = portal.server.client();
+  client->set_keep_alive(true);
+  for (const std::string path : {"/login", "/assets/portal.css", "/api/me", "/login"}) {
+    INFO(path);
+    const auto answer = client->Get(path.c_str(), portal.bearer(Who::reviewer));
+    REQUIRE(answer);
+    CHECK(answer->status == 200);
+  }
 }
 
 // ---- What every page sends ----
