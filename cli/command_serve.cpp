@@ -1,5 +1,6 @@
 // `cloudplan serve`: the submission portal on a store, until Ctrl-C or SIGTERM.
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <csignal>
 #include <filesystem>
@@ -96,7 +97,8 @@ int runServe(const ServeOptions& options) {
   const auto settings = planSettingsFrom(planOptions, "serve");
   if (!settings) return kUsage;
   portal.settings = *settings;
-  portal.settingsJson = exporters::planSettingsToJson(*settings);
+  // Shown on the national office's page, one setting a line.
+  portal.settingsJson = nlohmann::json::parse(exporters::planSettingsToJson(*settings)).dump(2);
   portal.ready = [&](const std::string& address) {
     std::cout << fmt::format("serving {} at http://{}/ (Ctrl-C stops)\n", options.store, address)
               << std::flush;

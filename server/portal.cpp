@@ -411,8 +411,19 @@ void Portal::planFile(const Request& request, Response& response, store::StoreDa
                   nullptr);
   }
   const std::string type = contentTypeOf(name);
-  response.set_header("Content-Security-Policy",
-                      archivedFilePolicy(*content, type == std::string(kHtml)));
+  const bool html = type == std::string(kHtml);
+  response.set_header("Content-Security-Policy", archivedFilePolicy(*content, html));
+  // The archived page is the exporters' self-contained file; served here, it gets a line back to
+  // the portal (no script: its policy is its own scripts' hashes).
+  if (const size_t body = html ? content->find("<body>") : std::string::npos;
+      body != std::string::npos) {
+    content->insert(body + 6,
+                    fmt::format("\n<nav style=\"font:14px system-ui,sans-serif;padding:6px 12px;"
+                                "background:#f3f4f6;border-bottom:1px solid #d1d5db\">"
+                                "<a href=\"/\">cloudplan portal</a> · plan {} · "
+                                "<a href=\"/plans\">all plans</a></nav>",
+                                number));
+  }
   response.set_content(std::move(*content), type);
 }
 
@@ -420,6 +431,8 @@ void Portal::routes() {
   http_.Get("/assets/portal.css", [](const Request&, Response& response) {
     response.set_content(std::string(portalStylesheet()), "text/css; charset=utf-8");
   });
+  // Browsers ask for it on their first visit: no icon, and no 404 in their console.
+  http_.Get("/favicon.ico", [](const Request&, Response& response) { response.status = 204; });
   http_.Get("/login", [this](const Request&, Response& response) {
     const std::string nonce = randomKey();
     response.set_header("Set-Cookie", cookie(kLoginCookie, nonce, 3600));
@@ -675,6 +688,13 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
   // An idle browser connection must not hold one of the few workers for long.
   http_.set_keep_alive_timeout(2);
   http_.set_keep_alive_max_count(100);
+  // httplib's default sets SO_REUSEPORT too, with which a second server on the same port starts
+  // and shares the connections with the first. SO_REUSEADDR alone still lets a restart listen at
+  // once, as after a kill -9.
+  http_.set_socket_options([](socket_t socket) {
+    int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
+  });
   http_.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                              {"X-Frame-Options", "DENY"},
                              {"Referrer-Policy", "no-referrer"},

@@ -176,8 +176,9 @@ void plansSection(std::string& out, const PageContext& context, store::StoreData
     out += "<form class=\"panel\" method=\"post\" action=\"/plans\">\n";
     appendCsrfField(out, context);
     out +=
-        "\n<div><p>Plans the national inventory as it stands now, with these settings (the "
-        "server's cloudplan.toml):</p><pre class=\"settings\">";
+        "\n<div><p>Plans the national inventory as it stands now, with these settings "
+        "(<code>config</code> names the cloudplan.toml they come from; null: cloudplan's "
+        "defaults):</p><pre class=\"settings\">";
     appendHtmlEscaped(out, settings);
     out += "</pre></div>\n<div><button type=\"submit\">Plan now</button></div>\n</form>\n";
   }

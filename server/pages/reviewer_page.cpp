@@ -83,15 +83,13 @@ std::string reviewerPage(store::StoreDatabase& store, const PageContext& context
     appendLink(rows, base + exporters::hrefFor(page), agency.code);
     rows += "</td><td>";
     appendHtmlEscaped(rows, agency.name);
-    rows += "</td><td class=\"id\">";
-    appendHtmlEscaped(rows, agency.parent);
     rows += "</td></tr>\n";
   }
   out += fmt::format("<h2>Ministries' pages ({})</h2>\n", pages);
   if (pages == 0) {
     out += "<p>None in this plan.</p>\n";
   } else {
-    openScrollTable(out, {}, {"Agency", "Name", "Part of"});
+    openScrollTable(out, {}, {"Ministry", "Name"});
     out += rows;
     closeScrollTable(out);
   }
