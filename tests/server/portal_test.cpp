@@ -456,7 +456,7 @@ TEST_CASE(
 
 TEST_CASE(
     "the national office plans: 201 with the plan's number and report, which a reviewer "
-    "reads under a policy that allows its scripts by hash; latest redirects; two plans "
+    "reads under a policy that allows its scripts by hash, latest redirects, two plans "
     "compare",
     "[portal]") {
   PortalFixture portal;
@@ -759,7 +759,7 @@ TEST_CASE("a revoked token stops working at once, though it was remembered", "[p
 
 TEST_CASE(
     "a session's POST needs its own CSRF token: none or another session's is refused with "
-    "403; a bearer token needs none",
+    "403, a bearer token needs none",
     "[portal]") {
   PortalFixture portal;
   const Browser browser = portal.signIn(Who::moh);
@@ -811,7 +811,7 @@ TEST_CASE(
 
 TEST_CASE(
     "upload limits: a file over the limit is refused naming it, a request over the limit "
-    "and too many files with 413; names lose their folders, control characters are "
+    "and too many files with 413, names lose their folders, control characters are "
     "refused",
     "[portal]") {
   PortalFixture portal({.maxFileBytes = 1024, .maxRequestBytes = 64 << 10, .maxFiles = 3});
