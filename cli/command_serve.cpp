@@ -66,6 +66,12 @@ int runServe(const ServeOptions& options) {
         printable(options.listen));
     return kUsage;
   }
+  if (!isLoopback(portal.host)) {
+    std::cerr << fmt::format(
+        "serve: warning: --listen {} with --public: the portal speaks plain HTTP and leaves slow "
+        "clients to a reverse proxy (put nginx in front, see docs/portal.md)\n",
+        printable(options.listen));
+  }
   if (!options.baseUrl.empty() && options.baseUrl.rfind("https://", 0) != 0 &&
       options.baseUrl.rfind("http://", 0) != 0) {
     std::cerr << fmt::format(

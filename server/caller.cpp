@@ -54,18 +54,34 @@ bool carriesCsrf(const httplib::Request& request, const Caller& caller) {
   return !given.empty() && sameSecret(given, caller.csrf);
 }
 
+std::string sessionCookieName(bool https) {
+  return https ? "__Host-cloudplan_session" : "cloudplan_session";
+}
+
+std::string loginCookieName(bool https) {
+  return https ? "__Host-cloudplan_login" : "cloudplan_login";
+}
+
 bool CallerCheck::tokenVerified(const std::string& token, const store::Account& account) {
   const std::string digest = keyDigest(token);
   {
     std::lock_guard lock(mutex_);
     const auto it = verified_.find(digest);
     if (it != verified_.end() && it->second == account.tokenHash) return true;
+    if (refused_.contains(digest)) return false;
   }
-  if (!tokenMatches(token, account.tokenHash)) return false;
+  if (!hashing_.try_acquire_for(std::chrono::seconds(10))) return false;
+  const bool matches = tokenMatches(token, account.tokenHash);
+  hashing_.release();
   std::lock_guard lock(mutex_);
-  if (verified_.size() >= kRememberedTokens) verified_.clear();
-  verified_[digest] = account.tokenHash;
-  return true;
+  if (matches) {
+    if (verified_.size() >= kRememberedTokens) verified_.clear();
+    verified_[digest] = account.tokenHash;
+  } else {
+    if (refused_.size() >= kRememberedTokens) refused_.clear();
+    refused_.insert(digest);
+  }
+  return matches;
 }
 
 std::optional<Caller> CallerCheck::identify(const httplib::Request& request,
@@ -78,7 +94,7 @@ std::optional<Caller> CallerCheck::identify(const httplib::Request& request,
         !tokenVerified(token, *account)) {
       return std::nullopt;
     }
-  } else if (const std::string key = cookieValue(request, kSessionCookie); !key.empty()) {
+  } else if (const std::string key = cookieValue(request, sessionCookie_); !key.empty()) {
     const std::string hash = keyDigest(key);
     const auto session = store::findSession(store, hash, models::utcNow());
     if (!session || !(account = store::accountWithId(store, session->account)) ||

@@ -8,8 +8,10 @@
 
 #include <mutex>
 #include <optional>
+#include <semaphore>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "store/agency_register.h"
@@ -18,8 +20,10 @@
 
 namespace cloudplan::server {
 
-inline constexpr const char* kSessionCookie = "cloudplan_session";
-inline constexpr const char* kLoginCookie = "cloudplan_login";
+// The cookies' names. Over https they carry the __Host- prefix, which browsers accept only from
+// the host itself, Secure, for the whole site: a sibling subdomain cannot plant one.
+std::string sessionCookieName(bool https);
+std::string loginCookieName(bool https);
 
 struct Caller {
   store::Account account;
@@ -34,14 +38,20 @@ struct Caller {
 
 class CallerCheck {
  public:
+  explicit CallerCheck(bool https) : sessionCookie_(sessionCookieName(https)) {}
+
   // The caller, or nullopt when the request carries no valid session or token.
   std::optional<Caller> identify(const httplib::Request& request, store::StoreDatabase& store);
 
  private:
   bool tokenVerified(const std::string& token, const store::Account& account);
 
+  std::string sessionCookie_;
   std::mutex mutex_;
   std::unordered_map<std::string, std::string> verified_;  // digest of token -> hash it matched
+  std::unordered_set<std::string> refused_;                // digests of tokens that did not
+  // Argon2id takes 64 MiB and a tenth of a second: two at a time, however many guesses arrive.
+  std::counting_semaphore<2> hashing_{2};
 };
 
 // A cookie's value from the Cookie header; empty when absent.

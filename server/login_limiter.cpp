@@ -28,9 +28,4 @@ void LoginLimiter::failed(const std::string& client, Clock::time_point now) {
     std::erase_if(clients_, [&](const auto& entry) { return now >= entry.second.first + window_; });
 }
 
-void LoginLimiter::succeeded(const std::string& client) {
-  std::lock_guard lock(mutex_);
-  clients_.erase(client);
-}
-
 }  // namespace cloudplan::server

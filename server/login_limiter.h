@@ -19,8 +19,9 @@ class LoginLimiter {
 
   // Whether the client may try now; when not, `retryAfter` says in how many seconds it may.
   bool allows(const std::string& client, Clock::time_point now, long& retryAfter);
+  // Failures are forgotten only as the window passes: a success does not clear them, or one
+  // account's holder could buy unlimited guesses at others' tokens.
   void failed(const std::string& client, Clock::time_point now);
-  void succeeded(const std::string& client);
 
  private:
   struct Record {

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
-#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <mutex>
@@ -13,6 +12,7 @@
 #include "exporters/csv/inventory_template.h"
 #include "exporters/json/diagnostics_json.h"
 #include "exporters/reports/html_escape.h"
+#include "models/printable_text.h"
 #include "models/utc_time.h"
 #include "server/api_json.h"
 #include "server/caller.h"
@@ -38,6 +38,10 @@ namespace {
 
 using httplib::Request;
 using httplib::Response;
+using HandlerResponse = httplib::Server::HandlerResponse;
+
+// A sign-in form is a name, a token and a nonce.
+constexpr size_t kLoginBytes = 64 << 10;
 
 constexpr const char* kHtml = "text/html; charset=utf-8";
 constexpr const char* kJsonType = "application/json; charset=utf-8";
@@ -46,9 +50,9 @@ bool isApi(const Request& request) {
   return request.path.rfind("/api/", 0) == 0;
 }
 
+// A submission's or plan's number as a path or query gives it; nullopt for anything else.
 std::optional<uint32_t> numberIn(const std::string& text) {
-  if (text.empty() || text.size() > 9) return std::nullopt;
-  if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+  if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos)
     return std::nullopt;
   return static_cast<uint32_t>(std::stoul(text));
 }
@@ -91,9 +95,23 @@ std::string currentPartFile(store::StoreDatabase& store, const std::vector<std::
   return {};
 }
 
+// Says whose it is not, never whose it is.
+std::string notYours(const Caller& caller, uint32_t submission) {
+  return fmt::format(
+      "submission {} is not a submission of {} or the agencies below it (an "
+      "agency's account reads its own)",
+      submission, caller.account.agency);
+}
+
 class Portal {
  public:
-  explicit Portal(const PortalOptions& options) : options_(options), pool_(options.store) {}
+  explicit Portal(const PortalOptions& options)
+      : options_(options),
+        https_(options.baseUrl.rfind("https://", 0) == 0),
+        sessionCookie_(sessionCookieName(https_)),
+        loginCookie_(loginCookieName(https_)),
+        pool_(options.store),
+        callers_(https_) {}
 
   int serve(const std::atomic<bool>& stop, std::string& error);
 
@@ -103,6 +121,10 @@ class Portal {
   enum class Needs { anyone, readsAll, national };
 
   void routes();
+  // The caller, or nullopt with the answer given (303 to /login, 401, 429).
+  std::optional<Caller> authenticate(const Request& request, Response& response,
+                                     store::StoreDatabase& store);
+  HandlerResponse beforeReading(const Request& request, Response& response);
   void route(const char* method, const std::string& pattern, Needs needs, Handler handler);
 
   // Answers a refusal as the route's kind wants it: JSON under /api/, a page otherwise.
@@ -121,14 +143,16 @@ class Portal {
                        store::StoreDatabase& store);
   void plan(const Request& request, Response& response, Caller& caller,
             store::StoreDatabase& store);
-  // Whether the caller may read a submission: its agency's, or one that spoke for the caller's.
-  bool readsSubmission(const Caller& caller, const models::Submission& submission,
-                       store::StoreDatabase& store) const;
+  // Whether the caller may read a submission: one of its agencies'.
+  bool readsSubmission(const Caller& caller, const models::Submission& submission) const;
   void planFile(const Request& request, Response& response, store::StoreDatabase& store,
                 uint32_t number, const std::string& name);
   std::string cookie(std::string_view name, std::string_view value, long maxAge) const;
 
   const PortalOptions& options_;
+  bool https_;  // users reach the portal over TLS: Secure, __Host- cookies
+  std::string sessionCookie_;
+  std::string loginCookie_;
   StorePool pool_;
   CallerCheck callers_;
   LoginLimiter limiter_;
@@ -176,6 +200,66 @@ void Portal::refuse(const Request& request, Response& response, int status, std:
   response.status = status;
 }
 
+std::optional<Caller> Portal::authenticate(const Request& request, Response& response,
+                                           store::StoreDatabase& store) {
+  // A wrong bearer token costs an Argon2id check: guesses count against the address like
+  // failed sign-ins.
+  const bool bearer = request.has_header("Authorization");
+  long retryAfter = 0;
+  if (bearer && !limiter_.allows(request.remote_addr, LoginLimiter::Clock::now(), retryAfter)) {
+    response.set_header("Retry-After", std::to_string(retryAfter));
+    refuse(request, response, 429, "Too Many Requests",
+           fmt::format("too many failed sign-ins from this address (try again in {} seconds)",
+                       retryAfter),
+           nullptr);
+    return std::nullopt;
+  }
+  auto caller = callers_.identify(request, store);
+  if (caller) return caller;
+  if (bearer) limiter_.failed(request.remote_addr, LoginLimiter::Clock::now());
+  if (!isApi(request) && request.method == "GET") {
+    response.set_redirect("/login", 303);
+  } else {
+    refuse(request, response, 401, "Unauthorized",
+           "sign in first (a valid session or an Authorization: Bearer token; cloudplan "
+           "serve-user makes accounts)",
+           nullptr);
+  }
+  return std::nullopt;
+}
+
+HandlerResponse Portal::beforeReading(const Request& request, Response& response) {
+  // Runs before httplib reads a body: an upload too large, of unknown length, or from nobody is
+  // refused before it takes memory. The connection is closed, its body left unread.
+  auto refuseUnread = [&](int status, std::string_view title, std::string_view message) {
+    refuse(request, response, status, title, message, nullptr);
+    response.set_header("Connection", "close");
+    return HandlerResponse::Handled;
+  };
+  if (request.has_header("Transfer-Encoding")) {
+    return refuseUnread(411, "Length Required",
+                        "send the request with a Content-Length (chunked bodies are not taken)");
+  }
+  const uint64_t length = request.get_header_value<uint64_t>("Content-Length");
+  const bool login = request.path == "/login";
+  const size_t limit = login ? kLoginBytes : options_.limits.maxRequestBytes;
+  if (length > limit) {
+    return refuseUnread(413, "Payload Too Large",
+                        fmt::format("the upload is larger than the limit of {} MiB a request "
+                                    "(send fewer or smaller files)",
+                                    options_.limits.maxRequestBytes >> 20));
+  }
+  if (request.method != "POST" || login || length == 0) return HandlerResponse::Unhandled;
+  std::string error;
+  auto store = pool_.lease(error);
+  if (!store) return HandlerResponse::Unhandled;  // the route answers 503
+  if (!authenticate(request, response, **store)) {
+    response.set_header("Connection", "close");
+    return HandlerResponse::Handled;
+  }
+  return HandlerResponse::Unhandled;
+}
+
 void Portal::route(const char* method, const std::string& pattern, Needs needs, Handler handler) {
   auto wrapped = [this, needs, handler = std::move(handler)](const Request& request,
                                                              Response& response) {
@@ -187,17 +271,8 @@ void Portal::route(const char* method, const std::string& pattern, Needs needs, 
                     "the store cannot be opened (try again later; the national office is told)",
                     nullptr);
     }
-    auto caller = callers_.identify(request, **store);
-    if (!caller) {
-      if (!isApi(request) && request.method == "GET") {
-        response.set_redirect("/login", 303);
-        return;
-      }
-      return refuse(request, response, 401, "Unauthorized",
-                    "sign in first (a valid session or an Authorization: Bearer token; "
-                    "cloudplan serve-user makes accounts)",
-                    nullptr);
-    }
+    auto caller = authenticate(request, response, **store);
+    if (!caller) return;
     if (needs == Needs::readsAll && !caller->readsAll()) {
       return refuse(request, response, 403, "Forbidden",
                     "an agency account reads its own agencies only (ask the national office "
@@ -223,16 +298,11 @@ void Portal::route(const char* method, const std::string& pattern, Needs needs, 
   }
 }
 
-bool Portal::readsSubmission(const Caller& caller, const models::Submission& submission,
-                             store::StoreDatabase& store) const {
+bool Portal::readsSubmission(const Caller& caller, const models::Submission& submission) const {
+  // Only the submitter's readers: a ministry's submission holds all its departments' rows, which
+  // one department may not read.
   if (caller.readsAll()) return true;
-  if (submission.kind != models::SubmissionKind::inventory) return false;
-  if (caller.reads(submission.agency)) return true;
-  const store::AgencyRegister agencies(store::readAgencyRows(store.sql(), {}));
-  for (const std::string& code : agencies.scopeOf(submission.agency)) {
-    if (code == caller.account.agency) return true;
-  }
-  return false;
+  return submission.kind == models::SubmissionKind::inventory && caller.reads(submission.agency);
 }
 
 void Portal::login(const Request& request, Response& response) {
@@ -249,13 +319,13 @@ void Portal::login(const Request& request, Response& response) {
   auto again = [&](std::string_view message) {
     limiter_.failed(client, LoginLimiter::Clock::now());
     const std::string nonce = randomKey();
-    response.set_header("Set-Cookie", cookie(kLoginCookie, nonce, 3600));
+    response.set_header("Set-Cookie", cookie(loginCookie_, nonce, 3600));
     response.status = 401;
     sendPage(response, loginPage(nonce, message));
     response.status = 401;
   };
   const std::string nonce = formField(request, "nonce");
-  if (nonce.empty() || !sameSecret(nonce, cookieValue(request, kLoginCookie)))
+  if (nonce.empty() || !sameSecret(nonce, cookieValue(request, loginCookie_)))
     return again("the sign-in form had expired (sign in again)");
   const std::string name = formField(request, "name");
   const std::string token = formField(request, "token");
@@ -272,7 +342,6 @@ void Portal::login(const Request& request, Response& response) {
       !tokenMatches(token, account->tokenHash)) {
     return again("the account name or token is wrong (the token is the line serve-user printed)");
   }
-  limiter_.succeeded(client);
   const std::string key = randomKey();
   const std::string now = models::utcNow();
   const long seconds = static_cast<long>(options_.limits.sessionHours) * 3600;
@@ -282,15 +351,15 @@ void Portal::login(const Request& request, Response& response) {
                               .created = now,
                               .expires = models::utcLater(now, seconds)});
   store::endExpiredSessions(**store, now);
-  response.set_header("Set-Cookie", cookie(kSessionCookie, key, seconds));
-  response.set_header("Set-Cookie", cookie(kLoginCookie, "", 0));
+  response.set_header("Set-Cookie", cookie(sessionCookie_, key, seconds));
+  response.set_header("Set-Cookie", cookie(loginCookie_, "", 0));
   response.set_redirect("/", 303);
 }
 
 void Portal::logout(const Request&, Response& response, Caller& caller,
                     store::StoreDatabase& store) {
   if (!caller.sessionHash.empty()) store::endSession(store, caller.sessionHash);
-  response.set_header("Set-Cookie", cookie(kSessionCookie, "", 0));
+  response.set_header("Set-Cookie", cookie(sessionCookie_, "", 0));
   response.set_redirect("/login", 303);
 }
 
@@ -371,7 +440,14 @@ void Portal::plan(const Request& request, Response& response, Caller& caller,
                   store::StoreDatabase& store) {
   PlanRun run;
   {
-    std::lock_guard lock(planning_);
+    // One plan at a time, and a second click while one is made makes no second plan.
+    std::unique_lock lock(planning_, std::try_to_lock);
+    if (!lock.owns_lock()) {
+      return refuse(request, response, 409, "Conflict",
+                    "a plan is being made right now (wait for it: the plans page lists it when "
+                    "it is done)",
+                    &caller);
+    }
     run = planNationalInventory(store, options_.settings, caller.account.name);
   }
   if (isApi(request)) {
@@ -412,7 +488,7 @@ void Portal::planFile(const Request& request, Response& response, store::StoreDa
   }
   const std::string type = contentTypeOf(name);
   const bool html = type == std::string(kHtml);
-  response.set_header("Content-Security-Policy", archivedFilePolicy(*content, html));
+  response.set_header("Content-Security-Policy", archivedFilePolicy(html));
   // The archived page is the exporters' self-contained file; served here, it gets a line back to
   // the portal (no script: its policy is its own scripts' hashes).
   if (const size_t body = html ? content->find("<body>") : std::string::npos;
@@ -435,7 +511,7 @@ void Portal::routes() {
   http_.Get("/favicon.ico", [](const Request&, Response& response) { response.status = 204; });
   http_.Get("/login", [this](const Request&, Response& response) {
     const std::string nonce = randomKey();
-    response.set_header("Set-Cookie", cookie(kLoginCookie, nonce, 3600));
+    response.set_header("Set-Cookie", cookie(loginCookie_, nonce, 3600));
     sendPage(response, loginPage(nonce, {}));
   });
   http_.Post("/login",
@@ -523,12 +599,9 @@ void Portal::routes() {
               return refuse(request, response, 404, "Not Found",
                             "no such submission (the agency's page lists its history)", &caller);
             }
-            if (!readsSubmission(caller, *submission, store)) {
+            if (!readsSubmission(caller, *submission)) {
               return refuse(request, response, 403, "Forbidden",
-                            fmt::format("submission {} is {}'s", submission->number,
-                                        submission->agency.empty() ? "the national office"
-                                                                   : submission->agency),
-                            &caller);
+                            notYours(caller, submission->number), &caller);
             }
             if (isApi(request)) {
               const auto diagnostics = store::readSubmissionDiagnostics(store.sql(), *number);
@@ -544,11 +617,9 @@ void Portal::routes() {
           const auto number = numberIn(request.matches[1].str());
           const auto submission =
               number ? store::readSubmission(store.sql(), *number) : std::nullopt;
-          if (submission && !readsSubmission(caller, *submission, store)) {
-            return refuse(
-                request, response, 403, "Forbidden",
-                fmt::format("submission {} is {}'s", submission->number, submission->agency),
-                &caller);
+          if (submission && !readsSubmission(caller, *submission)) {
+            return refuse(request, response, 403, "Forbidden", notYours(caller, submission->number),
+                          &caller);
           }
           const std::string name = request.matches[2].str();
           if (submission) {
@@ -614,7 +685,7 @@ void Portal::routes() {
           std::string error;
           auto html = comparePlans(store, *from, *to, error);
           if (!html) return refuse(request, response, 404, "Not Found", error, &caller);
-          response.set_header("Content-Security-Policy", archivedFilePolicy(*html, true));
+          response.set_header("Content-Security-Policy", archivedFilePolicy(true));
           response.set_content(std::move(*html), kHtml);
         });
   route("GET", R"(/plans/latest/(.+))", Needs::readsAll,
@@ -633,7 +704,7 @@ void Portal::routes() {
         });
   route("GET", R"(/plans/(\d+)/(.+))", Needs::readsAll,
         [this](const Request& request, Response& response, Caller&, Store& store) {
-          planFile(request, response, store, *numberIn(request.matches[1].str()),
+          planFile(request, response, store, numberIn(request.matches[1].str()).value_or(0),
                    request.matches[2].str());
         });
 
@@ -664,7 +735,8 @@ void Portal::routes() {
             const auto plans = store::listPlans(store.sql());
             if (!plans.empty()) plan = plans.front();
           } else {
-            plan = store::readPlanSummary(store.sql(), *numberIn(request.matches[1].str()));
+            plan =
+                store::readPlanSummary(store.sql(), numberIn(request.matches[1].str()).value_or(0));
           }
           if (!plan) {
             return refuse(request, response, 404, "Not Found",
@@ -699,6 +771,9 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
                              {"X-Frame-Options", "DENY"},
                              {"Referrer-Policy", "no-referrer"},
                              {"Cache-Control", "no-store"}});
+  http_.set_pre_routing_handler([this](const Request& request, Response& response) {
+    return beforeReading(request, response);
+  });
   http_.set_error_handler([this, &limits](const Request& request, Response& response) {
     if (!response.body.empty()) return;
     const int status = response.status;
@@ -729,13 +804,16 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
           what = e.what();
         } catch (...) {
         }
-        std::cerr << fmt::format("serve: error: {} {}: {}\n", request.method, request.path, what);
+        std::cerr << fmt::format("serve: error: {} {}: {}\n", models::printable(request.method),
+                                 models::printable(request.path), models::printable(what));
         refuse(request, response, 500, "Server Error",
                "the server failed to answer (the national office finds why in its log)", nullptr);
       });
   http_.set_logger([](const Request& request, const Response& response) {
-    std::cerr << fmt::format("serve: {} {} {} {}\n", request.remote_addr, request.method,
-                             request.path, response.status);
+    // The path is the client's: written out, it cannot forge a line of the log.
+    std::cerr << fmt::format("serve: {} {} {} {}\n", request.remote_addr,
+                             models::printable(request.method), models::printable(request.path),
+                             response.status);
   });
   routes();
   // SO_REUSEADDR, to restart while old connections linger; not httplib's SO_REUSEPORT, with which

@@ -26,7 +26,8 @@ UploadedFiles uploadedFiles(const httplib::Request& request, const PortalLimits&
 // over 64 MiB is not "64 MiB").
 std::string sizeText(size_t bytes);
 
-// A text field of a form, multipart or urlencoded; empty when absent.
+// A text field of a form's body, multipart or urlencoded (never the query string); empty when
+// absent.
 std::string formField(const httplib::Request& request, const std::string& name);
 
 }  // namespace cloudplan::server

@@ -646,10 +646,15 @@ std::string planToHtml(const models::Inventory& inventory, const models::Plan& p
   waveSections(out, inventory, plan, drawings);
   diagnosticsSection(out, diagnostics);
   out += "</main>\n<script>";
-  out += kScript;
-  out += kPanZoomScript;
+  out += reportScript();
   out += "</script>\n</body>\n</html>\n";
   return out;
+}
+
+std::string reportScript() {
+  std::string script(kScript);
+  script += kPanZoomScript;
+  return script;
 }
 
 }  // namespace cloudplan::exporters

@@ -73,4 +73,8 @@ std::string planToHtml(const models::Inventory& inventory, const models::Plan& p
 // inventory's names are, stay as they are.
 std::string svgForHtml(std::string_view svg, std::string_view idPrefix);
 
+// The text of report.html's one <script> element, for a server's Content-Security-Policy to allow
+// it by its hash and nothing else.
+std::string reportScript();
+
 }  // namespace cloudplan::exporters
