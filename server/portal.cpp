@@ -245,9 +245,9 @@ HandlerResponse Portal::beforeReading(const Request& request, Response& response
   const size_t limit = login ? kLoginBytes : options_.limits.maxRequestBytes;
   if (length > limit) {
     return refuseUnread(413, "Payload Too Large",
-                        fmt::format("the upload is larger than the limit of {} MiB a request "
+                        fmt::format("the upload is larger than the limit of {} a request "
                                     "(send fewer or smaller files)",
-                                    options_.limits.maxRequestBytes >> 20));
+                                    sizeText(limit)));
   }
   if (request.method != "POST" || login || length == 0) return HandlerResponse::Unhandled;
   std::string error;
