@@ -10,6 +10,10 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -185,9 +189,18 @@ class PortalServer {
   int port() const { return port_; }
   std::string path() const { return folder_ / "national.db"; }
 
-  // A client of its own (each thread needs one), patient enough for 50 uploads in a queue.
-  std::unique_ptr<httplib::Client> client() const {
+  // A client of its own (each thread needs one), patient enough for 50 uploads in a queue; from
+  // another loopback address when `from` names one (the login limit counts by address).
+  std::unique_ptr<httplib::Client> client(const std::string& from = {}) const {
     auto client = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    if (!from.empty()) {
+      client->set_socket_options([from](socket_t sock) {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        ::inet_pton(AF_INET, from.c_str(), &address.sin_addr);
+        ::bind(sock, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+      });
+    }
     client->set_connection_timeout(10, 0);
     client->set_read_timeout(60, 0);
     client->set_write_timeout(60, 0);
@@ -205,9 +218,9 @@ class PortalServer {
   int port_ = 0;
 };
 
-// A browser signed in: its session cookie and the CSRF token its pages' forms carry.
+// A browser signed in: its session cookie (name=key) and the CSRF token its pages' forms carry.
 struct Browser {
-  std::string session;
+  std::string cookie;
   std::string csrf;
 };
 
@@ -270,7 +283,15 @@ inline nlohmann::json apiError(int status, const std::string& message) {
 class PortalFixture {
  public:
   explicit PortalFixture(server::PortalLimits limits = {}, std::string baseUrl = {})
-      : server(limits, std::move(baseUrl)), http(server.client()) {}
+      : https(baseUrl.rfind("https://", 0) == 0),
+        server(limits, std::move(baseUrl)),
+        http(server.client()) {}
+
+  // The cookies' names: over https with the __Host- prefix.
+  std::string sessionCookie() const {
+    return https ? "__Host-cloudplan_session" : "cloudplan_session";
+  }
+  std::string loginCookie() const { return https ? "__Host-cloudplan_login" : "cloudplan_login"; }
 
   const SampleStore& sample() const { return sampleStore(); }
   const std::string& tokenOf(Who who) const { return sample().tokens.at(who); }
@@ -280,43 +301,49 @@ class PortalFixture {
     return {{"Authorization", "Bearer " + tokenOf(who)}};
   }
   static httplib::Headers cookie(const Browser& browser) {
-    if (browser.session.empty()) return {};
-    return {{"Cookie", std::string("cloudplan_session=") + browser.session}};
+    if (browser.cookie.empty()) return {};
+    return {{"Cookie", browser.cookie}};
   }
 
-  httplib::Result get(const std::string& path, const httplib::Headers& headers = {}) {
-    auto result = http->Get(path.c_str(), headers);
+  // Each by the fixture's client, or `via` another.
+  httplib::Result get(const std::string& path, const httplib::Headers& headers = {},
+                      httplib::Client* via = nullptr) {
+    auto result = (via ? via : http.get())->Get(path.c_str(), headers);
     INFO(path);
     REQUIRE(result);
     return result;
   }
   // A POST of a multipart form, or of nothing when there are no parts (as `curl -X POST`).
   httplib::Result post(const std::string& path, const httplib::Headers& headers,
-                       const httplib::MultipartFormDataItems& items) {
-    auto result = items.empty() ? http->Post(path.c_str(), headers)
-                                : http->Post(path.c_str(), headers, items);
+                       const httplib::MultipartFormDataItems& items,
+                       httplib::Client* via = nullptr) {
+    httplib::Client& client = via ? *via : *http;
+    auto result = items.empty() ? client.Post(path.c_str(), headers)
+                                : client.Post(path.c_str(), headers, items);
     INFO(path);
     REQUIRE(result);
     return result;
   }
   // A browser's form: its parts and the session's CSRF token.
   httplib::Result postForm(const std::string& path, const Browser& browser,
-                           httplib::MultipartFormDataItems items = {}) {
+                           httplib::MultipartFormDataItems items = {},
+                           httplib::Client* via = nullptr) {
     items.push_back(field("csrf", browser.csrf));
-    return post(path, cookie(browser), items);
+    return post(path, cookie(browser), items, via);
   }
   httplib::Result postApi(const std::string& path, Who who,
-                          const httplib::MultipartFormDataItems& items = {}) {
-    return post(path, bearer(who), items);
+                          const httplib::MultipartFormDataItems& items = {},
+                          httplib::Client* via = nullptr) {
+    return post(path, bearer(who), items, via);
   }
 
   // GET /login, then POST /login with the form's nonce; the answer to the POST.
   httplib::Result tryLogin(const std::string& name, const std::string& token) {
     const auto form = get("/login");
     REQUIRE(form->status == 200);
-    const std::string nonce = cookieIn(setCookie(*form, "cloudplan_login"));
+    const std::string nonce = cookieIn(setCookie(*form, loginCookie()));
     REQUIRE(nonce == hiddenField(form->body, "nonce"));
-    auto result = http->Post("/login", {{"Cookie", "cloudplan_login=" + nonce}},
+    auto result = http->Post("/login", {{"Cookie", loginCookie() + "=" + nonce}},
                              httplib::Params{{"name", name}, {"token", token}, {"nonce", nonce}});
     REQUIRE(result);
     return result;
@@ -328,8 +355,9 @@ class PortalFixture {
     const auto answer = tryLogin(nameOf(who), tokenOf(who));
     INFO(answer->body);
     REQUIRE(answer->status == 303);
-    Browser browser{cookieIn(setCookie(*answer, "cloudplan_session")), {}};
-    REQUIRE(!browser.session.empty());
+    const std::string key = cookieIn(setCookie(*answer, sessionCookie()));
+    REQUIRE(!key.empty());
+    Browser browser{sessionCookie() + "=" + key, {}};
     const auto home = get("/", cookie(browser));
     REQUIRE(home->status == 303);
     const auto page = get(home->get_header_value("Location"), cookie(browser));
@@ -348,6 +376,7 @@ class PortalFixture {
     REQUIRE(store::revokeAccount(*database, nameOf(who), models::utcNow()));
   }
 
+  const bool https;
   PortalServer server;
   std::unique_ptr<httplib::Client> http;
 };

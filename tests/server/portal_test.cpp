@@ -18,6 +18,8 @@
 
 #include "exporters/csv/inventory_template.h"
 #include "exporters/reports/html_escape.h"
+#include "exporters/reports/html_pan_zoom.h"
+#include "exporters/reports/html_report.h"
 #include "tests/server/portal_fixture.h"
 
 using namespace cloudplan::testing;
@@ -114,7 +116,7 @@ TEST_CASE(
   CHECK(setCookie(*answer, "cloudplan_login") ==
         "cloudplan_login=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
 
-  const Browser browser{key, {}};
+  const Browser browser{"cloudplan_session=" + key, {}};
   const auto home = portal.get("/", PortalFixture::cookie(browser));
   CHECK(home->status == 303);
   CHECK(home->get_header_value("Location") == "/agencies/MOH");
@@ -125,17 +127,26 @@ TEST_CASE(
              {"agencies", {"MOH", "MOH-HSD", "MOH-HSD-NRH", "MOH-NHI", "MOH-PHI"}}});
 }
 
-TEST_CASE("behind an https base URL the session cookie is Secure too", "[portal]") {
+TEST_CASE(
+    "behind an https base URL the cookies are Secure too, and named __Host- so that no "
+    "sibling subdomain sets them",
+    "[portal]") {
   PortalFixture portal({}, "https://portal.gov.example");
   const auto answer = portal.tryLogin("reviewer", portal.tokenOf(Who::reviewer));
   CHECK(answer->status == 303);
-  const std::string session = setCookie(*answer, "cloudplan_session");
-  CHECK(session == "cloudplan_session=" + cookieIn(session) +
+  CHECK(setCookie(*answer, "cloudplan_session").empty());
+  const std::string session = setCookie(*answer, "__Host-cloudplan_session");
+  CHECK(session == "__Host-cloudplan_session=" + cookieIn(session) +
                        "; Path=/; Max-Age=43200; HttpOnly; SameSite=Strict; Secure");
   const auto form = portal.get("/login");
-  CHECK(setCookie(*form, "cloudplan_login") ==
-        "cloudplan_login=" + cookieIn(setCookie(*form, "cloudplan_login")) +
-            "; Path=/; Max-Age=3600; HttpOnly; SameSite=Strict; Secure");
+  const std::string login = setCookie(*form, "__Host-cloudplan_login");
+  CHECK(login == "__Host-cloudplan_login=" + cookieIn(login) +
+                     "; Path=/; Max-Age=3600; HttpOnly; SameSite=Strict; Secure");
+  // The plain name is not the session's.
+  const Browser plain{"cloudplan_session=" + cookieIn(session), {}};
+  CHECK(portal.get("/review", PortalFixture::cookie(plain))->status == 303);
+  const Browser hosted{"__Host-cloudplan_session=" + cookieIn(session), {}};
+  CHECK(portal.get("/review", PortalFixture::cookie(hosted))->status == 200);
 }
 
 TEST_CASE(
@@ -194,6 +205,31 @@ TEST_CASE(
               "too many failed sign-ins from this address (try again in {} seconds)", seconds)) !=
           std::string::npos);
   }
+}
+
+TEST_CASE(
+    "ten wrong bearer tokens from one address bring 429 to every token from it, and to no "
+    "other address",
+    "[portal]") {
+  PortalFixture portal;
+  const auto guesser = portal.server.client("127.0.0.7");
+  const httplib::Headers wrong{{"Authorization", "Bearer cpt_999_" + std::string(43, 'A')}};
+  for (int i = 0; i < 10; ++i)
+    REQUIRE(portal.get("/api/me", wrong, guesser.get())->status == 401);
+  const auto refused = portal.get("/api/me", portal.bearer(Who::moh), guesser.get());
+  CHECK(refused->status == 429);
+  const long seconds = std::stol(refused->get_header_value("Retry-After", 0));
+  CHECK(seconds > 0);
+  CHECK(seconds <= 300);
+  CHECK(jsonOf(refused) ==
+        apiError(429,
+                 fmt::format("too many failed sign-ins from this address (try again in {} seconds)",
+                             seconds)));
+  CHECK(portal
+            .postApi("/api/agencies/MOH/submissions", Who::moh, sampleUpload("MOH", "held"),
+                     guesser.get())
+            ->status == 429);
+  CHECK(portal.get("/api/me", portal.bearer(Who::moh))->status == 200);
 }
 
 TEST_CASE(
@@ -481,24 +517,27 @@ TEST_CASE(
   CHECK(report->get_header_value("Content-Type") == kHtml);
   CHECK(report->get_header_value("X-Content-Type-Options") == "nosniff");
   CHECK(report->get_header_value("X-Frame-Options") == "DENY");
-  // The exact scripts of the page, by hash, and no other.
-  std::string hashes;
-  const std::string& html = report->body;
-  for (size_t at = html.find("<script>"); at != std::string::npos;
-       at = html.find("<script>", at + 1)) {
-    const size_t begin = at + 8;
-    const size_t end = html.find("</script>", begin);
-    REQUIRE(end != std::string::npos);
-    hashes += " 'sha256-" + base64Sha256(html.substr(begin, end - begin)) + "'";
-  }
-  REQUIRE(!hashes.empty());
+  // The exporters' two scripts by hash, and no other; the page's scripts are among them.
+  const std::string reportHash =
+      "'sha256-" + base64Sha256(cloudplan::exporters::reportScript()) + "'";
+  const std::string panZoomHash =
+      "'sha256-" + base64Sha256(std::string(cloudplan::exporters::kPanZoomScript)) + "'";
   const std::string policy = report->get_header_value("Content-Security-Policy");
   CHECK(policy ==
         "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; form-action "
-        "'none'; frame-ancestors 'none'; base-uri 'none'; script-src" +
-            hashes);
-  CHECK(policy.find("'unsafe-inline'; form-action") != std::string::npos);
-  CHECK(policy.find("script-src 'unsafe") == std::string::npos);
+        "'none'; frame-ancestors 'none'; base-uri 'none'; script-src " +
+            reportHash + " " + panZoomHash);
+  const std::string& html = report->body;
+  size_t scripts = 0;
+  for (size_t at = html.find("<script>"); at != std::string::npos;
+       at = html.find("<script>", at + 1), ++scripts) {
+    const size_t begin = at + 8;
+    const size_t end = html.find("</script>", begin);
+    REQUIRE(end != std::string::npos);
+    const std::string hash = "'sha256-" + base64Sha256(html.substr(begin, end - begin)) + "'";
+    CHECK((hash == reportHash || hash == panZoomHash));
+  }
+  CHECK(scripts > 0);
 
   const auto latest = portal.get("/plans/latest/report.html", headers);
   CHECK(latest->status == 303);
@@ -585,19 +624,19 @@ TEST_CASE(
       {"GET", "/api/agencies/MOI-CRA/submissions", {403, 200, 200, 200, 401, 401}},
       {"GET", "/api/agencies/MOI/submissions", {403, 403, 200, 200, 401, 401}},
       {"GET", fmt::format("/submissions/{}", moh), {200, 403, 200, 200, 303, 303}},
-      // MOI's submission spoke for MOI-CRA, below it: MOI-CRA reads it.
-      {"GET", fmt::format("/submissions/{}", moi), {403, 200, 200, 200, 303, 303}},
+      // MOI's submission held MOI-CRA's systems too, but a department reads its own only.
+      {"GET", fmt::format("/submissions/{}", moi), {403, 403, 200, 200, 303, 303}},
       // The register's, the national office's.
       {"GET", "/submissions/1", {403, 403, 200, 200, 303, 303}},
       {"GET", fmt::format("/api/submissions/{}", moh), {200, 403, 200, 200, 401, 401}},
-      {"GET", fmt::format("/api/submissions/{}", moi), {403, 200, 200, 200, 401, 401}},
+      {"GET", fmt::format("/api/submissions/{}", moi), {403, 403, 200, 200, 401, 401}},
       {"GET", "/api/submissions/1", {403, 403, 200, 200, 401, 401}},
       {"GET",
        fmt::format("/submissions/{}/files/systems.csv", moh),
        {200, 403, 200, 200, 303, 303}},
       {"GET",
        fmt::format("/submissions/{}/files/systems.csv", moi),
-       {403, 200, 200, 200, 303, 303}},
+       {403, 403, 200, 200, 303, 303}},
       {"GET", "/downloads/template/systems.csv", {200, 200, 200, 200, 303, 303}},
       {"GET", "/downloads/template/dependencies.csv", {200, 200, 200, 200, 303, 303}},
       {"GET", "/downloads/ids.csv", {200, 200, 200, 200, 303, 303}},
@@ -622,23 +661,30 @@ TEST_CASE(
       {"POST", "/logout", {303, 303, 303, 303, 401, 401}},
   };
 
-  for (const Access& access : table) {
+  for (size_t row = 0; row < table.size(); ++row) {
+    const Access& access = table[row];
     const bool api = access.path.rfind("/api/", 0) == 0;
     const bool post = std::string_view(access.method) == "POST";
+    // The revoked token's failures count against its address, like failed sign-ins: each row's
+    // comes from an address of its own, so that they do not add up to 429 here.
+    const auto revoked = portal.server.client(fmt::format("127.0.1.{}", row + 1));
     for (size_t i = 0; i < kCallers.size(); ++i) {
       const Who who = kCallers[i];
       INFO(access.method << " " << access.path << " as " << nameOf(who));
       const Browser& browser = browsers[who];
+      httplib::Client* via = who == Who::deputy ? revoked.get() : nullptr;
       const auto answer = [&] {
-        if (!post)
-          return portal.get(access.path, api ? portal.bearer(who) : PortalFixture::cookie(browser));
+        if (!post) {
+          return portal.get(access.path, api ? portal.bearer(who) : PortalFixture::cookie(browser),
+                            via);
+        }
         const auto& files = access.path.find("MOI-CRA") != std::string::npos    ? craFiles
                             : access.path.find("register") != std::string::npos ? registerFile
                             : access.path.find("submissions") != std::string::npos
                                 ? mohFiles
                                 : httplib::MultipartFormDataItems{};
-        return api ? portal.postApi(access.path, who, files)
-                   : portal.postForm(access.path, browser, files);
+        return api ? portal.postApi(access.path, who, files, via)
+                   : portal.postForm(access.path, browser, files, via);
       }();
       INFO(answer->body.substr(0, 1000));
       CHECK(answer->status == access.status[i]);
@@ -683,7 +729,9 @@ TEST_CASE(
         apiError(403, "cra-officer reads MOI-CRA and the agencies below it only"));
   CHECK(jsonOf(portal.get(fmt::format("/api/submissions/{}", portal.sample().moiSubmission),
                           portal.bearer(Who::moh))) ==
-        apiError(403, fmt::format("submission {} is MOI's", portal.sample().moiSubmission)));
+        apiError(403, fmt::format("submission {} is not a submission of MOH or the agencies below "
+                                  "it (an agency's account reads its own)",
+                                  portal.sample().moiSubmission)));
   CHECK(jsonOf(portal.postApi("/api/agencies/MOI-CRA/submissions", Who::moh,
                               {filePart("systems.csv", craSystems())})) ==
         apiError(403,
@@ -774,7 +822,7 @@ TEST_CASE(
   CHECK(without->body.find(cloudplan::exporters::htmlEscaped(stale)) != std::string::npos);
   checkPortalPageHeaders(*without);
 
-  const Browser crossed{browser.session, other.csrf};
+  const Browser crossed{browser.cookie, other.csrf};
   CHECK(portal.postForm("/agencies/MOH/submissions", crossed, sampleUpload("MOH", "crossed"))
             ->status == 403);
   CHECK(portal.postForm("/logout", crossed)->status == 403);
