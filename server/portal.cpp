@@ -22,6 +22,7 @@
 #include "server/plan_runner.h"
 #include "server/portal_pages.h"
 #include "server/store_pool.h"
+#include "server/timed_server.h"
 #include "server/uploaded_files.h"
 #include "store/agency_register.h"
 #include "store/national_inventory.h"
@@ -159,7 +160,7 @@ class Portal {
   // lays out one graph at a time).
   std::mutex submitting_;
   std::mutex planning_;
-  httplib::Server http_;
+  TimedServer http_;
 };
 
 std::string Portal::cookie(std::string_view name, std::string_view value, long maxAge) const {
@@ -189,8 +190,8 @@ void Portal::sendJson(Response& response, int status, const Json& json) {
 void Portal::refuse(const Request& request, Response& response, int status, std::string_view title,
                     std::string_view message, const Caller* caller) {
   response.status = status;
+  if (status == 401) response.set_header("WWW-Authenticate", "Bearer realm=\"cloudplan\"");
   if (isApi(request)) {
-    if (status == 401) response.set_header("WWW-Authenticate", "Bearer realm=\"cloudplan\"");
     response.set_content(errorJson(status, message), kJsonType);
     return;
   }
@@ -244,9 +245,9 @@ HandlerResponse Portal::beforeReading(const Request& request, Response& response
   const size_t limit = login ? kLoginBytes : options_.limits.maxRequestBytes;
   if (length > limit) {
     return refuseUnread(413, "Payload Too Large",
-                        fmt::format("the upload is larger than the limit of {} MiB a request "
+                        fmt::format("the upload is larger than the limit of {} a request "
                                     "(send fewer or smaller files)",
-                                    options_.limits.maxRequestBytes >> 20));
+                                    sizeText(limit)));
   }
   if (request.method != "POST" || login || length == 0) return HandlerResponse::Unhandled;
   std::string error;
@@ -754,17 +755,11 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
   http_.new_task_queue = [workers = limits.workers] { return new httplib::ThreadPool(workers); };
   http_.set_payload_max_length(limits.maxRequestBytes);
   http_.set_read_timeout(static_cast<time_t>(limits.timeoutSeconds), 0);
+  http_.set_request_deadline(std::chrono::seconds(limits.timeoutSeconds));
   http_.set_write_timeout(static_cast<time_t>(limits.timeoutSeconds), 0);
   // An idle browser connection must not hold one of the few workers for long.
   http_.set_keep_alive_timeout(2);
   http_.set_keep_alive_max_count(100);
-  // httplib's default sets SO_REUSEPORT, with which a second portal binds the port of a running
-  // one and the kernel splits the requests between them (two stores, one address). SO_REUSEADDR
-  // alone restarts at once past TIME_WAIT and still refuses a port that is listened on.
-  http_.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-  });
   http_.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                              {"X-Frame-Options", "DENY"},
                              {"Referrer-Policy", "no-referrer"},
@@ -777,9 +772,9 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
     const int status = response.status;
     if (status == 413) {
       return refuse(request, response, 413, "Payload Too Large",
-                    fmt::format("the upload is larger than the limit of {} MiB a request (send "
+                    fmt::format("the upload is larger than the limit of {} a request (send "
                                 "fewer or smaller files)",
-                                limits.maxRequestBytes >> 20),
+                                sizeText(limits.maxRequestBytes)),
                     nullptr);
     }
     if (status == 404) {
@@ -814,6 +809,14 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
                              response.status);
   });
   routes();
+  // SO_REUSEADDR, to restart while old connections linger; not httplib's SO_REUSEPORT, with which
+  // a second server binds the same port and takes half of its connections.
+  socket_t listening = INVALID_SOCKET;
+  http_.set_socket_options([&listening](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    listening = sock;
+  });
   const int port = options_.port == 0
                        ? http_.bind_to_any_port(options_.host)
                        : (http_.bind_to_port(options_.host, options_.port) ? options_.port : -1);
@@ -827,6 +830,9 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
         host, options_.port);
     return 1;
   }
+  // httplib listens with a queue of 5: in a burst of uploads the kernel reset the connections
+  // that did not fit. Listening again only lengthens the queue.
+  ::listen(listening, SOMAXCONN);
   if (options_.ready) options_.ready(fmt::format("{}:{}", host, port));
   // httplib stops from another thread: this one watches the flag the caller's signal sets.
   std::atomic<bool> done = false;

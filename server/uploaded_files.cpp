@@ -11,10 +11,6 @@ namespace {
 
 constexpr size_t kLongestName = 200;
 
-std::string mebibytes(size_t bytes) {
-  return fmt::format("{:.0f} MiB", static_cast<double>(bytes) / (1u << 20));
-}
-
 // The last component of what the client sent (browsers on Windows send C:\...\systems.csv).
 std::string baseName(const std::string& sent) {
   const size_t slash = sent.find_last_of("/\\");
@@ -32,6 +28,12 @@ bool isPlainName(const std::string& name) {
 }
 
 }  // namespace
+
+std::string sizeText(size_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return fmt::format("{} MiB", bytes >> 20);
+  if (bytes >= (1u << 10) && bytes % (1u << 10) == 0) return fmt::format("{} KiB", bytes >> 10);
+  return fmt::format("{} bytes", bytes);
+}
 
 UploadedFiles uploadedFiles(const httplib::Request& request, const PortalLimits& limits) {
   UploadedFiles upload;
@@ -62,8 +64,8 @@ UploadedFiles uploadedFiles(const httplib::Request& request, const PortalLimits&
       return refuse(413, fmt::format("{} is {}; the limit is {} a file (split the inventory into "
                                      "several files, or ask the national office to raise the "
                                      "limit)",
-                                     models::quoted(name), mebibytes(part.content.size()),
-                                     mebibytes(limits.maxFileBytes)));
+                                     models::quoted(name), sizeText(part.content.size()),
+                                     sizeText(limits.maxFileBytes)));
     }
     if (!names.insert(name).second) {
       return refuse(400, fmt::format("two files are named {} (each file of a submission needs "

@@ -22,6 +22,10 @@ struct UploadedFiles {
 
 UploadedFiles uploadedFiles(const httplib::Request& request, const PortalLimits& limits);
 
+// A size as a limit's message gives it, exactly: "64 MiB", "1 KiB", "3560 bytes" (a file one byte
+// over 64 MiB is not "64 MiB").
+std::string sizeText(size_t bytes);
+
 // A text field of a form's body, multipart or urlencoded (never the query string); empty when
 // absent.
 std::string formField(const httplib::Request& request, const std::string& name);
