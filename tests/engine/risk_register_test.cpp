@@ -173,7 +173,7 @@ TEST_CASE("a move group of more than 10 systems is one big cut-over") {
   CHECK(risksOf(planOf(systems, links)).risks.empty());
 }
 
-TEST_CASE("a wave over 90 % of its capacity or effort is near its limit; 90 % is not") {
+TEST_CASE("a wave over 90 % of its capacity or effort is near its limit, 90 % is not") {
   std::string systems;
   for (int i = 1; i <= 10; ++i)
     systems += fmt::format("s{},S{},MOF,,{},,{}\n", i, i, i == 3 ? "high" : "low", 9.5);

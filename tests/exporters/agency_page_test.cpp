@@ -248,7 +248,7 @@ TEST_CASE("a page prints as report.html does: landscape, the drawings each from 
   CHECK(html.find("thead { display: table-header-group; }") != std::string::npos);
 }
 
-TEST_CASE("a page asks for nothing outside itself; its one script is the inline pan and zoom") {
+TEST_CASE("a page asks for nothing outside itself, its one script is the inline pan and zoom") {
   const auto p = testing::ministryPlan();
   for (const char* code : {"MIN", "MIN-OFF", "OTH", "DGA"}) {
     const std::string html = pageOf(p, code);
@@ -279,7 +279,7 @@ TEST_CASE("an agency only systems name, with none of its own, has a page that sa
   CHECK(empty.find("<p>None: the plan has no system of EMPTY.</p>") != std::string::npos);
 }
 
-TEST_CASE("a page's file name is report- and the code's file name; its href escapes the %") {
+TEST_CASE("a page's file name is report- and the code's file name, its href escapes the %") {
   CHECK(agencyPageName("MOH") == "report-MOH.html");
   CHECK(agencyPageName("M/F") == "report-M%2FF.html");
   CHECK(hrefFor(agencyPageName("M/F")) == "report-M%252FF.html");

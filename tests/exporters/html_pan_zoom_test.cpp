@@ -30,7 +30,7 @@ TEST_CASE("a drawing's link is a relative path that finds the file as it is name
   CHECK(html.find("href=\"javascript%3Aalert%281%29\"") != std::string::npos);
 }
 
-TEST_CASE("no drawing, no figure; no file, no link") {
+TEST_CASE("no drawing, no figure, no file, no link") {
   std::string html;
   appendZoomableDrawing(html, "", "a-", "overview.svg");
   CHECK(html.empty());

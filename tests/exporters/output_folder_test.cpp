@@ -74,7 +74,7 @@ TEST_CASE("a run's files are in place after commit, with a manifest and no stagi
             .ends_with("plan\tplan.json\nviews\twaves/wave-1.svg\n"));
 }
 
-TEST_CASE("files an earlier run wrote and this one does not are removed; the user's are kept") {
+TEST_CASE("files an earlier run wrote and this one does not are removed, the user's are kept") {
   TempFolder temp;
   const std::string out = temp / "out";
   run(out, {"plan.json", "plan.archimate.xml", "waves/wave-1.svg", "waves/wave-11.svg"}, "old");

@@ -782,7 +782,7 @@ TEST_CASE("made identifiers say what they name, so moving one system leaves the 
   }
 }
 
-TEST_CASE("a relationship's identifier is kept unless it is no xs:ID or taken; made ones move") {
+TEST_CASE("a relationship's identifier is kept unless it is no xs:ID or taken, made ones move") {
   const Planned p;
   REQUIRE(p.inventory.dependencies.size() >= 3);
   const auto madeName = [&](size_t d) {

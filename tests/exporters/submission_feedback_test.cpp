@@ -287,7 +287,7 @@ Waves: the national inventory has no plan yet.
         std::string::npos);
 }
 
-TEST_CASE("long lists stop at kFeedbackListed entries; problems and unresolved never do",
+TEST_CASE("long lists stop at kFeedbackListed entries, problems and unresolved never do",
           "[feedback]") {
   models::Submission submission;
   submission.number = 2;

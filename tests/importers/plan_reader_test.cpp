@@ -198,7 +198,7 @@ TEST_CASE("a plan that is not a re-plan has no re-plan settings and no churn") {
   CHECK_FALSE(loaded->plan.metrics.churn);
 }
 
-TEST_CASE("the settings file a plan was made with comes back; none when plan.json says null") {
+TEST_CASE("the settings file a plan was made with comes back, none when plan.json says null") {
   models::Diagnostics diagnostics;
   CHECK_FALSE(read(Json::parse(kPlan), diagnostics)->plan.settings.config);
   Json document = Json::parse(kPlan);
@@ -276,7 +276,7 @@ TEST_CASE("a field of the wrong type is named in the message") {
 }
 
 // explain took each entry for an object: anything else was an internal error (exit 3).
-TEST_CASE("an entry that is not an object is named; after a wrong system the rest is not read") {
+TEST_CASE("an entry that is not an object is named, after a wrong system the rest is not read") {
   Json document = Json::parse(kPlan);
   document["agencies"].push_back("MIN-X");
   document["systems"][3] = Json::array({"MIN/keep"});

@@ -181,7 +181,7 @@ TEST_CASE("an inventory file given as the progress file is named for what it is"
   }
 }
 
-TEST_CASE("an empty progress file is refused; a header alone lists no system") {
+TEST_CASE("an empty progress file is refused, a header alone lists no system") {
   for (const std::string text : {"", "\n\n  \n", "\xEF\xBB\xBF", ",,,\n"}) {
     const Read read(text);
     CHECK(read.lines == Lines{"progress.csv:1: error: the file is empty (a progress file starts "

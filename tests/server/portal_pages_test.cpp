@@ -495,7 +495,7 @@ TEST_CASE("the national page tells who submitted since a date, and refuses a dat
   CHECK(has(bad, "name=\"since\" value=\"\" required>"));
 }
 
-TEST_CASE("the plans, newest first, link their files; the national page lists them too",
+TEST_CASE("the plans, newest first, link their files, the national page lists them too",
           "[portal_pages]") {
   PortalStore s;
   s.clock.set("2027-02-03T09:00:00Z");

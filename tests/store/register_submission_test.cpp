@@ -92,7 +92,7 @@ TEST_CASE("a store is made with its register as submission 1", "[store][register
 }
 
 TEST_CASE(
-    "a new register may not leave out an agency that has systems; the refusal is "
+    "a new register may not leave out an agency that has systems, the refusal is "
     "recorded and changes nothing",
     "[store][register]") {
   StoreFixture f;

@@ -87,7 +87,7 @@ TEST_CASE(
   CHECK(outcome.changes.resolvedNow.empty());
 }
 
-TEST_CASE("a department submits its own systems only; its ministry's are outside its scope",
+TEST_CASE("a department submits its own systems only, its ministry's are outside its scope",
           "[store][submit]") {
   StoreFixture f;
   testing::acceptEveryAgency(f);
@@ -192,7 +192,7 @@ TEST_CASE("an --agency not in the register is a usage failure that records nothi
 }
 
 TEST_CASE(
-    "a ministry may not leave out a system another ministry depends on; the store stays "
+    "a ministry may not leave out a system another ministry depends on, the store stays "
     "as it was",
     "[store][submit]") {
   StoreFixture f;
