@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Uploads one ministry's inventory to a running portal again and again, from several clients.
 
-    portal_load.py URL TOKEN AGENCY FOLDER [--uploads 200] [--clients 8]
+    portal_load.py URL TOKEN AGENCY FOLDER [--alternate FOLDER2] [--uploads 200] [--clients 8]
 
 Each upload is POST URL/api/agencies/AGENCY/submissions with the folder's CSV files as `file`
-parts and the bearer TOKEN; a client sends its next upload when the last one is answered. Prints
+parts and the bearer TOKEN (with --alternate, every other upload sends FOLDER2's instead, so that
+each upload changes the agency's part); a client sends its next upload when the last one is answered. Prints
 how many were answered and how, the median, 90th and 99th percentile response times, and the
 throughput; then checks through GET .../submissions that the store recorded every upload that was
 answered 201, and exits 1 if one is missing or an answer was not 201. Standard library only.
@@ -45,15 +46,21 @@ def main():
     parser.add_argument("token")
     parser.add_argument("agency")
     parser.add_argument("folder")
+    parser.add_argument("--alternate")
     parser.add_argument("--uploads", type=int, default=200)
     parser.add_argument("--clients", type=int, default=8)
     args = parser.parse_args()
     target = urllib.parse.urlsplit(args.url)
-    files = []
-    for name in sorted(os.listdir(args.folder)):
-        if name.endswith(".csv"):
-            with open(os.path.join(args.folder, name), "rb") as f:
-                files.append((name, f.read()))
+    def csv_files(folder):
+        found = []
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".csv"):
+                with open(os.path.join(folder, name), "rb") as f:
+                    found.append((name, f.read()))
+        return found
+
+    files = csv_files(args.folder)
+    alternate = csv_files(args.alternate) if args.alternate else files
     path = f"/api/agencies/{urllib.parse.quote(args.agency)}/submissions"
     headers = {"Authorization": f"Bearer {args.token}"}
     lock = threading.Lock()
@@ -68,7 +75,7 @@ def main():
                     break
                 next_upload[0] += 1
                 k = next_upload[0]
-            boundary, body = multipart(files, f"load {k}")
+            boundary, body = multipart(alternate if k % 2 == 0 else files, f"load {k}")
             started = time.perf_counter()
             connection.request("POST", path, body, {
                 **headers, "Content-Type": f"multipart/form-data; boundary={boundary}"})
