@@ -103,6 +103,10 @@ std::string notYours(const Caller& caller, uint32_t submission) {
       submission, caller.account.agency);
 }
 
+std::string noSuchAgency(const std::string& code) {
+  return fmt::format("no agency {} in the national register", models::quoted(code));
+}
+
 class Portal {
  public:
   explicit Portal(const PortalOptions& options)
@@ -143,6 +147,9 @@ class Portal {
                        store::StoreDatabase& store);
   void plan(const Request& request, Response& response, Caller& caller,
             store::StoreDatabase& store);
+  // Whether the caller reads the agency; when not, the 403 is answered.
+  bool readsOrRefuses(const Request& request, Response& response, const Caller& caller,
+                      const std::string& code);
   // Whether the caller may read a submission: one of its agencies'.
   bool readsSubmission(const Caller& caller, const models::Submission& submission) const;
   void planFile(const Request& request, Response& response, store::StoreDatabase& store,
@@ -296,6 +303,16 @@ void Portal::route(const char* method, const std::string& pattern, Needs needs, 
   } else {
     http_.Post(pattern, std::move(wrapped));
   }
+}
+
+bool Portal::readsOrRefuses(const Request& request, Response& response, const Caller& caller,
+                            const std::string& code) {
+  if (caller.reads(code)) return true;
+  refuse(request, response, 403, "Forbidden",
+         fmt::format("{} reads {} and the agencies below it only", caller.account.name,
+                     caller.account.agency),
+         &caller);
+  return false;
 }
 
 bool Portal::readsSubmission(const Caller& caller, const models::Submission& submission) const {
@@ -534,36 +551,20 @@ void Portal::routes() {
   route("GET", R"(/agencies/([^/]+))", Needs::anyone,
         [this](const Request& request, Response& response, Caller& caller, Store& store) {
           const std::string code = request.matches[1].str();
-          if (!caller.reads(code)) {
-            return refuse(request, response, 403, "Forbidden",
-                          fmt::format("{} reads {} and the agencies below it only",
-                                      caller.account.name, caller.account.agency),
-                          &caller);
-          }
+          if (!readsOrRefuses(request, response, caller, code)) return;
           auto page = agencyPage(store, contextOf(caller), code, caller.actsFor(code));
           if (!page) {
-            return refuse(
-                request, response, 404, "Not Found",
-                fmt::format("no agency {} in the national register", models::quoted(code)),
-                &caller);
+            return refuse(request, response, 404, "Not Found", noSuchAgency(code), &caller);
           }
           sendPage(response, std::move(*page));
         });
   route("GET", R"(/agencies/([^/]+)/current/(systems|dependencies)\.csv)", Needs::anyone,
         [this](const Request& request, Response& response, Caller& caller, Store& store) {
           const std::string code = request.matches[1].str();
-          if (!caller.reads(code)) {
-            return refuse(request, response, 403, "Forbidden",
-                          fmt::format("{} reads {} and the agencies below it only",
-                                      caller.account.name, caller.account.agency),
-                          &caller);
-          }
+          if (!readsOrRefuses(request, response, caller, code)) return;
           const store::AgencyRegister agencies(store::readAgencyRows(store.sql(), {}));
           if (!agencies.has(code)) {
-            return refuse(
-                request, response, 404, "Not Found",
-                fmt::format("no agency {} in the national register", models::quoted(code)),
-                &caller);
+            return refuse(request, response, 404, "Not Found", noSuchAgency(code), &caller);
           }
           sendAttachment(response, request.matches[2].str() + ".csv",
                          currentPartFile(store, agencies.scopeOf(code), request.matches[2].str()));
@@ -577,12 +578,7 @@ void Portal::routes() {
   route("GET", R"(/api/agencies/([^/]+)/submissions)", Needs::anyone,
         [this](const Request& request, Response& response, Caller& caller, Store& store) {
           const std::string code = request.matches[1].str();
-          if (!caller.reads(code)) {
-            return refuse(request, response, 403, "Forbidden",
-                          fmt::format("{} reads {} and the agencies below it only",
-                                      caller.account.name, caller.account.agency),
-                          &caller);
-          }
+          if (!readsOrRefuses(request, response, caller, code)) return;
           Json list = Json::array();
           auto submissions = store::readSubmissions(store.sql(), {code});
           for (auto it = submissions.rbegin(); it != submissions.rend(); ++it)

@@ -23,41 +23,11 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 
-const CHROMIUM = "/usr/bin/chromium";
-const SKIPPED = 77;
-const results = { passed: 0, failed: 0 };
-
-function check(name, condition, detail) {
-  results[condition ? "passed" : "failed"] += 1;
-  console.log((condition ? "ok   " : "FAIL ") + name + (condition || !detail ? "" : ": " + detail));
-}
-
-function missing(why) {
-  if (process.env.CI === "true") {
-    console.log("FAIL the browser test cannot run: " + why + " (scripts/install-deps installs it)");
-    console.log("0 passed, 1 failed");
-    process.exit(1);
-  }
-  console.log("skip the browser test: " + why + " (scripts/install-deps installs it)");
-  process.exit(SKIPPED);
-}
-
-if (process.argv.length < 4) {
-  console.error("usage: report_test.js CLOUDPLAN_BINARY SOURCE_DIR [SCREENSHOT_DIR]");
-  process.exit(2);
-}
-const binary = path.resolve(process.argv[2]);
-const source = path.resolve(process.argv[3]);
-if (!fs.existsSync(CHROMIUM)) missing(CHROMIUM + " is not installed");
-let chromium;
-try {
-  ({ chromium } = require("playwright-core"));
-} catch (error) {
-  missing("tests/browser/node_modules has no playwright-core (npm ci)");
-}
+const { CHROMIUM, check, finish, start } = require("./harness");
+const { binary, source, screenshots, chromium } = start("report_test.js");
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "cloudplan-browser-"));
-const shots = path.resolve(process.argv[4] || path.join(work, "screenshots"));
+const shots = path.resolve(screenshots || path.join(work, "screenshots"));
 fs.mkdirSync(shots, { recursive: true });
 
 // The state of every zoomable drawing that is shown: its box, its drawing's box, its transform.
@@ -328,10 +298,9 @@ main()
   .catch((error) => check("the browser test runs to its end", false, error.stack))
   .finally(() => {
     // The plan and its views go; the screenshots stay when their folder was given.
-    fs.rmSync(process.argv[4] ? path.join(work, "government") : work, {
+    fs.rmSync(screenshots ? path.join(work, "government") : work, {
       recursive: true,
       force: true,
     });
-    console.log(`${results.passed} passed, ${results.failed} failed`);
-    process.exitCode = results.failed ? 1 : 0;
+    finish();
   });
