@@ -62,7 +62,15 @@ std::string loginCookieName(bool https) {
   return https ? "__Host-cloudplan_login" : "cloudplan_login";
 }
 
-bool CallerCheck::tokenVerified(const std::string& token, const store::Account& account) {
+std::string clientAddress(const httplib::Request& request) {
+  const std::string& peer = request.remote_addr;
+  const bool local = peer == "::1" || peer.rfind("127.", 0) == 0 || peer == "::ffff:127.0.0.1";
+  const std::string forwarded = request.get_header_value("X-Real-IP");
+  return local && !forwarded.empty() ? forwarded : peer;
+}
+
+bool CallerCheck::tokenVerified(const std::string& token, const store::Account& account,
+                                bool mayHash) {
   const std::string digest = keyDigest(token);
   {
     std::lock_guard lock(mutex_);
@@ -70,6 +78,7 @@ bool CallerCheck::tokenVerified(const std::string& token, const store::Account& 
     if (it != verified_.end() && it->second == account.tokenHash) return true;
     if (refused_.contains(digest)) return false;
   }
+  if (!mayHash) return false;
   if (!hashing_.try_acquire_for(std::chrono::seconds(10))) return false;
   const bool matches = tokenMatches(token, account.tokenHash);
   hashing_.release();
@@ -85,13 +94,13 @@ bool CallerCheck::tokenVerified(const std::string& token, const store::Account& 
 }
 
 std::optional<Caller> CallerCheck::identify(const httplib::Request& request,
-                                            store::StoreDatabase& store) {
+                                            store::StoreDatabase& store, bool mayHash) {
   Caller caller;
   std::optional<store::Account> account;
   if (const std::string token = bearerToken(request); !token.empty()) {
     const auto id = accountIdOfToken(token);
     if (!id || !(account = store::accountWithId(store, *id)) || !account->revoked.empty() ||
-        !tokenVerified(token, *account)) {
+        !tokenVerified(token, *account, mayHash)) {
       return std::nullopt;
     }
   } else if (const std::string key = cookieValue(request, sessionCookie_); !key.empty()) {

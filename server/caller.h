@@ -40,12 +40,16 @@ class CallerCheck {
  public:
   explicit CallerCheck(bool https) : sessionCookie_(sessionCookieName(https)) {}
 
-  // The caller, or nullopt when the request carries no valid session or token.
-  std::optional<Caller> identify(const httplib::Request& request, store::StoreDatabase& store);
+  // The caller, or nullopt when the request carries no valid session or token. Without
+  // `mayHash` (its address has failed too often) a token not checked before is not checked now;
+  // one checked before still works.
+  std::optional<Caller> identify(const httplib::Request& request, store::StoreDatabase& store,
+                                 bool mayHash);
+  // Whether `token` is the account's: from the remembered checks, or (with `mayHash`) by
+  // Argon2id, two at a time.
+  bool tokenVerified(const std::string& token, const store::Account& account, bool mayHash);
 
  private:
-  bool tokenVerified(const std::string& token, const store::Account& account);
-
   std::string sessionCookie_;
   std::mutex mutex_;
   std::unordered_map<std::string, std::string> verified_;  // digest of token -> hash it matched
@@ -53,6 +57,10 @@ class CallerCheck {
   // Argon2id takes 64 MiB and a tenth of a second: two at a time, however many guesses arrive.
   std::counting_semaphore<2> hashing_{2};
 };
+
+// The client's address, for the limits: the connection's, or the X-Real-IP header a reverse
+// proxy on this machine sets (a connection from loopback); a remote client's header is ignored.
+std::string clientAddress(const httplib::Request& request);
 
 // A cookie's value from the Cookie header; empty when absent.
 std::string cookieValue(const httplib::Request& request, std::string_view name);

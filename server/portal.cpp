@@ -139,6 +139,7 @@ class Portal {
   void sendJson(Response& response, int status, const Json& json);
 
   void login(const Request& request, Response& response);
+  void tooManyFailures(const Request& request, Response& response, long retryAfter);
   void logout(const Request& request, Response& response, Caller& caller,
               store::StoreDatabase& store);
   void submit(const Request& request, Response& response, Caller& caller,
@@ -210,20 +211,19 @@ void Portal::refuse(const Request& request, Response& response, int status, std:
 std::optional<Caller> Portal::authenticate(const Request& request, Response& response,
                                            store::StoreDatabase& store) {
   // A wrong bearer token costs an Argon2id check: guesses count against the address like
-  // failed sign-ins.
+  // failed sign-ins. Past the limit no new token is checked; one checked before still works, so
+  // that guesses from an address (a proxy's, shared by all) do not lock its valid users out.
   const bool bearer = request.has_header("Authorization");
+  const std::string client = clientAddress(request);
   long retryAfter = 0;
-  if (bearer && !limiter_.allows(request.remote_addr, LoginLimiter::Clock::now(), retryAfter)) {
-    response.set_header("Retry-After", std::to_string(retryAfter));
-    refuse(request, response, 429, "Too Many Requests",
-           fmt::format("too many failed sign-ins from this address (try again in {} seconds)",
-                       retryAfter),
-           nullptr);
+  const bool mayHash = limiter_.allows(client, LoginLimiter::Clock::now(), retryAfter);
+  auto caller = callers_.identify(request, store, mayHash);
+  if (caller) return caller;
+  if (bearer && !mayHash) {
+    tooManyFailures(request, response, retryAfter);
     return std::nullopt;
   }
-  auto caller = callers_.identify(request, store);
-  if (caller) return caller;
-  if (bearer) limiter_.failed(request.remote_addr, LoginLimiter::Clock::now());
+  if (bearer) limiter_.failed(client, LoginLimiter::Clock::now());
   if (!isApi(request) && request.method == "GET") {
     response.set_redirect("/login", 303);
   } else {
@@ -246,6 +246,11 @@ HandlerResponse Portal::beforeReading(const Request& request, Response& response
   if (request.has_header("Transfer-Encoding")) {
     return refuseUnread(411, "Length Required",
                         "send the request with a Content-Length (chunked bodies are not taken)");
+  }
+  if (request.method == "POST" && !request.has_header("Content-Length")) {
+    return refuseUnread(411, "Length Required",
+                        "send the request with a Content-Length (0 for no body; curl -d '' "
+                        "sends one)");
   }
   const uint64_t length = request.get_header_value<uint64_t>("Content-Length");
   const bool login = request.path == "/login";
@@ -322,21 +327,23 @@ bool Portal::readsSubmission(const Caller& caller, const models::Submission& sub
   return submission.kind == models::SubmissionKind::inventory && caller.reads(submission.agency);
 }
 
+void Portal::tooManyFailures(const Request& request, Response& response, long retryAfter) {
+  response.set_header("Retry-After", std::to_string(retryAfter));
+  refuse(request, response, 429, "Too Many Requests",
+         fmt::format("too many failed sign-ins from this address (try again in {} seconds)",
+                     retryAfter),
+         nullptr);
+}
+
 void Portal::login(const Request& request, Response& response) {
-  const std::string client = request.remote_addr;
+  const std::string client = clientAddress(request);
   long retryAfter = 0;
-  if (!limiter_.allows(client, LoginLimiter::Clock::now(), retryAfter)) {
-    response.set_header("Retry-After", std::to_string(retryAfter));
-    return refuse(request, response, 429, "Too Many Requests",
-                  fmt::format("too many failed sign-ins from this address (try again in {} "
-                              "seconds)",
-                              retryAfter),
-                  nullptr);
-  }
+  const bool mayHash = limiter_.allows(client, LoginLimiter::Clock::now(), retryAfter);
   auto again = [&](std::string_view message) {
     limiter_.failed(client, LoginLimiter::Clock::now());
     const std::string nonce = randomKey();
     response.set_header("Set-Cookie", cookie(loginCookie_, nonce, 3600));
+    response.set_header("WWW-Authenticate", "Bearer realm=\"cloudplan\"");
     response.status = 401;
     sendPage(response, loginPage(nonce, message));
     response.status = 401;
@@ -356,7 +363,8 @@ void Portal::login(const Request& request, Response& response) {
   const auto id = accountIdOfToken(token);
   // One answer for every way it fails: which of name and token was wrong is not told.
   if (!account || !account->revoked.empty() || !id || *id != account->id ||
-      !tokenMatches(token, account->tokenHash)) {
+      !callers_.tokenVerified(token, *account, mayHash)) {
+    if (!mayHash) return tooManyFailures(request, response, retryAfter);
     return again("the account name or token is wrong (the token is the line serve-user printed)");
   }
   const std::string key = randomKey();
@@ -800,7 +808,7 @@ int Portal::serve(const std::atomic<bool>& stop, std::string& error) {
       });
   http_.set_logger([](const Request& request, const Response& response) {
     // The path is the client's: written out, it cannot forge a line of the log.
-    std::cerr << fmt::format("serve: {} {} {} {}\n", request.remote_addr,
+    std::cerr << fmt::format("serve: {} {} {} {}\n", models::printable(clientAddress(request)),
                              models::printable(request.method), models::printable(request.path),
                              response.status);
   });
