@@ -54,7 +54,17 @@ Json submissionJson(const models::Submission& submission,
                        {"dependencies_added", linksOf(changes->dependenciesAdded)},
                        {"dependencies_removed", linksOf(changes->dependenciesRemoved)},
                        {"dependencies_changed", linksOf(changes->dependenciesChanged)},
-                       {"unresolved", linksOf(changes->unresolved)}};
+                       {"unresolved", linksOf(changes->unresolved)},
+                       {"dependents", linksOf(changes->dependents)},
+                       {"resolved_now", linksOf(changes->resolvedNow)}};
+    Json waves = Json::array();
+    for (const auto& wave : changes->waves) {
+      waves.push_back({{"system", wave.id},
+                       {"wave", wave.wave == 0 ? Json(nullptr) : Json(wave.wave)},
+                       {"planned", wave.planned},
+                       {"reason", wave.reason}});
+    }
+    json["changes"]["waves"] = std::move(waves);
   }
   json["feedback"] = "/submissions/" + std::to_string(submission.number);
   return json;

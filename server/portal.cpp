@@ -31,6 +31,7 @@
 #include "store/store_status.h"
 #include "store/stored_rows.h"
 #include "store/submission_changes.h"
+#include "store/submission_impacts.h"
 #include "store/submit_inventory.h"
 
 namespace cloudplan::server {
@@ -609,8 +610,11 @@ void Portal::routes() {
             }
             if (isApi(request)) {
               const auto diagnostics = store::readSubmissionDiagnostics(store.sql(), *number);
-              const auto changes = submission->accepted ? store::changesOfSubmission(store, *number)
-                                                        : models::SubmissionChanges{};
+              auto changes =
+                  submission->accepted && submission->kind == models::SubmissionKind::inventory
+                      ? store::changesOfSubmission(store, *number)
+                      : models::SubmissionChanges{};
+              if (submission->accepted) store::readImpacts(store.sql(), *number, changes);
               return sendJson(response, 200, submissionJson(*submission, &diagnostics, &changes));
             }
             sendPage(response, *submissionPage(store, contextOf(caller), *number));

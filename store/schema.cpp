@@ -129,8 +129,14 @@ ALTER TABLE agencies ADD COLUMN max_effort_per_wave REAL;
 // The portal (cloudplan serve): its accounts and login sessions, of which only hashes of the
 // secrets are kept, and the plans it makes, kept whole: every plan now stays (only the newest
 // plan's waves are read, so earlier ones drop theirs), with its figures and its files. The plans'
-// `waves` column being taken, their count of waves is `wave_count`.
+// `waves` column being taken, their count of waves is `wave_count`. And what a submission's
+// feedback said of the moment it was made (the other agencies depending on it, the waves it may
+// move), which its rows alone cannot say again later.
 constexpr const char* kVersion4 = R"sql(
+CREATE TABLE submission_impacts (
+  submission INTEGER PRIMARY KEY REFERENCES submissions(number),
+  impacts TEXT NOT NULL
+);
 CREATE TABLE accounts (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE,

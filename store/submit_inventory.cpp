@@ -20,6 +20,7 @@
 #include "store/agency_register.h"
 #include "store/national_inventory.h"
 #include "store/row_changes.h"
+#include "store/submission_impacts.h"
 #include "store/submission_records.h"
 #include "store/submitted_files.h"
 
@@ -467,6 +468,7 @@ std::optional<SubmitOutcome> submitInventory(StoreDatabase& store, const SubmitR
     } else {
       outcome.changes =
           applySubmission(database, submission.number, std::move(diff), before, scope);
+      recordImpacts(database, submission.number, outcome.changes);
     }
     transaction.commit();
     return outcome;

@@ -1,6 +1,7 @@
 // GET /submissions/N: the feedback of a submission as `submit` writes it to feedback.html, made
 // again from the store (its messages as recorded, what it changed as the rows it closed and
-// opened), in the portal's frame with its files linked.
+// opened, the dependents and waves of its moment as recorded), in the portal's frame with its
+// files linked.
 #include <fmt/format.h>
 
 #include <string>
@@ -10,6 +11,7 @@
 #include "server/pages/page_layout.h"
 #include "server/portal_pages.h"
 #include "store/submission_changes.h"
+#include "store/submission_impacts.h"
 #include "store/submission_records.h"
 
 namespace cloudplan::server {
@@ -25,8 +27,10 @@ std::optional<std::string> submissionPage(store::StoreDatabase& store, const Pag
   models::SubmissionChanges changes = submission->accepted && inventory
                                           ? store::changesOfSubmission(store, number)
                                           : models::SubmissionChanges{};
-  // As history --diff: the dependents and waves of that moment are not kept.
-  changes.fromHistory = true;
+  // The dependents and waves of that moment, as the submission recorded them; without them (a
+  // store older than the portal) the page says they are not kept, as history --diff does.
+  changes.fromHistory =
+      !(submission->accepted && inventory && store::readImpacts(store.sql(), number, changes));
 
   std::string out;
   openPage(out, fmt::format("Submission {}", number), &context);

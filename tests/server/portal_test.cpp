@@ -452,7 +452,8 @@ TEST_CASE(
   CHECK(submission.at("errors") == 0);
   for (const auto& [kind, changes] : submission.at("changes").items()) {
     INFO(kind);
-    CHECK(changes.empty());
+    // What depends on the part, and the waves its changes may move, are not changes.
+    if (kind != "dependents" && kind != "waves") CHECK(changes.empty());
   }
   const auto unknown =
       portal.get("/agencies/NOPE/current/systems.csv", portal.bearer(Who::national));
