@@ -28,7 +28,7 @@ inline constexpr NumberRange kWaveLengthRange{1, models::kMaxWaveLengthDays, tru
 inline constexpr NumberRange kDepthRange{0, 1000, true, "links around a --focus system"};
 inline constexpr NumberRange kSubmissionRange{1, 4'294'967'295.0, true, "a submission's number"};
 inline constexpr NumberRange kJobsRange{1, 1024, true, "plans made at once"};
-inline constexpr NumberRange kUploadMegabytesRange{1, 65536, true, "MiB of an upload"};
+inline constexpr NumberRange kUploadMegabytesRange{1, 900, true, "MiB of an upload"};
 inline constexpr NumberRange kUploadFilesRange{1, 10000, true, "files in one upload"};
 inline constexpr NumberRange kWorkersRange{1, 1024, true, "requests handled at once"};
 

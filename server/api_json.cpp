@@ -93,14 +93,16 @@ Json planJson(const store::PlanSummary& plan, const std::vector<std::string>& fi
   Json links = Json::array();
   for (const std::string& name : files)
     links.push_back(base + name);
+  // A plan of `plan --store` keeps only its waves: its figures are unknown, not 0.
+  auto figure = [&](uint32_t value) { return files.empty() ? Json(nullptr) : Json(value); };
   return {{"plan", plan.number},
           {"submission", plan.submission},
           {"at", plan.at},
           {"by", plan.by},
-          {"systems", plan.systems},
-          {"waves", plan.waves},
-          {"lower_bound", plan.lowerBound},
-          {"peak_hybrid_links", plan.peakHybridLinks},
+          {"systems", figure(plan.systems)},
+          {"waves", figure(plan.waves)},
+          {"lower_bound", figure(plan.lowerBound)},
+          {"peak_hybrid_links", figure(plan.peakHybridLinks)},
           {"settings", Json::parse(plan.settings.empty() ? "{}" : plan.settings, nullptr, false)},
           {"report", files.empty() ? Json(nullptr) : Json(base + "report.html")},
           {"files", std::move(links)}};

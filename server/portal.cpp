@@ -141,6 +141,8 @@ class Portal {
 
   void login(const Request& request, Response& response);
   void tooManyFailures(const Request& request, Response& response, long retryAfter);
+  void refuseUpload(const Request& request, Response& response, const UploadedFiles& upload,
+                    const Caller& caller);
   void logout(const Request& request, Response& response, Caller& caller,
               store::StoreDatabase& store);
   void submit(const Request& request, Response& response, Caller& caller,
@@ -165,9 +167,7 @@ class Portal {
   StorePool pool_;
   CallerCheck callers_;
   LoginLimiter limiter_;
-  // Uploads wait for each other here rather than in SQLite's busy loop; plans too (Graphviz
-  // lays out one graph at a time).
-  std::mutex submitting_;
+  // One plan at a time: Graphviz lays out one graph at a time, and plans are long.
   std::mutex planning_;
   TimedServer http_;
 };
@@ -336,6 +336,12 @@ void Portal::tooManyFailures(const Request& request, Response& response, long re
          nullptr);
 }
 
+void Portal::refuseUpload(const Request& request, Response& response, const UploadedFiles& upload,
+                          const Caller& caller) {
+  refuse(request, response, upload.status,
+         upload.status == 413 ? "Payload Too Large" : "Bad Request", upload.error, &caller);
+}
+
 void Portal::login(const Request& request, Response& response) {
   const std::string client = clientAddress(request);
   long retryAfter = 0;
@@ -401,23 +407,17 @@ void Portal::submit(const Request& request, Response& response, Caller& caller,
                   &caller);
   }
   UploadedFiles upload = uploadedFiles(request, options_.limits);
-  if (!upload.error.empty()) {
-    return refuse(request, response, upload.status,
-                  upload.status == 413 ? "Payload Too Large" : "Bad Request", upload.error,
-                  &caller);
-  }
+  if (!upload.error.empty()) return refuseUpload(request, response, upload, caller);
+  // The files are read in parallel with other uploads; the store's write transaction makes them
+  // wait for each other (and for `cloudplan submit`), and reads them again if one came first.
   std::string error;
   bool usage = false;
-  std::optional<store::SubmitOutcome> outcome;
-  {
-    std::lock_guard lock(submitting_);
-    outcome = store::submitInventory(store,
-                                     {.agency = agency,
-                                      .uploaded = std::move(upload.files),
-                                      .by = caller.account.name,
-                                      .message = formField(request, "message")},
-                                     error, usage);
-  }
+  const auto outcome = store::submitInventory(store,
+                                              {.agency = agency,
+                                               .uploaded = std::move(upload.files),
+                                               .by = caller.account.name,
+                                               .message = formField(request, "message")},
+                                              error, usage);
   if (!outcome) {
     return refuse(request, response, usage ? 404 : 500, usage ? "Not Found" : "Server Error", error,
                   &caller);
@@ -437,22 +437,14 @@ void Portal::replaceAgencies(const Request& request, Response& response, Caller&
     upload.status = 400;
     upload.error = "the register is one agencies file (send only it)";
   }
-  if (!upload.error.empty()) {
-    return refuse(request, response, upload.status,
-                  upload.status == 413 ? "Payload Too Large" : "Bad Request", upload.error,
-                  &caller);
-  }
+  if (!upload.error.empty()) return refuseUpload(request, response, upload, caller);
   std::string error;
-  std::optional<store::RegisterOutcome> outcome;
-  {
-    std::lock_guard lock(submitting_);
-    outcome = store::replaceRegister(store,
-                                     {.file = upload.files.front().name,
-                                      .uploaded = std::move(upload.files.front()),
-                                      .by = caller.account.name,
-                                      .message = formField(request, "message")},
-                                     error);
-  }
+  const auto outcome = store::replaceRegister(store,
+                                              {.file = upload.files.front().name,
+                                               .uploaded = std::move(upload.files.front()),
+                                               .by = caller.account.name,
+                                               .message = formField(request, "message")},
+                                              error);
   if (!outcome) return refuse(request, response, 500, "Server Error", error, &caller);
   const models::Submission& submission = outcome->submission;
   if (isApi(request)) {
@@ -588,8 +580,12 @@ void Portal::routes() {
         [this](const Request& request, Response& response, Caller& caller, Store& store) {
           const std::string code = request.matches[1].str();
           if (!readsOrRefuses(request, response, caller, code)) return;
+          const store::AgencyRegister agencies(store::readAgencyRows(store.sql(), {}));
+          if (!agencies.has(code))
+            return refuse(request, response, 404, "Not Found", noSuchAgency(code), &caller);
+          // As the agency's page lists them: its own and those of the agencies below it.
           Json list = Json::array();
-          auto submissions = store::readSubmissions(store.sql(), {code});
+          auto submissions = store::readSubmissions(store.sql(), agencies.scopeOf(code));
           for (auto it = submissions.rbegin(); it != submissions.rend(); ++it)
             list.push_back(submissionJson(*it, nullptr, nullptr));
           sendJson(response, 200, {{"agency", code}, {"submissions", std::move(list)}});
@@ -712,8 +708,12 @@ void Portal::routes() {
         });
   route("GET", R"(/plans/(\d+)/(.+))", Needs::readsAll,
         [this](const Request& request, Response& response, Caller&, Store& store) {
-          planFile(request, response, store, numberIn(request.matches[1].str()).value_or(0),
-                   request.matches[2].str());
+          const auto number = numberIn(request.matches[1].str());
+          if (!number) {
+            return refuse(request, response, 404, "Not Found",
+                          "no such plan (the plans page lists them)", nullptr);
+          }
+          planFile(request, response, store, *number, request.matches[2].str());
         });
 
   // The API's reading routes.
@@ -740,8 +740,13 @@ void Portal::routes() {
         [this](const Request& request, Response& response, Caller& caller, Store& store) {
           std::optional<store::PlanSummary> plan;
           if (request.matches[1].str() == "latest") {
-            const auto plans = store::listPlans(store.sql());
-            if (!plans.empty()) plan = plans.front();
+            // As /plans/latest and /review: the newest plan with its files (plan --store keeps
+            // only waves).
+            for (const auto& made : store::listPlans(store.sql())) {
+              if (made.files == 0) continue;
+              plan = made;
+              break;
+            }
           } else {
             plan =
                 store::readPlanSummary(store.sql(), numberIn(request.matches[1].str()).value_or(0));
