@@ -48,6 +48,9 @@ class CallerCheck {
   // Whether `token` is the account's: from the remembered checks, or (with `mayHash`) by
   // Argon2id, two at a time.
   bool tokenVerified(const std::string& token, const store::Account& account, bool mayHash);
+  // A sign-in whose name names no account (or not the token's) takes an Argon2id check all the
+  // same, against a hash of nothing: how long the answer takes does not tell which names exist.
+  void checkAsIfAnAccount(const std::string& token);
 
  private:
   std::string sessionCookie_;

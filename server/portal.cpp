@@ -18,6 +18,7 @@
 #include "server/caller.h"
 #include "server/content_policy.h"
 #include "server/credentials.h"
+#include "server/form_fields.h"
 #include "server/login_limiter.h"
 #include "server/plan_runner.h"
 #include "server/portal_pages.h"
@@ -374,8 +375,9 @@ void Portal::login(const Request& request, Response& response) {
   const auto account = store::accountNamed(**store, name);
   const auto id = accountIdOfToken(token);
   // One answer for every way it fails: which of name and token was wrong is not told.
-  if (!account || !account->revoked.empty() || !id || *id != account->id ||
-      !callers_.tokenVerified(token, *account, mayHash)) {
+  const bool named = account && account->revoked.empty() && id && *id == account->id;
+  if (!named && mayHash) callers_.checkAsIfAnAccount(token);
+  if (!named || !callers_.tokenVerified(token, *account, mayHash)) {
     if (!mayHash) return tooManyFailures(request, response, retryAfter);
     return again("the account name or token is wrong (the token is the line serve-user printed)");
   }

@@ -82,17 +82,4 @@ UploadedFiles uploadedFiles(const httplib::Request& request, const PortalLimits&
   return upload;
 }
 
-std::string formField(const httplib::Request& request, const std::string& name) {
-  if (const auto it = request.files.find(name); it != request.files.end())
-    return it->second.content;
-  // The body's fields only: httplib's params mix in the query string, and a token or CSRF field
-  // in a URL ends up in logs and histories.
-  if (request.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) != 0)
-    return {};
-  httplib::Params fields;
-  httplib::detail::parse_query_text(request.body, fields);
-  const auto it = fields.find(name);
-  return it == fields.end() ? std::string() : it->second;
-}
-
 }  // namespace cloudplan::server

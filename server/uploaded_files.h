@@ -26,8 +26,4 @@ UploadedFiles uploadedFiles(const httplib::Request& request, const PortalLimits&
 // over 64 MiB is not "64 MiB").
 std::string sizeText(size_t bytes);
 
-// A text field of a form's body, multipart or urlencoded (never the query string); empty when
-// absent.
-std::string formField(const httplib::Request& request, const std::string& name);
-
 }  // namespace cloudplan::server
