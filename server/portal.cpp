@@ -60,16 +60,13 @@ std::optional<uint32_t> numberIn(const std::string& text) {
 }
 
 std::string contentTypeOf(std::string_view name) {
-  auto endsWith = [&](std::string_view suffix) {
-    return name.size() >= suffix.size() && name.substr(name.size() - suffix.size()) == suffix;
-  };
-  if (endsWith(".html")) return kHtml;
-  if (endsWith(".svg")) return "image/svg+xml";
-  if (endsWith(".json")) return kJsonType;
-  if (endsWith(".csv")) return "text/csv; charset=utf-8";
-  if (endsWith(".xml")) return "application/xml";
-  if (endsWith(".png")) return "image/png";
-  if (endsWith(".pdf")) return "application/pdf";
+  if (name.ends_with(".html")) return kHtml;
+  if (name.ends_with(".svg")) return "image/svg+xml";
+  if (name.ends_with(".json")) return kJsonType;
+  if (name.ends_with(".csv")) return "text/csv; charset=utf-8";
+  if (name.ends_with(".xml")) return "application/xml";
+  if (name.ends_with(".png")) return "image/png";
+  if (name.ends_with(".pdf")) return "application/pdf";
   return "application/octet-stream";
 }
 
@@ -150,6 +147,12 @@ class Portal {
               store::StoreDatabase& store, const std::string& agency);
   void replaceAgencies(const Request& request, Response& response, Caller& caller,
                        store::StoreDatabase& store);
+  // A submission just recorded: its JSON under /api/ (201 accepted, 422 rejected), its feedback
+  // page otherwise.
+  void answerSubmission(const Request& request, Response& response,
+                        const models::Submission& submission,
+                        const models::Diagnostics& diagnostics,
+                        const models::SubmissionChanges* changes);
   void plan(const Request& request, Response& response, Caller& caller,
             store::StoreDatabase& store);
   // Whether the caller reads the agency; when not, the 403 is answered.
@@ -179,9 +182,8 @@ class Portal {
 };
 
 std::string Portal::cookie(std::string_view name, std::string_view value, long maxAge) const {
-  const bool secure = options_.baseUrl.rfind("https://", 0) == 0;
   return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}", name, value, maxAge,
-                     secure ? "; Secure" : "");
+                     https_ ? "; Secure" : "");
 }
 
 PageContext Portal::contextOf(const Caller& caller, std::string notice) const {
@@ -212,7 +214,6 @@ void Portal::refuse(const Request& request, Response& response, int status, std:
   }
   const PageContext context = caller ? contextOf(*caller) : PageContext{};
   sendPage(response, errorPage(status, title, message, caller ? &context : nullptr));
-  response.status = status;
 }
 
 std::optional<Caller> Portal::authenticate(const Request& request, Response& response,
@@ -359,7 +360,6 @@ void Portal::login(const Request& request, Response& response) {
     response.set_header("WWW-Authenticate", "Bearer realm=\"cloudplan\"");
     response.status = 401;
     sendPage(response, loginPage(nonce, message));
-    response.status = 401;
   };
   const std::string nonce = formField(request, "nonce");
   if (nonce.empty() || !sameSecret(nonce, cookieValue(request, loginCookie_)))
@@ -431,12 +431,7 @@ void Portal::submit(const Request& request, Response& response, Caller& caller,
     return refuse(request, response, usage ? 404 : 500, usage ? "Not Found" : "Server Error", error,
                   &caller);
   }
-  const models::Submission& submission = outcome->submission;
-  if (isApi(request)) {
-    return sendJson(response, submission.accepted ? 201 : 422,
-                    submissionJson(submission, &outcome->diagnostics.all(), &outcome->changes));
-  }
-  response.set_redirect("/submissions/" + std::to_string(submission.number), 303);
+  answerSubmission(request, response, outcome->submission, outcome->diagnostics, &outcome->changes);
 }
 
 void Portal::replaceAgencies(const Request& request, Response& response, Caller& caller,
@@ -459,10 +454,16 @@ void Portal::replaceAgencies(const Request& request, Response& response, Caller&
                                      error);
   }
   if (!outcome) return refuse(request, response, 500, "Server Error", error, &caller);
-  const models::Submission& submission = outcome->submission;
+  answerSubmission(request, response, outcome->submission, outcome->diagnostics, nullptr);
+}
+
+void Portal::answerSubmission(const Request& request, Response& response,
+                              const models::Submission& submission,
+                              const models::Diagnostics& diagnostics,
+                              const models::SubmissionChanges* changes) {
   if (isApi(request)) {
     return sendJson(response, submission.accepted ? 201 : 422,
-                    submissionJson(submission, &outcome->diagnostics.all(), nullptr));
+                    submissionJson(submission, &diagnostics.all(), changes));
   }
   response.set_redirect("/submissions/" + std::to_string(submission.number), 303);
 }
@@ -707,10 +708,8 @@ void Portal::routes() {
         });
   route("GET", R"(/plans/latest/(.+))", Needs::readsAll,
         [this](const Request& request, Response& response, Caller& caller, Store& store) {
-          const auto plans = store::listPlans(store.sql());
-          for (const auto& plan : plans) {
-            if (plan.files == 0) continue;
-            return response.set_redirect(fmt::format("/plans/{}/{}", plan.number,
+          if (const auto plan = store::latestArchivedPlan(store.sql())) {
+            return response.set_redirect(fmt::format("/plans/{}/{}", plan->number,
                                                      exporters::hrefFor(request.matches[1].str())),
                                          303);
           }
@@ -751,19 +750,11 @@ void Portal::routes() {
         });
   route("GET", R"(/api/plans/(latest|\d+))", Needs::readsAll,
         [this](const Request& request, Response& response, Caller& caller, Store& store) {
-          std::optional<store::PlanSummary> plan;
-          if (request.matches[1].str() == "latest") {
-            // As /plans/latest and /review: the newest plan with its files (plan --store keeps
-            // only waves).
-            for (const auto& made : store::listPlans(store.sql())) {
-              if (made.files == 0) continue;
-              plan = made;
-              break;
-            }
-          } else {
-            plan =
-                store::readPlanSummary(store.sql(), numberIn(request.matches[1].str()).value_or(0));
-          }
+          // `latest` as /plans/latest and /review take it.
+          const auto plan = request.matches[1].str() == "latest"
+                                ? store::latestArchivedPlan(store.sql())
+                                : store::readPlanSummary(
+                                      store.sql(), numberIn(request.matches[1].str()).value_or(0));
           if (!plan) {
             return refuse(request, response, 404, "Not Found",
                           "no such plan (GET /api/plans lists them)", &caller);

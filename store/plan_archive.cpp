@@ -85,6 +85,13 @@ std::optional<PlanSummary> readPlanSummary(SQLite::Database& database, uint32_t 
   return summaryFrom(query);
 }
 
+std::optional<PlanSummary> latestArchivedPlan(SQLite::Database& database) {
+  for (PlanSummary& plan : listPlans(database)) {
+    if (plan.files > 0) return std::move(plan);
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> readPlanFile(SQLite::Database& database, uint32_t number,
                                         const std::string& name) {
   SQLite::Statement query(

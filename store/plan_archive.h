@@ -37,6 +37,9 @@ void archivePlanFiles(SQLite::Database& database, uint32_t number, const std::st
 // Newest first.
 std::vector<PlanSummary> listPlans(SQLite::Database& database);
 std::optional<PlanSummary> readPlanSummary(SQLite::Database& database, uint32_t number);
+// The newest plan with its files, the one reviewers read: a plan of `plan --store` keeps only its
+// waves. nullopt when there is none.
+std::optional<PlanSummary> latestArchivedPlan(SQLite::Database& database);
 // A file of a plan, byte for byte; nullopt when the plan has no file of that name (or it cannot
 // be decompressed).
 std::optional<std::string> readPlanFile(SQLite::Database& database, uint32_t number,

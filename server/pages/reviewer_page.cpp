@@ -1,7 +1,6 @@
 // GET /review: the latest plan for those who read it, its report and its ministries' pages.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <string>
 #include <unordered_set>
 
@@ -17,14 +16,11 @@ namespace cloudplan::server {
 using exporters::appendHtmlEscaped;
 
 std::string reviewerPage(store::StoreDatabase& store, const PageContext& context) {
-  const auto plans = store::listPlans(store.sql());
-  // The newest plan with its files: one made by `plan --store` kept no report to read.
-  const auto latest = std::find_if(plans.begin(), plans.end(),
-                                   [](const store::PlanSummary& plan) { return plan.files > 0; });
+  const auto latest = store::latestArchivedPlan(store.sql());
   std::string out;
   openPage(out, "The latest plan", &context);
   out += "<h1>The latest plan</h1>\n";
-  if (latest == plans.end()) {
+  if (!latest) {
     out += "<p>No plan yet: the national office makes one from its page (Plan now).</p>\n";
     closePage(out);
     return out;
