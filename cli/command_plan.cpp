@@ -169,13 +169,10 @@ int runPlan(const PlanOptions& options) {
   std::optional<std::future<std::unique_ptr<store::PlanRecording>>> recording;
   if (national) {
     recording = std::async(std::launch::async, [&]() -> std::unique_ptr<store::PlanRecording> {
-      std::vector<store::SystemWave> waves;
-      waves.reserve(inventory.systems.size());
-      for (size_t i = 0; i < inventory.systems.size(); ++i)
-        waves.push_back({std::string(inventory.systems[i].id), plan->systems[i].wave});
       // An SQLite error comes out of get(), once the files are in place.
-      return std::make_unique<store::PlanRecording>(
-          *national, asOf, exporters::planSettingsToJson(plan->settings), waves);
+      return std::make_unique<store::PlanRecording>(*national, asOf,
+                                                    exporters::planSettingsToJson(plan->settings),
+                                                    store::wavesOf(inventory, *plan));
     });
   }
   // Each output is rendered and staged on its own thread: on a national inventory the plan.json

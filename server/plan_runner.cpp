@@ -58,17 +58,6 @@ std::vector<store::FileContent> planFiles(const models::Inventory& inventory,
   return files;
 }
 
-// Each system's wave, for the feedback of later submissions (which of their systems' waves a
-// change may move), as `plan --store` records it.
-std::vector<store::SystemWave> wavesOf(const models::Inventory& inventory,
-                                       const models::Plan& plan) {
-  std::vector<store::SystemWave> waves;
-  waves.reserve(inventory.systems.size());
-  for (size_t i = 0; i < inventory.systems.size(); ++i)
-    waves.push_back({std::string(inventory.systems[i].id), plan.systems[i].wave});
-  return waves;
-}
-
 // An archived plan read back as the plan reader rebuilds it, or nullopt with `error`.
 struct ArchivedPlan {
   importers::LoadedPlan loaded;
@@ -142,7 +131,8 @@ PlanRun planNationalInventory(store::StoreDatabase& store, const models::PlanSet
   const models::PlanMetrics& metrics = plan->metrics;
   try {
     const std::string settingsJson = exporters::planSettingsToJson(plan->settings);
-    store::PlanRecording recording(store, national.asOf, settingsJson, wavesOf(inventory, *plan));
+    store::PlanRecording recording(store, national.asOf, settingsJson,
+                                   store::wavesOf(inventory, *plan));
     store::PlanSummary figures;
     figures.number = recording.number();
     figures.submission = national.asOf;

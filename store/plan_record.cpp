@@ -7,6 +7,14 @@
 
 namespace cloudplan::store {
 
+std::vector<SystemWave> wavesOf(const models::Inventory& inventory, const models::Plan& plan) {
+  std::vector<SystemWave> waves;
+  waves.reserve(inventory.systems.size());
+  for (size_t i = 0; i < inventory.systems.size(); ++i)
+    waves.push_back({std::string(inventory.systems[i].id), plan.systems[i].wave});
+  return waves;
+}
+
 PlanRecording::PlanRecording(StoreDatabase& store, uint32_t submission,
                              const std::string& settingsJson, const std::vector<SystemWave>& waves)
     : transaction_(store.sql(), SQLite::TransactionBehavior::IMMEDIATE) {

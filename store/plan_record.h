@@ -10,6 +10,8 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include "models/inventory.h"
+#include "models/plan.h"
 #include "store/store_database.h"
 
 namespace cloudplan::store {
@@ -18,6 +20,9 @@ struct SystemWave {
   std::string id;
   uint32_t wave = 0;  // 0: no wave (retained)
 };
+
+// Each system's wave in `plan`, made from `inventory`.
+std::vector<SystemWave> wavesOf(const models::Inventory& inventory, const models::Plan& plan);
 
 // Records the plan made from the inventory as of `submission`, in a transaction of its own that
 // stays open until commit(): the plan's files are written meanwhile, and a plan whose files could
