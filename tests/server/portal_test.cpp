@@ -924,6 +924,12 @@ TEST_CASE(
         apiError(400,
                  "the file name 'sys\x01tems.csv' is not one a file can have (rename the "
                  "file, for example systems.csv)"));
+  // The importers would read a file named - from standard input: the server's own.
+  const auto dash = portal.postApi(path, Who::moh, {filePart("-", small)});
+  CHECK(dash->status == 400);
+  CHECK(jsonOf(dash) == apiError(400,
+                                 "the file name '-' is not one a file can have (rename the "
+                                 "file, for example systems.csv)"));
 
   const auto none = portal.postApi(path, Who::moh, {field("message", "no file")});
   CHECK(none->status == 400);
