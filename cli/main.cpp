@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/huge_pages.h"
 #include "cli/plan_settings.h"
 #include "cli/progress.h"
 #include "cli/setting_options.h"
@@ -691,6 +692,7 @@ int run(int argc, char** argv) {
 }  // namespace cloudplan::cli
 
 int main(int argc, char** argv) {
+  cloudplan::cli::preferHugePages(argv);
   try {
     return cloudplan::cli::run(argc, argv);
   } catch (const SQLite::Exception& e) {

@@ -152,6 +152,40 @@ def test_json_diagnostics():
     check(texts == expected, "the JSON diagnostics say what the text ones say")
 
 
+def test_huge_pages():
+    """The binary runs itself again with glibc's huge pages asked for (cli/huge_pages.h); a
+    choice the user made stays, and reading standard input still works after the second start."""
+    with open("/sys/kernel/mm/transparent_hugepage/enabled", encoding="ascii") as f:
+        if "[never]" in f.read():
+            return
+    env = {k: v for k, v in os.environ.items() if k != "GLIBC_TUNABLES"}
+    for chosen, expected in ((None, "glibc.malloc.hugetlb=1"),
+                             ("glibc.malloc.hugetlb=0", "glibc.malloc.hugetlb=0")):
+        if chosen:
+            env["GLIBC_TUNABLES"] = chosen
+        reader = subprocess.Popen([BINARY, "validate", "-"], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        try:
+            # Blocked on standard input: the environment it runs with is the second start's.
+            environ = b""
+            for _ in range(200):
+                with open(f"/proc/{reader.pid}/environ", "rb") as f:
+                    environ = f.read()
+                if b"GLIBC_TUNABLES=" in environ:
+                    break
+                subprocess.run(["sleep", "0.01"], check=False)
+            out, err = reader.communicate(b"id,name,agency\nS1,One,MOF\n", timeout=60)
+        finally:
+            if reader.poll() is None:
+                reader.kill()
+        values = [v.decode() for v in environ.split(b"\0") if v.startswith(b"GLIBC_TUNABLES=")]
+        check(values == ["GLIBC_TUNABLES=" + expected],
+              f"GLIBC_TUNABLES={chosen or '(unset)'}: the run has {expected}", str(values))
+        check(reader.returncode == 0 and summary(out.decode())[0] == 1,
+              "validate - reads its standard input after the second start",
+              shown(reader.returncode, out.decode(), err.decode()))
+
+
 def main():
     global BINARY, SOURCE, SHARED
     if len(sys.argv) not in (2, 3):
@@ -166,6 +200,7 @@ def main():
     test_bad_sample()
     test_usage()
     test_json_diagnostics()
+    test_huge_pages()
     with tempfile.TemporaryDirectory(prefix="cloudplan-e2e-") as folder:
         test_missing_file(folder)
         test_template(folder)

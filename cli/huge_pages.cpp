@@ -1,0 +1,60 @@
+#include "cli/huge_pages.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+
+namespace cloudplan::cli {
+namespace {
+
+constexpr const char* kTunables = "GLIBC_TUNABLES";
+constexpr std::string_view kHugePages = "glibc.malloc.hugetlb";
+
+bool sanitized() {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+  return true;
+#endif
+#endif
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> tunablesForHugePages(std::string_view current,
+                                                std::string_view kernelSetting) {
+  // "always [madvise] never": glibc's madvise is honoured unless the kernel says never.
+  if (current.find(kHugePages) != std::string_view::npos || kernelSetting.empty() ||
+      kernelSetting.find("[never]") != std::string_view::npos)
+    return std::nullopt;
+  std::string tunables(current);
+  if (!tunables.empty()) tunables += ':';
+  return tunables.append(kHugePages).append("=1");
+}
+
+void preferHugePages(char** argv) {
+#ifdef __GLIBC__
+  if (sanitized()) return;
+  std::ifstream kernel("/sys/kernel/mm/transparent_hugepage/enabled");
+  std::string setting;
+  std::getline(kernel, setting);
+  const char* current = std::getenv(kTunables);
+  const auto tunables = tunablesForHugePages(current ? current : "", setting);
+  if (!tunables || setenv(kTunables, tunables->c_str(), 1) != 0) return;
+  execv("/proc/self/exe", argv);
+  // No /proc, or the binary is gone: the run goes on with small pages, and the variable is put
+  // back, so that what this run starts sees what the user set.
+  if (current) {
+    setenv(kTunables, current, 1);
+  } else {
+    unsetenv(kTunables);
+  }
+#else
+  (void)argv;
+#endif
+}
+
+}  // namespace cloudplan::cli
