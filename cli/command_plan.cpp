@@ -176,24 +176,26 @@ int runPlan(const PlanOptions& options) {
     });
   }
   // Each output is rendered and staged on its own thread: on a national inventory the plan.json
-  // alone is some 100 MB of text, and the machine has more than one core. Nothing is in place
-  // until all are staged and committed together.
+  // alone is some 100 MB of text, and the machine has more than one core. The large ones are
+  // written as they are rendered, chunk by chunk. Nothing is in place until all are staged and
+  // committed together.
   auto output = [&](std::string_view name, auto render) {
-    return std::async(std::launch::async, [&inventory, &plan, &diagnostics, &folder, name, render] {
-      return folder->add(name, exporters::OutputKind::plan, render(inventory, *plan, diagnostics));
+    return std::async(std::launch::async, [&folder, name, render] {
+      return folder->add(name, exporters::OutputKind::plan, render);
     });
   };
   std::vector<std::future<std::string>> outputs;
-  outputs.push_back(output("plan.json", exporters::planToJson));
-  outputs.push_back(output("schedule.csv", [](const auto& i, const auto& p, const auto&) {
-    return exporters::scheduleToCsv(i, p);
+  outputs.push_back(output("plan.json", [&](exporters::TextSink& sink) {
+    exporters::writePlanJson(inventory, *plan, diagnostics, sink);
   }));
-  outputs.push_back(output("waves.csv", [](const auto&, const auto& p, const auto&) {
-    return exporters::wavesToCsv(p);
+  outputs.push_back(output("schedule.csv", [&](exporters::TextSink& sink) {
+    exporters::writeScheduleCsv(inventory, *plan, sink);
   }));
+  outputs.push_back(output(
+      "waves.csv", [&](exporters::TextSink& sink) { sink.write(exporters::wavesToCsv(*plan)); }));
   if (options.archimate) {
-    outputs.push_back(output("plan.archimate.xml", [](const auto& i, const auto& p, const auto&) {
-      return exporters::planToArchimate(i, p);
+    outputs.push_back(output("plan.archimate.xml", [&](exporters::TextSink& sink) {
+      sink.write(exporters::planToArchimate(inventory, *plan));
     }));
   }
   std::vector<std::string> errors;

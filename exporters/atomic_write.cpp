@@ -144,7 +144,7 @@ std::string writeFilesTogether(std::span<const FileToWrite> files, bool replace)
   return {};
 }
 
-int writeAllDurably(int fd, std::string_view content) {
+int writeAll(int fd, std::string_view content) {
   const char* p = content.data();
   size_t left = content.size();
   while (left > 0) {
@@ -156,6 +156,11 @@ int writeAllDurably(int fd, std::string_view content) {
     p += written;
     left -= static_cast<size_t>(written);
   }
+  return 0;
+}
+
+int writeAllDurably(int fd, std::string_view content) {
+  if (const int error = writeAll(fd, content)) return error;
   return ::fsync(fd) == 0 ? 0 : errno;
 }
 

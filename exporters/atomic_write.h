@@ -23,6 +23,10 @@ struct FileToWrite {
 // it replaces, so that a failure part-way puts the old ones back. Returns what went wrong, or "".
 std::string writeFilesTogether(std::span<const FileToWrite> files, bool replace);
 
+// Writes all of `content` to `fd` (a write cut short by a signal goes on). Returns 0, or the
+// errno of the failure.
+int writeAll(int fd, std::string_view content);
+
 // Writes all of `content` to `fd` and flushes it to disk (a write cut short by a signal goes on).
 // Returns 0, or the errno of the failure.
 int writeAllDurably(int fd, std::string_view content);

@@ -155,13 +155,18 @@ std::string syncFolder(const std::string& path) {
   return error;
 }
 
-// Writes a new file and flushes it to disk; `shown` is the name its errors give.
-std::string writeDurably(const std::string& path, std::string_view content,
+// Writes a new file through a sink and flushes it to disk; `shown` is the name its errors give.
+std::string writeDurably(const std::string& path, const std::function<void(TextSink&)>& render,
                          const std::string& shown) {
   // 0666 less the umask: outputs are ordinary files for whoever reads the plan.
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
-  int error = fd < 0 ? errno : writeAllDurably(fd, content);
-  if (fd >= 0 && ::close(fd) != 0 && error == 0) error = errno;
+  int error = fd < 0 ? errno : 0;
+  if (fd >= 0) {
+    TextSink sink([&](std::string_view text) { return (error = writeAll(fd, text)) == 0; });
+    render(sink);
+    if (sink.flush() && ::fsync(fd) != 0) error = errno;
+    if (::close(fd) != 0 && error == 0) error = errno;
+  }
   if (error == 0) return {};
   return fmt::format("cannot write {}: {} ({})", models::quoted(shown), std::strerror(error),
                      kCheckTheDisk);
@@ -522,6 +527,11 @@ std::string OutputFolder::createStaging() {
 }
 
 std::string OutputFolder::add(std::string_view name, OutputKind kind, std::string_view content) {
+  return add(name, kind, [content](TextSink& sink) { sink.write(content); });
+}
+
+std::string OutputFolder::add(std::string_view name, OutputKind kind,
+                              const std::function<void(TextSink&)>& render) {
   const std::string shown = joinPath(folder_, name);
   std::string path;
   {
@@ -553,7 +563,7 @@ std::string OutputFolder::add(std::string_view name, OutputKind kind, std::strin
     staged_.push_back({std::string(name), kind});
     path = joinPath(staging_, name);
   }
-  std::string error = writeDurably(path, content, shown);
+  std::string error = writeDurably(path, render, shown);
   if (!error.empty()) {
     std::lock_guard lock(mutex_);
     failed_ = true;
@@ -623,7 +633,9 @@ std::vector<std::string> OutputFolder::commit(std::span<const OutputKind> replac
   // run that is stopped is finished by the next run in this folder.
   const std::string manifest = joinPath(staging_, kManifestFile);
   const std::string draft = manifest + ".draft";
-  if (std::string error = writeDurably(draft, manifestText(std::move(entries)), manifest);
+  const std::string text = manifestText(std::move(entries));
+  if (std::string error = writeDurably(
+          draft, [&](TextSink& sink) { sink.write(text); }, manifest);
       !error.empty()) {
     return {error};
   }

@@ -4,6 +4,7 @@
 // run that this one did not write are removed and the user's own files are never touched.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -12,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "exporters/text_sink.h"
 #include "models/output_folder_files.h"
 
 namespace cloudplan::exporters {
@@ -45,6 +47,9 @@ class OutputFolder {
   // Writes one file into the staging folder and flushes it; may be called from several threads.
   // `name` is relative, '/'-separated ("waves/wave-3.svg"). Returns what went wrong, or "".
   std::string add(std::string_view name, OutputKind kind, std::string_view content);
+  // The same for a file rendered piece by piece into the sink as it is written.
+  std::string add(std::string_view name, OutputKind kind,
+                  const std::function<void(TextSink&)>& render);
 
   // Moves every added file into place, then removes the files the manifest lists of the kinds in
   // `replaced` that this run did not add. Refuses, changing nothing in the folder, when the place

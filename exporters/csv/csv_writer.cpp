@@ -45,12 +45,25 @@ void appendCsvCell(std::string& out, std::string_view cell) {
   out += '"';
 }
 
-void appendCsvRow(std::string& out, const std::vector<std::string>& cells) {
+namespace {
+
+template <class Cells>
+void appendRow(std::string& out, const Cells& cells) {
   for (size_t i = 0; i < cells.size(); ++i) {
     if (i) out += ',';
     appendCsvCell(out, cells[i]);
   }
   out += "\r\n";
+}
+
+}  // namespace
+
+void appendCsvRow(std::string& out, const std::vector<std::string>& cells) {
+  appendRow(out, cells);
+}
+
+void appendCsvRow(std::string& out, std::span<const std::string_view> cells) {
+  appendRow(out, cells);
 }
 
 }  // namespace cloudplan::exporters

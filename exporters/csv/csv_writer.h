@@ -4,6 +4,7 @@
 // start so (the importers refuse them), so they are always written as they are.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,5 +26,6 @@ inline std::string columnKey(std::string_view name) {
 
 void appendCsvCell(std::string& out, std::string_view cell);
 void appendCsvRow(std::string& out, const std::vector<std::string>& cells);
+void appendCsvRow(std::string& out, std::span<const std::string_view> cells);
 
 }  // namespace cloudplan::exporters

@@ -61,39 +61,63 @@ PropertyColumns propertyColumnsOf(const models::Inventory& inventory) {
 }  // namespace
 
 std::string scheduleToCsv(const models::Inventory& inventory, const models::Plan& plan) {
+  TextSink sink;
+  writeScheduleCsv(inventory, plan, sink);
+  return sink.take();
+}
+
+void writeScheduleCsv(const models::Inventory& inventory, const models::Plan& plan,
+                      TextSink& sink) {
   const PropertyColumns columns = propertyColumnsOf(inventory);
-  std::string out = "\xEF\xBB\xBF";  // spreadsheets read UTF-8 only with a byte-order mark
-  std::vector<std::string> row(kPlanColumns.begin(), kPlanColumns.end());
+  std::string& out = sink.text();
+  out += "\xEF\xBB\xBF";  // spreadsheets read UTF-8 only with a byte-order mark
+  std::vector<std::string_view> row(kPlanColumns.begin(), kPlanColumns.end());
   row.insert(row.end(), columns.headers.begin(), columns.headers.end());
   appendCsvRow(out, row);
+  // Each wave's cells once; a property key as written (the same few keys on every row) to its
+  // column without lower-casing it again.
+  std::vector<std::array<std::string, 3>> waveCells;
+  for (const auto& wave : plan.waves) {
+    waveCells.push_back({std::to_string(wave.number), models::formatDate(wave.start),
+                         models::formatDate(wave.end)});
+  }
+  std::unordered_map<std::string_view, size_t> columnOfKey;
+  std::string reasons, effort;
   for (models::SystemIndex s = 0; s < inventory.systems.size(); ++s) {
     const auto& system = inventory.systems[s];
     const auto& planned = plan.systems[s];
-    const models::Wave* wave = planned.wave ? &plan.waves[planned.wave - 1] : nullptr;
-    std::string reasons;
+    reasons.clear();
     for (const auto& reason : planned.reasons)
-      reasons += (reasons.empty() ? "" : "; ") + reason;
-    row = {wave ? std::to_string(wave->number) : "",
-           wave ? models::formatDate(wave->start) : "",
-           wave ? models::formatDate(wave->end) : "",
-           std::string(system.id),
-           std::string(system.name),
-           system.agency == kNone ? "" : std::string(inventory.agencies[system.agency].code),
-           std::string(models::nameOf(system.type)),
-           std::string(models::nameOf(system.strategy)),
-           std::string(models::nameOf(system.action())),
-           std::string(models::nameOf(system.criticality)),
-           fmt::format("{:g}", system.effortDays),
-           std::string(system.target),
-           planned.moveGroup == kNone ? "" : plan.moveGroups[planned.moveGroup].id,
-           reasons};
-    row.resize(kPlanColumns.size() + columns.headers.size());
+      (reasons.empty() ? reasons : reasons.append("; ")).append(reason);
+    effort = fmt::format("{:g}", system.effortDays);
+    const bool scheduled = planned.wave != 0;
+    row.assign(kPlanColumns.size() + columns.headers.size(), std::string_view());
+    if (scheduled) {
+      const auto& cells = waveCells[planned.wave - 1];
+      std::copy(cells.begin(), cells.end(), row.begin());
+    }
+    row[3] = system.id;
+    row[4] = system.name;
+    if (system.agency != kNone) row[5] = inventory.agencies[system.agency].code;
+    row[6] = models::nameOf(system.type);
+    row[7] = models::nameOf(system.strategy);
+    row[8] = models::nameOf(system.action());
+    row[9] = models::nameOf(system.criticality);
+    row[10] = effort;
+    row[11] = system.target;
+    if (planned.moveGroup != kNone) row[12] = plan.moveGroups[planned.moveGroup].id;
+    row[13] = reasons;
     for (const auto& property : inventory.propertiesOf(system.properties)) {
-      row[kPlanColumns.size() + columns.indexOf.at(columnKey(property.key))] = property.value;
+      auto column = columnOfKey.find(property.key);
+      if (column == columnOfKey.end()) {
+        column =
+            columnOfKey.emplace(property.key, columns.indexOf.at(columnKey(property.key))).first;
+      }
+      row[kPlanColumns.size() + column->second] = property.value;
     }
     appendCsvRow(out, row);
+    sink.pieceDone();
   }
-  return out;
 }
 
 std::string wavesToCsv(const models::Plan& plan) {

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "exporters/text_sink.h"
 #include "models/inventory.h"
 #include "models/plan.h"
 
@@ -15,6 +16,8 @@ namespace cloudplan::exporters {
 inline constexpr std::string_view kRenamedPropertyPrefix = "property_";
 
 std::string scheduleToCsv(const models::Inventory& inventory, const models::Plan& plan);
+// The same, row by row into `sink`.
+void writeScheduleCsv(const models::Inventory& inventory, const models::Plan& plan, TextSink& sink);
 std::string wavesToCsv(const models::Plan& plan);
 
 }  // namespace cloudplan::exporters

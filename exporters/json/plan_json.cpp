@@ -10,13 +10,14 @@ using models::kNone;
 namespace {
 
 // The document is written section by section, each array element compact on a line of its own:
-// a 10^5-system plan never exists as a tree in memory, and two plans diff line by line.
+// a 10^5-system plan never exists as a tree in memory, and two plans diff line by line. Each
+// element done is handed to the sink, which writes a file out chunk by chunk.
 class PlanDocument {
  public:
-  // Sized up front from the inventory: growing a 100 MB string by doubling copies it twice over.
-  explicit PlanDocument(size_t expectedBytes) { out_.reserve(expectedBytes); }
+  explicit PlanDocument(TextSink& sink) : sink_(sink), out_(sink.text()) {}
   // Starts a top-level member; returns the string to append its value to.
   std::string& member(std::string_view key) {
+    sink_.pieceDone();
     out_ += first_ ? "{\n  " : ",\n  ";
     first_ = false;
     appendJsonString(out_, key);
@@ -29,15 +30,17 @@ class PlanDocument {
   }
   // Starts an array element; returns the string to append it to.
   std::string& element() {
+    sink_.pieceDone();
     out_ += firstElement_ ? "\n    " : ",\n    ";
     firstElement_ = false;
     return out_;
   }
   void endArray() { out_ += firstElement_ ? "]" : "\n  ]"; }
-  std::string finish() { return std::move(out_) + "\n}\n"; }
+  void finish() { out_ += "\n}\n"; }
 
  private:
-  std::string out_;
+  TextSink& sink_;
+  std::string& out_;
   bool first_ = true;
   bool firstElement_ = true;
 };
@@ -109,9 +112,17 @@ std::string planSettingsToJson(const models::PlanSettings& settings) {
 
 std::string planToJson(const models::Inventory& inventory, const models::Plan& plan,
                        const models::Diagnostics& diagnostics) {
+  TextSink sink;
+  // Sized up front: growing a 100 MB string by doubling copies it twice over.
+  sink.text().reserve(512 * inventory.systems.size() + 128 * inventory.dependencies.size() + 4096);
+  writePlanJson(inventory, plan, diagnostics, sink);
+  return sink.take();
+}
+
+void writePlanJson(const models::Inventory& inventory, const models::Plan& plan,
+                   const models::Diagnostics& diagnostics, TextSink& sink) {
   const auto idOf = [&](models::SystemIndex s) { return inventory.systems[s].id; };
-  PlanDocument document(512 * inventory.systems.size() + 128 * inventory.dependencies.size() +
-                        4096);
+  PlanDocument document(sink);
   appendJsonString(document.member("format"), "cloudplan-plan/1");
   appendJsonString(document.member("generator"), "cloudplan " CLOUDPLAN_VERSION);
   document.beginArray("inputs");
@@ -256,7 +267,7 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
         diagnosticToJson(d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
   document.endArray();
-  return document.finish();
+  document.finish();
 }
 
 }  // namespace cloudplan::exporters

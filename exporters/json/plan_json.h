@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "exporters/text_sink.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
 #include "models/plan.h"
@@ -12,6 +13,9 @@ namespace cloudplan::exporters {
 
 std::string planToJson(const models::Inventory& inventory, const models::Plan& plan,
                        const models::Diagnostics& diagnostics);
+// The same, element by element into `sink`.
+void writePlanJson(const models::Inventory& inventory, const models::Plan& plan,
+                   const models::Diagnostics& diagnostics, TextSink& sink);
 
 // The plan.json's `settings` object alone (the store records it with the plan it keeps).
 std::string planSettingsToJson(const models::PlanSettings& settings);
