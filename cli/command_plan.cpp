@@ -140,6 +140,13 @@ int runPlan(const PlanOptions& options) {
   }
   std::optional<models::Plan> plan;
   runProgress().phase("planning");
+  // plan.json's dependencies are the inventory's: rendered on the other core while the engine
+  // plans (a third of the file).
+  std::future<exporters::PlanJsonSection> dependenciesJson;
+  if (!diagnostics.hasErrors()) {
+    dependenciesJson = std::async(
+        std::launch::async, [&inventory] { return exporters::renderDependencies(inventory); });
+  }
   if (!diagnostics.hasErrors() && (!today || replan)) {
     if (replan) {
       const engine::ReplanInput input{replan->baseline,
@@ -186,7 +193,8 @@ int runPlan(const PlanOptions& options) {
   };
   std::vector<std::future<std::string>> outputs;
   outputs.push_back(output("plan.json", [&](exporters::TextSink& sink) {
-    exporters::writePlanJson(inventory, *plan, diagnostics, sink);
+    const exporters::PlanJsonSection dependencies = dependenciesJson.get();
+    exporters::writePlanJson(inventory, *plan, diagnostics, sink, &dependencies);
   }));
   outputs.push_back(output("schedule.csv", [&](exporters::TextSink& sink) {
     exporters::writeScheduleCsv(inventory, *plan, sink);

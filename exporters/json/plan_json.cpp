@@ -36,6 +36,12 @@ class PlanDocument {
     return out_;
   }
   void endArray() { out_ += firstElement_ ? "]" : "\n  ]"; }
+  // An array whose elements were rendered already (PlanJsonSection).
+  void renderedArray(std::string_view key, std::string_view elements) {
+    member(key) += '[';
+    sink_.write(elements);
+    out_ += elements.empty() ? "]" : "\n  ]";
+  }
   void finish() { out_ += "\n}\n"; }
 
  private:
@@ -102,6 +108,18 @@ void appendSettings(std::string& out, const models::PlanSettings& settings) {
   }
 }
 
+void appendDependency(std::string& out, const models::Inventory& inventory,
+                      const models::Dependency& dependency) {
+  JsonObject json(out);
+  json.string("from", inventory.systems[dependency.consumer].id)
+      .string("to", inventory.systems[dependency.provider].id)
+      .string("coupling", models::nameOf(dependency.coupling))
+      .string("kind", dependency.kind);
+  if (!dependency.description.empty()) json.string("description", dependency.description);
+  if (dependency.properties.count)
+    appendProperties(json.member("properties"), inventory, dependency.properties);
+}
+
 }  // namespace
 
 std::string planSettingsToJson(const models::PlanSettings& settings) {
@@ -119,8 +137,20 @@ std::string planToJson(const models::Inventory& inventory, const models::Plan& p
   return sink.take();
 }
 
+PlanJsonSection renderDependencies(const models::Inventory& inventory) {
+  PlanJsonSection section;
+  std::string& out = section.elements;
+  out.reserve(128 * inventory.dependencies.size());
+  for (const auto& dependency : inventory.dependencies) {
+    out += out.empty() ? "\n    " : ",\n    ";
+    appendDependency(out, inventory, dependency);
+  }
+  return section;
+}
+
 void writePlanJson(const models::Inventory& inventory, const models::Plan& plan,
-                   const models::Diagnostics& diagnostics, TextSink& sink) {
+                   const models::Diagnostics& diagnostics, TextSink& sink,
+                   const PlanJsonSection* dependencies) {
   const auto idOf = [&](models::SystemIndex s) { return inventory.systems[s].id; };
   PlanDocument document(sink);
   appendJsonString(document.member("format"), "cloudplan-plan/1");
@@ -208,17 +238,14 @@ void writePlanJson(const models::Inventory& inventory, const models::Plan& plan,
   }
   document.endArray();
 
-  document.beginArray("dependencies");
-  for (const auto& d : inventory.dependencies) {
-    JsonObject json(document.element());
-    json.string("from", idOf(d.consumer))
-        .string("to", idOf(d.provider))
-        .string("coupling", models::nameOf(d.coupling))
-        .string("kind", d.kind);
-    if (!d.description.empty()) json.string("description", d.description);
-    if (d.properties.count) appendProperties(json.member("properties"), inventory, d.properties);
+  if (dependencies) {
+    document.renderedArray("dependencies", dependencies->elements);
+  } else {
+    document.beginArray("dependencies");
+    for (const auto& dependency : inventory.dependencies)
+      appendDependency(document.element(), inventory, dependency);
+    document.endArray();
   }
-  document.endArray();
 
   document.beginArray("move_groups");
   for (const auto& group : plan.moveGroups) {

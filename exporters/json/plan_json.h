@@ -13,9 +13,17 @@ namespace cloudplan::exporters {
 
 std::string planToJson(const models::Inventory& inventory, const models::Plan& plan,
                        const models::Diagnostics& diagnostics);
-// The same, element by element into `sink`.
+// The elements of a plan.json array, rendered apart: the dependencies are the inventory's, so
+// `plan` renders them on another core while the engine plans.
+struct PlanJsonSection {
+  std::string elements;
+};
+PlanJsonSection renderDependencies(const models::Inventory& inventory);
+
+// The same as planToJson, element by element into `sink`; with `dependencies` rendered already.
 void writePlanJson(const models::Inventory& inventory, const models::Plan& plan,
-                   const models::Diagnostics& diagnostics, TextSink& sink);
+                   const models::Diagnostics& diagnostics, TextSink& sink,
+                   const PlanJsonSection* dependencies = nullptr);
 
 // The plan.json's `settings` object alone (the store records it with the plan it keeps).
 std::string planSettingsToJson(const models::PlanSettings& settings);
