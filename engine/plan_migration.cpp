@@ -10,6 +10,7 @@
 #include "engine/move_groups.h"
 #include "engine/replan.h"
 #include "engine/schedule_waves.h"
+#include "engine/system_links.h"
 #include "models/wave_calendar.h"
 
 namespace cloudplan::engine {
@@ -84,7 +85,8 @@ std::optional<models::Plan> planMigration(const models::Inventory& inventory,
   const AgencyBound agencyBound = computeAgencyBound(inventory, agencyLimits, units, fixed);
   const models::LowerBound bound =
       computeLowerBound(loads, settings, agencyBound, fixed ? fixed->started : 0);
-  const auto schedule = scheduleWaves(inventory, rules, units, loads, agencyLimits, settings,
+  const SystemLinks links(inventory);
+  const auto schedule = scheduleWaves(inventory, rules, units, loads, agencyLimits, links, settings,
                                       bound.waves, diagnostics, fixed);
   if (!schedule || !calendar.fitsLastDate(schedule->waves, diagnostics)) return std::nullopt;
 

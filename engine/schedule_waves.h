@@ -11,6 +11,7 @@
 #include "engine/constraint_graph.h"
 #include "engine/move_groups.h"
 #include "engine/replan.h"
+#include "engine/system_links.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
 #include "models/plan.h"
@@ -74,11 +75,11 @@ std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const Mov
                                    models::WaveCalendar& calendar,
                                    const ReplanState* replan = nullptr);
 
-// Returns nullopt, with errors, when no plan can satisfy the inputs.
+// Returns nullopt, with errors, when no plan can satisfy the inputs. `links`: the inventory's.
 std::optional<Schedule> scheduleWaves(const models::Inventory& inventory,
                                       const ConstraintGraph& graph, const MoveUnits& units,
                                       const std::vector<UnitLoad>& loads,
-                                      const AgencyLimits& agencyLimits,
+                                      const AgencyLimits& agencyLimits, const SystemLinks& links,
                                       const models::PlanSettings& settings, uint32_t lowerBound,
                                       models::Diagnostics& diagnostics,
                                       const ReplanState* replan = nullptr);
