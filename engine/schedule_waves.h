@@ -55,6 +55,10 @@ struct UnitWait {
   // the system whose finish_by that is (kNone: none).
   uint32_t dueWave = 0;
   models::SystemIndex dueSystem = models::kNone;
+  // The wave the list scheduler gave it, when the search for fewer hybrid links
+  // (reduce_hybrid_links) moved it from there (0: not moved). What held it back in the list
+  // scheduler then no longer says why it is in its wave.
+  uint32_t movedFrom = 0;
 };
 
 struct Schedule {
