@@ -101,6 +101,31 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
     fullUpTo[k + 1] = fullUpTo[k] + (settings.waveCapacity &&
                                      plan.waves[k].systems.size() >= *settings.waveCapacity);
   }
+  // What each wave holds of each limited agency's subtree in the plan as it is: a limit that
+  // turned a unit away in the list scheduler is named only while it still would, since the
+  // search for fewer hybrid links may have taken systems out of that wave since.
+  const size_t limited = agencyLimits.agency.size();
+  std::vector<uint32_t> agencySystems((plan.waves.size() + 1) * limited, 0);
+  std::vector<double> agencyEffort((plan.waves.size() + 1) * limited, 0);
+  for (uint32_t u = 0; u < units.size(); ++u) {
+    for (const AgencyLoad& a : agencyLimits.of(u)) {
+      agencySystems[schedule.waveOf[u] * limited + a.limited] += a.systems;
+      agencyEffort[schedule.waveOf[u] * limited + a.limited] += a.effortDays;
+    }
+  }
+  auto limitStillRefuses = [&](uint32_t unit, uint32_t l, uint32_t from, uint32_t to) {
+    for (const AgencyLoad& a : agencyLimits.of(unit)) {
+      if (a.limited != l) continue;
+      for (uint32_t k = from; k <= to; ++k) {
+        // The search leaves oversize waves as they are.
+        if (!plan.waves[k - 1].oversize &&
+            agencyLimits.fits(l, agencySystems[k * limited + l], agencyEffort[k * limited + l],
+                              a.systems, a.effortDays))
+          return false;
+      }
+    }
+    return true;
+  };
   // Where each agency's turn began: the first wave of the units that moved in its turn (a pinned
   // unit's wave is its pin's, not the turn's).
   std::vector<uint32_t> turnStart(inventory.agencies.size(), kNone);
@@ -206,8 +231,11 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
             "systems allow, so that it moves in one piece",
             inventory.agencies[own].code, wait.agencyHoldWave));
       }
+      // Moved by the search for fewer hybrid links: what held it in the list scheduler is not
+      // why it is here.
+      const bool moved = wait.movedFrom != 0;
       // Offered before its wave: what filled the waves it was offered in held it.
-      const bool offeredEarlier = wait.readyWave && wait.readyWave < wave;
+      const bool offeredEarlier = !moved && wait.readyWave && wait.readyWave < wave;
       const models::AgencyIndex turn = wait.turnAgency;
       // Waves in which no limit turned it away: it waited behind others, in the agencies' order.
       const bool waitedInTurn = wait.refusedWaves < wave - ready;
@@ -221,14 +249,15 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
                         : fmt::format("agency {}, whose systems use it", code),
             turnStart[turn]));
       }
-      if (wait.limited != kNone && wait.limitedTo >= ready) {
+      const uint32_t limitedFrom = std::max(ready, wait.limitedFrom);
+      if (!moved && wait.limited != kNone && wait.limitedTo >= ready &&
+          limitStillRefuses(u, wait.limited, limitedFrom, wait.limitedTo)) {
         const std::string_view code = inventory.agencies[agencyLimits.agency[wait.limited]].code;
-        const uint32_t from = std::max(ready, wait.limitedFrom);
         why.push_back(fmt::format(
             "the limit of agency {} was reached in {} ({}, over {} and the agencies below it)",
             code,
-            from == wait.limitedTo ? fmt::format("wave {}", from)
-                                   : fmt::format("waves {}-{}", from, wait.limitedTo),
+            limitedFrom == wait.limitedTo ? fmt::format("wave {}", limitedFrom)
+                                          : fmt::format("waves {}-{}", limitedFrom, wait.limitedTo),
             describeAgencyLimit(agencyLimits, wait.limited), code));
       }
       const models::Wave& before = plan.waves[wave - 2];
@@ -258,7 +287,7 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
             "stays in its baseline wave, so that the re-plan moves as few systems as it "
             "can");
       }
-      if (why.empty()) {
+      if (why.empty() || moved) {
         why.push_back(fmt::format(
             "placed in wave {} to move together with the systems it is linked to (fewer hybrid "
             "links)",

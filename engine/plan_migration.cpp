@@ -8,8 +8,10 @@
 #include "engine/hybrid_links.h"
 #include "engine/lower_bound.h"
 #include "engine/move_groups.h"
+#include "engine/reduce_hybrid_links.h"
 #include "engine/replan.h"
 #include "engine/schedule_waves.h"
+#include "engine/system_links.h"
 #include "models/wave_calendar.h"
 
 namespace cloudplan::engine {
@@ -84,9 +86,15 @@ std::optional<models::Plan> planMigration(const models::Inventory& inventory,
   const AgencyBound agencyBound = computeAgencyBound(inventory, agencyLimits, units, fixed);
   const models::LowerBound bound =
       computeLowerBound(loads, settings, agencyBound, fixed ? fixed->started : 0);
-  const auto schedule = scheduleWaves(inventory, rules, units, loads, agencyLimits, settings,
-                                      bound.waves, diagnostics, fixed);
+  const SystemLinks links(inventory);
+  auto schedule = scheduleWaves(inventory, rules, units, loads, agencyLimits, links, settings,
+                                bound.waves, diagnostics, fixed);
   if (!schedule || !calendar.fitsLastDate(schedule->waves, diagnostics)) return std::nullopt;
+  // A re-plan keeps the list scheduler's waves: its fixed systems, started waves and baseline
+  // waves to keep are rules and preferences the search for fewer hybrid links does not weigh.
+  if (!fixed) {
+    reduceHybridLinks(inventory, rules, units, loads, agencyLimits, links, settings, *schedule);
+  }
 
   models::Plan plan;
   plan.settings = settings;

@@ -1,7 +1,6 @@
 #include "engine/schedule_waves.h"
 
 #include "engine/agency_turns.h"
-#include "engine/system_links.h"
 
 #include <fmt/format.h>
 
@@ -38,8 +37,9 @@ class Scheduler {
  public:
   Scheduler(const models::Inventory& inventory, const ConstraintGraph& graph,
             const MoveUnits& units, const std::vector<UnitLoad>& loads,
-            const AgencyLimits& agencyLimits, const models::PlanSettings& settings,
-            models::Diagnostics& diagnostics, const ReplanState* replan)
+            const AgencyLimits& agencyLimits, const SystemLinks& links,
+            const models::PlanSettings& settings, models::Diagnostics& diagnostics,
+            const ReplanState* replan)
       : inventory_(inventory),
         graph_(graph),
         units_(units),
@@ -48,7 +48,7 @@ class Scheduler {
         settings_(settings),
         diagnostics_(diagnostics),
         replan_(replan),
-        links_(inventory) {}
+        links_(links) {}
 
   std::optional<Schedule> run(uint32_t lowerBound);
 
@@ -132,7 +132,7 @@ class Scheduler {
   const models::PlanSettings& settings_;
   models::Diagnostics& diagnostics_;
   const ReplanState* replan_;
-  const SystemLinks links_;
+  const SystemLinks& links_;
 
   std::vector<uint32_t> topological_;
   std::vector<Earliest> earliest_;
@@ -1099,10 +1099,11 @@ std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const Mov
 std::optional<Schedule> scheduleWaves(const models::Inventory& inventory,
                                       const ConstraintGraph& graph, const MoveUnits& units,
                                       const std::vector<UnitLoad>& loads,
-                                      const AgencyLimits& agencyLimits,
+                                      const AgencyLimits& agencyLimits, const SystemLinks& links,
                                       const models::PlanSettings& settings, uint32_t lowerBound,
                                       models::Diagnostics& diagnostics, const ReplanState* replan) {
-  return Scheduler(inventory, graph, units, loads, agencyLimits, settings, diagnostics, replan)
+  return Scheduler(inventory, graph, units, loads, agencyLimits, links, settings, diagnostics,
+                   replan)
       .run(lowerBound);
 }
 

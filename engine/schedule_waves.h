@@ -11,6 +11,7 @@
 #include "engine/constraint_graph.h"
 #include "engine/move_groups.h"
 #include "engine/replan.h"
+#include "engine/system_links.h"
 #include "models/diagnostic.h"
 #include "models/inventory.h"
 #include "models/plan.h"
@@ -54,6 +55,10 @@ struct UnitWait {
   // the system whose finish_by that is (kNone: none).
   uint32_t dueWave = 0;
   models::SystemIndex dueSystem = models::kNone;
+  // The wave the list scheduler gave it, when the search for fewer hybrid links
+  // (reduce_hybrid_links) moved it from there (0: not moved). What held it back in the list
+  // scheduler then no longer says why it is in its wave.
+  uint32_t movedFrom = 0;
 };
 
 struct Schedule {
@@ -74,11 +79,11 @@ std::vector<UnitLoad> measureUnits(const models::Inventory& inventory, const Mov
                                    models::WaveCalendar& calendar,
                                    const ReplanState* replan = nullptr);
 
-// Returns nullopt, with errors, when no plan can satisfy the inputs.
+// Returns nullopt, with errors, when no plan can satisfy the inputs. `links`: the inventory's.
 std::optional<Schedule> scheduleWaves(const models::Inventory& inventory,
                                       const ConstraintGraph& graph, const MoveUnits& units,
                                       const std::vector<UnitLoad>& loads,
-                                      const AgencyLimits& agencyLimits,
+                                      const AgencyLimits& agencyLimits, const SystemLinks& links,
                                       const models::PlanSettings& settings, uint32_t lowerBound,
                                       models::Diagnostics& diagnostics,
                                       const ReplanState* replan = nullptr);
