@@ -300,8 +300,10 @@ void explainWaves(const models::Inventory& inventory, const ConstraintGraph& gra
       reasons.push_back(wave == 1 ? "earliest possible wave: nothing holds it back"
                                   : "earliest possible wave");
     }
-    for (SystemIndex s : members)
-      plan.systems[s].reasons = reasons;
+    // Most units are one system: theirs are moved, not copied.
+    for (size_t i = 0; i + 1 < members.size(); ++i)
+      plan.systems[members[i]].reasons = reasons;
+    plan.systems[members.back()].reasons = std::move(reasons);
   }
 }
 
