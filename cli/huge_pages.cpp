@@ -1,8 +1,10 @@
 #include "cli/huge_pages.h"
 
+#include <sys/auxv.h>
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 namespace cloudplan::cli {
@@ -35,9 +37,19 @@ std::optional<std::string> tunablesForHugePages(std::string_view current,
   return tunables.append(kHugePages).append("=1");
 }
 
+// Started through the dynamic loader (ld-linux-x86-64.so.2 ./cloudplan ...), /proc/self/exe is the
+// loader, which would take the first argument for the program to load.
+bool startedByLoader() {
+  std::error_code ec;
+  const std::string exe = std::filesystem::read_symlink("/proc/self/exe", ec).filename().string();
+  return ec || exe.starts_with("ld-") || exe.starts_with("ld.so");
+}
+
 void preferHugePages(char** argv) {
 #ifdef __GLIBC__
-  if (sanitized()) return;
+  // A setuid or setcap binary runs in secure mode, where glibc erases this tunable: each start
+  // would see it missing and start again, for ever.
+  if (sanitized() || getauxval(AT_SECURE) || startedByLoader()) return;
   std::ifstream kernel("/sys/kernel/mm/transparent_hugepage/enabled");
   std::string setting;
   std::getline(kernel, setting);

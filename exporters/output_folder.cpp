@@ -163,7 +163,12 @@ std::string writeDurably(const std::string& path, const std::function<void(TextS
   int error = fd < 0 ? errno : 0;
   if (fd >= 0) {
     TextSink sink([&](std::string_view text) { return (error = writeAll(fd, text)) == 0; });
-    render(sink);
+    try {
+      render(sink);
+    } catch (...) {
+      ::close(fd);  // the caller marks the folder failed: the partial file is never committed
+      throw;
+    }
     if (sink.flush() && ::fsync(fd) != 0) error = errno;
     if (::close(fd) != 0 && error == 0) error = errno;
   }
@@ -563,7 +568,14 @@ std::string OutputFolder::add(std::string_view name, OutputKind kind,
     staged_.push_back({std::string(name), kind});
     path = joinPath(staging_, name);
   }
-  std::string error = writeDurably(path, render, shown);
+  std::string error;
+  try {
+    error = writeDurably(path, render, shown);
+  } catch (...) {
+    std::lock_guard lock(mutex_);
+    failed_ = true;
+    throw;
+  }
   if (!error.empty()) {
     std::lock_guard lock(mutex_);
     failed_ = true;

@@ -72,6 +72,24 @@ TEST_CASE("a sink whose write failed drops what follows and says so") {
   CHECK(recorded.writes.empty());
 }
 
+TEST_CASE("plan.json with its dependencies rendered apart is the bytes of the whole text") {
+  auto p = testing::smallPlan();
+  for (const bool withDependencies : {true, false}) {
+    if (!withDependencies) {
+      // No dependencies, and so no move groups (which list the links that bind them).
+      p.inventory.dependencies.clear();
+      p.plan.moveGroups.clear();
+      for (auto& system : p.plan.systems)
+        system.moveGroup = models::kNone;
+    }
+    const exporters::PlanJsonSection dependencies = exporters::renderDependencies(p.inventory);
+    CHECK(dependencies.elements.empty() == !withDependencies);
+    TextSink sink;
+    exporters::writePlanJson(p.inventory, p.plan, p.diagnostics, sink, &dependencies);
+    CHECK(sink.take() == exporters::planToJson(p.inventory, p.plan, p.diagnostics));
+  }
+}
+
 TEST_CASE("plan.json and schedule.csv written chunk by chunk are the bytes of the whole texts") {
   const auto p = testing::smallPlan();
   for (const bool json : {true, false}) {
