@@ -24,6 +24,14 @@ bool sanitized() {
   return false;
 }
 
+// Started through the dynamic loader (ld-linux-x86-64.so.2 ./cloudplan ...), /proc/self/exe is the
+// loader, which would take the first argument for the program to load.
+bool startedByLoader() {
+  std::error_code ec;
+  const std::string exe = std::filesystem::read_symlink("/proc/self/exe", ec).filename().string();
+  return ec || exe.starts_with("ld-") || exe.starts_with("ld.so");
+}
+
 }  // namespace
 
 std::optional<std::string> tunablesForHugePages(std::string_view current,
@@ -37,14 +45,6 @@ std::optional<std::string> tunablesForHugePages(std::string_view current,
   return tunables.append(kHugePages).append("=1");
 }
 
-// Started through the dynamic loader (ld-linux-x86-64.so.2 ./cloudplan ...), /proc/self/exe is the
-// loader, which would take the first argument for the program to load.
-bool startedByLoader() {
-  std::error_code ec;
-  const std::string exe = std::filesystem::read_symlink("/proc/self/exe", ec).filename().string();
-  return ec || exe.starts_with("ld-") || exe.starts_with("ld.so");
-}
-
 void preferHugePages(char** argv) {
 #ifdef __GLIBC__
   // A setuid or setcap binary runs in secure mode, where glibc erases this tunable: each start
@@ -53,14 +53,17 @@ void preferHugePages(char** argv) {
   std::ifstream kernel("/sys/kernel/mm/transparent_hugepage/enabled");
   std::string setting;
   std::getline(kernel, setting);
-  const char* current = std::getenv(kTunables);
-  const auto tunables = tunablesForHugePages(current ? current : "", setting);
+  // A copy: setenv may free what getenv returned.
+  const char* variable = std::getenv(kTunables);
+  const std::optional<std::string> current =
+      variable ? std::optional<std::string>(variable) : std::nullopt;
+  const auto tunables = tunablesForHugePages(current.value_or(""), setting);
   if (!tunables || setenv(kTunables, tunables->c_str(), 1) != 0) return;
   execv("/proc/self/exe", argv);
   // No /proc, or the binary is gone: the run goes on with small pages, and the variable is put
   // back, so that what this run starts sees what the user set.
   if (current) {
-    setenv(kTunables, current, 1);
+    setenv(kTunables, current->c_str(), 1);
   } else {
     unsetenv(kTunables);
   }
